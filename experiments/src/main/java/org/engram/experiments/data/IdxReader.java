@@ -210,7 +210,7 @@ public final class IdxReader {
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
             try {
-                return new GZIPInputStream(in, 1 << 16);
+                return new WholeGzipStream(file, in);
             } catch (EOFException e) {
                 throw new DataFileException(file, "gzip header", "a valid gzip stream",
                         "a truncated header (the file ends inside it)");
@@ -274,9 +274,13 @@ public final class IdxReader {
         int[] dims = new int[dimensions];
         for (int d = 0; d < dimensions; d++) {
             dims[d] = intAt(head, 4 + 4 * d);
-            if (dims[d] <= 0) {
-                throw new DataFileException(file, "size of dimension " + d, "a size > 0",
-                        Integer.toUnsignedString(dims[d]));
+            if (dims[d] < 0) {
+                // Read as unsigned, a count past 2^31 - 1: no Java array holds it.
+                throw new DataFileException(file, "size of dimension " + d, "a count below 2^31",
+                        Integer.toUnsignedString(dims[d]) + String.format(" (0x%08X)", dims[d]));
+            }
+            if (dims[d] == 0) {
+                throw new DataFileException(file, "size of dimension " + d, "a size > 0", "0");
             }
         }
         return dims;

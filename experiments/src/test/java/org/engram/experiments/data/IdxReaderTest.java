@@ -163,6 +163,43 @@ class IdxReaderTest {
         assertTrue(e.found().contains("3 extra"), e.getMessage());
     }
 
+    /** Junk after a gzip stream was read as no next member and dropped without a word. */
+    @Test
+    void bytesAfterTheGzipStreamAreRejected() {
+        byte[] gz = IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS));
+        byte[] junk = Arrays.copyOf(gz, gz.length + 12);
+        Arrays.fill(junk, gz.length, junk.length, (byte) 0x55);
+        byte[] magicJunk = junk.clone();
+        magicJunk[gz.length] = 0x1f;   // a gzip magic, then no valid header
+        magicJunk[gz.length + 1] = (byte) 0x8b;
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        for (byte[] file : new byte[][] {junk, magicJunk}) {
+            Path im = IdxBytes.write(dir, "im.gz", file);
+            DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+            assertEquals(im.toAbsolutePath().toString(), e.source());
+            assertTrue(e.found().startsWith("trailing data after the gzip stream"), e.getMessage());
+        }
+        // Two members one after the other are one gzip file (RFC 1952): read, as before.
+        byte[] labels = IdxBytes.labels((byte) 1, (byte) 2);
+        byte[] first = IdxBytes.gzip(Arrays.copyOf(labels, 5));
+        byte[] second = IdxBytes.gzip(Arrays.copyOfRange(labels, 5, labels.length));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        Path im = IdxBytes.write(dir, "im.gz", IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS)));
+        Path members = IdxBytes.write(dir, "lb2.gz", both);
+        assertEquals(2, IdxReader.read(im, members, "t", 10).size());
+    }
+
+    /** A count past 2^31 - 1 was said to be expected "> 0", which 4294967280 is. */
+    @Test
+    void aCountPastTwoToTheThirtyFirstIsCalledSo() {
+        Path im = IdxBytes.write(dir, "im", IdxBytes.idx(0x00000803, new int[] {0xFFFFFFF0, 2, 3}, PIXELS));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertTrue(e.getMessage().contains("size of dimension 0: expected a count below 2^31, found 4294967280"
+                + " (0xFFFFFFF0)"), e.getMessage());
+    }
+
     @Test
     void swappedFilesAreReportedWithHint() {
         Path im = IdxBytes.write(dir, "im", IdxBytes.images(2, 2, 3, PIXELS));
