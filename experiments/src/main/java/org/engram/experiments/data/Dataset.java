@@ -136,15 +136,17 @@ public final class Dataset {
     /**
      * Refuses images of another size than the training images': one network reads both sets, and
      * its input is sized by the training images (a test set of as many pixels in other rows and
-     * columns would otherwise be read, scrambled, without a word).
+     * columns would otherwise be read, scrambled, without a word). Neither file is to blame alone,
+     * so the message names both with their sizes.
      *
      * @param training the training set this set is tested beside
-     * @throws DataFileException naming this set's source, the training images' size and source, and this set's size
+     * @throws DataFileException naming both sets' sources and sizes
      */
     public void requireImageSizeOf(Dataset training) {
         if (rows != training.rows || cols != training.cols) {
-            throw new DataFileException(source, "image size", training.rows + " x " + training.cols
-                    + " pixels, as the training images (" + training.source + ")", rows + " x " + cols);
+            throw new DataFileException(training.source + " and " + source, "image sizes", "training and test"
+                    + " images of one size", "sizes that differ: training images of " + training.rows + " x "
+                    + training.cols + " pixels, test images of " + rows + " x " + cols);
         }
     }
 

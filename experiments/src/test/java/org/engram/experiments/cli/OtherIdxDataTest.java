@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * IDX data of other classes and image sizes than Fashion-MNIST's, written by hand. {@code engram
  * bench train} and {@code bench stdp} take {@code --data}, "any MNIST-format folder", and its count
- * of classes as {@code --classes}, checked as {@code engram run} checks {@code data.classes}; test images of as many pixels as the training images in other rows and
+ * of classes as {@code --classes}, checked as {@code engram run} checks {@code data.classes}; test
+ * images of as many pixels as the training images in other rows and
  * columns were read, scrambled, without a word, as {@code engram run} refuses them.
  */
 class OtherIdxDataTest {
@@ -87,9 +88,7 @@ class OtherIdxDataTest {
         Path d = data(dir, 7, 4);   // 28 pixels each, as the training images' 4 x 7
         for (CliRunner.Result r : bothBenchmarks(d, "--classes", "26")) {
             assertEquals(2, r.exitCode(), r.err());
-            assertTrue(r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
-            assertTrue(r.err().contains("image size: expected 4 x 7 pixels, as the training images"), r.err());
-            assertTrue(r.err().contains("found 7 x 4"), r.err());
+            assertBothSizesNamed(d, r);
         }
     }
 
@@ -99,9 +98,7 @@ class OtherIdxDataTest {
         Path out = dir.resolve("results");
         CliRunner.Result r = runSplit(dir, d, out);
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
-        assertTrue(r.err().contains("image size: expected 4 x 7 pixels, as the training images"), r.err());
-        assertTrue(r.err().contains("found 7 x 4"), r.err());
+        assertBothSizesNamed(d, r);
         assertFalse(Files.exists(out), "no run folder");
     }
 
@@ -120,6 +117,14 @@ class OtherIdxDataTest {
         // The advice to raise data.classes to 27 would end in that same refusal.
         assertFalse(r.err().contains("classes: 27"), r.err());
         assertFalse(Files.exists(out), "no run folder");
+    }
+
+    /** Neither file is to blame alone: the message said the test file's size was wrong. */
+    private static void assertBothSizesNamed(Path d, CliRunner.Result r) {
+        assertTrue(r.err().contains(d.resolve("train-images-idx3-ubyte").toString())
+                && r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
+        assertTrue(r.err().contains("image sizes: expected training and test images of one size, found sizes that"
+                + " differ: training images of 4 x 7 pixels, test images of 7 x 4"), r.err());
     }
 
     /**
