@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds Fashion-MNIST on this machine.
@@ -114,7 +116,8 @@ public final class DataLocator {
                 + " (each also accepted with .gz, or with '.' before 'idx')";
         if (!Files.isDirectory(folder)) {
             throw new DataFileException(name, what, expected,
-                    Files.exists(folder) ? "a file, not a folder" : "no such folder", howToGoOn);
+                    Files.exists(folder) ? "a file, not a folder" : "no such folder",
+                    Files.exists(folder) ? howToGoOn : tildeNote(folder) + howToGoOn);
         }
         if (!Files.isExecutable(folder)) {
             // Its files, opened by name (which needs no listing), would all read as absent.
@@ -147,6 +150,41 @@ public final class DataLocator {
         return found;
     }
 
+    /**
+     * What to say of a folder path with a name that starts with {@code ~}: only a shell expands it, to
+     * the home folder, and a path written in a config or after {@code --set} comes to Engram as written.
+     *
+     * @return the note, ending in "; ", or an empty text
+     */
+    private static String tildeNote(Path folder) {
+        for (int i = 0; i < folder.getNameCount(); i++) {
+            if (folder.getName(i).toString().startsWith("~")) {
+                String home = folder.getName(i).toString().equals("~") ? ", e.g. " + Path.of(System.getProperty(
+                        "user.home")).resolve(i + 1 < folder.getNameCount() ? folder.subpath(i + 1,
+                        folder.getNameCount()) : Path.of("")) : "";
+                return "~ is not expanded (only a shell does that); write the full path" + home + "; ";
+            }
+        }
+        return "";
+    }
+
+    /** Whether a link leads, link by link, back to a link it passed: no file is at its end. */
+    private static boolean loops(Path link) {
+        Set<Path> passed = new HashSet<>();
+        Path p = link.toAbsolutePath().normalize();
+        while (Files.isSymbolicLink(p)) {
+            if (!passed.add(p)) {
+                return true;
+            }
+            try {
+                p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static String linkTarget(Path link) {
         try {
             return Files.readSymbolicLink(link).toString();
@@ -167,6 +205,8 @@ public final class DataLocator {
                     Path p = folder.resolve(c);
                     if (Files.isDirectory(p)) {
                         notes.add(c + " is a folder");
+                    } else if (Files.isSymbolicLink(p) && loops(p)) {
+                        notes.add(c + " is a link that loops (to " + linkTarget(p) + ", which leads back to it)");
                     } else if (Files.isSymbolicLink(p) && !Files.exists(p)) {
                         notes.add(c + " is a link to " + linkTarget(p) + ", which does not exist");
                     } else if (Files.exists(p)) {

@@ -104,6 +104,29 @@ class DataLocatorTest {
                 + " /usr/share/datasets/fashion-mnist, then the subset bundled in the jar are searched)", e.hint());
     }
 
+    /** A ~ that no shell expanded (a config's data.path, --set) read as a folder named ~ without a word on it. */
+    @Test
+    void aFolderUnderAnUnexpandedTildeSaysSo() {
+        Path tilde = dir.resolve("~").resolve("raw");
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(tilde, "data.path"));
+        assertEquals("no such folder", e.found());
+        assertTrue(e.hint().startsWith("~ is not expanded (only a shell does that); write the full path, e.g. "
+                + Path.of(System.getProperty("user.home"), "raw") + "; put the files"), e.hint());
+    }
+
+    /** A link to itself was said to be a link to a file "which does not exist". */
+    @Test
+    void aLinkToItselfIsSaidToLoop() throws Exception {
+        Path d = tiny("looping", false, false);
+        Files.delete(d.resolve("t10k-labels-idx1-ubyte"));
+        Files.createSymbolicLink(d.resolve("t10k-labels-idx1-ubyte"), Path.of("t10k-labels-idx1-ubyte"));
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(d, "data.path"));
+        assertTrue(e.found().endsWith("(t10k-labels-idx1-ubyte is a link that loops (to t10k-labels-idx1-ubyte,"
+                + " which leads back to it))"), e.getMessage());
+    }
+
     @Test
     void incompleteFolderListsTheMissingFileNames() throws Exception {
         Path d = tiny("partial", true, false);
