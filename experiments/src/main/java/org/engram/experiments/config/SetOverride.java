@@ -137,7 +137,13 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         }
         String at = listPath + "[" + name + "]";
         if (byName.isEmpty()) {
-            throw new ConfigException(where, at, "the index or the label of an entry of " + listPath + " ("
+            // Entries that no label names (populations, projections) are named by name.
+            boolean labelled = false;
+            for (JsonNode entry : list) {
+                labelled |= entry.has("label");
+            }
+            throw new ConfigException(where, at, "the index or the " + (labelled ? "label" : "name")
+                    + " of an entry of " + listPath + " ("
                     + entriesOf(list, listPath, null) + ")", "'" + name + "'", "to add an entry, write its index, "
                     + listPath + "[" + list.size() + "], with all its required keys");
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
@@ -59,8 +60,10 @@ final class YamlErrors {
             // A record's own check refuses its values together: a --set of one of them is where they changed.
             String[] components = e instanceof ValueInstantiationException v && v.getType() != null
                     && v.getType().isRecordType() ? componentKeys(path, v.getType().getRawClass()) : new String[0];
-            each.add(new ConfigException(where.locateConflict(path, components), path.isEmpty() ? null : path,
-                    c.expected(), c.found(), c.hint()));
+            String at = where.locateConflict(path, components);
+            String hint = c.hint() == null && e instanceof MismatchedInputException m ? listAdvice(at, path, m)
+                    : c.hint();
+            each.add(new ConfigException(at, path.isEmpty() ? null : path, c.expected(), c.found(), hint));
         }
         return ConfigException.all(each);
     }
@@ -130,7 +133,10 @@ final class YamlErrors {
                 return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
                         "a second one, starting with '---'", null);
             }
-            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m), scalarAdvice(m));
+            String advice = scalarAdvice(m);
+            // Converting a part of a config (sourceName ""), translateAt knows the key path and place.
+            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m),
+                    advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
         }
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
@@ -305,6 +311,28 @@ final class YamlErrors {
      * array ({@code times_ms: [1.0]} for one list per neuron) is reported as its own type, and
      * the array it is in is not that type.
      */
+    /**
+     * The brackets a list written as text lacks: {@code --set seeds=1,2} gives the text "1,2", where
+     * {@code seeds=[1,2]} gives the list.
+     *
+     * @param where the config file, or {@code --set key=value}, whose notation the advice follows
+     * @param key   the key path of the list
+     * @return the advice, or {@code null} when no list was expected or no text was found
+     */
+    private static String listAdvice(String where, String key, MismatchedInputException m) {
+        Class<?> c = targetType(m);
+        if (c == null || !(c.isArray() || Collection.class.isAssignableFrom(c))
+                || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        try {
+            String list = "[" + p.getText() + "]";
+            return where.startsWith(SetOverride.named("")) ? "write " + key + "=" + list : "write " + key + ": " + list;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
     private static Class<?> targetType(MismatchedInputException m) {
         Class<?> c = m.getTargetType();
         List<JsonMappingException.Reference> path = m.getPath();

@@ -538,6 +538,18 @@ class SimulateCommandTest {
         assertFalse(err.contains("stopped before the end"), err);
     }
 
+    /** Populations have names, no labels: an unknown one in brackets was asked for as "the label". */
+    @Test
+    void anUnknownPopulationInBracketsIsAskedForByName(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--set", "populations[nope].size=3",
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("populations[nope]: expected the index or the name of an entry of populations"),
+                r.err());
+    }
+
     @Test
     void anOutputRootThatIsAFileIsAUserError(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");

@@ -317,6 +317,19 @@ class ConfigLayersTest {
                 && unknown.getMessage().contains("strategies[4]"), unknown.getMessage());
     }
 
+    /** A list written without brackets reads as text: the message says how to write it, in each notation. */
+    @Test
+    void aListWrittenAsTextSaysToPutItInBrackets() {
+        ConfigException set = assertThrows(ConfigException.class,
+                () -> resolve(List.of("seeds=1,2"), ConfigLayers.Flags.NONE));
+        assertEquals("--set seeds=1,2: seeds: expected a list, found the text \"1,2\"; write seeds=[1,2]",
+                set.getMessage());
+        ConfigException file = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("seeds: [7]", "seeds: '1,2'"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(file.getMessage().endsWith("seeds: expected a list, found the text \"1,2\"; write seeds: [1,2]"),
+                file.getMessage());
+    }
+
     /**
      * An index one past the last appends a strategy: the missing name was all the message said; it
      * now says which is the last strategy and that a new one needs its name.
