@@ -15,12 +15,15 @@ import java.util.function.Supplier;
  */
 final class SignalHook implements AutoCloseable {
     private final Thread thread = new Thread(this::fire, "engram-run-signal");
-    /** What a signal does now; guarded by this. */
-    private Runnable action = () -> { };
+    /** What a signal does now (before the run has a folder: says that nothing was written); guarded by this. */
+    private Runnable action = () -> {
+        System.err.println(SetupStop.line("run"));
+        System.err.flush();
+    };
     /** Whether a signal has come: the process is exiting, and nothing new may start. Guarded by this. */
     private boolean fired;
 
-    /** Registers the hook, with an action that does nothing (before the run has a folder). */
+    /** Registers the hook, with an action that says nothing was written (before the run has a folder). */
     SignalHook() {
         Runtime.getRuntime().addShutdownHook(thread);
     }

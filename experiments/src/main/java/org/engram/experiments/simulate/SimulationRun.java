@@ -25,6 +25,7 @@ import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.JsonFiles;
 import org.engram.experiments.run.Platform;
 import org.engram.experiments.run.RunFolder;
+import org.engram.experiments.run.SetupStop;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -149,6 +150,17 @@ public final class SimulationRun {
 
     private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
                                    PrintWriter err) {
+        // Until the folder is made, whose own hook then says what a signal did.
+        SetupStop setup = new SetupStop("simulation");
+        try {
+            return simulate(configFile, resultsRoot, overrides, commandLine, err, setup);
+        } finally {
+            setup.close();
+        }
+    }
+
+    private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
+                                   PrintWriter err, SetupStop setup) {
         Prepared prepared = prepare(configFile, overrides);
         SimulationConfig c = prepared.c();
         String source = prepared.source();
@@ -193,6 +205,7 @@ public final class SimulationRun {
             // The folder before the simulation, so an unusable --out fails before the work is done.
             // A simulation cannot be resumed: a stopped one leaves no folder.
             folder = RunFolder.createNewDisposable(resultsRoot, c.name(), started, yaml);
+            setup.close();
             long t1;
             try {
                 // Locked, then marked by its config as a simulation's: if the process is killed (SIGKILL),
