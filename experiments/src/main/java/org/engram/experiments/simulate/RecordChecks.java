@@ -48,7 +48,7 @@ final class RecordChecks {
         if (grid != null && rated > 0) {
             try {
                 EngineChecks.requireRateBin(grid, c.record().rateBinMs());
-                ConfigException pastTheHeap = ratesPastTheHeap(c, source, rated, durationHint);
+                ConfigException pastTheHeap = ratesPastTheHeap(c, grid, source, rated, durationHint);
                 if (pastTheHeap != null) {
                     problems.add(pastTheHeap);
                 }
@@ -167,9 +167,15 @@ final class RecordChecks {
      *
      * @return the problem, or null when they fit or the run's length is itself a problem
      */
-    private static ConfigException ratesPastTheHeap(SimulationConfig c, String source, int populations,
+    private static ConfigException ratesPastTheHeap(SimulationConfig c, TimeGrid grid, String source, int populations,
                                                     String durationHint) {
         if (c.durationMs() == null || !(c.durationMs() > c.record().fromMs())) {
+            return null;
+        }
+        try {
+            // A duration past the steps a run may take is refused as such: its bins would only repeat it.
+            grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+        } catch (EngramException refused) {
             return null;
         }
         double bytes = RecordRoom.rateBins(c) * (double) Long.BYTES * populations;

@@ -550,6 +550,17 @@ class SimulateCommandTest {
                 r.err());
     }
 
+    /** A duration past the steps a run may take was followed by the rate bins it would need, 9223372036854775807. */
+    @Test
+    void aDurationPastTheStepsIsRefusedAloneWithoutItsBins(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD.replace("duration_ms: 50", "duration_ms: 1e300"));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("duration_ms: expected at most 2147483647 time steps"), r.err());
+        assertFalse(r.err().contains("bins"), r.err());
+    }
+
     @Test
     void anOutputRootThatIsAFileIsAUserError(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
