@@ -204,7 +204,7 @@ final class NetworkFromConfig {
     static ConfigException unknownPopulation(List<String> names, String name, String source, String path) {
         // Each name once, even when the config gives two populations one name (reported on its own).
         List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
-        return new ConfigException(source, path, "one of the populations " + distinct,
+        return new UnknownPopulation(source, path, "one of the populations " + distinct,
                 name == null ? "nothing" : name, Suggestions.didYouMean(name, distinct));
     }
 

@@ -391,6 +391,7 @@ public final class SimulationRun {
             checks.add(new ConfigException(source, "name", PlainName.RULE + " (it names the result folder)",
                     PlainName.shown(c.name()), null));
         }
+        boolean sharedName = false;
         for (int i = 0; i < c.populations().size(); i++) {
             String name = c.populations().get(i).name();
             // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
@@ -401,6 +402,7 @@ public final class SimulationRun {
             }
             for (int j = 0; j < i && name != null; j++) {
                 String other = c.populations().get(j).name();
+                sharedName |= name.equalsIgnoreCase(other);
                 if (name.equalsIgnoreCase(other) && !name.equals(other)) {
                     // macOS and Windows disks take spikes_exc.csv and spikes_Exc.csv for one file.
                     checks.add(new ConfigException(source, "populations[" + i + "].name", "a name that differs from "
@@ -429,7 +431,7 @@ public final class SimulationRun {
                 checks.add(new ConfigException(durationSource, "duration_ms", e.expected(), e.found(), null));
             }
         }
-        problems.addAll(leftOut.kept(checks));
+        problems.addAll(leftOut.kept(sharedName ? withoutUnknownPopulations(checks) : checks));
         if (!problems.isEmpty()) {
             throw ConfigException.all(withTheStepsOrigin(problems, configFile, overrides.sets()));
         }
@@ -442,6 +444,23 @@ public final class SimulationRun {
             throw new ParameterException("simulate", "--threads", e.expected(), e.found());
         }
         return new Prepared(c, source, factory, network, plasticity, resolved, options, t0);
+    }
+
+    /**
+     * The problems but those of an entry naming a population the config lacks: with a name written for
+     * two populations, such an entry names, most likely, the population whose name was written twice
+     * (exc and exc for exc and inh), and the shared name is the one error to report.
+     */
+    private static List<ConfigException> withoutUnknownPopulations(List<ConfigException> checks) {
+        List<ConfigException> kept = new ArrayList<>();
+        for (ConfigException check : checks) {
+            for (ConfigException one : check.problems()) {
+                if (!(one instanceof UnknownPopulation)) {
+                    kept.add(one);
+                }
+            }
+        }
+        return kept;
     }
 
     /** The mean of a plastic projection's weights, null when it has no synapse. */

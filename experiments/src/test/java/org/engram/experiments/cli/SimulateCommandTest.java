@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code engram simulate} writes a complete result folder, and rejects broken configs cleanly. */
 class SimulateCommandTest {
@@ -559,6 +560,22 @@ class SimulateCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("duration_ms: expected at most 2147483647 time steps"), r.err());
         assertFalse(r.err().contains("bins"), r.err());
+    }
+
+    /**
+     * Two populations of one name (or of names that differ in case alone): the entries naming the other,
+     * src, each gave an error of their own after the right one, which they follow from.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"exc", "EXC"})
+    void aSharedPopulationNameIsTheOneErrorReported(String second, @TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD.replace("{name: src,", "{name: " + second + ","));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("populations[1].name: expected a name"), r.err());
+        assertFalse(r.err().contains("one of the populations"), r.err());
+        assertFalse(r.err().contains("problems"), "one error: " + r.err());
     }
 
     @Test
