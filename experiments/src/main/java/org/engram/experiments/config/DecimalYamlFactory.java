@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -102,9 +103,25 @@ final class DecimalYamlFactory extends YAMLFactory {
         }
 
         @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            // A set reads as a mapping of its members to nothing: "seeds.1: expected a value, found nothing".
+            if (token == JsonToken.START_OBJECT && _lastTagEvent instanceof CollectionStartEvent start
+                    && Tag.SET.getValue().equals(start.getTag())) {
+                throw new TagRefused(this, "a list, e.g. [1, 2]", "a set (!!set)", "write the members as a list");
+            }
+            return token;
+        }
+
+        @Override
         protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
             String value = scalar.getValue();
             String tag = scalar.getTag();
+            if (tag != null && !tag.equals("!") && !tag.startsWith(Tag.PREFIX)) {
+                // A tag of one's own was dropped without a word: the value read as if untagged.
+                throw new TagRefused(this, "a value without a tag of its own (YAML's standard tags, such as !!str,"
+                        + " are read)", "the tag " + tag + " on " + value, "write the value without the tag");
+            }
             if (tag == null && scalar.getImplicit().canOmitTagInPlainScalar()) {
                 // The plainest numbers, decoded as YAMLParser decodes an int or a float but without its
                 // regular expressions.

@@ -186,6 +186,9 @@ final class YamlErrors {
     private static ConfigException readError(JsonProcessingException e, String where) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String key = e.getProcessor() instanceof JsonParser p ? keyPath(p.getParsingContext()) : null;
+        if (e instanceof TagRefused tag) {
+            return tag.at(where, key);
+        }
         if (message.startsWith("Duplicate field")) {
             return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
         }

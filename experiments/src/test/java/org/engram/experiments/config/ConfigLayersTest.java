@@ -317,6 +317,26 @@ class ConfigLayersTest {
                 && unknown.getMessage().contains("strategies[4]"), unknown.getMessage());
     }
 
+    /**
+     * A tag of one's own ({@code !custom 2}) was dropped without a word, and {@code !!set} read as a
+     * mapping of its members to nothing ("seeds.1: expected a value, found nothing"); standard tags
+     * are read as before.
+     */
+    @Test
+    void aTagOfOnesOwnAndASetAreRefusedNamingThem() {
+        ConfigException custom = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("epochs: 4", "epochs: !custom 4"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(custom.getMessage().contains("training.epochs: expected a value without a tag of its own"),
+                custom.getMessage());
+        assertTrue(custom.getMessage().contains("found the tag !custom on 4"), custom.getMessage());
+        ConfigException set = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("seeds: [7]", "seeds: !!set {1, 2}"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(set.getMessage().contains("seeds: expected a list, e.g. [1, 2], found a set (!!set)"),
+                set.getMessage());
+        assertEquals("123", ConfigLayers.resolve(YAML.replace("name: layers", "name: !!str 123"), "layers.yaml",
+                List.of(), ConfigLayers.Flags.NONE).config().name());
+    }
+
     /** A list written without brackets reads as text: the message says how to write it, in each notation. */
     @Test
     void aListWrittenAsTextSaysToPutItInBrackets() {
