@@ -118,8 +118,9 @@ class ExperimentTest {
         String yaml = "data: {path: '" + dir + "'}\nstrategies: [{name: naive}]\n";
         DataFileException e = assertThrows(DataFileException.class, () -> Experiment.prepare(
                 ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config()));
-        assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte") && e.getMessage().contains("28 x 28")
-                && e.getMessage().contains("found 14 x 56"), e.getMessage());
+        assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte")
+                && e.getMessage().contains("train-images-idx3-ubyte") && e.getMessage().contains("training images of 28 x 28 pixels, test images of 14 x 56"),
+                e.getMessage());
     }
 
     /**
