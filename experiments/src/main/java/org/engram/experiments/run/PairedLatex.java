@@ -79,9 +79,10 @@ final class PairedLatex {
                 .stream().map(PairedFiles::cell).toList()).toList(), PairedFiles.NAMES.size());
         tex.append(LatexTable.leftOutNote(PairedFiles.NAMES, kept));
         int columns = 1 + kept.size();
-        tex.append(narrow ? LatexTable.narrowWidth(true, PairedFiles.NAMES, kept) : "% Fits a one-column page (345 pt) with names as short as the"
-                + " quick start's, run tags included; in a two-column paper, \\input paired-narrow.tex (each \\pm"
-                + " under its mean), or put this one in a table* (across both columns).\n");
+        tex.append(narrow ? LatexTable.narrowWidth(true, PairedFiles.NAMES, kept) : "% Fits a one-column page"
+                + " (345 pt) with names as short as the quick start's, run tags included; in a two-column paper,"
+                + " \\input paired-narrow.tex (each \\pm under its mean), or put this one in a table* (across both"
+                + " columns).\n");
         tex.append("\\begin{tabular}{").append(LatexTable.columns(columns - 1)).append("}\n\\toprule\n")
                 .append(LatexTable.header(List.of("Row"), LatexTable.kept(narrow
                                 ? LatexTable.narrowNames(PairedFiles.NAMES) : PairedFiles.NAMES, kept),

@@ -145,7 +145,8 @@ public final class Runner {
         if (!readoutProjections.isEmpty()) {
             told.add(String.join(" and ", readoutProjections) + " in class-incremental learning project"
                     + (readoutProjections.size() == 1 ? "s" : "") + " the shared readout's updates too, orthogonal"
-                    + " to the earlier tasks' activity, so the classes of each new task barely learn (see the strategies' table in README.md)");
+                    + " to the earlier tasks' activity, so the classes of each new task barely learn (see the"
+                    + " strategies' table in README.md)");
         }
         told.forEach(t -> err.println("engram: warning: " + t));
         err.flush();

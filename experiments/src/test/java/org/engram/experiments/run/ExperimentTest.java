@@ -119,7 +119,8 @@ class ExperimentTest {
         DataFileException e = assertThrows(DataFileException.class, () -> Experiment.prepare(
                 ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config()));
         assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte")
-                && e.getMessage().contains("train-images-idx3-ubyte") && e.getMessage().contains("training images of 28 x 28 pixels, test images of 14 x 56"),
+                && e.getMessage().contains("train-images-idx3-ubyte")
+                && e.getMessage().contains("training images of 28 x 28 pixels, test images of 14 x 56"),
                 e.getMessage());
     }
 
