@@ -11,8 +11,8 @@ import org.engram.simulator.EngramException;
  * moves that have begun finish, waits for the drawing thread to leave the folder (at most
  * {@link #WAIT_MS}), deletes what is left and says what holds, in one line on standard error.
  *
- * <p>The drawing thread reports through {@link #requireRunning}, {@link #startMoving} and
- * {@link #end}; all state is guarded by this object's lock.
+ * <p>The drawing thread reports through {@link #requireRunning}, {@link #startMoving}, {@link #completed}
+ * and {@link #end}; all state is guarded by this object's lock.
  */
 final class DrawingStop implements AutoCloseable {
     /** How long a signal waits for the drawing thread: a figure being drawn may take a few seconds. */
@@ -23,6 +23,7 @@ final class DrawingStop implements AutoCloseable {
     private final Thread hook = new Thread(this::stop, "engram-figure-stop");
     private boolean signalled;
     private boolean moving;
+    private boolean completed;
     private boolean ended;
 
     /**
@@ -57,6 +58,11 @@ final class DrawingStop implements AutoCloseable {
     synchronized void startMoving() {
         requireRunning();
         moving = true;
+    }
+
+    /** Called once every figure is in the folder: a move or removal that fails never calls it. */
+    synchronized void completed() {
+        completed = true;
     }
 
     /**
@@ -101,7 +107,7 @@ final class DrawingStop implements AutoCloseable {
 
     private void stop() {
         boolean moved;
-        boolean left;
+        boolean allMovedIn;
         synchronized (this) {
             if (ended) {
                 return;   // drawn and moved in before the signal: nothing was stopped
@@ -119,11 +125,11 @@ final class DrawingStop implements AutoCloseable {
                 }
                 waitMs = (deadline - System.nanoTime()) / 1_000_000;
             }
-            left = ended;
+            allMovedIn = completed;
         }
         deleteStaging.run();
         String what = !moved ? "stopped before the end; no figure was changed in " + target
-                : left ? "stopped as the figures were moved into " + target + "; every one was moved in first, so"
+                : allMovedIn ? "stopped as the figures were moved into " + target + "; every one was moved in first, so"
                 + " the folder holds the new set" : "stopped as the figures were moved into " + target + ", which"
                 + " may hold part of the new set: draw again";
         System.err.println("engram: " + what);

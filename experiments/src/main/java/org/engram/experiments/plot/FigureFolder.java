@@ -129,6 +129,7 @@ public final class FigureFolder {
             if (isNew) {
                 if (moveNewFolder(staging, target)) {
                     staged.forEach(file -> written.add(target.resolve(file.getFileName())));
+                    stop.completed();
                     return written;
                 }
                 // Another process made the folder while this one drew: the figures go in one by one, as
@@ -154,6 +155,7 @@ public final class FigureFolder {
                             + " drawn)");
                 }
             }
+            stop.completed();
             return written;
         } finally {
             deleteQuietly(staging);

@@ -53,6 +53,27 @@ class PlotSignalTest {
     }
 
     /**
+     * A move that fails after the signal (a folder stands where the last figure goes) leaves the set
+     * incomplete: the line must say so, where it had said every figure was moved in.
+     */
+    @Test
+    void aMoveThatFailsAfterTheSignalIsNotSaidToHaveMovedEveryFigure() throws Exception {
+        Path run = RunCopies.copy(REFERENCE, dir.resolve("quickstart"));
+        CliRunner.Result r = CliRunner.run("plot", run.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // Standard output lists each file as it was moved in, then the folder.
+        List<String> moved = r.out().lines().toList();
+        Path last = Path.of(moved.get(moved.size() - 2));
+        Files.delete(last);
+        Files.createDirectories(last.resolve("in-the-way"));
+        String err = plotSignalled(last.getParent(), "--signal-after-moved", "2");
+        assertTrue(err.contains("engram: stopped as the figures were moved into "
+                + last.getParent().toAbsolutePath().normalize() + ", which may hold part of the new set: draw again"),
+                err);
+        assertFalse(err.contains("every one was moved in"), err);
+    }
+
+    /**
      * Redraws the run of {@code plots} in a JVM of its own with a signal provoked; asserts exit code 130
      * (as Ctrl-C gives) and that nothing hidden is left in the folder.
      *
