@@ -309,18 +309,14 @@ final class YamlErrors {
     }
 
     /**
-     * The type a refused value was to become: for one element of an array ({@code neurons: [0, "1"]})
-     * the element type, which Jackson reports as the array type. An element that is itself to be an
-     * array ({@code times_ms: [1.0]} for one list per neuron) is reported as its own type, and
-     * the array it is in is not that type.
-     */
-    /**
      * The brackets a list written as text lacks: {@code --set seeds=1,2} gives the text "1,2", where
      * {@code seeds=[1,2]} gives the list.
      *
      * @param where the config file, or {@code --set key=value}, whose notation the advice follows
      * @param key   the key path of the list
-     * @return the advice, or {@code null} when no list was expected or no text was found
+     * @param m     the refusal of the text
+     * @return the advice, or {@code null} when no list was expected, or the text is no list of items
+     *         between commas that lacks only its brackets ({@code one}, {@code [1, 2]} in quotes)
      */
     private static String listAdvice(String where, String key, MismatchedInputException m) {
         Class<?> c = targetType(m);
@@ -329,13 +325,23 @@ final class YamlErrors {
             return null;
         }
         try {
-            String list = "[" + p.getText() + "]";
+            String text = p.getText();
+            if (!text.contains(",") || text.contains("[")) {
+                return null;
+            }
+            String list = "[" + text + "]";
             return where.startsWith(SetOverride.named("")) ? "write " + key + "=" + list : "write " + key + ": " + list;
         } catch (IOException unreadable) {
             return null;
         }
     }
 
+    /**
+     * The type a refused value was to become: for one element of an array ({@code neurons: [0, "1"]})
+     * the element type, which Jackson reports as the array type. An element that is itself to be an
+     * array ({@code times_ms: [1.0]} for one list per neuron) is reported as its own type, and
+     * the array it is in is not that type.
+     */
     private static Class<?> targetType(MismatchedInputException m) {
         Class<?> c = m.getTargetType();
         List<JsonMappingException.Reference> path = m.getPath();

@@ -151,18 +151,19 @@ public final class DataLocator {
     }
 
     /**
-     * What to say of a folder path with a name that starts with {@code ~}: only a shell expands it, to
-     * the home folder, and a path written in a config or after {@code --set} comes to Engram as written.
+     * What to say of a folder path with a folder named {@code ~} and more after it, as {@code ~/raw}
+     * resolved against a config's folder: only a shell expands {@code ~}, to the home folder, and a path
+     * written in a config or after {@code --set} comes to Engram as written. (A folder whose name only
+     * starts with {@code ~}, as {@code /srv/~old}, is a name of its own.)
      *
      * @return the note, ending in "; ", or an empty text
      */
     private static String tildeNote(Path folder) {
-        for (int i = 0; i < folder.getNameCount(); i++) {
-            if (folder.getName(i).toString().startsWith("~")) {
-                String home = folder.getName(i).toString().equals("~") ? ", e.g. " + Path.of(System.getProperty(
-                        "user.home")).resolve(i + 1 < folder.getNameCount() ? folder.subpath(i + 1,
-                        folder.getNameCount()) : Path.of("")) : "";
-                return "~ is not expanded (only a shell does that); write the full path" + home + "; ";
+        for (int i = 0; i + 1 < folder.getNameCount(); i++) {
+            if (folder.getName(i).toString().equals("~")) {
+                return "~ is not expanded (only a shell does that); write the full path, e.g. "
+                        + Path.of(System.getProperty("user.home")).resolve(folder.subpath(i + 1, folder.getNameCount()))
+                        + "; ";
             }
         }
         return "";

@@ -1,6 +1,7 @@
 package org.engram.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -348,6 +349,13 @@ class ConfigLayersTest {
                 YAML.replace("seeds: [7]", "seeds: '1,2'"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
         assertTrue(file.getMessage().endsWith("seeds: expected a list, found the text \"1,2\"; write seeds: [1,2]"),
                 file.getMessage());
+        // Text that brackets would not make a list of items gets no advice: one word, or a list in quotes.
+        ConfigException word = assertThrows(ConfigException.class,
+                () -> resolve(List.of("seeds=one"), ConfigLayers.Flags.NONE));
+        assertFalse(word.getMessage().contains("write seeds"), word.getMessage());
+        ConfigException quoted = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("seeds: [7]", "seeds: '[1, 2]'"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertFalse(quoted.getMessage().contains("write seeds"), quoted.getMessage());
     }
 
     /**

@@ -113,6 +113,12 @@ class DataLocatorTest {
         assertEquals("no such folder", e.found());
         assertTrue(e.hint().startsWith("~ is not expanded (only a shell does that); write the full path, e.g. "
                 + Path.of(System.getProperty("user.home"), "raw") + "; put the files"), e.hint());
+        // A name of its own that starts with ~, or a ~ with nothing after it, is no unexpanded home.
+        for (Path other : List.of(dir.resolve("~old").resolve("raw"), dir.resolve("x").resolve("~"))) {
+            DataFileException o = assertThrows(DataFileException.class,
+                    () -> new DataLocator(null, null).locate(other, "data.path"));
+            assertFalse(o.hint().contains("~ is not expanded"), o.hint());
+        }
     }
 
     /** A link to itself was said to be a link to a file "which does not exist". */
