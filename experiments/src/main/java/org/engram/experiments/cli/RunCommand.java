@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.run.Runner;
+import org.engram.experiments.run.SignalHook;
 import org.engram.simulator.EngramException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,6 +105,19 @@ public final class RunCommand implements Callable<Integer> {
             throw new EngramException("engram run", "--resume", "no --set or --seeds (a resumed run keeps its config)",
                     seeds != null ? "--seeds" : "--set " + sets.get(0), null);
         }
+        // One hook for the rest of the command, from before the config is read (Jackson's start-up alone
+        // takes a second or more) until the run has ended: a signal at any moment says what holds.
+        try (SignalHook signal = new SignalHook()) {
+            return resolveAndRun(signal, o);
+        }
+    }
+
+    private int resolveAndRun(SignalHook signal, PrintWriter o) {
+        PrintWriter err = spec.commandLine().getErr();
+        Runner.TestHooks hooks = TestHookOptions.of(spec);
+        if (hooks.pauseBeforeConfig()) {
+            Runner.pause("before the config is read", err);
+        }
         if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             requireResumedRoot();
         }
@@ -113,15 +127,13 @@ public final class RunCommand implements Callable<Integer> {
             if (resolved == null) {
                 throw new EngramException("engram run", "--print-config", "a CONFIG.yaml to resolve", "none", null);
             }
-            Runner.warnOfConfig(resolved.config(), spec.commandLine().getErr());
+            Runner.warnOfConfig(resolved.config(), err);
             o.print(resolved.yaml());
             o.flush();
             return 0;
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, args,
-                TestHookOptions.of(spec)),
-                spec.commandLine().getErr());
+        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, args, hooks), signal, err);
         o.print(r.summary());
         o.println();
         o.println(r.folder());

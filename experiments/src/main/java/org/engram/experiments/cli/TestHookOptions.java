@@ -31,6 +31,9 @@ final class TestHookOptions {
     @Option(names = "--signal-before-task-saved", hidden = true)
     int signalBeforeTaskSaved;
 
+    @Option(names = "--pause-before-config", hidden = true)
+    boolean pauseBeforeConfig;
+
     /**
      * Adds the options to {@code engram run} when asked to.
      *
@@ -90,6 +93,6 @@ final class TestHookOptions {
         }
         TestHookOptions o = (TestHookOptions) mixin.userObject();
         return new Runner.TestHooks(o.stopAfterTasks, o.signalBeforeCommit, o.pauseAfterSetup,
-                o.signalBeforeTaskSaved);
+                o.signalBeforeTaskSaved, o.pauseBeforeConfig);
     }
 }

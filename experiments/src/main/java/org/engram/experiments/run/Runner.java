@@ -97,11 +97,13 @@ public final class Runner {
      *                              data record), wait for a signal before training
      * @param signalBeforeTaskSaved act as if a signal came once this many tasks of this process are
      *                              evaluated, before the last of them is saved; 0 = never
+     * @param pauseBeforeConfig     wait for a signal before the command reads the config (or, with
+     *                              {@code --resume}, before it looks at the partial folder)
      */
     public record TestHooks(int stopAfterTasks, boolean signalBeforeCommit, boolean pauseAfterSetup,
-                            int signalBeforeTaskSaved) {
+                            int signalBeforeTaskSaved, boolean pauseBeforeConfig) {
         /** No provoked stops: what every run outside the tests has. */
-        public static final TestHooks NONE = new TestHooks(0, false, false, 0);
+        public static final TestHooks NONE = new TestHooks(0, false, false, 0, false);
     }
 
     /**
@@ -156,28 +158,27 @@ public final class Runner {
      * Runs (or continues) an experiment.
      *
      * @param request what to run
+     * @param signal  the command's hook, registered before it read the config and closed by the
+     *                command after the run; its action is set here as the run gets its folder, so a
+     *                signal from then on records the stop and says how to go on
      * @param err     where progress goes (standard error)
      * @return the finished run
      * @throws ConfigException if the config is invalid; no run folder is created
      * @throws RunStopped      if the run stops before its end; its partial folder stays
      */
-    public static Outcome execute(Request request, PrintWriter err) {
+    public static Outcome execute(Request request, SignalHook signal, PrintWriter err) {
         Instant start = Instant.now();
-        // One hook from before the folder is made until the run has ended, its action set as the run
-        // gets its folder: a signal at any moment after that records the stop and says how to go on.
-        try (SignalHook signal = new SignalHook()) {
-            Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
-            ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
-                    run.resolved().config().threads());
-            warnOfConfig(run.resolved().config(), err);
-            try {
-                if (request.hooks().pauseAfterSetup()) {
-                    pause(err);
-                }
-                return train(request, err, start, run);
-            } finally {
-                run.folder().release();   // a stopped run's folder is free for a later --resume
+        Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
+        ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
+                run.resolved().config().threads());
+        warnOfConfig(run.resolved().config(), err);
+        try {
+            if (request.hooks().pauseAfterSetup()) {
+                pause("after the setup", err);
             }
+            return train(request, err, start, run);
+        } finally {
+            run.folder().release();   // a stopped run's folder is free for a later --resume
         }
     }
 
@@ -284,17 +285,22 @@ public final class Runner {
     }
 
     /**
-     * Test hook: waits for a signal where the run has its folder and has not begun training (where
-     * the setup's hook used to end before the training's began).
+     * Test hook: waits for a signal at a moment a real signal could not be timed to hit, such as
+     * where the run has its folder and has not begun training (where the setup's hook used to end
+     * before the training's began) or before the command reads its config.
+     *
+     * @param moment where the run waits, for the message, e.g. {@code "after the setup"}
+     * @param err    where it says that it waits
+     * @throws RunStopped if the waiting thread is interrupted
      */
-    private static void pause(PrintWriter err) {
-        err.println("engram: paused after the setup (test hook); waiting for a signal");
+    public static void pause(String moment, PrintWriter err) {
+        err.println("engram: paused " + moment + " (test hook); waiting for a signal");
         err.flush();
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunStopped("the pause after the setup was interrupted", e);
+            throw new RunStopped("the pause " + moment + " was interrupted", e);
         }
     }
 

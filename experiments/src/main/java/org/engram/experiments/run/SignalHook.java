@@ -3,8 +3,8 @@ package org.engram.experiments.run;
 import java.util.function.Supplier;
 
 /**
- * The one shutdown hook of an {@code engram run}, registered before its folder is made and removed
- * when the run has ended: what a signal (SIGTERM, Ctrl-C) does changes as the run goes on, but the
+ * The one shutdown hook of an {@code engram run}, registered before the command reads its config
+ * (which, with Jackson's start-up, takes a second or more) and removed when the run has ended: what a signal (SIGTERM, Ctrl-C) does changes as the run goes on, but the
  * hook stays, so a signal at any moment finds the action of that moment. (A hook for the setup,
  * removed before the training's was added, left an instant in which a signal found no hook: the
  * run stayed resumable, but without {@code status.json} or the line that says how to continue.)
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * during a step waits for it and then runs the action the step has set. Lock order: this hook,
  * then the run's loop, then its folder; the run never asks for this lock while holding the others.
  */
-final class SignalHook implements AutoCloseable {
+public final class SignalHook implements AutoCloseable {
     private final Thread thread = new Thread(this::fire, "engram-run-signal");
     /** What a signal does now (before the run has a folder: says that nothing was written); guarded by this. */
     private Runnable action = () -> {
@@ -24,7 +24,7 @@ final class SignalHook implements AutoCloseable {
     private boolean fired;
 
     /** Registers the hook, with an action that says nothing was written (before the run has a folder). */
-    SignalHook() {
+    public SignalHook() {
         Runtime.getRuntime().addShutdownHook(thread);
     }
 

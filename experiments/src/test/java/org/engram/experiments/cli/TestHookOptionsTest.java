@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class TestHookOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"--stop-after-tasks=1", "--signal-before-commit", "--pause-after-setup",
-        "--signal-before-task-saved=1"})
+        "--signal-before-task-saved=1", "--pause-before-config"})
     void withoutThePropertyAHookIsAnUnknownOptionAndNothingIsMade(String hook, @TempDir Path dir) throws Exception {
         Path config = dir.resolve("missing.yaml");
         Path out = dir.resolve("results");
@@ -38,8 +38,8 @@ class TestHookOptionsTest {
         assertTrue(Boolean.getBoolean(TestHookOptions.PROPERTY), "surefire sets " + TestHookOptions.PROPERTY);
         CommandLine hooked = EngramCommand.commandLine();
         hooked.parseArgs("run", "x.yaml", "--stop-after-tasks", "2", "--pause-after-setup",
-                "--signal-before-task-saved", "3");
-        assertEquals(new Runner.TestHooks(2, false, true, 3),
+                "--signal-before-task-saved", "3", "--pause-before-config");
+        assertEquals(new Runner.TestHooks(2, false, true, 3, true),
                 TestHookOptions.of(hooked.getSubcommands().get("run").getCommandSpec()));
         CommandLine plain = EngramCommand.commandLine(false);
         plain.parseArgs("run", "x.yaml");
@@ -57,7 +57,7 @@ class TestHookOptionsTest {
     void helpListsNoHookEitherWay() {
         for (boolean hooks : List.of(false, true)) {
             String usage = EngramCommand.commandLine(hooks).getSubcommands().get("run").getUsageMessage();
-            for (String name : List.of("--stop-after", "--signal-before", "--pause-after")) {
+            for (String name : List.of("--stop-after", "--signal-before", "--pause-after", "--pause-before")) {
                 assertFalse(usage.contains(name), name + " in " + usage);
             }
         }
