@@ -78,7 +78,7 @@ final class StdpBenchCommand implements Callable<Integer> {
         Dataset trainSet = allTrain.limit(Math.max(train, label));
         Dataset testSet = allTest.limit(test);
         DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(trainSet.featureRows(), trainSet.labels(),
-                testSet.featureRows(), testSet.labels(),
+                testSet.featureRows(), testSet.labels(), data.classes,
                 DiehlCookBenchmark.Options.defaults(neurons, Math.min(train, trainSet.size()),
                         Math.min(label, trainSet.size()), testSet.size(), threads, seed));
         Map<String, Object> report = new LinkedHashMap<>();

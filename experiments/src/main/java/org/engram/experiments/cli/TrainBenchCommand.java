@@ -103,7 +103,8 @@ final class TrainBenchCommand implements Callable<Integer> {
                 threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());
         TrainBenchmark.Result r;
         try {
-            r = TrainBenchmark.run(train.featureRows(), train.labels(), test.featureRows(), test.labels(), options);
+            r = TrainBenchmark.run(train.featureRows(), train.labels(), test.featureRows(), test.labels(), data.classes,
+                    options);
         } catch (ParameterException e) {
             String option = optionOf(e);
             if (option == null) {

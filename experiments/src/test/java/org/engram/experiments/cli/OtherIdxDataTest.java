@@ -74,6 +74,23 @@ class OtherIdxDataTest {
         assertEquals("--data: " + d, j.get("data").asText(), "the folder named as the option that gave it");
     }
 
+    /**
+     * The readout has {@code --classes} units, not one per class that the limited sets hold: the
+     * first 10 training samples are of classes 0..9 and the 25 test samples of 0..24, so counting
+     * the labels gave 25 (a readout of 28-8-25).
+     */
+    @Test
+    void trainBenchSizesItsReadoutByTheClassesGivenNotByTheLimitedLabels(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        Files.write(d.resolve("t10k-images-idx3-ubyte"), images(CLASSES - 1, 4, 7));
+        Files.write(d.resolve("t10k-labels-idx1-ubyte"), labels(CLASSES - 1));
+        CliRunner.Result r = CliRunner.run("bench", "train", "--data", d.toString(), "--classes", "26", "--limit",
+                "10", "--hidden", "8", "--steps", "4", "--json");
+        JsonNode j = lastJson(r);
+        assertEquals(CLASSES, j.get("classes").asInt(), j.toString());
+        assertTrue(r.out().contains("28-8-26 LIF"), r.out());
+    }
+
     @Test
     void stdpBenchReadsDataOfTwentySixClasses(@TempDir Path dir) throws IOException {
         Path d = data(dir, 4, 7);

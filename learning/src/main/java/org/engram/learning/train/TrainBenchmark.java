@@ -116,7 +116,7 @@ public final class TrainBenchmark {
      *
      * @param inputs                     input size (pixels per sample)
      * @param hidden                     hidden layer sizes
-     * @param classes                    readout size: the classes of the training and test labels
+     * @param classes                    readout size: the classes given to {@link #run}
      * @param steps                      time steps
      * @param batch                      batch size
      * @param epochs                     epochs
@@ -144,20 +144,24 @@ public final class TrainBenchmark {
      * Trains and evaluates.
      *
      * @param trainX training samples, values in [0, 1]
-     * @param trainY training labels in [0, classes)
-     * @param testX  test samples
-     * @param testY  test labels
-     * @param o      settings
+     * @param trainY  training labels in [0, classes)
+     * @param testX   test samples
+     * @param testY   test labels in [0, classes)
+     * @param classes classes of the data, {@code >= 2}: one readout unit each, whichever of them the
+     *                labels of these (perhaps limited) sets happen to hold
+     * @param o       settings
      * @return the figures
      */
-    public static Result run(float[][] trainX, int[] trainY, float[][] testX, int[] testY, Options o) {
+    public static Result run(float[][] trainX, int[] trainY, float[][] testX, int[] testY, int classes, Options o) {
         if (trainX.length == 0 || testX.length == 0) {
             throw new ParameterException(NAME, "data", "non-empty training and test sets",
                     trainX.length + " / " + testX.length);
         }
-        // One readout unit per class of either set: a test class absent from the training labels
-        // must still be a possible answer, else its samples are scored wrong without a word.
-        int classes = Math.max(2, Math.max(classCount("training label", trainY), classCount("test label", testY)));
+        if (classes < 2) {
+            throw new ParameterException(NAME, "classes", "an integer >= 2", classes);
+        }
+        requireLabels("training label", trainY, classes);
+        requireLabels("test label", testY, classes);
         List<HiddenLayer> hidden = new ArrayList<>();
         for (int size : o.hidden()) {
             hidden.add(HiddenLayer.lif(size, o.tauMs()));
@@ -195,16 +199,13 @@ public final class TrainBenchmark {
         }
     }
 
-    /** @return the largest label plus one */
-    private static int classCount(String what, int[] labels) {
-        int classes = 0;
+    /** Refuses a label outside [0, classes), which no readout unit would stand for. */
+    private static void requireLabels(String what, int[] labels, int classes) {
         for (int y : labels) {
-            if (y < 0) {
-                throw new ParameterException(NAME, what, "a class index >= 0", y);
+            if (y < 0 || y >= classes) {
+                throw new ParameterException(NAME, what, "a class index in [0, " + classes + ")", y);
             }
-            classes = Math.max(classes, y + 1);
         }
-        return classes;
     }
 
     /**

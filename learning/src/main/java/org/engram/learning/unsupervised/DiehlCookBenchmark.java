@@ -12,7 +12,7 @@ import org.engram.simulator.random.RandomStreams;
  *
  * <pre>{@code
  * var options = DiehlCookBenchmark.Options.defaults(100, 1000, 1000, 1000, 2, 42);
- * DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(trainX, trainY, testX, testY, options);
+ * DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(trainX, trainY, testX, testY, 10, options);
  * System.out.println(r.testAccuracy() + " accuracy, " + r.secondsPerSample() + " s per training sample");
  * }</pre>
  *
@@ -126,17 +126,21 @@ public final class DiehlCookBenchmark {
      * Trains, labels and tests.
      *
      * @param trainX training inputs, one row of intensities in [0, 1] per sample
-     * @param trainY training classes, {@code >= 0}
-     * @param testX  test inputs, same row length
-     * @param testY  test classes
-     * @param o      the settings
+     * @param trainY  training classes in [0, classes)
+     * @param testX   test inputs, same row length
+     * @param testY   test classes in [0, classes)
+     * @param classes classes of the data, {@code >= 1}: the neurons vote for these, whichever of them
+     *                the labelling and test samples happen to hold
+     * @param o       the settings
      * @return the measurements
      */
-    public static Result run(float[][] trainX, int[] trainY, float[][] testX, int[] testY, Options o) {
+    public static Result run(float[][] trainX, int[] trainY, float[][] testX, int[] testY, int classes, Options o) {
+        if (classes < 1) {
+            throw new ParameterException(NAME, "classes", "an integer >= 1", classes);
+        }
         int needTrain = Math.max(o.trainSamples(), o.labelSamples());
-        int inputs = checkData("train", trainX, trainY, needTrain, -1);
-        checkData("test", testX, testY, o.testSamples(), inputs);
-        int classes = 1 + Math.max(maxLabel(trainY, o.labelSamples()), maxLabel(testY, o.testSamples()));
+        int inputs = checkData("train", trainX, trainY, needTrain, -1, classes);
+        checkData("test", testX, testY, o.testSamples(), inputs, classes);
 
         long t0 = System.nanoTime();
         Trained trained = train(trainX, o.trainSamples(), inputs, o.params(), o.seed(), o.threads());
@@ -187,7 +191,7 @@ public final class DiehlCookBenchmark {
     }
 
     /** Checks shapes, intensities and labels of the first {@code samples} rows; returns the row length. */
-    private static int checkData(String set, float[][] x, int[] y, int samples, int inputs) {
+    private static int checkData(String set, float[][] x, int[] y, int samples, int inputs, int classes) {
         if (x.length < samples || y.length < samples) {
             throw new ParameterException(NAME, set, "at least " + samples + " samples and labels",
                     x.length + " samples, " + y.length + " labels");
@@ -204,18 +208,11 @@ public final class DiehlCookBenchmark {
                     throw new ParameterException(NAME, set + "[" + s + "][" + i + "]", "an intensity in [0, 1]", v);
                 }
             }
-            if (y[s] < 0) {
-                throw new ParameterException(NAME, set + " label[" + s + "]", "a class >= 0", y[s]);
+            if (y[s] < 0 || y[s] >= classes) {
+                throw new ParameterException(NAME, set + " label[" + s + "]", "a class in [0, " + classes + ")",
+                        y[s]);
             }
         }
         return width;
-    }
-
-    private static int maxLabel(int[] y, int samples) {
-        int max = 0;
-        for (int s = 0; s < samples; s++) {
-            max = Math.max(max, y[s]);
-        }
-        return max;
     }
 }

@@ -19,8 +19,8 @@ class TrainBenchmarkTest {
     void reportsItsSettingsAndTheSameWeightsForOneAndTwoThreads() {
         SyntheticPatterns train = SyntheticPatterns.train();
         SyntheticPatterns test = SyntheticPatterns.test();
-        TrainBenchmark.Result one = TrainBenchmark.run(train.x, train.y, test.x, test.y, options(1));
-        TrainBenchmark.Result two = TrainBenchmark.run(train.x, train.y, test.x, test.y, options(2));
+        TrainBenchmark.Result one = TrainBenchmark.run(train.x, train.y, test.x, test.y, SyntheticPatterns.CLASSES, options(1));
+        TrainBenchmark.Result two = TrainBenchmark.run(train.x, train.y, test.x, test.y, SyntheticPatterns.CLASSES, options(2));
         assertEquals(one.weightsHash(), two.weightsHash());
         assertEquals(one.testAccuracy(), two.testAccuracy());
         assertEquals(2L * train.x.length, one.trainSamples());
@@ -49,7 +49,7 @@ class TrainBenchmarkTest {
         int[] y = java.util.Arrays.copyOf(train.y, n);
         TrainBenchmark.Options o = options(1);
         long before = System.nanoTime();
-        TrainBenchmark.Result r = TrainBenchmark.run(x, y, test.x, test.y, o);
+        TrainBenchmark.Result r = TrainBenchmark.run(x, y, test.x, test.y, SyntheticPatterns.CLASSES, o);
         double wall = (System.nanoTime() - before) / 1e9;
         org.engram.learning.layered.LayeredNet net = org.engram.learning.layered.LayeredNet.create(
                 org.engram.learning.layered.LayeredNetSpec.of(SyntheticPatterns.INPUTS,
@@ -77,29 +77,46 @@ class TrainBenchmarkTest {
     }
 
     /**
-     * The readout has a unit for every class of the training and test labels: training on classes
-     * 0 and 1 only, the test classes 2 and 3 must still exist (they are unreachable but counted, and
-     * the shape says 4); it used to be sized from the training labels, scoring such samples wrong silently.
+     * The readout has a unit for every class of the data as given, not for the classes that a
+     * (limited) set happens to hold: training and testing on classes 0 and 1 only of 4 gives a
+     * readout of 4 units (it used to be sized from the labels, 2).
      */
     @Test
-    void theReadoutCoversTheTestLabelsToo() {
+    void theReadoutHasOneUnitPerClassGivenWhateverTheLabelsHold() {
         SyntheticPatterns train = SyntheticPatterns.train();
         SyntheticPatterns test = SyntheticPatterns.test();
-        int n = 0;
-        for (int y : train.y) {
-            n += y < 2 ? 1 : 0;
-        }
-        float[][] x = new float[n][];
-        int[] y = new int[n];
-        for (int i = 0, k = 0; i < train.y.length; i++) {
-            if (train.y[i] < 2) {
-                x[k] = train.x[i];
-                y[k++] = train.y[i];
-            }
-        }
-        TrainBenchmark.Result r = TrainBenchmark.run(x, y, test.x, test.y, options(1));
+        TrainBenchmark.Result r = TrainBenchmark.run(firstTwoClasses(train.x, train.y), twoClassLabels(train.y),
+                firstTwoClasses(test.x, test.y), twoClassLabels(test.y), SyntheticPatterns.CLASSES, options(1));
         assertEquals(SyntheticPatterns.CLASSES, r.classes());
         assertEquals(SyntheticPatterns.INPUTS, r.inputs());
+    }
+
+    /** A label the classes given have no readout unit for is refused, naming the set, the range and the label. */
+    @Test
+    void refusesALabelPastTheClassesGiven() {
+        SyntheticPatterns train = SyntheticPatterns.train();
+        SyntheticPatterns test = SyntheticPatterns.test();
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> TrainBenchmark.run(train.x, train.y, test.x, test.y, 3, options(1)));
+        assertEquals("training label", e.location());
+        assertEquals("a class index in [0, 3)", e.expected());
+        assertEquals("3", e.found());
+    }
+
+    /** @return the samples of classes 0 and 1 */
+    private static float[][] firstTwoClasses(float[][] x, int[] y) {
+        List<float[]> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 2) {
+                kept.add(x[i]);
+            }
+        }
+        return kept.toArray(float[][]::new);
+    }
+
+    /** @return the labels of classes 0 and 1 */
+    private static int[] twoClassLabels(int[] y) {
+        return java.util.Arrays.stream(y).filter(c -> c < 2).toArray();
     }
 
     /** The defaults are those documented, one epoch being allowed; the withers change only their field. */

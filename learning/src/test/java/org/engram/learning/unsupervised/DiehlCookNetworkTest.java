@@ -35,7 +35,8 @@ class DiehlCookNetworkTest {
         PrototypeTask train = new PrototypeTask(300, 1);
         PrototypeTask test = new PrototypeTask(150, 2);
         var o = new DiehlCookBenchmark.Options(params(), 300, 150, 150, 1, SEED);
-        DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(train.x, train.y, test.x, test.y, o);
+        DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(train.x, train.y, test.x, test.y, PrototypeTask.CLASSES,
+                o);
         assertTrue(r.testAccuracy() >= 0.8, "accuracy " + r.testAccuracy());
         assertEquals(300, r.trainSamples());
         assertEquals(NEURONS, r.neurons());

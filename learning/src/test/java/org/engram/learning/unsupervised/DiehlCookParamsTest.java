@@ -44,7 +44,7 @@ class DiehlCookParamsTest {
         float[][] x = {{0.5f, 0.2f}, {0.1f, 1.5f}};
         int[] y = {0, 1};
         var o = new DiehlCookBenchmark.Options(DiehlCookParams.paper(4), 2, 2, 1, 1, 1);
-        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, o));
+        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, 2, o));
         assertEquals("train[1][1]", e.location());
         assertEquals("1.5", e.found());
     }
@@ -54,7 +54,19 @@ class DiehlCookParamsTest {
         float[][] x = {{0.5f}};
         int[] y = {0};
         var o = new DiehlCookBenchmark.Options(DiehlCookParams.paper(4), 2, 1, 1, 1, 1);
-        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, o));
+        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, 2, o));
         assertEquals("train", e.location());
+    }
+
+    /** A label the classes given do not hold is refused, naming the sample. */
+    @Test
+    void rejectsALabelPastTheClassesGiven() {
+        float[][] x = {{0.5f, 0.2f}, {0.1f, 0.5f}};
+        int[] y = {0, 2};
+        var o = new DiehlCookBenchmark.Options(DiehlCookParams.paper(4), 2, 2, 1, 1, 1);
+        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, 2, o));
+        assertEquals("train label[1]", e.location());
+        assertEquals("a class in [0, 2)", e.expected());
+        assertEquals("2", e.found());
     }
 }
