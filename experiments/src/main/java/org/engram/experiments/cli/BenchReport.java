@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.engram.experiments.data.DataClasses;
 import org.engram.experiments.data.DataLocator;
-import org.engram.experiments.data.DataOrigin;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
@@ -65,9 +63,7 @@ final class BenchReport {
     record Read(LocatedData located, Dataset train, Dataset test) {
         /** {@return where the data was found, for the report: {@code --data: DIR} for a folder given so} */
         String origin() {
-            String how = located.origin() == DataOrigin.CONFIG_PATH ? "--data"
-                    : located.origin().name().toLowerCase(Locale.ROOT);
-            return how + ": " + located.location();
+            return located.source() + ": " + located.location();
         }
     }
 

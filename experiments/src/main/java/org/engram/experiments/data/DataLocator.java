@@ -66,18 +66,18 @@ public final class DataLocator {
     public LocatedData locate(Path explicitFolder, String setting) {
         if (explicitFolder != null) {
             // The search does not reach $ENGRAM_DATA past a named folder, so the way on is the folder or the setting.
-            return required(explicitFolder, DataOrigin.CONFIG_PATH, setting, "put the files into that folder ("
+            return required(explicitFolder, DataOrigin.CONFIG_PATH, setting, setting, "put the files into that folder ("
                     + GET_THEM + "), or change " + setting + " (without it, $" + ENV_VAR + ", then " + SYSTEM_FOLDER
                     + ", then the subset bundled in the jar are searched)");
         }
         if (environmentValue != null && !environmentValue.isBlank()) {
-            return required(Path.of(environmentValue), DataOrigin.ENVIRONMENT, "$" + ENV_VAR, "put the files into"
+            return required(Path.of(environmentValue), DataOrigin.ENVIRONMENT, null, "$" + ENV_VAR, "put the files into"
                     + " that folder (" + GET_THEM + "), or set " + ENV_VAR + " to a folder that holds them, or unset"
                     + " it");
         }
         List<Path> system = find(systemFolder);
         if (missing(systemFolder, system).isEmpty()) {
-            return new LocatedData(DataOrigin.SYSTEM_FOLDER, systemFolder.toString(), system);
+            return new LocatedData(DataOrigin.SYSTEM_FOLDER, null, systemFolder.toString(), system);
         }
         return bundledSubset();
     }
@@ -87,16 +87,19 @@ public final class DataLocator {
      * with even when the search would now find something else first.
      *
      * @param origin   how it was found
+     * @param setting  the setting that named a folder found as {@link DataOrigin#CONFIG_PATH}, for messages (as
+     *                 for {@link #locate}); ignored for the other origins
      * @param location the folder, or the bundled subset's location
      * @return the data, or {@code null} if the folder no longer holds all four files
      */
-    public static LocatedData again(DataOrigin origin, String location) {
+    public static LocatedData again(DataOrigin origin, String setting, String location) {
         if (origin == DataOrigin.BUNDLED_SUBSET) {
             return bundledSubset();
         }
         Path folder = Path.of(location);
         List<Path> files = find(folder);
-        return missing(folder, files).isEmpty() ? new LocatedData(origin, location, files) : null;
+        return missing(folder, files).isEmpty() ? new LocatedData(origin,
+                origin == DataOrigin.CONFIG_PATH ? setting : null, location, files) : null;
     }
 
     /**
@@ -107,10 +110,12 @@ public final class DataLocator {
      */
     public static LocatedData bundledSubset() {
         String pkg = DataLocator.class.getPackageName().replace('.', '/');
-        return new LocatedData(DataOrigin.BUNDLED_SUBSET, "classpath:" + pkg + "/" + BUNDLED_FOLDER, List.of());
+        return new LocatedData(DataOrigin.BUNDLED_SUBSET, null, "classpath:" + pkg + "/" + BUNDLED_FOLDER, List.of());
     }
 
-    private static LocatedData required(Path folder, DataOrigin origin, String what, String howToGoOn) {
+    /** Where the user named a folder ({@code setting}, or {@code null} for the environment), its four files. */
+    private static LocatedData required(Path folder, DataOrigin origin, String setting, String what,
+                                        String howToGoOn) {
         String name = folder.toAbsolutePath().toString();
         String expected = "a folder with " + String.join(", ", FashionMnist.FILES)
                 + " (each also accepted with .gz, or with '.' before 'idx')";
@@ -130,7 +135,7 @@ public final class DataLocator {
             throw new DataFileException(name, what, expected, "no file named "
                     + String.join("; no file named ", missing), howToGoOn);
         }
-        return new LocatedData(origin, name, files);
+        return new LocatedData(origin, setting, name, files);
     }
 
     /** The first existing candidate of each file, or {@code null} where none exists. */

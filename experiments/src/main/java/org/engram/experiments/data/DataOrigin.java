@@ -25,10 +25,12 @@ public enum DataOrigin {
      * Data found this way at a location, for messages and summaries.
      *
      * @param location the folder (or the jar's resource path) the data was read from
-     * @return e.g. {@code IDX data from /data ($ENGRAM_DATA)}
+     * @param setting  the setting that named a folder of {@link #CONFIG_PATH}, e.g. {@code data.path} or
+     *                 {@code --data}; the other origins name themselves and ignore it
+     * @return e.g. {@code IDX data from /data ($ENGRAM_DATA)} or {@code IDX data from /data (--data)}
      */
-    public String describe(String location) {
-        return dataName() + " from " + location + " (" + words() + ")";
+    public String describe(String location, String setting) {
+        return dataName() + " from " + location + " (" + words(setting) + ")";
     }
 
     /**
@@ -37,9 +39,9 @@ public enum DataOrigin {
      *
      * @return e.g. {@code data.path} or {@code $ENGRAM_DATA}
      */
-    private String words() {
+    private String words(String setting) {
         return switch (this) {
-            case CONFIG_PATH -> "data.path";
+            case CONFIG_PATH -> setting;
             case ENVIRONMENT -> "$" + DataLocator.ENV_VAR;
             case SYSTEM_FOLDER -> "the Debian package's folder";
             case BUNDLED_SUBSET -> "the bundled subset";

@@ -3,6 +3,7 @@ package org.engram.experiments.data;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The four Fashion-MNIST files found by {@link DataLocator}, ready to be read.
@@ -12,11 +13,14 @@ import java.util.List;
  */
 public final class LocatedData {
     private final DataOrigin origin;
+    /** The setting that named the folder ({@code data.path}, {@code --data}); null where the search found it. */
+    private final String setting;
     private final String location;
     private final List<Path> files;
 
-    LocatedData(DataOrigin origin, String location, List<Path> files) {
+    LocatedData(DataOrigin origin, String setting, String location, List<Path> files) {
         this.origin = origin;
+        this.setting = setting;
         this.location = location;
         this.files = files;
     }
@@ -24,6 +28,15 @@ public final class LocatedData {
     /** {@return which rule of the search found the data} */
     public DataOrigin origin() {
         return origin;
+    }
+
+    /**
+     * {@return where the data came from, for reports: the setting that named the folder ({@code data.path},
+     * {@code --data}), else the rule of the search that found it ({@code environment}, {@code system_folder},
+     * {@code bundled_subset})}
+     */
+    public String source() {
+        return setting != null ? setting : origin.name().toLowerCase(Locale.ROOT);
     }
 
     /** {@return true if the data is the small subset bundled in the jar, not the full dataset} */
@@ -44,7 +57,7 @@ public final class LocatedData {
      * @return e.g. {@code IDX data from folder fashion-mnist (data.path)}
      */
     public String describedWithoutPath() {
-        return isBundledSubset() ? toString() : origin.describe("folder " + Path.of(location).getFileName());
+        return isBundledSubset() ? toString() : origin.describe("folder " + Path.of(location).getFileName(), setting);
     }
 
     /**
@@ -117,6 +130,6 @@ public final class LocatedData {
 
     @Override
     public String toString() {
-        return origin.describe(location);
+        return origin.describe(location, setting);
     }
 }

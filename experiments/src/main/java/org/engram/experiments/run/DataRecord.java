@@ -182,7 +182,8 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
         if (origin == null) {
             return location;
         }
-        return origin.describe(location) + ": " + trainSamples + " training and "
+        // A run's folder is named by its config's data.path.
+        return origin.describe(location, "data.path") + ": " + trainSamples + " training and "
                 + testSamples + " test images (SHA-256 " + (sha256 == null ? "none" : sha256.substring(0, 12) + "...")
                 + ")";
     }

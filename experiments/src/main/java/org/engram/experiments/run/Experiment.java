@@ -109,7 +109,7 @@ final class Experiment {
             return new Experiment(config, null, null, null, null);
         }
         LocatedData located = started == null || started.origin() == null ? null
-                : DataLocator.again(started.origin(), started.location());
+                : DataLocator.again(started.origin(), "data.path", started.location());
         if (located == null) {
             try {
                 located = config.data().bundled() ? DataLocator.bundledSubset()

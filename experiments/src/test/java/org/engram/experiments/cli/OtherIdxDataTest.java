@@ -172,6 +172,9 @@ class OtherIdxDataTest {
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains(d.resolve("t10k-labels-idx1-ubyte") + ": labels: expected classes the"
                     + " training samples have, found class 200, which no training sample"), r.err());
+            // The folder is named by the option that gave it, not by a run config's data.path.
+            assertTrue(r.err().contains("of IDX data from " + d + " (--data) is of"), r.err());
+            assertFalse(r.err().contains("data.path"), r.err());
         }
     }
 
@@ -197,7 +200,7 @@ class OtherIdxDataTest {
         for (CliRunner.Result r : bothBenchmarks(d, "--classes", "27")) {
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("--classes: expected the number of classes of the data, whose largest"
-                    + " training label is 25"), r.err());
+                    + " training label is 25 (IDX data from " + d + " (--data))"), r.err());
             assertTrue(r.err().contains("found 27"), r.err());
             assertTrue(r.err().contains("give --classes 26"), r.err());
         }

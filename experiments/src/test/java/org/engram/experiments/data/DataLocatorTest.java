@@ -55,6 +55,28 @@ class DataLocatorTest {
         assertArrayEquals(new int[] {0, 1, 2}, java.util.Arrays.copyOf(system.test(FashionMnist.CLASSES).labels(), 3));
     }
 
+    /**
+     * Data is described by the setting that named its folder, which a run's config and a benchmark's
+     * option call differently, and otherwise by the rule of the search that found it; a resumed run's
+     * folder is its config's data.path again.
+     */
+    @Test
+    void dataIsDescribedByTheSettingThatNamedItsFolder() throws Exception {
+        Path folder = tiny("named", false, false);
+        String abs = folder.toAbsolutePath().toString();
+        LocatedData option = new DataLocator(null, null).locate(folder, "--data");
+        assertEquals("IDX data from " + abs + " (--data)", option.toString());
+        assertEquals("--data", option.source());
+        assertEquals("IDX data from " + abs + " (data.path)",
+                new DataLocator(null, null).locate(folder, "data.path").toString());
+        LocatedData env = new DataLocator(abs, null).locate(null, "--data");
+        assertEquals("IDX data from " + abs + " ($ENGRAM_DATA)", env.toString());
+        assertEquals("environment", env.source());
+        assertEquals("IDX data from " + abs + " (data.path)",
+                DataLocator.again(DataOrigin.CONFIG_PATH, "data.path", abs).toString());
+        assertEquals("environment", DataLocator.again(DataOrigin.ENVIRONMENT, "data.path", abs).source());
+    }
+
     /** What a run records of its data does not depend on the files' format or names. */
     @Test
     void plainAndGzipFilesOfTheSameDataHashAlike() throws Exception {

@@ -19,8 +19,10 @@ class TrainBenchmarkTest {
     void reportsItsSettingsAndTheSameWeightsForOneAndTwoThreads() {
         SyntheticPatterns train = SyntheticPatterns.train();
         SyntheticPatterns test = SyntheticPatterns.test();
-        TrainBenchmark.Result one = TrainBenchmark.run(train.x, train.y, test.x, test.y, SyntheticPatterns.CLASSES, options(1));
-        TrainBenchmark.Result two = TrainBenchmark.run(train.x, train.y, test.x, test.y, SyntheticPatterns.CLASSES, options(2));
+        TrainBenchmark.Result one = TrainBenchmark.run(train.x, train.y, test.x, test.y, SyntheticPatterns.CLASSES,
+                options(1));
+        TrainBenchmark.Result two = TrainBenchmark.run(train.x, train.y, test.x, test.y, SyntheticPatterns.CLASSES,
+                options(2));
         assertEquals(one.weightsHash(), two.weightsHash());
         assertEquals(one.testAccuracy(), two.testAccuracy());
         assertEquals(2L * train.x.length, one.trainSamples());
