@@ -4,10 +4,11 @@ import java.util.function.Supplier;
 
 /**
  * The one shutdown hook of an {@code engram run}, registered before the command reads its config
- * (which, with Jackson's start-up, takes a second or more) and removed when the run has ended: what a signal (SIGTERM, Ctrl-C) does changes as the run goes on, but the
- * hook stays, so a signal at any moment finds the action of that moment. (A hook for the setup,
- * removed before the training's was added, left an instant in which a signal found no hook: the
- * run stayed resumable, but without {@code status.json} or the line that says how to continue.)
+ * (which, with Jackson's start-up, takes a second or more) and removed when the run has ended: what a
+ * signal (SIGTERM, Ctrl-C) does changes as the run goes on, but the hook stays, so a signal at any
+ * moment finds the action of that moment. (A hook for the setup, removed before the training's was
+ * added, left an instant in which a signal found no hook: the run stayed resumable, but without
+ * {@code status.json} or the line that says how to continue.)
  *
  * <p>The action runs under this object's lock, and {@link #step} holds that lock too, so a signal
  * during a step waits for it and then runs the action the step has set. Lock order: this hook,
