@@ -98,6 +98,16 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             validate(Mode.SEPARATE, lambda, fisherSamples, fisher).throwIfAny();
         }
 
+        /**
+         * Hyperparameters with the empirical Fisher, as before the Fisher's labels could be chosen.
+         *
+         * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
+         * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+         */
+        public Params(double lambda, int fisherSamples) {
+            this(lambda, fisherSamples, Fisher.EMPIRICAL);
+        }
+
         /** {@return lambda 100, 200 samples, the empirical Fisher} */
         public static Params defaults() {
             return new Params(100, 200, Fisher.EMPIRICAL);
@@ -128,6 +138,17 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             p.require(gamma > 0 && gamma <= 1, "gamma", "a number in (0, 1] (the penalty is weighed by gamma, so 0"
                     + " would leave none: for training without a penalty, lambda 0 or the naive strategy)", gamma);
             p.throwIfAny();
+        }
+
+        /**
+         * Hyperparameters with the empirical Fisher, as before the Fisher's labels could be chosen.
+         *
+         * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
+         * @param gamma         decay of the accumulated Fisher, in (0, 1]
+         * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+         */
+        public OnlineParams(double lambda, double gamma, int fisherSamples) {
+            this(lambda, gamma, fisherSamples, Fisher.EMPIRICAL);
         }
 
         /** {@return lambda 100, gamma 1, 200 samples, the empirical Fisher} */

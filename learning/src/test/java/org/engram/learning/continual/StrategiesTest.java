@@ -69,6 +69,10 @@ class StrategiesTest {
     void aNegativeStrengthOrNoImportanceSamplesAreRejectedByName() {
         rejects("ewc: lambda:", () -> new Ewc.Params(-1, 10, Ewc.Fisher.EMPIRICAL));
         rejects("ewc: fisher_samples:", () -> new Ewc.Params(1, 0, Ewc.Fisher.EMPIRICAL));
+        // The constructors of before the fisher parameter keep their meaning: the empirical Fisher.
+        assertEquals(Ewc.Params.defaults(), new Ewc.Params(100, 200));
+        assertEquals(Ewc.OnlineParams.defaults(), new Ewc.OnlineParams(100, 1, 200));
+        rejects("ewc: fisher_samples:", () -> new Ewc.Params(1, 0));
         rejects("online_ewc: fisher_samples:", () -> new Ewc.OnlineParams(1, 1, 0, Ewc.Fisher.EMPIRICAL));
         rejects("mas: lambda:", () -> new Mas.Params(-1, 10));
         rejects("mas: samples:", () -> new Mas.Params(1, 0));
