@@ -109,14 +109,16 @@ final class ModelParameters {
                     lost.add(key);
                 } else if (key != null && unknownKey(c)) {
                     // An unknown key is the parameter closest to it misspelt (lost unless given too) or,
-                    // when none is close, any parameter left to its default.
+                    // when none is close, any parameter left to its default; NEST's V_m of a model without
+                    // v_init is an initial state, no parameter.
                     List<String> parameters = new ArrayList<>();
                     defaults.fieldNames().forEachRemaining(parameters::add);
-                    String[] pynn = PYNN_NAMES.get(key.toLowerCase(Locale.ROOT));
-                    String meant = pynn != null && defaults.has(pynn[0]) ? pynn[0]
-                            : Suggestions.closest(key, parameters);
+                    String[] foreign = foreignName(key, defaults);
+                    String meant = foreign != null ? foreign[0] : Suggestions.closest(key, parameters);
                     parameters.removeIf(given::contains);
-                    lost.addAll(meant == null ? parameters : given.contains(meant) ? List.of() : List.of(meant));
+                    if (foreign == null || meant != null) {
+                        lost.addAll(meant == null ? parameters : given.contains(meant) ? List.of() : List.of(meant));
+                    }
                 }
             }
             List<ConfigException> all = new ArrayList<>(wrongTypes.problems());
@@ -197,9 +199,36 @@ final class ModelParameters {
     }
 
     /**
+     * The parameter that another simulator's name of a model's quantity stands for, and what to tell the
+     * user: a PyNN name ({@link #PYNN_NAMES}), or NEST's name of an initial state ({@code V_m}, which the
+     * closest spelling had answered with {@code i_e}, and izhikevich's {@code U_m}).
+     *
+     * @param key        the unknown key as written
+     * @param parameters the model's parameters
+     * @return the parameter (null when a population's {@code initial} takes the value) and the hint, or
+     *         null when the key is no such name or the model has no such quantity
+     */
+    private static String[] foreignName(String key, ObjectNode parameters) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        String[] pynn = PYNN_NAMES.get(lower);
+        if (pynn != null) {
+            return parameters.has(pynn[0]) ? pynn : null;
+        }
+        if (lower.equals("v_m")) {
+            return parameters.has("v_init") ? new String[] {"v_init", "NEST's V_m (the initial potential) is v_init"
+                    + " here (mV), or the population's initial: {v: ...}"}
+                    : parameters.has("v_th") ? new String[] {null, "NEST's V_m (the initial potential) is set here by"
+                    + " the population's initial: {v: ...} (mV), not by a parameter"} : null;
+        }
+        return lower.equals("u_m") && parameters.has("u_init") ? new String[] {"u_init", "NEST's U_m (the initial"
+                + " recovery variable) is u_init here (mV/ms)"} : null;
+    }
+
+    /**
      * Puts a model's own hint ({@link NeuronModel#hintFor}) on each problem of a parameter it does
      * not take, in place of the closest name: {@code g_l} for {@code lif_cond_exp} had been told
-     * "did you mean 'e_l'?"; failing that, the parameter a PyNN name stands for ({@link #PYNN_NAMES}).
+     * "did you mean 'e_l'?"; failing that, the parameter another simulator's name stands for
+     * ({@link #foreignName}).
      */
     private static ConfigException withModelHints(ConfigException e, NeuronModel<?, ?> model, String prefix) {
         List<ConfigException> each = new ArrayList<>();
@@ -209,10 +238,9 @@ final class ModelParameters {
             String key = c.location() != null && c.location().startsWith(prefix)
                     ? c.location().substring(prefix.length()) : null;
             String hint = key == null ? null : model.hintFor(key);
-            String[] pynn = key == null || !unknownKey(c) ? null
-                    : PYNN_NAMES.get(key.toLowerCase(Locale.ROOT));
-            if (hint == null && pynn != null && parameters.has(pynn[0])) {
-                hint = pynn[1];
+            String[] foreign = key == null || !unknownKey(c) ? null : foreignName(key, parameters);
+            if (hint == null && foreign != null) {
+                hint = foreign[1];
             }
             changed |= hint != null;
             each.add(hint == null ? c : new ConfigException(c.source(), c.location(), c.expected(), c.found(), hint));

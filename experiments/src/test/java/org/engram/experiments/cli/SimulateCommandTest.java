@@ -1159,6 +1159,23 @@ class SimulateCommandTest {
                 Arguments.of("PyNN parameter name", GOOD.replace("e_l: 0,", "v_rest: 0,"),
                         List.of("engram: error: bad.yaml:5:", "populations[0].params.v_rest: expected one of the keys",
                                 "found unknown key 'v_rest'; PyNN's v_rest (the resting potential) is e_l here (mV)")),
+                // NEST's names had been answered by spelling: aeif_cond_exp with lif_cond_exp (no adaptation),
+                // V_m with i_e; izhikevich's V_th, which NEST lets one set, with nothing.
+                Arguments.of("NEST model name", GOOD.replace("model: lif_delta", "model: aeif_cond_exp"),
+                        List.of("engram: error: bad.yaml:5:", "populations[0].model: expected one of [lif_delta,",
+                                "found aeif_cond_exp; NEST's aeif_cond_exp is adex_cond here")),
+                Arguments.of("NEST's initial potential", GOOD.replace("e_l: 0,", "e_l: 0, V_m: 5,"),
+                        List.of("engram: error: bad.yaml:5:", "populations[0].params.V_m: expected one of the keys",
+                                "found unknown key 'V_m'; NEST's V_m (the initial potential) is set here by the"
+                                        + " population's initial: {v: ...} (mV), not by a parameter")),
+                Arguments.of("NEST's izhikevich state and threshold", GOOD.replace(
+                        "model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}",
+                        "model: izhikevich, params: {V_m: -70, U_m: -14, V_th: 30}"),
+                        List.of("3 problems:", "populations[0].params.V_m: expected one of the keys",
+                                "found unknown key 'V_m'; NEST's V_m (the initial potential) is v_init here (mV)",
+                                "found unknown key 'U_m'; NEST's U_m (the initial recovery variable) is u_init here",
+                                "found unknown key 'V_th'; izhikevich resets v when it reaches 30.0 mV, a value"
+                                        + " fixed here (NEST's V_th at its default)")),
                 Arguments.of("PyNN parameter name with another unit",
                         GOOD.replace("t_ref: 2}}", "t_ref: 2, cm: 0.25}}"),
                         List.of("engram: error: bad.yaml:5:", "populations[0].params.cm: expected one of the keys",

@@ -151,6 +151,13 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
                 Params.class);
     }
 
+    /** {@inheritDoc} NEST's {@code izhikevich} takes the spike cut-off as {@code V_th} (any spelling). */
+    @Override
+    public String hintFor(String parameter) {
+        return parameter.replace("_", "").equalsIgnoreCase("vth") ? NAME + " resets v when it reaches " + V_PEAK
+                + " mV, a value fixed here (NEST's V_th at its default)" : null;
+    }
+
     /**
      * Regular spiking (excitatory cortical neuron): {@code a = 0.02, b = 0.2, c = -65, d = 8}.
      *

@@ -80,8 +80,9 @@ public final class NeuronModels {
      * @param name the name as written in a config, e.g. {@code "lif_exp"}
      * @return the model; for a built-in's name the built-in, even when a user model reuses it
      * @throws ParameterException if no model has that name (the message lists the known names, suggests
-     *                            the closest one and says which user models could not be loaded, one of
-     *                            which may be the one named), or two user models claim it (naming both)
+     *                            the closest one, or for a NEST model's name what takes its place, and
+     *                            says which user models could not be loaded, one of which may be the one
+     *                            named), or two user models claim it (naming both)
      */
     public static NeuronModel<?, ?> byName(String name) {
         NameClaims<NeuronModel<?, ?>> claims = load();
@@ -94,9 +95,10 @@ public final class NeuronModels {
         if (shared != null) {
             throw new ParameterException("neuron model", "model", "a name only one model has", name, shared);
         }
+        String nest = NestModelNames.hintFor(name);
         throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
-                PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, models.keySet()), "user models",
-                        claims.unusable()));
+                PlugIns.hintWithLeftOut(nest != null ? nest : Suggestions.didYouMean(name, models.keySet()),
+                        "user models", claims.unusable()));
     }
 
     /**

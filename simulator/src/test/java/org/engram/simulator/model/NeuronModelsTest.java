@@ -74,6 +74,31 @@ class NeuronModelsTest {
                 e.getMessage());
     }
 
+    /**
+     * NEST's model names are answered with the model of the same equations (README's model table), not
+     * the closest spelling: {@code aeif_cond_exp} had been offered {@code lif_cond_exp}, which has no
+     * adaptation, and {@code iaf_psc_delta} nothing.
+     */
+    @Test
+    void nestModelNameIsAnsweredWithTheModelOfTheSameEquations() {
+        Map<String, String> counterpart = Map.of("iaf_psc_delta", "lif_delta", "iaf_psc_exp", "lif_exp",
+                "iaf_psc_alpha", "lif_alpha", "iaf_cond_exp", "lif_cond_exp", "aeif_psc_exp", "adex",
+                "aeif_cond_exp", "adex_cond", "hh_psc_alpha", "hh_alpha", "spike_generator", "spike_times",
+                "iaf_psc_exp_ps", "lif_exp");
+        for (Map.Entry<String, String> e : counterpart.entrySet()) {
+            ParameterException thrown = assertThrows(ParameterException.class, () -> NeuronModels.byName(e.getKey()));
+            assertTrue(thrown.hint().startsWith("NEST's " + e.getKey() + " is " + e.getValue() + " here"),
+                    thrown.hint());
+            assertEquals(e.getValue(), NeuronModels.byName(e.getValue()).name(), "the hint names a model");
+        }
+        assertTrue(assertThrows(ParameterException.class, () -> NeuronModels.byName("iaf_psc_exp_ps")).hint()
+                .contains("in precise mode"));
+        String poisson = assertThrows(ParameterException.class, () -> NeuronModels.byName("poisson_generator")).hint();
+        assertTrue(poisson.contains("is a Poisson input here") && poisson.contains("poisson_source"), poisson);
+        String alpha = assertThrows(ParameterException.class, () -> NeuronModels.byName("aeif_cond_alpha")).hint();
+        assertTrue(alpha.contains("has no counterpart here") && alpha.contains("adex_cond"), alpha);
+    }
+
     @Test
     void distantNameGetsNoSuggestion() {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("morris_lecar"));
