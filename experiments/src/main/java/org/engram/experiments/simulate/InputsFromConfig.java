@@ -232,9 +232,10 @@ final class InputsFromConfig {
         InputType type = InputType.byConfigName(in.type());
         if (type == null) {
             List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
+            String nest = NestTypeNames.hint(NestTypeNames.INPUTS, in.type());
             throw new ConfigException(source, path + ".type", "one of " + names, in.type() == null
                     ? "nothing (the key is required)" : in.type(), in.type() == null ? null
-                    : Suggestions.didYouMean(in.type(), names));
+                    : nest != null ? nest : Suggestions.didYouMean(in.type(), names));
         }
         return type;
     }

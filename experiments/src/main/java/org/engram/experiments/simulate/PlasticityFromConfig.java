@@ -84,9 +84,10 @@ final class PlasticityFromConfig {
             String own = "a rule of your own is found through its PlasticityRuleProvider, named in META-INF/services/"
                     + PlasticityRuleProvider.class.getName() + " on ENGRAM_CLASSPATH (which ./engram reads; with java,"
                     + " put it on -cp)";
+            String nest = NestTypeNames.hint(NestTypeNames.PLASTICITY, name);
             throw new ConfigException(source, path + ".type", e.expected(), name == null
-                    ? "nothing (the key is required)" : name, name == null ? null : e.hint() == null ? own
-                    : e.hint() + "; " + own);
+                    ? "nothing (the key is required)" : name, name == null ? null : nest != null ? nest
+                    : e.hint() == null ? own : e.hint() + "; " + own);
         }
     }
 

@@ -186,8 +186,9 @@ final class ProjectionsFromConfig {
                     null);
         }
         if (!models.contains(spec.type())) {
+            String nest = NestTypeNames.hint(NestTypeNames.SHORT_TERM, spec.type());
             throw new ConfigException(source, path + ".type", "one of " + models, spec.type(),
-                    Suggestions.didYouMean(spec.type(), models));
+                    nest != null ? nest : Suggestions.didYouMean(spec.type(), models));
         }
         try {
             return new TsodyksMarkram(spec.u(), spec.tauRec(), spec.tauFac());
@@ -208,8 +209,9 @@ final class ProjectionsFromConfig {
         }
         RuleType type = RuleType.byConfigName(r.type());
         if (type == null) {
+            String nest = NestTypeNames.hint(NestTypeNames.RULES, r.type());
             throw new ConfigException(source, path + ".type", "one of " + RuleType.descriptions().keySet(), r.type(),
-                    Suggestions.didYouMean(r.type(), RuleType.descriptions().keySet()));
+                    nest != null ? nest : Suggestions.didYouMean(r.type(), RuleType.descriptions().keySet()));
         }
         checks.rejectUnusedKeys(r, type.keys(), "rule " + r.type(), path);
         try {

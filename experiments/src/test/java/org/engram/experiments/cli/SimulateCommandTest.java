@@ -1164,6 +1164,20 @@ class SimulateCommandTest {
                 Arguments.of("NEST model name", GOOD.replace("model: lif_delta", "model: aeif_cond_exp"),
                         List.of("engram: error: bad.yaml:5:", "populations[0].model: expected one of [lif_delta,",
                                 "found aeif_cond_exp; NEST's aeif_cond_exp is adex_cond here")),
+                Arguments.of("NEST rule name", GOOD.replace("type: fixed_probability", "type: pairwise_bernoulli"),
+                        List.of("engram: error: bad.yaml:8:", "projections[0].rule.type: expected one of [all_to_all,",
+                                "found pairwise_bernoulli; NEST's pairwise_bernoulli is type fixed_probability here")),
+                Arguments.of("NEST device name", GOOD.replace("type: poisson,", "type: poisson_generator,"),
+                        List.of("engram: error: bad.yaml:12:", "inputs[0].type: expected one of [poisson,",
+                                "found poisson_generator; NEST's poisson_generator is type poisson here")),
+                Arguments.of("NEST synapse model names", GOOD.replace("weight: 25, delay_ms: 1.0}",
+                        "weight: 25, delay_ms: 1.0, plasticity: {type: stdp_synapse}}").replace("delay_ms: 1.5}",
+                        "delay_ms: 1.5, short_term: {type: tsodyks2_synapse}}"),
+                        List.of("2 problems:", "projections[0].short_term.type: expected one of [tsodyks_markram],"
+                                + " found tsodyks2_synapse; NEST's tsodyks2_synapse is type tsodyks_markram here",
+                                "projections[1].plasticity.type: expected one of [pair_stdp, triplet_stdp,"
+                                        + " vogels_sprekeler], found stdp_synapse; NEST's stdp_synapse is type"
+                                        + " pair_stdp here")),
                 Arguments.of("NEST's initial potential", GOOD.replace("e_l: 0,", "e_l: 0, V_m: 5,"),
                         List.of("engram: error: bad.yaml:5:", "populations[0].params.V_m: expected one of the keys",
                                 "found unknown key 'V_m'; NEST's V_m (the initial potential) is set here by the"
