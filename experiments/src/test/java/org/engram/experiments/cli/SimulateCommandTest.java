@@ -1168,7 +1168,7 @@ class SimulateCommandTest {
                         List.of("engram: error: bad.yaml:8:", "projections[0].rule.type: expected one of [all_to_all,",
                                 "found pairwise_bernoulli; NEST's pairwise_bernoulli is type fixed_probability here")),
                 Arguments.of("NEST device name", GOOD.replace("type: poisson,", "type: poisson_generator,"),
-                        List.of("engram: error: bad.yaml:12:", "inputs[0].type: expected one of [poisson,",
+                        List.of("engram: error: bad.yaml:11:", "inputs[0].type: expected one of [poisson,",
                                 "found poisson_generator; NEST's poisson_generator is type poisson here")),
                 Arguments.of("NEST synapse model names", GOOD.replace("weight: 25, delay_ms: 1.0}",
                         "weight: 25, delay_ms: 1.0, plasticity: {type: stdp_synapse}}").replace("delay_ms: 1.5}",
