@@ -79,6 +79,16 @@ final class Bptt {
     private final int[] runStart;
     private final int[] runFirst;
     private final int[] runEnd;
+    /**
+     * The run edges by step: step t's are {@code [edgeStart[t], edgeStart[t+1])}, each an input
+     * ({@code edgeInput}) whose weight row is added ({@code edgeSign} 1) or subtracted (-1) there,
+     * in ascending input order.
+     */
+    private final int[] edgeStart;
+    private final int[] edgeInput;
+    private final float[] edgeSign;
+    /** Scratch of the sort: each step's next free edge slot. */
+    private final int[] edgeNext;
     /** Running sums over steps of the first layer's V: {@code prefix[t] = sum_(t' < t) V_t'}. */
     private final float[][] prefix;
     private final float[] logits;
@@ -137,6 +147,10 @@ final class Bptt {
         runStart = new int[inputs + 1];
         runFirst = new int[inputs * ((steps + 1) / 2)];
         runEnd = new int[runFirst.length];
+        edgeStart = new int[steps + 1];
+        edgeInput = new int[steps * inputs];
+        edgeSign = new float[edgeInput.length];
+        edgeNext = new int[steps];
         prefix = new float[steps + 1][layers[0].size()];
         int classes = layers[lc - 1].size();
         logits = new float[classes];
@@ -279,25 +293,56 @@ final class Bptt {
     /**
      * The first layer's synaptic input of every step from the spike runs of each input: the input's
      * weight row is added at the step where a run starts and subtracted at the step after it ends;
-     * a running sum then gives {@code I_t = sum_i W[i] x_i(t)}.
+     * a running sum then gives {@code I_t = sum_i W[i] x_i(t)}. Each step's rows are added in
+     * ascending input order by {@link #addRows}, which reads and writes the step's input once per
+     * four rows.
      */
     private void firstLayerSpikes() {
         float[][] rows = views.rows[layers[0].feedForwardMatrix()];
         float[][] cur = in[0];
-        for (float[] row : cur) {
-            Arrays.fill(row, 0f);
-        }
-        for (int i = 0; i < inputs; i++) {
-            float[] w = rows[i];
-            for (int r = runStart[i], end = runStart[i + 1]; r < end; r++) {
-                add(cur[runFirst[r]], w);
-                if (runEnd[r] < steps) {
-                    subtract(cur[runEnd[r]], w);
-                }
+        edgesByStep();
+        for (int t = 0; t < steps; t++) {
+            float[] acc = cur[t];
+            Arrays.fill(acc, 0f);
+            addRows(acc, rows, edgeInput, edgeSign, edgeStart[t], edgeStart[t + 1]);
+            if (t > 0) {
+                add(acc, cur[t - 1]);
             }
         }
-        for (int t = 1; t < steps; t++) {
-            add(cur[t], cur[t - 1]);
+    }
+
+    /** Sorts the run edges by step (a counting sort, stable, so each step keeps the input order). */
+    private void edgesByStep() {
+        int[] first = runFirst;
+        int[] end = runEnd;
+        int runs = runStart[inputs];
+        Arrays.fill(edgeStart, 0);
+        for (int r = 0; r < runs; r++) {
+            edgeStart[first[r]]++;
+            if (end[r] < steps) {
+                edgeStart[end[r]]++;
+            }
+        }
+        int total = 0;
+        for (int t = 0; t < steps; t++) {
+            int count = edgeStart[t];
+            edgeStart[t] = total;
+            total += count;
+        }
+        edgeStart[steps] = total;
+        int[] next = edgeNext;
+        System.arraycopy(edgeStart, 0, next, 0, steps);
+        for (int i = 0; i < inputs; i++) {
+            for (int r = runStart[i], stop = runStart[i + 1]; r < stop; r++) {
+                int k = next[first[r]]++;
+                edgeInput[k] = i;
+                edgeSign[k] = 1f;
+                if (end[r] < steps) {
+                    k = next[end[r]]++;
+                    edgeInput[k] = i;
+                    edgeSign[k] = -1f;
+                }
+            }
         }
     }
 
@@ -384,19 +429,11 @@ final class Bptt {
     }
 
     /**
-     * Adds the weight row of every spike of layer {@code src} in step {@code t} (scaled by its value in smooth mode).
+     * Adds the weight row of every spike of layer {@code src} in step {@code t}, times its value (1,
+     * or in smooth mode the spike's real value).
      */
     private void addEventRows(float[] acc, float[][] rows, int src, int t) {
-        int[] events = ev[src];
-        float[] vals = evVal[src];
-        boolean isSmooth = smooth;
-        for (int e = evStart[src][t], end = evStart[src][t + 1]; e < end; e++) {
-            if (isSmooth) {
-                addScaled(acc, rows[events[e]], vals[e]);
-            } else {
-                add(acc, rows[events[e]]);
-            }
-        }
+        addRows(acc, rows, ev[src], evVal[src], evStart[src][t], evStart[src][t + 1]);
     }
 
     private void readLogits() {
@@ -781,6 +818,33 @@ final class Bptt {
     private static void subtract(float[] acc, float[] x) {
         for (int j = 0; j < acc.length; j++) {
             acc[j] -= x[j];
+        }
+    }
+
+    /**
+     * {@code acc += factor[k] * rows[index[k]]} for k in {@code [from, to)}, term after term in that
+     * order for every element (as one {@link #addScaled} per row would add them), four rows per pass
+     * so that {@code acc} is loaded and stored once per four rows.
+     */
+    private static void addRows(float[] acc, float[][] rows, int[] index, float[] factor, int from, int to) {
+        int k = from;
+        for (; k + 4 <= to; k += 4) {
+            addFour(acc, rows[index[k]], factor[k], rows[index[k + 1]], factor[k + 1],
+                    rows[index[k + 2]], factor[k + 2], rows[index[k + 3]], factor[k + 3]);
+        }
+        for (; k < to; k++) {
+            addScaled(acc, rows[index[k]], factor[k]);
+        }
+    }
+
+    /**
+     * {@code acc[j] += a * x[j]}, then {@code b * y[j]}, {@code c * z[j]}, {@code d * u[j]}, in that
+     * order; with factors of 1 and -1 exactly the sums of four {@link #add} or {@link #subtract} passes.
+     */
+    private static void addFour(float[] acc, float[] x, float a, float[] y, float b, float[] z, float c,
+                                float[] u, float d) {
+        for (int j = 0; j < acc.length; j++) {
+            acc[j] = (((acc[j] + a * x[j]) + b * y[j]) + c * z[j]) + d * u[j];
         }
     }
 
