@@ -38,6 +38,12 @@ final class Checkpoints {
     private static final String FOLDER = "checkpoints";
 
     private final RunFolder folder;
+    /**
+     * The size of the last learner state saved, bytes: the next one, of a network of the same shape,
+     * is about as large, and a buffer that starts there need not grow (each growth copies the state
+     * written so far).
+     */
+    private int stateBytesHint = 1 << 16;
 
     Checkpoints(RunFolder folder) {
         this.folder = folder;
@@ -184,13 +190,14 @@ final class Checkpoints {
      */
     void save(UnitLearner learner, UnitProgress progress) {
         String d = dir(progress.strategy(), progress.seed());
-        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        ByteArrayOutputStream state = new ByteArrayOutputStream(stateBytesHint);
         try (DataOutputStream data = new DataOutputStream(state)) {
             learner.writeState(data);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
         byte[] payload = state.toByteArray();
+        stateBytesHint = payload.length;
         folder.write(d + stateFile(progress.tasksDone()), out -> Envelope.writeFrame(out, MAGIC, VERSION, payload));
         folder.writeString(d + "progress.json", JsonFiles.write(progress));
         removeOtherStates(progress);

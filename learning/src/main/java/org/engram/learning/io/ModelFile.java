@@ -119,9 +119,7 @@ public final class ModelFile {
         for (int m = 0; m < net.matrixCount(); m++) {
             out.writeInt(net.pre(m));
             out.writeInt(net.post(m));
-            for (float w : net.weights(m)) {
-                out.writeInt(Float.floatToRawIntBits(w));
-            }
+            StateCodec.writeFloatValues(out, net.weights(m));
         }
     }
 

@@ -193,7 +193,21 @@ public final class StateCodec {
             return;
         }
         out.writeInt(row.length);
-        writeChunked(out, row.length, Float.BYTES, (chunk, from, count) -> chunk.asFloatBuffer().put(row, from, count));
+        writeFloatValues(out, row);
+    }
+
+    /**
+     * Writes the values of a float array without its length: the bytes of
+     * {@code out.writeInt(Float.floatToRawIntBits(v))} for each value, for formats that give the
+     * length elsewhere.
+     *
+     * @param out    the stream
+     * @param values the values, not {@code null}
+     * @throws IOException if the stream fails
+     */
+    static void writeFloatValues(DataOutput out, float[] values) throws IOException {
+        writeChunked(out, values.length, Float.BYTES,
+                (chunk, from, count) -> chunk.asFloatBuffer().put(values, from, count));
     }
 
     /**

@@ -91,10 +91,7 @@ public final class TrainingCheckpoint {
         float[][] state = opt.state();
         out.writeInt(state.length);
         for (float[] array : state) {
-            out.writeInt(array.length);
-            for (float v : array) {
-                out.writeInt(Float.floatToRawIntBits(v));
-            }
+            StateCodec.writeFloats(out, array);
         }
     }
 

@@ -115,6 +115,29 @@ class StateCodecTest {
         assertEquals(-1, in.read(), "nothing left over");
     }
 
+    /**
+     * Values without a length (model and checkpoint files give it elsewhere) are the bytes those files
+     * had when written value by value, a NaN's payload included, also past one buffer's worth.
+     */
+    @Test
+    void floatValuesAreTheBytesOfRawBitsValueByValue() throws IOException {
+        float[] f = new float[40_000];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = (float) Math.sin(k) * k;
+        }
+        f[3] = Float.intBitsToFloat(0x7fc00001);
+        f[17_000] = -0.0f;
+        f[39_999] = Float.NEGATIVE_INFINITY;
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream byValue = new DataOutputStream(expected);
+        for (float v : f) {
+            byValue.writeInt(Float.floatToRawIntBits(v));
+        }
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        StateCodec.writeFloatValues(new DataOutputStream(actual), f);
+        assertArrayEquals(expected.toByteArray(), actual.toByteArray());
+    }
+
     /** The layout the class documents, written value by value: files saved before stay readable. */
     @Test
     void arraysAreWrittenAsTheDocumentedBigEndianLayout() throws IOException {
