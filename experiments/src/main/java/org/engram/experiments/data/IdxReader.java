@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import org.engram.simulator.IoReasons;
@@ -231,7 +230,7 @@ public final class IdxReader {
         try {
             return header(file, in, magic, kind);
         } catch (DataFileException found) {
-            if (!(in instanceof GZIPInputStream)) {
+            if (!(in instanceof WholeGzipStream)) {
                 throw found;
             }
             try {

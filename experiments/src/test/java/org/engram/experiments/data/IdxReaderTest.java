@@ -10,8 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -188,6 +191,45 @@ class IdxReaderTest {
         Path im = IdxBytes.write(dir, "im.gz", IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS)));
         Path members = IdxBytes.write(dir, "lb2.gz", both);
         assertEquals(2, IdxReader.read(im, members, "t", 10).size());
+    }
+
+    /**
+     * Junk after a gzip stream whose trailer ends where the reader's 64 KiB buffer does was read by the JDK's
+     * stream as a next member's header, which it gave up on without a word, the junk consumed: 2 bytes of
+     * junk, or 9 that begin as a header, passed. Files whose member ends from 8 bytes before to 8 after that
+     * edge (the header's 10 bytes are read before the first 64 KiB: 65,546 is on it), each read whole without
+     * junk and refused with it.
+     */
+    @Test
+    void bytesAfterAGzipStreamThatEndsAtTheBufferEdgeAreRejected() {
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1));
+        byte[][] junks = {{0x55, 0x55}, {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0}};
+        for (int size = 65546 - 8; size <= 65546 + 8; size++) {
+            // A member of one stored block: 10 bytes of header, 5 of block header, the data, 8 of trailer.
+            byte[] plain = IdxBytes.images(1, 1, size - 23 - 16, new byte[size - 23 - 16]);
+            byte[] gz = storedGzip(plain);
+            assertEquals(size, gz.length);
+            Path whole = IdxBytes.write(dir, "whole.gz", gz);
+            assertEquals(1, IdxReader.read(whole, lb, "t", 10).size(), "size " + size);
+            for (byte[] junk : junks) {
+                byte[] file = Arrays.copyOf(gz, gz.length + junk.length);
+                System.arraycopy(junk, 0, file, gz.length, junk.length);
+                Path im = IdxBytes.write(dir, "im.gz", file);
+                DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10),
+                        "size " + size + ", " + junk.length + " bytes of junk");
+                assertTrue(e.found().startsWith("trailing data after the gzip stream"), e.getMessage());
+            }
+        }
+    }
+
+    /** A gzip member of one stored (uncompressed) deflate block, byte by byte after RFC 1951 and 1952. */
+    private static byte[] storedGzip(byte[] plain) {
+        ByteBuffer b = ByteBuffer.allocate(10 + 5 + plain.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        b.put((byte) 1).putShort((short) plain.length).putShort((short) ~plain.length).put(plain);
+        CRC32 crc = new CRC32();
+        crc.update(plain);
+        return b.putInt((int) crc.getValue()).putInt(plain.length).array();
     }
 
     /** A count past 2^31 - 1 was said to be expected "> 0", which 4294967280 is. */
