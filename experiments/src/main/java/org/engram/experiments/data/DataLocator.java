@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds Fashion-MNIST on this machine.
@@ -174,21 +172,45 @@ public final class DataLocator {
         return "";
     }
 
-    /** Whether a link leads, link by link, back to a link it passed: no file is at its end. */
-    private static boolean loops(Path link) {
-        Set<Path> passed = new HashSet<>();
+    /**
+     * The loop a link leads into, link by link: the links from the first one met twice round to it again
+     * ({@code b, c, b}); empty when the links end, at a file or at nothing.
+     */
+    private static List<Path> loop(Path link) {
+        List<Path> passed = new ArrayList<>();
         Path p = link.toAbsolutePath().normalize();
         while (Files.isSymbolicLink(p)) {
-            if (!passed.add(p)) {
-                return true;
+            int first = passed.indexOf(p);
+            if (first >= 0) {
+                List<Path> loop = new ArrayList<>(passed.subList(first, passed.size()));
+                loop.add(p);
+                return loop;
             }
+            passed.add(p);
             try {
                 p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
             } catch (IOException | UnsupportedOperationException e) {
-                return false;
+                return List.of();
             }
         }
-        return false;
+        return List.of();
+    }
+
+    /**
+     * A link that leads into a loop, as the list of missing files says it: one that is part of its loop leads
+     * back to itself; one that is not, into a loop of other links, which are named (by file name in the data
+     * folder, else by their full path).
+     */
+    private static String loopNote(String name, Path link, List<Path> loop) {
+        Path self = link.toAbsolutePath().normalize();
+        if (loop.get(0).equals(self)) {
+            return name + " is a link that loops (to " + linkTarget(link) + ", which leads back to it)";
+        }
+        Path folder = self.getParent();
+        List<String> shown = loop.stream().map(p -> p.getParent().equals(folder) ? p.getFileName().toString()
+                : p.toString()).toList();
+        return name + " is a link into a loop of links (to " + linkTarget(link) + ", then round "
+                + String.join(" -> ", shown) + ")";
     }
 
     private static String linkTarget(Path link) {
@@ -209,10 +231,11 @@ public final class DataLocator {
                 List<String> notes = new ArrayList<>();
                 for (String c : candidates) {
                     Path p = folder.resolve(c);
+                    List<Path> loop = loop(p);
                     if (Files.isDirectory(p)) {
                         notes.add(c + " is a folder");
-                    } else if (Files.isSymbolicLink(p) && loops(p)) {
-                        notes.add(c + " is a link that loops (to " + linkTarget(p) + ", which leads back to it)");
+                    } else if (!loop.isEmpty()) {
+                        notes.add(loopNote(c, p, loop));
                     } else if (Files.isSymbolicLink(p) && !Files.exists(p)) {
                         notes.add(c + " is a link to " + linkTarget(p) + ", which does not exist");
                     } else if (Files.exists(p)) {

@@ -155,6 +155,25 @@ class DataLocatorTest {
                 + " which leads back to it))"), e.getMessage());
     }
 
+    /**
+     * A link into a loop of other links (a -> b -> c -> b) was said to lead "back to it", which it does not: the
+     * loop is named, by file name in the data folder and by full path outside it.
+     */
+    @Test
+    void aLinkIntoALoopNamesTheLoop() throws Exception {
+        Path d = tiny("into-loop", false, false);
+        Path elsewhere = Files.createDirectories(d.resolveSibling("elsewhere"));
+        Files.delete(d.resolve("t10k-labels-idx1-ubyte"));
+        Files.createSymbolicLink(d.resolve("t10k-labels-idx1-ubyte"), Path.of("b"));
+        Files.createSymbolicLink(d.resolve("b"), elsewhere.resolve("c"));
+        Files.createSymbolicLink(elsewhere.resolve("c"), d.resolve("b"));
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(d, "data.path"));
+        Path c = elsewhere.resolve("c").toAbsolutePath().normalize();
+        assertTrue(e.found().endsWith("(t10k-labels-idx1-ubyte is a link into a loop of links (to b, then round b -> "
+                + c + " -> b))"), e.getMessage());
+    }
+
     @Test
     void incompleteFolderListsTheMissingFileNames() throws Exception {
         Path d = tiny("partial", true, false);
