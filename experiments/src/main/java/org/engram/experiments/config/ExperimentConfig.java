@@ -74,6 +74,9 @@ public record ExperimentConfig(
      * @param strategies the strategies compared
      * @param energy     energy costs per operation
      */
+    /** What follows {@code accuracy_matrix_} in the name of a strategy's heat map of its validation samples. */
+    private static final String VALIDATION_FIGURE = "validation_";
+
     public ExperimentConfig {
         Problems p = new Problems("experiment");
         p.check(() -> requireName("", "name", name));
@@ -98,10 +101,36 @@ public record ExperimentConfig(
                         : strategies.get(i).label() + " (strategies[" + first + "] has "
                                 + strategies.get(first).label() + ")");
             }
+            if (tasks != null && tasks.validation() > 0) {
+                requireApartFromValidationFigures(p, strategies, stems);
+            }
         }
         p.throwIfAny();
         seeds = List.copyOf(seeds);
         strategies = List.copyOf(strategies);
+    }
+
+    /**
+     * Refuses a label that is {@code validation_} and another's label: with validation samples, the heat map of
+     * strategy x's ({@code accuracy_matrix_validation_x}) would take the file name of validation_x's test heat
+     * map ({@code accuracy_matrix_} and its label), and one figure would overwrite the other.
+     *
+     * @param stems each strategy's index by its file stem in small letters, as the check of distinct labels made it
+     */
+    private static void requireApartFromValidationFigures(Problems p, List<StrategySpec> strategies,
+                                                          Map<String, Integer> stems) {
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategySpec s = strategies.get(i);
+            String stem = fileStem(s.label()).toLowerCase(Locale.ROOT);
+            Integer other = stem.startsWith(VALIDATION_FIGURE) ? stems.get(stem.substring(VALIDATION_FIGURE.length()))
+                    : null;
+            p.require(other == null, "strategies[" + i + "]." + (s.label().equals(s.name()) ? "name" : "label"),
+                    "a label (else name) other than '" + VALIDATION_FIGURE + "' and another strategy's while"
+                    + " tasks.validation holds samples out: the heat map of the other's validation samples,"
+                    + " plots/accuracy_matrix_" + VALIDATION_FIGURE + "<label>, would have this one's file name",
+                    other == null ? null : s.label() + " (strategies[" + other + "] has "
+                            + strategies.get(other).label() + ")");
+        }
     }
 
     /**

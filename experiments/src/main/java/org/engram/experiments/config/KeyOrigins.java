@@ -117,6 +117,12 @@ final class KeyOrigins implements StrategyParams.Locator {
         return source.locate(keyPath);
     }
 
+    /** A value an override wrote is the override's, whatever the file tagged there. */
+    @Override
+    public boolean taggedText(String keyPath) {
+        return overrideOf(keyPath) == null && source.taggedText(keyPath);
+    }
+
     /**
      * A conflict the file does not hold by itself is the override's that made it: {@code --set
      * tasks.classes_per_task=3} against the file's {@code tasks.count: 5} is that override's.

@@ -145,16 +145,46 @@ public final class NumberForms {
         return whole ? "an integer is written without point or exponent: write " + v.toBigIntegerExact() : null;
     }
 
+    /** How a scalar that looks like a number was made text, as the advice names it. */
+    enum TextForm {
+        /** Written in quotes: {@code '2'}. */
+        QUOTED("in quotes", "quotes"),
+        /** Given YAML's tag of text: {@code !!str 2}. */
+        TAGGED("tagged !!str", "the tag"),
+        /** One or the other, where the value no longer says which (a value read into a tree first). */
+        QUOTED_OR_TAGGED("in quotes or tagged !!str", "quotes or tag");
+
+        private final String made;
+        private final String without;
+
+        TextForm(String made, String without) {
+            this.made = made;
+            this.without = without;
+        }
+    }
+
     /**
      * What to write instead of a text found where a number was expected, when the text looks like a
-     * number: {@code 0x10 is hexadecimal: write 16}.
+     * number: {@code 0x10 is hexadecimal: write 16}; a decimal number written in quotes is told to lose them.
      *
-     * @param text the text as written
+     * @param text the text as written, without its quotes
      * @return the advice, or {@code null} when the text does not look like a number
      */
     static String advice(String text) {
+        return advice(text, TextForm.QUOTED);
+    }
+
+    /**
+     * What to write instead of a text found where a number was expected, as {@link #advice(String)} says it,
+     * a decimal number being told to lose what made it text.
+     *
+     * @param text the text as written, without its quotes or tag
+     * @param form how a decimal number among such texts was made text
+     * @return the advice, or {@code null} when the text does not look like a number
+     */
+    static String advice(String text, TextForm form) {
         if (DECIMAL.matcher(text).matches()) {
-            return "a number in quotes is text: write " + text + " without quotes";
+            return "a number " + form.made + " is text: write " + text + " without " + form.without;
         }
         if (NOT_FINITE.matcher(text).matches()) {
             return "YAML's .nan and .inf are not accepted: write a finite number";

@@ -3,11 +3,15 @@ package org.engram.experiments.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Where each key of a YAML text stands: key path (e.g. {@code strategies[1].params.lambda}) to
@@ -18,6 +22,8 @@ final class SourceMap {
     private final String text;
     /** Read at the first question: most configs have no problem to place, and a large one takes a while to read. */
     private Map<String, int[]> positions;
+    /** The key paths of values YAML's tag of text made text ({@code !!str 2}), read with the positions. */
+    private Set<String> tagged;
 
     private SourceMap(String file, String text) {
         this.file = file;
@@ -37,12 +43,13 @@ final class SourceMap {
 
     private Map<String, int[]> positions() {
         if (positions == null) {
-            positions = read(text);
+            tagged = new HashSet<>();
+            positions = read(text, tagged);
         }
         return positions;
     }
 
-    private static Map<String, int[]> read(String text) {
+    private static Map<String, int[]> read(String text, Set<String> tagged) {
         Map<String, int[]> positions = new HashMap<>();
         try (JsonParser p = ConfigLoader.mapper().getFactory().createParser(text)) {
             // One frame per open container: its path and, for lists, the index of the next element.
@@ -68,6 +75,10 @@ final class SourceMap {
                 if (here == null && !nextIndex.isEmpty() && nextIndex.peek()[0] >= 0) {
                     here = paths.peek() + "[" + nextIndex.peek()[0]++ + "]";
                     positions.put(here, position(p.currentTokenLocation()));
+                }
+                if (t == JsonToken.VALUE_STRING && here != null && p instanceof YAMLParser y
+                        && Tag.STR.getValue().equals(y.getTypeId())) {
+                    tagged.add(here);
                 }
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     paths.push(here == null ? "" : here);
@@ -98,6 +109,15 @@ final class SourceMap {
             }
         }
         return file;
+    }
+
+    /**
+     * @param keyPath a key path
+     * @return whether the text gives that key or list element a value that YAML's tag {@code !!str} makes text
+     */
+    boolean taggedText(String keyPath) {
+        positions();
+        return tagged.contains(keyPath);
     }
 
     /**

@@ -43,6 +43,17 @@ public final class StrategyParams {
         default String locateConflict(String keyPath, String... others) {
             return locate(keyPath);
         }
+
+        /**
+         * Whether the value of a key was made text by YAML's tag ({@code !!str 2}) rather than by quotes, as
+         * advice to drop one or the other says.
+         *
+         * @param keyPath a key path, e.g. {@code training.epochs}
+         * @return true only where the file itself tags the key's value {@code !!str}
+         */
+        default boolean taggedText(String keyPath) {
+            return false;
+        }
     }
 
     /**

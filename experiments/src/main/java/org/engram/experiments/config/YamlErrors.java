@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.simulator.EngramException;
@@ -53,10 +54,10 @@ final class YamlErrors {
      */
     static ConfigException translateAt(JsonProcessingException e, String keyPath, StrategyParams.Locator where) {
         List<ConfigException> each = new ArrayList<>();
-        for (ConfigException c : translate(e, "", null).problems()) {
-            String inner = c.location() == null ? "" : c.location();
-            String path = keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner
-                    : keyPath + "." + inner;
+        Function<String, NumberForms.TextForm> formOf = inner -> where.taggedText(fullPath(keyPath, inner))
+                ? NumberForms.TextForm.TAGGED : NumberForms.TextForm.QUOTED;
+        for (ConfigException c : translate(e, "", null, formOf).problems()) {
+            String path = fullPath(keyPath, c.location() == null ? "" : c.location());
             // A record's own check refuses its values together: a --set of one of them is where they changed.
             String[] components = e instanceof ValueInstantiationException v && v.getType() != null
                     && v.getType().isRecordType() ? componentKeys(path, v.getType().getRawClass()) : new String[0];
@@ -66,6 +67,11 @@ final class YamlErrors {
             each.add(new ConfigException(at, path.isEmpty() ? null : path, c.expected(), c.found(), hint));
         }
         return ConfigException.all(each);
+    }
+
+    /** The key path of a tree's key {@code inner} where the tree stands at {@code keyPath} of a config. */
+    private static String fullPath(String keyPath, String inner) {
+        return keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner : keyPath + "." + inner;
     }
 
     /** The key paths of a record's components under {@code path}, as a config writes them. */
@@ -101,6 +107,18 @@ final class YamlErrors {
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
+        return translate(e, sourceName, text, keyPath -> text != null && keyPath != null
+                && SourceMap.of(sourceName, text).taggedText(keyPath) ? NumberForms.TextForm.TAGGED
+                : NumberForms.TextForm.QUOTED);
+    }
+
+    /**
+     * Translates a parser's or mapper's error, as {@link #translate(JsonProcessingException, String, String)}.
+     *
+     * @param formOf how the config made a key's value text (tag or quotes), by the key's path in the tree
+     */
+    private static ConfigException translate(JsonProcessingException e, String sourceName, String text,
+                                             Function<String, NumberForms.TextForm> formOf) {
         MarkedYAMLException syntax = syntaxError(e);
         if (syntax != null && syntax.getProblemMark() != null) {
             // Jackson's own position is that of the last good token, often a line earlier.
@@ -116,7 +134,7 @@ final class YamlErrors {
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigException(where, path(f), expectedType(targetType(f)), String.valueOf(f.getValue()),
-                    scalarAdvice(f));
+                    scalarAdvice(f, () -> formOf.apply(path(f))));
         }
         if (e instanceof MismatchedInputException m) {
             Throwable cause = rootEngramCause(e);
@@ -133,7 +151,7 @@ final class YamlErrors {
                 return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
                         "a second one, starting with '---'", null);
             }
-            String advice = scalarAdvice(m);
+            String advice = scalarAdvice(m, () -> formOf.apply(path(m)));
             // Converting a part of a config (sourceName ""), translateAt knows the key path and place.
             return new ConfigException(where, path(m), expectedType(targetType(m)), found(m),
                     advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
@@ -288,8 +306,10 @@ final class YamlErrors {
      * {@code 0x10}, {@code 010}: see {@link NumberForms}), a whole number written with a point or
      * exponent where an integer is expected ({@code 1e3}), a number or true/false where text is
      * expected, or the closest name of an enum's.
+     *
+     * @param form how the config made the text text, asked only of a text where a number is expected
      */
-    private static String scalarAdvice(MismatchedInputException m) {
+    private static String scalarAdvice(MismatchedInputException m, Supplier<NumberForms.TextForm> form) {
         Class<?> c = targetType(m);
         if (c == null || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
             return null;
@@ -297,7 +317,7 @@ final class YamlErrors {
         String quote = c == String.class ? "put it in quotes to use it as text" : null;
         try {
             return switch (p.currentToken()) {
-                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText())
+                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText(), form.get())
                         : c.isEnum() ? Suggestions.didYouMean(p.getText(), enumNames(c)) : null;
                 case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDecimalValue()) : quote;
                 case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;

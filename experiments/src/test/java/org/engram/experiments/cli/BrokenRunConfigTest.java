@@ -58,6 +58,10 @@ class BrokenRunConfigTest {
                         "bad.yaml:7:3: tasks.count: expected a value of type integer", "2.5"),
                 file("quoted number", GOOD.replace("  epochs: 1", "  epochs: '1'"),
                         "bad.yaml:14:3: training.epochs: expected a value of type integer", "1"),
+                // Not quoted: YAML's tag of text made it text, and the advice says to drop the tag.
+                file("number tagged as text", GOOD.replace("  epochs: 1", "  epochs: !!str 1"),
+                        "bad.yaml:14:3: training.epochs: expected a value of type integer, found the text \"1\"; a"
+                                + " number tagged !!str is text: write 1 without the tag"),
                 file("integer for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 2}"),
                         "bad.yaml:3:", "data.bundled: expected a value of type boolean", "found 2"),
                 file("fraction for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 0.5}"),
@@ -96,6 +100,12 @@ class BrokenRunConfigTest {
                 // Their folders and plots would be one on the case-blind file systems of macOS and Windows.
                 file("labels that differ in capitals only", GOOD.replace("  - name: ewc", "  - name: ewc\n"
                         + "    label: Naive"), "strategies[1].label", "capitals as small letters", "found Naive"),
+                // With validation samples, ewc's validation heat map would be drawn to validation_ewc's file.
+                file("a label that is validation_ and another's", GOOD.replace("  - name: naive",
+                        "  - name: naive\n    label: validation_ewc").replace("  test_per_task: 10",
+                        "  test_per_task: 10\n  validation: 0.5"), "strategies[0].label", "other than 'validation_'"
+                        + " and another strategy's", "plots/accuracy_matrix_validation_<label>",
+                        "found validation_ewc (strategies[1] has ewc)"),
                 file("label not starting with a letter",
                         GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
                         "strategies[0].label", "starting with a letter or digit", "found '+x'"),
