@@ -27,6 +27,7 @@ import org.engram.experiments.plot.Captions;
 import org.engram.experiments.plot.DrawnFigure;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.StrategyComparisonPlot;
+import org.engram.learning.continual.Scenario;
 import org.engram.simulator.EngramException;
 
 /**
@@ -54,7 +55,9 @@ public final class Comparison {
      * @param folder the comparison folder
      * @param runs   the runs compared, one line each, {@code [A] experiment run-id (5 tasks, ...)} when
      *               the rows carry their runs' tags, as {@code comparison.md} lists them (by the name of a
-     *               run's folder where it is not the run's id, never by a path)
+     *               run's folder where it is not the run's id, or, where two runs' folders have one name, by
+     *               the shortest end of its path that tells them apart, never by a full path unless that alone
+     *               does)
      * @param table  the Markdown table
      * @param tableNote what the table's ± and n/a are, one sentence without its full stop
      * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
@@ -293,11 +296,12 @@ public final class Comparison {
         }
         // What was compared, for comparison.md and, as comments, comparison.tex.
         List<String> runLines = new ArrayList<>();
+        // The folder by its name, not its path: the .tex files go into a paper's sources, whose comments arXiv
+        // publishes, and a local path would show the author's home folder. Folders of one name are told apart.
+        Map<Path, String> folderNames = FolderNames.of(keptResults.stream().map(RunResults::directory).toList());
         for (int i : kept) {
             RunResults r = results.get(i);
-            // The folder by its name, not its path: the .tex files go into a paper's sources, whose comments
-            // arXiv publishes, and a local path would show the author's home folder.
-            String folderName = r.directory().toAbsolutePath().normalize().getFileName().toString();
+            String folderName = folderNames.get(r.directory());
             StringBuilder line = new StringBuilder(results.size() > 1 ? "[" + tag(i) + "] " : "")
                     .append(r.experiment()).append(" ").append(r.runId()).append(" (")
                     .append(folderName.equals(r.runId()) ? "" : "folder " + folderName + ", ")
@@ -324,7 +328,11 @@ public final class Comparison {
         if (named != null) {
             md.append('\n').append(named).append('\n');
         }
+        List<String> fwtNotes = fwtNotes(keptResults);
         for (String note : notes) {
+            md.append("\n**Note:** ").append(note).append('\n');
+        }
+        for (String note : fwtNotes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
         if (paired.any()) {
@@ -342,6 +350,7 @@ public final class Comparison {
             texNote.append('\n').append(named);
         }
         notes.forEach(note -> texNote.append("\nNote: ").append(note));
+        fwtNotes.forEach(note -> texNote.append("\nNote: ").append(note));
         texNote.append('\n').append(SummaryWriter.DEFINITIONS).append('.');
         if (keptResults.stream().anyMatch(r -> r.metrics().has("validation_fraction"))) {
             texNote.append("\nRuns whose line names tasks.validation trained without the samples it held out for"
@@ -569,6 +578,17 @@ public final class Comparison {
         }
         ShownNames.requireDistinct("engram compare", ShownNames.of(names, tags), tags, "tag");
         ShownNames.requireDistinct("engram compare", ShownNames.of(names, labels), labels, "strategy");
+    }
+
+    /**
+     * What FWT means in the compared runs, once however many runs it concerns: in task-incremental learning
+     * it measures no transfer, as each such run's own summary says. Read from the runs' scenario and
+     * tasks, not from their metrics.json notes, which runs written by earlier builds lack.
+     */
+    private static List<String> fwtNotes(List<RunResults> runs) {
+        String taskIncremental = Scenario.TASK_INCREMENTAL.name().toLowerCase(Locale.ROOT);
+        return runs.stream().anyMatch(r -> r.tasks().size() > 1 && setting(r, "scenario").equals(taskIncremental))
+                ? List.of(MetricsWriter.FWT_NOTE_TASK_INCREMENTAL) : List.of();
     }
 
     /** @return the tag of run {@code i}: A to Z, then numbers */

@@ -147,6 +147,59 @@ class ComparisonTest {
                 + " their metrics measure different things"), outcome.notes().toString());
     }
 
+    /**
+     * A comparison of task-incremental runs says, once however many runs, what their own summaries and
+     * table.tex say: their FWT compares two random readouts. A comparison of domain-incremental runs, whose FWT
+     * does measure transfer, does not.
+     */
+    @Test
+    void theTaskIncrementalFwtNoteIsCarriedOnce() throws IOException {
+        Path again = referenceStartedAt("20261201T000000Z");
+        Comparison.Outcome task = Comparison.write(List.of(REFERENCE, again), dir.resolve("task"), f -> f, PLAIN);
+        String note = MetricsWriter.FWT_NOTE_TASK_INCREMENTAL;
+        assertEquals(1, occurrences(Files.readString(task.folder().resolve("comparison.md")), "**Note:** " + note
+                + "\n"));
+        for (String file : List.of("comparison.tex", Comparison.NARROW_LATEX)) {
+            assertEquals(1, occurrences(Files.readString(task.folder().resolve(file)), "\n% Note: " + note + "\n"),
+                    file);
+        }
+        Path domain = referenceStartedAt("20261202T000000Z");
+        ObjectNode m = (ObjectNode) JsonFiles.MAPPER.readTree(domain.resolve("metrics.json").toFile());
+        m.put("scenario", "domain_incremental");
+        Files.writeString(domain.resolve("metrics.json"), m.toString());
+        Comparison.Outcome other = Comparison.write(List.of(domain), dir.resolve("domain"), f -> f, PLAIN);
+        for (String file : List.of("comparison.md", "comparison.tex", Comparison.NARROW_LATEX)) {
+            String text = Files.readString(other.folder().resolve(file));
+            assertFalse(text.contains(note), file + ":\n" + text);
+        }
+    }
+
+    /**
+     * Two runs in folders of one name on different paths were listed alike ("folder best"): each is named by the
+     * shortest end of its path that tells them apart, while a folder of a name of its own keeps its name alone.
+     */
+    @Test
+    void foldersOfOneNameAreToldApartByTheirPaths() throws IOException {
+        Path first = Files.move(referenceStartedAt("20261201T000000Z"),
+                Files.createDirectories(dir.resolve("x/lambda/a")).resolve("best"));
+        Path second = Files.move(referenceStartedAt("20261202T000000Z"),
+                Files.createDirectories(dir.resolve("x/lambda/b")).resolve("best"));
+        Path own = referenceStartedAt("20261203T000000Z");
+        Comparison.Outcome outcome = Comparison.write(List.of(first, second, own), dir.resolve("results"), f -> f,
+                PLAIN);
+        assertTrue(outcome.runs().get(0).contains("(folder a/best, 5 tasks"), outcome.runs().get(0));
+        assertTrue(outcome.runs().get(1).contains("(folder b/best, 5 tasks"), outcome.runs().get(1));
+        assertTrue(outcome.runs().get(2).contains("(folder run-20261203T000000Z, 5 tasks"), outcome.runs().get(2));
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     /** Two strategies shown by one name could not be told apart: refused before anything is written. */
     @Test
     void oneNameForTwoStrategiesIsRefused() {
