@@ -20,6 +20,7 @@ import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.ForgettingPlot;
 import org.engram.experiments.plot.LearningCurvePlot;
 import org.engram.experiments.plot.StrategyComparisonPlot;
+import org.engram.simulator.EngramException;
 
 /**
  * Draws the figures of a run into its {@code plots/} folder, PNG, SVG and PDF each: per strategy the
@@ -144,12 +145,12 @@ public final class RunPlots {
             String shown = names.getOrDefault(s.label(), s.label());
             figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), shown
                     + ": accuracy on each task as tasks are learned (" + seeds + ")", error.bars()));
-            figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), taskNames, shown
-                    + ": accuracy matrix (" + seeds + ")"));
+            putOnce(figures, "accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), taskNames, shown
+                    + ": accuracy matrix (" + seeds + ")"), run);
             if (!s.validationMatrices().isEmpty()) {
-                figures.put(OPTIONAL_OF + base, AccuracyHeatMap.of(s.validationMatrices(), taskNames, shown
+                putOnce(figures, OPTIONAL_OF + base, AccuracyHeatMap.of(s.validationMatrices(), taskNames, shown
                         + ": validation accuracy matrix (" + seeds + ")",
-                        AverageAccuracyPlot.Samples.VALIDATION));
+                        AverageAccuracyPlot.Samples.VALIDATION), run);
             }
         }
         if (run.tasks().size() > 1) {
@@ -181,6 +182,20 @@ public final class RunPlots {
         String source = dataSource(run.runId(), run.experiment());
         figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
         return figures;
+    }
+
+    /**
+     * Adds a strategy's heat map, refusing a second of its file name: in a run made before such labels were
+     * refused, x's validation heat map and validation_x's test heat map are both
+     * {@code accuracy_matrix_validation_x}, and one would be drawn over the other without a word.
+     */
+    private static void putOnce(Map<String, Figure> figures, String base, Figure figure, RunResults run) {
+        if (figures.putIfAbsent(base, figure) != null) {
+            throw new EngramException(run.directory().toString(), "strategies", "labels whose figures have"
+                    + " distinct file names", "two figures named plots/" + base + " (of a strategy's validation"
+                    + " samples and of the strategy labelled validation_ and its label)", "draw them apart with"
+                    + " --rows, leaving one of the two strategies out each time, into folders of their own (--out)");
+        }
     }
 
     /**

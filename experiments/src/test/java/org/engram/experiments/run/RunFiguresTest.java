@@ -2,17 +2,20 @@ package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorBars;
 import org.engram.experiments.plot.Figure;
+import org.engram.simulator.EngramException;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
@@ -122,6 +125,25 @@ class RunFiguresTest {
      * seed 2's (1.0, 0.2), (0.4, 0.8) average 0.8 and 1.0 after task 1, 0.8 and 0.6 after task 2, so the
      * points are 90% and 70% (Val. ACC); the test figure keeps the test matrices' 50% and 75%.
      */
+    /**
+     * A run made before labels 'validation_' + another's were refused: ewc's validation heat map and
+     * validation_ewc's test heat map are both accuracy_matrix_validation_ewc, and are refused rather than one
+     * drawn over the other.
+     */
+    @Test
+    void twoHeatMapsOfOneFileNameAreRefused() {
+        AccuracyMatrix m = AccuracyMatrix.of(new double[][] {{0.5, 0.5}, {0.5, 1.0}});
+        List<RunResults.Strategy> strategies = new ArrayList<>();
+        for (String label : List.of("ewc", "validation_ewc")) {
+            strategies.add(new RunResults.Strategy(label, "ewc", List.of(1L), List.of(m), List.of(m)));
+        }
+        RunResults run = new RunResults(Path.of("old"), "old", "20261201T000000Z-000000", List.of("task 1", "task 2"),
+                strategies, List.of(), null, List.of());
+        EngramException e = assertThrows(EngramException.class,
+                () -> RunPlots.figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT));
+        assertTrue(e.getMessage().contains("two figures named plots/accuracy_matrix_validation_ewc"), e.getMessage());
+    }
+
     @Test
     void aValidatedRunDrawsTheValidationAverageAccuracyToo() {
         AccuracyMatrix test = AccuracyMatrix.of(new double[][] {{0.5, 0.5}, {0.5, 1.0}});
