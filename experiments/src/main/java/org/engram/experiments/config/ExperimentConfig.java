@@ -58,6 +58,8 @@ public record ExperimentConfig(
         List<StrategySpec> strategies,
         @Key("energy cost per operation, for the energy estimate") Energy energy) {
 
+    /** What follows {@code accuracy_matrix_} in the name of a strategy's heat map of its validation samples. */
+    private static final String VALIDATION_FIGURE = "validation_";
 
     /**
      * Checks the top-level values.
@@ -74,9 +76,6 @@ public record ExperimentConfig(
      * @param strategies the strategies compared
      * @param energy     energy costs per operation
      */
-    /** What follows {@code accuracy_matrix_} in the name of a strategy's heat map of its validation samples. */
-    private static final String VALIDATION_FIGURE = "validation_";
-
     public ExperimentConfig {
         Problems p = new Problems("experiment");
         p.check(() -> requireName("", "name", name));

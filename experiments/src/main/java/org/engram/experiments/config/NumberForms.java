@@ -150,9 +150,7 @@ public final class NumberForms {
         /** Written in quotes: {@code '2'}. */
         QUOTED("in quotes", "quotes"),
         /** Given YAML's tag of text: {@code !!str 2}. */
-        TAGGED("tagged !!str", "the tag"),
-        /** One or the other, where the value no longer says which (a value read into a tree first). */
-        QUOTED_OR_TAGGED("in quotes or tagged !!str", "quotes or tag");
+        TAGGED("tagged !!str", "the tag");
 
         private final String made;
         private final String without;

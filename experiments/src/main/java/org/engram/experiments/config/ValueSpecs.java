@@ -190,6 +190,6 @@ public final class ValueSpecs {
 
     /** What to write instead of a text that looks like a number ({@code 0x10}, {@code "10"}), or null. */
     private static String numberAdvice(JsonNode node) {
-        return node.isTextual() ? NumberForms.advice(node.asText(), NumberForms.TextForm.QUOTED_OR_TAGGED) : null;
+        return node.isTextual() ? NumberForms.advice(node.asText()) : null;
     }
 }

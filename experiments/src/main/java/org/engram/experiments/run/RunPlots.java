@@ -192,9 +192,10 @@ public final class RunPlots {
     private static void putOnce(Map<String, Figure> figures, String base, Figure figure, RunResults run) {
         if (figures.putIfAbsent(base, figure) != null) {
             throw new EngramException(run.directory().toString(), "strategies", "labels whose figures have"
-                    + " distinct file names", "two figures named plots/" + base + " (of a strategy's validation"
-                    + " samples and of the strategy labelled validation_ and its label)", "draw them apart with"
-                    + " --rows, leaving one of the two strategies out each time, into folders of their own (--out)");
+                    + " distinct file names", "two figures named plots/" + base + " (the heat map of a strategy's"
+                    + " validation samples, and that of the strategy labelled validation_ and its label)", "draw them"
+                    + " apart with --rows, leaving one of the two strategies out each time, into folders of their own"
+                    + " (--out)");
         }
     }
 
