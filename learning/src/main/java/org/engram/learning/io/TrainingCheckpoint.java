@@ -91,7 +91,8 @@ public final class TrainingCheckpoint {
         float[][] state = opt.state();
         out.writeInt(state.length);
         for (float[] array : state) {
-            StateCodec.writeFloats(out, array);
+            out.writeInt(array.length);
+            StateCodec.writeFloatValues(out, array);
         }
     }
 

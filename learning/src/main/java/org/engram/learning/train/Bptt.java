@@ -815,12 +815,6 @@ final class Bptt {
         }
     }
 
-    private static void subtract(float[] acc, float[] x) {
-        for (int j = 0; j < acc.length; j++) {
-            acc[j] -= x[j];
-        }
-    }
-
     /**
      * {@code acc += factor[k] * rows[index[k]]} for k in {@code [from, to)}, term after term in that
      * order for every element (as one {@link #addScaled} per row would add them), four rows per pass
@@ -839,7 +833,8 @@ final class Bptt {
 
     /**
      * {@code acc[j] += a * x[j]}, then {@code b * y[j]}, {@code c * z[j]}, {@code d * u[j]}, in that
-     * order; with factors of 1 and -1 exactly the sums of four {@link #add} or {@link #subtract} passes.
+     * order; with factors of 1 and -1 exactly {@code acc[j] + x[j]} and {@code acc[j] - x[j]}, as IEEE 754
+     * defines {@code a - b} as {@code a + (-b)}.
      */
     private static void addFour(float[] acc, float[] x, float a, float[] y, float b, float[] z, float c,
                                 float[] u, float d) {
