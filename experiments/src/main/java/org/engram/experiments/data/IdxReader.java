@@ -208,15 +208,7 @@ public final class IdxReader {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            try {
-                return new WholeGzipStream(file, in);
-            } catch (EOFException e) {
-                throw new DataFileException(file, "gzip header", "a valid gzip stream",
-                        "a truncated header (the file ends inside it)");
-            } catch (ZipException e) {
-                throw new DataFileException(file, "gzip header", "a valid gzip stream", "a damaged header ("
-                        + e.getMessage() + ")");
-            }
+            return new WholeGzipStream(file, in);
         }
         return in;
     }

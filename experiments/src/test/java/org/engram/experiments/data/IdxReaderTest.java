@@ -106,7 +106,14 @@ class IdxReaderTest {
         DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
         assertTrue(e.getMessage().startsWith(im.toAbsolutePath().toString()), e.getMessage());
         assertEquals("gzip trailer", e.location(), e.getMessage());
-        assertTrue(e.found().contains("damaged"), e.getMessage());
+        assertTrue(e.found().contains("damaged") && e.found().contains("CRC-32"), e.getMessage());
+        // ISIZE, the data's length mod 2^32, is the trailer's last 4 bytes.
+        byte[] longer = IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS));
+        longer[longer.length - 4]++;
+        Path im2 = IdxBytes.write(dir, "im2.gz", longer);
+        DataFileException size = assertThrows(DataFileException.class, () -> IdxReader.read(im2, lb, "t", 10));
+        assertEquals("gzip trailer", size.location(), size.getMessage());
+        assertTrue(size.found().contains("ISIZE is 29 bytes, the data is 28"), size.getMessage());
     }
 
     /**
@@ -198,7 +205,7 @@ class IdxReaderTest {
      * stream as a next member's header, which it gave up on without a word, the junk consumed: 2 bytes of
      * junk, or 9 that begin as a header, passed. Files whose member ends from 8 bytes before to 8 after that
      * edge (the header's 10 bytes are read before the first 64 KiB: 65,546 is on it), each read whole without
-     * junk and refused with it.
+     * junk; with it, refused as trailing data, or as a truncated header where the junk is a header cut short.
      */
     @Test
     void bytesAfterAGzipStreamThatEndsAtTheBufferEdgeAreRejected() {
@@ -217,7 +224,9 @@ class IdxReaderTest {
                 Path im = IdxBytes.write(dir, "im.gz", file);
                 DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10),
                         "size " + size + ", " + junk.length + " bytes of junk");
-                assertTrue(e.found().startsWith("trailing data after the gzip stream"), e.getMessage());
+                String found = junk.length == 2 ? "trailing data after the gzip stream (2 bytes or more)"
+                        : "a truncated header (the file ends inside it)";
+                assertEquals(found, e.found(), e.getMessage());
             }
         }
     }
