@@ -365,9 +365,10 @@ public final class Comparison {
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             folder.writeString(NARROW_LATEX, resultTable.latex(texNote.toString(), true));
             if (paired.any()) {
-                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, differ));
-                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, differ));
-                folder.writeString(PairedFiles.NARROW_LATEX, PairedLatex.latex(paired, source, differ, true));
+                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, differ, fwtNotes));
+                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, differ, fwtNotes));
+                folder.writeString(PairedFiles.NARROW_LATEX, PairedLatex.latex(paired, source, differ, fwtNotes,
+                        true));
                 folder.writeString(PairedFiles.CSV, PairedFiles.csv(paired));
             }
             if (!entries.isEmpty()) {

@@ -39,15 +39,18 @@ final class PairedFiles {
      * @param source what the comparison is, e.g. {@code Engram comparison of runs quickstart 2026...}
      * @param differ how the comparison's runs differ besides their strategies and seeds, as its notes say
      *               it (settings, config keys, builds); empty when they do not
+     * @param notes  the comparison's notes on what its metrics mean (FWT in task-incremental learning), which
+     *               hold for the differences of those metrics too; empty when it has none
      * @return the text of {@code paired.md}
      */
-    static String markdown(PairedDifferences paired, String source, List<String> differ) {
+    static String markdown(PairedDifferences paired, String source, List<String> differ, List<String> notes) {
         StringBuilder md = new StringBuilder("# Paired differences\n\nThe rows of comparison.md (").append(source)
                 .append(") that share two or more seeds, compared seed by seed over those.\n\n")
                 .append(explanation("**bold**", "comparison.md", paired)).append('\n');
         if (!differ.isEmpty()) {
             md.append('\n').append(differences(differ)).append('\n');
         }
+        notes.forEach(note -> md.append("\n**Note:** ").append(note).append('\n'));
         for (PairedDifferences.Section section : paired.sections()) {
             md.append("\n## Seeds ").append(section.seeds()).append(paired.contexts() ? ", " + section.context() : "")
                     .append("\n\n");

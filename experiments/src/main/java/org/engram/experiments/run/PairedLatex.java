@@ -28,10 +28,11 @@ final class PairedLatex {
      * @param source what the comparison is, e.g. {@code Engram comparison of runs quickstart 2026...}
      * @param differ how the comparison's runs differ besides their strategies and seeds, as its notes say
      *               it; empty when they do not
+     * @param notes  the comparison's notes on what its metrics mean, as {@code comparison.tex} has them
      * @return the text of {@code paired.tex}
      */
-    static String latex(PairedDifferences paired, String source, List<String> differ) {
-        return latex(paired, source, differ, false);
+    static String latex(PairedDifferences paired, String source, List<String> differ, List<String> notes) {
+        return latex(paired, source, differ, notes, false);
     }
 
     /**
@@ -41,10 +42,12 @@ final class PairedLatex {
      * @param source what the comparison is, e.g. {@code Engram comparison of runs quickstart 2026...}
      * @param differ how the comparison's runs differ besides their strategies and seeds, as its notes say
      *               it; empty when they do not
+     * @param notes  the comparison's notes on what its metrics mean, as {@code comparison.tex} has them
      * @param narrow whether to set each half-width under its mean, for a column of a two-column page
      * @return the text of {@code paired.tex} or {@code paired-narrow.tex}
      */
-    static String latex(PairedDifferences paired, String source, List<String> differ, boolean narrow) {
+    static String latex(PairedDifferences paired, String source, List<String> differ, List<String> notes,
+            boolean narrow) {
         List<PairedDifferences.Section> sections = paired.sections();
         StringBuilder tex = new StringBuilder(LatexTable.comments("Paired differences: the rows of comparison.tex ("
                 + source + ") that share two or more seeds, compared seed by seed over those."));
@@ -53,6 +56,7 @@ final class PairedLatex {
         if (!differ.isEmpty()) {
             tex.append(LatexTable.comments(PairedFiles.differences(differ)));
         }
+        notes.forEach(note -> tex.append(LatexTable.comments("Note: " + note)));
         if (sections.size() == 1) {
             tex.append("% Every pair is over seeds ").append(PairedFiles.seedList(sections.get(0).seeds()))
                     .append(", which the caption should say.\n");

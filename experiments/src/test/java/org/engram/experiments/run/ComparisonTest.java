@@ -149,17 +149,21 @@ class ComparisonTest {
 
     /**
      * A comparison of task-incremental runs says, once however many runs, what their own summaries and
-     * table.tex say: their FWT compares two random readouts. A comparison of domain-incremental runs, whose FWT
-     * does measure transfer, does not.
+     * table.tex say: their FWT compares two random readouts; so do the paired files, whose FWT differences are
+     * differences of such numbers. A comparison of domain-incremental runs, whose FWT does measure transfer, does
+     * not.
      */
     @Test
     void theTaskIncrementalFwtNoteIsCarriedOnce() throws IOException {
         Path again = referenceStartedAt("20261201T000000Z");
         Comparison.Outcome task = Comparison.write(List.of(REFERENCE, again), dir.resolve("task"), f -> f, PLAIN);
         String note = MetricsWriter.FWT_NOTE_TASK_INCREMENTAL;
-        assertEquals(1, occurrences(Files.readString(task.folder().resolve("comparison.md")), "**Note:** " + note
-                + "\n"));
-        for (String file : List.of("comparison.tex", Comparison.NARROW_LATEX)) {
+        for (String file : List.of("comparison.md", PairedFiles.MARKDOWN)) {
+            assertEquals(1, occurrences(Files.readString(task.folder().resolve(file)), "\n**Note:** " + note + "\n"),
+                    file);
+        }
+        for (String file : List.of("comparison.tex", Comparison.NARROW_LATEX, PairedFiles.LATEX,
+                PairedFiles.NARROW_LATEX)) {
             assertEquals(1, occurrences(Files.readString(task.folder().resolve(file)), "\n% Note: " + note + "\n"),
                     file);
         }
@@ -168,7 +172,8 @@ class ComparisonTest {
         m.put("scenario", "domain_incremental");
         Files.writeString(domain.resolve("metrics.json"), m.toString());
         Comparison.Outcome other = Comparison.write(List.of(domain), dir.resolve("domain"), f -> f, PLAIN);
-        for (String file : List.of("comparison.md", "comparison.tex", Comparison.NARROW_LATEX)) {
+        for (String file : List.of("comparison.md", "comparison.tex", Comparison.NARROW_LATEX, PairedFiles.MARKDOWN,
+                PairedFiles.LATEX, PairedFiles.NARROW_LATEX)) {
             String text = Files.readString(other.folder().resolve(file));
             assertFalse(text.contains(note), file + ":\n" + text);
         }

@@ -117,7 +117,7 @@ class PairedDifferencesTest {
     @Test
     void filesGiveTheDifferencesInPercentagePointsAndFractions() {
         PairedDifferences p = handWorked();
-        String md = PairedFiles.markdown(p, "a comparison", List.of());
+        String md = PairedFiles.markdown(p, "a comparison", List.of(), List.of());
         // 5.333 +- 6.252; 5.333 +- 1.434 (bold: above 0); n/a; -6.000 +- 2.484 (bold: below 0); -0.667 +- 3.795.
         assertTrue(md.contains("\n| Row | Baseline | Seeds | ACC (pp) | BWT (pp) | FWT (pp) | Forgetting (pp)"
                 + " | Learning acc. (pp) |\n"), md);
@@ -170,7 +170,7 @@ class PairedDifferencesTest {
         assertEquals("ewc [A] - naive [A]", p.pairs().get(0).row().shown() + " - "
                 + p.pairs().get(0).baseline().shown());
         String md = PairedFiles.markdown(p, "a comparison", List.of("the runs differ in scenario (A: task_incremental,"
-                + " B: class_incremental); their metrics measure different things"));
+                + " B: class_incremental); their metrics measure different things"), List.of());
         assertTrue(md.contains("\n## Seeds [1, 2], scenario task_incremental\n"), md);
         assertTrue(md.contains("\nNot paired:\n- naive [B]: over seeds [1, 2], which no other row of scenario "
                 + "class_incremental shares two or more of\n"), md);
@@ -184,7 +184,7 @@ class PairedDifferencesTest {
         assertEquals(1, p.pairs().size());
         assertEquals("ewc [A]", p.pairs().get(0).row().shown());
         assertEquals("naive [A]", p.pairs().get(0).baseline().shown());
-        String md = PairedFiles.markdown(p, "a comparison", List.of());
+        String md = PairedFiles.markdown(p, "a comparison", List.of(), List.of());
         assertTrue(md.contains("\nNot paired:\n"
                 + "- naive [C]: over seeds [4, 5], which no other row shares two or more of\n"
                 + "- si [B], ewc [B]: over seed 7 alone, which gives no interval\n"), md);
@@ -204,10 +204,10 @@ class PairedDifferencesTest {
         assertTrue(PairedDifferences.excludesZero(acc), "a point at +2 pp: " + acc);
         assertTrue(PairedDifferences.sameForEverySeed(acc), acc.toString());
         assertFalse(PairedFiles.bold(acc));
-        String md = PairedFiles.markdown(tied, "a comparison", List.of());
+        String md = PairedFiles.markdown(tied, "a comparison", List.of(), List.of());
         assertTrue(md.contains("\n| si | naive | 2 | +2.0 ± 0.0 |"), md);
         assertTrue(md.contains("a difference the same for every seed is not set in **bold**"), md);
-        assertFalse(PairedLatex.latex(tied, "a comparison", List.of()).contains("\\mathbf{+2.0"));
+        assertFalse(PairedLatex.latex(tied, "a comparison", List.of(), List.of()).contains("\\mathbf{+2.0"));
         PairedDifferences varied = PairedDifferences.of(List.of(acc("naive", 1, 0.50, 2, 0.60),
                 acc("si", 1, 0.52, 2, 0.63)), null);
         assertFalse(PairedDifferences.sameForEverySeed(varied.pairs().get(0).differences().get(0)));
@@ -237,7 +237,7 @@ class PairedDifferencesTest {
         PairedDifferences p = PairedDifferences.of(nine, null);
         assertEquals(8, p.pairs().size());
         assertTrue(p.pairs().stream().allMatch(pair -> pair.baseline().shown().equals("r0")));
-        assertTrue(PairedFiles.markdown(p, "a comparison", List.of())
+        assertTrue(PairedFiles.markdown(p, "a comparison", List.of(), List.of())
                 .contains("each row is compared with the first, r0, only"));
     }
 
@@ -258,7 +258,7 @@ class PairedDifferencesTest {
         assertEquals(List.of("naive [A] - ewc [A+B]", "ewc [C] - ewc [A+B]", "si [A+B] - ewc [A+B]", "r0 - ewc [A+B]",
                 "r1 - ewc [A+B]", "r2 - ewc [A+B]", "r3 - ewc [A+B]", "r4 - ewc [A+B]", "r5 - ewc [A+B]",
                 "r6 - ewc [A+B]", "r7 - ewc [A+B]"), order);
-        String md = PairedFiles.markdown(p, "a comparison", List.of());
+        String md = PairedFiles.markdown(p, "a comparison", List.of(), List.of());
         assertTrue(md.contains("\n\nEach row is compared with the baseline chosen (--baseline), ewc [A+B], only.\n"),
                 md);
         assertTrue(md.contains("\nNot paired:\n- si [D], hlop [D]: over seeds [3, 4], which the baseline chosen does"
@@ -311,7 +311,7 @@ class PairedDifferencesTest {
         assertEquals(0.015 * 12.706204736174707, d.halfWidth(), HALF_WIDTH_TOLERANCE);
         assertEquals(List.of(3L), PairedDifferences.dropped(pair, naive));
         assertEquals(List.of(), PairedDifferences.dropped(pair, ewc));
-        String md = PairedFiles.markdown(p, "a comparison", List.of());
+        String md = PairedFiles.markdown(p, "a comparison", List.of(), List.of());
         assertTrue(md.contains("\n## Seeds [1, 2]\n\nRows over other seeds are paired over the seeds both rows of a"
                 + " pair share, 1, 2: seed 3 of naive [A], si [A] are left out (each row's own mean in comparison.md is"
                 + " over all its seeds).\n"), md);
@@ -391,8 +391,8 @@ class PairedDifferencesTest {
         assertEquals(0.01, learning.mean(), TOLERANCE);
         assertEquals(t3 * Math.sqrt(0.0002 / 3) / 2, learning.halfWidth(), HALF_WIDTH_TOLERANCE);
         assertFalse(PairedDifferences.excludesZero(learning));
-        assertTrue(PairedFiles.markdown(p, "a comparison", List.of()).contains("\n| replay [B] | naive [A] | 4"
-                + " | **+7.0 ± 2.9** | 0.0 ± 0.0 | n/a | **-2.5 ± 2.1** | +1.0 ± 1.3 |\n"));
+        assertTrue(PairedFiles.markdown(p, "a comparison", List.of(), List.of()).contains("\n| replay [B] | naive [A]"
+                + " | 4 | **+7.0 ± 2.9** | 0.0 ± 0.0 | n/a | **-2.5 ± 2.1** | +1.0 ± 1.3 |\n"));
     }
 
     /** Two equal rows: every difference is 0 for every seed, an interval [0, 0] that does not exclude 0. */

@@ -29,7 +29,7 @@ class PairedLatexTest {
      */
     @Test
     void handWorkedPairIsSetAsComparisonTexSetsItsCells() {
-        String tex = PairedLatex.latex(handWorked(), "a comparison", List.of());
+        String tex = PairedLatex.latex(handWorked(), "a comparison", List.of(), List.of());
         // FWT, n/a in every pair, is left out.
         assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(4) + "@{}}\n"
                 + "\\toprule\n"
@@ -69,7 +69,7 @@ class PairedLatexTest {
         PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2), over("EWC (λ = 1) [A]", 1, 2),
                 over("naive [B]", 3, 4), over("Zoë_2 [B]", 3, 4), over("si [C]", 7)), null);
         String tex = PairedLatex.latex(p, "a comparison",
-                List.of("the runs' configs differ in training.epochs (A: 1, B: 2)"));
+                List.of("the runs' configs differ in training.epochs (A: 1, B: 2)"), List.of());
         String zeros = " & $0.0{\\scriptstyle\\,\\pm 0.0}$".repeat(5) + " \\\\\n";
         assertTrue(tex.endsWith("\\midrule\n"
                 + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive [A], seeds 1, 2}} \\\\\n"
@@ -94,7 +94,7 @@ class PairedLatexTest {
      */
     @Test
     void narrowTableSetsEachHalfWidthUnderItsMean() {
-        String tex = PairedLatex.latex(handWorked(), "a comparison", List.of(), true);
+        String tex = PairedLatex.latex(handWorked(), "a comparison", List.of(), List.of(), true);
         assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(4) + "@{}}\n"
                 + "\\toprule\n"
                 + "Row & ACC & BWT & Forg. & LA \\\\\n"
@@ -118,7 +118,7 @@ class PairedLatexTest {
     void aBaselineLineStandsWhereTheBaselineOrTheSeedsChange() {
         String zeros = " & $0.0{\\scriptstyle\\,\\pm 0.0}$".repeat(5) + " \\\\\n";
         String oneSet = PairedLatex.latex(PairedDifferences.of(List.of(over("a", 1, 2, 3), over("b", 1, 2, 3),
-                over("c", 1, 2, 3)), null), "a comparison", List.of());
+                over("c", 1, 2, 3)), null), "a comparison", List.of(), List.of());
         assertTrue(oneSet.endsWith("\\midrule\n"
                 + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: a}} \\\\\n"
                 + "b" + zeros + "c" + zeros
@@ -127,7 +127,7 @@ class PairedLatexTest {
                 + "c" + zeros
                 + "\\bottomrule\n\\end{tabular}\n"), oneSet);
         String twoSets = PairedLatex.latex(PairedDifferences.of(List.of(over("a", 1, 2, 3), over("b", 1, 2, 3),
-                over("d", 1, 2)), "a"), "a comparison", List.of());
+                over("d", 1, 2)), "a"), "a comparison", List.of(), List.of());
         assertTrue(twoSets.endsWith("\\midrule\n"
                 + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: a, seeds 1, 2, 3}} \\\\\n"
                 + "b" + zeros
