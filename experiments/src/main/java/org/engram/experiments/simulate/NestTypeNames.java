@@ -1,6 +1,7 @@
 package org.engram.experiments.simulate;
 
 import java.util.Map;
+import org.engram.simulator.input.NoiseCurrent;
 
 /**
  * What NEST calls some of a simulation config's types (connection rules, devices, synapse models), and the
@@ -20,7 +21,7 @@ final class NestTypeNames {
             "inhomogeneous_poisson_generator", "is type poisson here, with times_ms and rates_hz",
             "dc_generator", "is type current here, with amplitude_pa",
             "step_current_generator", "is type current here, with times_ms and amplitudes_pa",
-            "noise_generator", "is type noise here",
+            "noise_generator", "is type noise here, which draws " + NoiseCurrent.NEST_STD,
             "ac_generator", "is type sinusoidal here");
 
     /** NEST's plastic synapse models. */

@@ -1170,6 +1170,12 @@ class SimulateCommandTest {
                 Arguments.of("NEST device name", GOOD.replace("type: poisson,", "type: poisson_generator,"),
                         List.of("engram: error: bad.yaml:11:", "inputs[0].type: expected one of [poisson,",
                                 "found poisson_generator; NEST's poisson_generator is type poisson here")),
+                // NEST's noise_generator holds each value for 10 steps by default: the same std is sqrt(10) less.
+                Arguments.of("NEST noise device", GOOD.replace("type: poisson,", "type: noise_generator,"),
+                        List.of("engram: error: bad.yaml:11:", "found noise_generator; NEST's noise_generator is type"
+                                + " noise here, which draws a new value every step, where NEST's holds each for its"
+                                + " dt (by default 10 x the resolution): for the same membrane fluctuations give"
+                                + " std_pa NEST's std x sqrt(dt / resolution), sqrt(10) = 3.16 x by default")),
                 Arguments.of("NEST synapse model names", GOOD.replace("weight: 25, delay_ms: 1.0}",
                         "weight: 25, delay_ms: 1.0, plasticity: {type: stdp_synapse}}").replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, short_term: {type: tsodyks2_synapse}}"),

@@ -1,6 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Map;
+import org.engram.simulator.input.NoiseCurrent;
 
 /**
  * What to tell a user who names a neuron model or device as NEST does: the built-in model or input
@@ -38,7 +39,7 @@ final class NestModelNames {
             Map.entry("step_current_generator", "NEST's step_current_generator is a current input here (a"
                     + " config's inputs entry of type current)"),
             Map.entry("noise_generator", "NEST's noise_generator is a noise input here (a config's inputs entry"
-                    + " of type noise)"),
+                    + " of type noise), which draws " + NoiseCurrent.NEST_STD),
             Map.entry("ac_generator", "NEST's ac_generator is a sinusoidal input here (a config's inputs entry"
                     + " of type sinusoidal)"));
 

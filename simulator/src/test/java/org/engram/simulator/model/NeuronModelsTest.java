@@ -99,6 +99,29 @@ class NeuronModelsTest {
         assertTrue(alpha.contains("has no counterpart here") && alpha.contains("adex_cond"), alpha);
     }
 
+    /**
+     * NEST's noise_generator holds each value for 10 resolution steps by default, Engram's noise input one: the
+     * hint's factor sqrt(10) = 3.16 is the ratio of a LIF neuron's potential standard deviations,
+     * {@code R std sqrt((1 - a) / (1 + a))} with {@code a = exp(-interval / tau_m)} (NEST's noise_generator
+     * documentation), for the two intervals, here with tau_m 10 ms and resolution 0.1 ms.
+     */
+    @Test
+    void nestNoiseGeneratorIsToldHowItsStdConverts() {
+        String hint = assertThrows(ParameterException.class, () -> NeuronModels.byName("noise_generator")).hint();
+        assertTrue(hint.startsWith("NEST's noise_generator is a noise input here") && hint.contains("NEST's std x"
+                + " sqrt(dt / resolution), sqrt(10) = 3.16 x by default"), hint);
+        double tauM = 10;
+        double resolution = 0.1;
+        double held = stationaryFactor(10 * resolution, tauM);
+        double everyStep = stationaryFactor(resolution, tauM);
+        assertEquals(3.16, held / everyStep, 0.005);
+    }
+
+    private static double stationaryFactor(double interval, double tauM) {
+        double a = Math.exp(-interval / tauM);
+        return Math.sqrt((1 - a) / (1 + a));
+    }
+
     @Test
     void distantNameGetsNoSuggestion() {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("morris_lecar"));
