@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.engram.simulator.IoReasons;
 import org.engram.simulator.EngramException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -335,13 +336,17 @@ public final class ConfigLoader {
         }
         List<ConfigException> each = new ArrayList<>();
         for (ConfigException one : e.problems()) {
-            String where = one.location() == null || !name.equals(one.source()) ? name : origins.locate(one.location());
+            boolean keyOfTheFile = one.location() != null && name.equals(one.source());
+            String where = keyOfTheFile ? origins.locate(one.location()) : name;
             // The file's value may be refused for an override beside it, which the message names too.
             String beside = where.equals(name) ? null : origins.overrideBeside(one.location());
-            String hint = beside == null ? one.hint() : (one.hint() == null ? "" : one.hint() + "; ")
+            // The tree the error was found in no longer says whether a value was made text by quotes or by the tag.
+            String told = keyOfTheFile && origins.taggedText(one.location())
+                    ? NumberForms.toldForTheTag(one.hint()) : one.hint();
+            String hint = beside == null ? told : (told == null ? "" : told + "; ")
                     + "its entry also has the value of " + beside;
-            each.add(where.equals(name) ? one : new ConfigException(where, one.location(), one.expected(), one.found(),
-                    hint));
+            each.add(where.equals(name) && Objects.equals(told, one.hint()) ? one
+                    : new ConfigException(where, one.location(), one.expected(), one.found(), hint));
         }
         each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
                 || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())

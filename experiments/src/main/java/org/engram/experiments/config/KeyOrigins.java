@@ -17,7 +17,8 @@ final class KeyOrigins implements StrategyParams.Locator {
      * @param keyPath the key path it wrote
      * @param text    how messages name it, e.g. {@code --set training.epochs=0}
      */
-    private record Origin(String keyPath, String text) {
+    /** A key path written, how messages name what wrote it, and the override, or null for a flag. */
+    private record Origin(String keyPath, String text, SetOverride override) {
     }
 
     private final SourceMap source;
@@ -35,7 +36,7 @@ final class KeyOrigins implements StrategyParams.Locator {
      * @param text    how messages name the override or flag
      */
     void wrote(String keyPath, String text) {
-        origins.add(new Origin(keyPath, text));
+        origins.add(new Origin(keyPath, text, null));
     }
 
     /**
@@ -87,7 +88,8 @@ final class KeyOrigins implements StrategyParams.Locator {
      */
     void applyAll(List<String> overrides, ObjectNode tree) {
         for (String o : overrides) {
-            wrote(SetOverride.parse(o).applyTo(tree), SetOverride.named(o));
+            SetOverride override = SetOverride.parse(o);
+            origins.add(new Origin(override.applyTo(tree), SetOverride.named(o), override));
         }
     }
 
@@ -117,10 +119,14 @@ final class KeyOrigins implements StrategyParams.Locator {
         return source.locate(keyPath);
     }
 
-    /** A value an override wrote is the override's, whatever the file tagged there. */
+    /** A value an override wrote is tagged as the override's text tags it, whatever the file tagged there. */
     @Override
     public boolean taggedText(String keyPath) {
-        return overrideOf(keyPath) == null && source.taggedText(keyPath);
+        Origin origin = originOf(keyPath);
+        if (origin == null) {
+            return source.taggedText(keyPath);
+        }
+        return origin.override() != null && origin.override().tagsText(keyPath.substring(origin.keyPath().length()));
     }
 
     /**
@@ -178,12 +184,17 @@ final class KeyOrigins implements StrategyParams.Locator {
         return found;
     }
 
-    /** The last override or flag that wrote a key or an enclosing key, or null when none did. */
+    /** How messages name the last override or flag that wrote a key or an enclosing key, or null when none did. */
     String overrideOf(String keyPath) {
+        Origin origin = originOf(keyPath);
+        return origin == null ? null : origin.text();
+    }
+
+    private Origin originOf(String keyPath) {
         for (int i = origins.size() - 1; i >= 0; i--) {
             for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
                 if (p.equals(origins.get(i).keyPath())) {
-                    return origins.get(i).text();
+                    return origins.get(i);
                 }
             }
         }

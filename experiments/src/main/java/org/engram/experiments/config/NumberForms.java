@@ -161,6 +161,28 @@ public final class NumberForms {
         }
     }
 
+    private static String decimalAdvice(String text, TextForm form) {
+        return "a number " + form.made + " is text: write " + text + " without " + form.without;
+    }
+
+    /**
+     * A hint with the advice {@link #advice(String)} gave a decimal number told for a number tagged
+     * {@code !!str} instead: where the tree an error was found in no longer says how its value was made text,
+     * the place the value was written does.
+     *
+     * @param hint a problem's hint, or null
+     * @return the hint with "without quotes" advice told as "without the tag"; other hints as they are
+     */
+    static String toldForTheTag(String hint) {
+        if (hint == null) {
+            return null;
+        }
+        String[] around = decimalAdvice("\0", TextForm.QUOTED).split("\0");
+        Pattern quoted = Pattern.compile(Pattern.quote(around[0]) + "(\\S+)" + Pattern.quote(around[1]));
+        return quoted.matcher(hint).replaceAll(m -> Matcher.quoteReplacement(decimalAdvice(m.group(1),
+                TextForm.TAGGED)));
+    }
+
     /**
      * What to write instead of a text found where a number was expected, when the text looks like a
      * number: {@code 0x10 is hexadecimal: write 16}; a decimal number written in quotes is told to lose them.
@@ -182,7 +204,7 @@ public final class NumberForms {
      */
     static String advice(String text, TextForm form) {
         if (DECIMAL.matcher(text).matches()) {
-            return "a number " + form.made + " is text: write " + text + " without " + form.without;
+            return decimalAdvice(text, form);
         }
         if (NOT_FINITE.matcher(text).matches()) {
             return "YAML's .nan and .inf are not accepted: write a finite number";

@@ -73,6 +73,23 @@ record SetOverride(String text, String keyPath, JsonNode value) {
     }
 
     /**
+     * Whether the value text tags a value {@code !!str}, as the advice to drop the tag or quotes asks.
+     *
+     * @param inner where the value stands in what the override wrote: {@code ""} for the whole, {@code .a.b} or
+     *              {@code [1]} for a value inside it
+     * @return true only where the override's own text tags that value
+     */
+    boolean tagsText(String inner) {
+        String raw = text.substring(text.indexOf('=') + 1).trim();
+        try {
+            // Inside a list, a value of its own even where it is the whole of the text.
+            return SourceMap.of(named(text), "[" + raw + "]").taggedText("[0]" + inner);
+        } catch (RuntimeException notAFlowValue) {
+            return false;   // a block value, which brackets do not hold: no number's advice rests on it
+        }
+    }
+
+    /**
      * Splits a key path into names, list indices (as Integer) and entries named in brackets
      * ({@link EntryName}); a dot inside brackets ({@code strategies[ewc-0.5]}) belongs to the name.
      */

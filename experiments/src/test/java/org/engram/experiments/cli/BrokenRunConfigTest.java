@@ -62,6 +62,18 @@ class BrokenRunConfigTest {
                 file("number tagged as text", GOOD.replace("  epochs: 1", "  epochs: !!str 1"),
                         "bad.yaml:14:3: training.epochs: expected a value of type integer, found the text \"1\"; a"
                                 + " number tagged !!str is text: write 1 without the tag"),
+                // An override's own text says how its value was made text, whatever the file wrote there.
+                set("number tagged as text by --set", "training.epochs=!!str 2", "--set training.epochs=!!str 2:"
+                        + " training.epochs: expected a value of type integer, found the text \"2\"; a number tagged"
+                        + " !!str is text: write 2 without the tag"),
+                set("number tagged as text inside a --set mapping", "training={epochs: !!str 2}",
+                        "training.epochs: expected a value of type integer", "write 2 without the tag"),
+                set("number quoted by --set", "training.epochs='2'", "--set training.epochs='2': training.epochs:"
+                        + " expected a value of type integer, found the text \"2\"; a number in quotes is text: write 2"
+                        + " without quotes"),
+                Arguments.of("number quoted by --set over one the file tagged",
+                        GOOD.replace("  epochs: 1", "  epochs: !!str 1"), List.of("--set", "training.epochs='2'"),
+                        List.of("--set training.epochs='2': training.epochs:", "write 2 without quotes")),
                 file("integer for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 2}"),
                         "bad.yaml:3:", "data.bundled: expected a value of type boolean", "found 2"),
                 file("fraction for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 0.5}"),

@@ -1170,6 +1170,21 @@ class SimulateCommandTest {
                 Arguments.of("NEST device name", GOOD.replace("type: poisson,", "type: poisson_generator,"),
                         List.of("engram: error: bad.yaml:11:", "inputs[0].type: expected one of [poisson,",
                                 "found poisson_generator; NEST's poisson_generator is type poisson here")),
+                // The tree these values are read from no longer says how they were made text; the file does.
+                Arguments.of("tagged model parameter", GOOD.replace("tau_m: 20", "tau_m: !!str 20"),
+                        List.of("engram: error: bad.yaml:5:", "populations[0].params.tau_m: expected a value of type"
+                                + " number, found the text \"20\"; a number tagged !!str is text: write 20 without the"
+                                + " tag")),
+                Arguments.of("tagged weight", GOOD.replace("weight: 25", "weight: !!str 25"),
+                        List.of("engram: error: bad.yaml:9:", "projections[1].weight: expected a number or a"
+                                + " distribution", "found \"25\"; a number tagged !!str is text: write 25 without the"
+                                + " tag")),
+                Arguments.of("tagged distribution argument", GOOD.replace("uniform: [0.1", "uniform: [!!str 0.1"),
+                        List.of("engram: error: bad.yaml:", "projections[0].weight.uniform[0]: expected a number,"
+                                + " found \"0.1\"; a number tagged !!str is text: write 0.1 without the tag")),
+                Arguments.of("quoted distribution argument", GOOD.replace("uniform: [0.1", "uniform: ['0.1'"),
+                        List.of("projections[0].weight.uniform[0]: expected a number, found \"0.1\"; a number in"
+                                + " quotes is text: write 0.1 without quotes")),
                 // NEST's noise_generator holds each value for 10 steps by default: the same std is sqrt(10) less.
                 Arguments.of("NEST noise device", GOOD.replace("type: poisson,", "type: noise_generator,"),
                         List.of("engram: error: bad.yaml:11:", "found noise_generator; NEST's noise_generator is type"
@@ -1338,6 +1353,27 @@ class SimulateCommandTest {
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
+    }
+
+    /**
+     * A --set's own text says whether a model parameter's or a distribution argument's value was made text by
+     * the tag or by quotes, also over a file that tagged the value the override replaced.
+     */
+    @Test
+    void anOverridesTagOrQuotesAreTheOnesToDrop(@TempDir Path dir) throws IOException {
+        String tagged = GOOD.replace("uniform: [0.1", "uniform: [!!str 0.1");
+        CliRunner.Result tag = simulate(dir, "a.yaml", GOOD, "--set", "populations[0].params.tau_m=!!str 2");
+        assertTrue(tag.err().contains("--set populations[0].params.tau_m=!!str 2: populations[0].params.tau_m:"
+                + " expected a value of type number, found the text \"2\"; a number tagged !!str is text: write 2"
+                + " without the tag"), tag.err());
+        CliRunner.Result quotes = simulate(dir, "b.yaml", tagged, "--set", "projections[0].weight={uniform: ['0.2',"
+                + " 0.3]}");
+        assertTrue(quotes.err().contains("projections[0].weight.uniform[0]: expected a number, found \"0.2\"; a"
+                + " number in quotes is text: write 0.2 without quotes"), quotes.err());
+        CliRunner.Result inside = simulate(dir, "c.yaml", GOOD, "--set", "projections[0].weight={uniform: [0.1,"
+                + " !!str 0.3]}");
+        assertTrue(inside.err().contains("projections[0].weight.uniform[1]: expected a number, found \"0.3\"; a"
+                + " number tagged !!str is text: write 0.3 without the tag"), inside.err());
     }
 
     @ParameterizedTest(name = "{0}")
