@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 
@@ -49,6 +51,16 @@ final class EntryChecks {
      * @param path the spec's key path
      */
     void rejectUnusedKeys(Record spec, List<String> keys, String what, String path) {
+        rejectUnusedKeys(spec, keys, what, path, key -> null);
+    }
+
+    /**
+     * Refuses the keys a spec's type does not read as {@link #rejectUnusedKeys(Record, List, String, String)}
+     * does, telling of a key that another simulator names a quantity by what takes it here.
+     *
+     * @param otherName what to tell of a key another simulator names so, or null to say to remove it
+     */
+    void rejectUnusedKeys(Record spec, List<String> keys, String what, String path, UnaryOperator<String> otherName) {
         JsonNode given = ConfigLoader.mapper().valueToTree(spec);
         List<ConfigException> unused = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
@@ -56,7 +68,8 @@ final class EntryChecks {
             if (!e.getKey().equals("type") && !e.getValue().isNull() && !keys.contains(e.getKey())) {
                 unused.add(new ConfigException(source, path + "." + e.getKey(), "no value (" + what + " uses "
                         + (keys.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(keys)))
-                        + ")", e.getValue().toString(), "remove the key"));
+                        + ")", e.getValue().toString(), Objects.requireNonNullElse(otherName.apply(e.getKey()),
+                        "remove the key")));
             }
         }
         if (!unused.isEmpty()) {

@@ -22,6 +22,8 @@ import org.engram.simulator.network.Projection;
  * projections once the network is built.
  */
 final class PlasticityFromConfig {
+    /** The keys of the built-in rules, and what other simulators call some of them. */
+    private static final SpecKeys.OfPlasticity OTHER_NAMES = new SpecKeys.OfPlasticity();
     private final String source;
     private final EntryChecks checks;
     /** The plasticity rules to attach once the network is built, by projection. */
@@ -53,7 +55,8 @@ final class PlasticityFromConfig {
         if (type == null) {
             return checkUserRule(spec, userRule(spec.type(), path), projection, receptor, path);
         }
-        checks.rejectUnusedKeys(spec, type.keys(), "plasticity " + type.configName(), path);
+        checks.rejectUnusedKeys(spec, type.keys(), "plasticity " + type.configName(), path,
+                key -> OTHER_NAMES.hintFor(type.configName(), key));
         requireAllGiven(spec, type, path);
         try {
             PlasticityType.Made made = type.build(spec, new PlasticityType.Values() {

@@ -46,6 +46,10 @@ public final class SpecKeys {
             // NEST's steps are lambda w_max (1 - w/w_max)^mu_plus and alpha lambda w_max (w/w_max)^mu_minus.
             Map.entry("lambda", new Foreign("a_plus", "NEST's lambda is a_plus here for multiplicative STDP and"
                     + " lambda x w_max for additive; its alpha x lambda is a_minus likewise")),
+            // alpha is vogels_sprekeler's own key, so the rules that do not read it are told what NEST's is.
+            Map.entry("alpha", new Foreign("a_minus", null, PlasticityType.VOGELS_SPREKELER.configName(),
+                    "NEST's alpha (of stdp_synapse) x lambda is pair_stdp's a_minus for multiplicative STDP and"
+                            + " alpha x lambda x w_max for additive (README: Pair STDP and NEST's stdp_synapse)")),
             Map.entry("mu_plus", new Foreign("dependence", MU)),
             Map.entry("mu_minus", new Foreign("dependence", MU)),
             Map.entry("taupre", new Foreign("tau_plus", "Brian's taupre is tau_plus here (ms)")),

@@ -1155,6 +1155,14 @@ class SimulateCommandTest {
                         List.of("projections[1].plasticity.taupre: expected one of the keys [a_minus, a_plus,"
                                 + " dependence, pairing, tau_minus, tau_plus, type, w_max, w_min], found unknown key"
                                 + " 'taupre'; Brian's taupre is tau_plus here (ms)")),
+                // alpha is a key of vogels_sprekeler, so pair STDP had been told to remove NEST's alpha.
+                Arguments.of("NEST's alpha of pair STDP",
+                        GOOD.replace("weight: 25,", "weight: 25, plasticity: {type: pair_stdp, a_plus: 0.1, a_minus:"
+                                + " 0.1, tau_plus: 20, tau_minus: 20, w_max: 100, alpha: 1.05},"),
+                        List.of("projections[1].plasticity.alpha: expected no value (plasticity pair_stdp uses"
+                                + " a_minus, a_plus, dependence, pairing, tau_minus, tau_plus, w_max, w_min), found"
+                                + " 1.05; NEST's alpha (of stdp_synapse) x lambda is pair_stdp's a_minus for"
+                                + " multiplicative STDP and alpha x lambda x w_max for additive")),
                 // PyNN's v_rest (the resting potential) had been offered v_reset, a different quantity.
                 Arguments.of("PyNN parameter name", GOOD.replace("e_l: 0,", "v_rest: 0,"),
                         List.of("engram: error: bad.yaml:5:", "populations[0].params.v_rest: expected one of the keys",
