@@ -15,9 +15,21 @@ final class NestTypeNames {
             "fixed_indegree", "is type fixed_in_degree here, its indegree k",
             "fixed_outdegree", "is type fixed_out_degree here, its outdegree k");
 
+    /**
+     * How NEST's tsodyks_synapse differs from its tsodyks2_synapse, which tsodyks_markram is: the resources a
+     * spike releases stay active for tau_psc before they begin to recover (Tsodyks, Uziel and Markram 2000).
+     */
+    private static final String TSODYKS = "tsodyks_markram is NEST's tsodyks2_synapse, whose resources a spike"
+            + " releases begin to recover with tau_rec at once, where tsodyks_synapse's first stay active for"
+            + " tau_psc: the two agree where tau_psc is much shorter than tau_rec";
+
     /** NEST's stimulation devices. */
     static final Map<String, String> INPUTS = Map.of(
             "poisson_generator", "is type poisson here (a train of its own for each target neuron, as there)",
+            "spike_generator", "is a population of model spike_times here (its params' times_ms), whose spikes a"
+                    + " projection carries, rather than an input",
+            "sinusoidal_poisson_generator", "has no counterpart here: no input's rate follows a sinusoid, but type"
+                    + " poisson with times_ms and rates_hz gives a rate that changes in steps",
             "inhomogeneous_poisson_generator", "is type poisson here, with times_ms and rates_hz",
             "dc_generator", "is type current here, with amplitude_pa",
             "step_current_generator", "is type current here, with times_ms and amplitudes_pa",
@@ -30,10 +42,13 @@ final class NestTypeNames {
             "stdp_triplet_synapse", "is type triplet_stdp here",
             "vogels_sprekeler_synapse", "is type vogels_sprekeler here",
             "tsodyks2_synapse", "is short_term: {type: tsodyks_markram} here, a key of the projection beside"
-                    + " plasticity");
+                    + " plasticity",
+            "tsodyks_synapse", "is nearest short_term: {type: tsodyks_markram} here, a key of the projection beside"
+                    + " plasticity; " + TSODYKS);
 
     /** NEST's short-term plastic synapse models. */
-    static final Map<String, String> SHORT_TERM = Map.of("tsodyks2_synapse", "is type tsodyks_markram here");
+    static final Map<String, String> SHORT_TERM = Map.of("tsodyks2_synapse", "is type tsodyks_markram here",
+            "tsodyks_synapse", "is nearest type tsodyks_markram here; " + TSODYKS);
 
     private NestTypeNames() {
     }

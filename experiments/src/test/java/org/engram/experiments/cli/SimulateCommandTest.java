@@ -1193,6 +1193,24 @@ class SimulateCommandTest {
                 Arguments.of("quoted distribution argument", GOOD.replace("uniform: [0.1", "uniform: ['0.1'"),
                         List.of("projections[0].weight.uniform[0]: expected a number, found \"0.1\"; a number in"
                                 + " quotes is text: write 0.1 without quotes")),
+                Arguments.of("NEST spike_generator as an input", GOOD.replace("type: poisson,",
+                        "type: spike_generator,"), List.of("inputs[0].type: expected one of [poisson,", "found"
+                                + " spike_generator; NEST's spike_generator is a population of model spike_times here"
+                                + " (its params' times_ms), whose spikes a projection carries, rather than an input")),
+                Arguments.of("NEST sinusoidal_poisson_generator", GOOD.replace("type: poisson,",
+                        "type: sinusoidal_poisson_generator,"), List.of("NEST's sinusoidal_poisson_generator has no"
+                                + " counterpart here: no input's rate follows a sinusoid, but type poisson with"
+                                + " times_ms and rates_hz gives a rate that changes in steps")),
+                Arguments.of("NEST tsodyks_synapse", GOOD.replace("weight: 25, delay_ms: 1.0}",
+                        "weight: 25, delay_ms: 1.0, plasticity: {type: tsodyks_synapse}}").replace("delay_ms: 1.5}",
+                        "delay_ms: 1.5, short_term: {type: tsodyks_synapse}}"),
+                        List.of("2 problems:", "projections[0].short_term.type: expected one of [tsodyks_markram],"
+                                + " found tsodyks_synapse; NEST's tsodyks_synapse is nearest type tsodyks_markram here;"
+                                + " tsodyks_markram is NEST's tsodyks2_synapse, whose resources a spike releases begin"
+                                + " to recover with tau_rec at once, where tsodyks_synapse's first stay active for"
+                                + " tau_psc", "projections[1].plasticity.type: expected one of [pair_stdp,",
+                                "found tsodyks_synapse; NEST's tsodyks_synapse is nearest short_term: {type:"
+                                        + " tsodyks_markram} here")),
                 // NEST's noise_generator holds each value for 10 steps by default: the same std is sqrt(10) less.
                 Arguments.of("NEST noise device", GOOD.replace("type: poisson,", "type: noise_generator,"),
                         List.of("engram: error: bad.yaml:11:", "found noise_generator; NEST's noise_generator is type"

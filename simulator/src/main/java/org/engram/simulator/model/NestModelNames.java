@@ -22,12 +22,23 @@ final class NestModelNames {
             Map.entry("iaf_psc_exp_ps", "NEST's iaf_psc_exp_ps is lif_exp here" + PRECISE),
             Map.entry("iaf_psc_alpha_ps", "NEST's iaf_psc_alpha_ps is lif_alpha here" + PRECISE),
             Map.entry("iaf_cond_exp", "NEST's iaf_cond_exp is lif_cond_exp here"),
+            // NEST's alpha conductance peaks at the weight at t = tau_syn: integral e w tau_syn, e times the jump's.
+            Map.entry("iaf_cond_alpha", "NEST's iaf_cond_alpha has no counterpart here: lif_cond_exp is the"
+                    + " nearest, whose conductance jumps by a spike's weight and decays with tau_syn, where"
+                    + " iaf_cond_alpha's rises to the weight at tau_syn and falls as an alpha function, carrying e ="
+                    + " 2.72 times the charge of lif_cond_exp's of the same weight"),
             Map.entry("aeif_psc_exp", "NEST's aeif_psc_exp is adex here"),
             Map.entry("aeif_cond_exp", "NEST's aeif_cond_exp is adex_cond here"),
             Map.entry("aeif_psc_alpha", "NEST's aeif_psc_alpha" + NO_ALPHA_ADEX),
             Map.entry("aeif_cond_alpha", "NEST's aeif_cond_alpha" + NO_ALPHA_ADEX),
             Map.entry("hh_psc_alpha", "NEST's hh_psc_alpha is hh_alpha here"),
             Map.entry("spike_generator", "NEST's spike_generator is spike_times here"),
+            Map.entry("parrot_neuron", "NEST's parrot_neuron, which repeats the spikes it receives, has no model"
+                    + " here: behind a spike_generator it is the spike_times population itself, behind a"
+                    + " poisson_generator a poisson_source population (each neuron's train shared by its targets)"),
+            Map.entry("sinusoidal_poisson_generator", "NEST's sinusoidal_poisson_generator has no counterpart here:"
+                    + " no input's rate follows a sinusoid, but a Poisson input with times_ms and rates_hz gives a"
+                    + " rate that changes in steps"),
             Map.entry("poisson_generator", "NEST's poisson_generator, which sends each target a train of its own,"
                     + " is a Poisson input here (PoissonInput; a config's inputs entry of type poisson);"
                     + " poisson_source is a population whose targets share each neuron's train, as"

@@ -117,6 +117,33 @@ class NeuronModelsTest {
         assertEquals(3.16, held / everyStep, 0.005);
     }
 
+    /**
+     * NEST names without a model of the same equations are told the nearest and what differs: iaf_cond_alpha's
+     * conductance (peak w at tau_syn, NEST's normalisation) carries e times the charge of an exponential one
+     * jumping to w, checked here by summing both over 40 time constants.
+     */
+    @Test
+    void nestNamesWithoutACounterpartAreToldTheNearest() {
+        String alpha = assertThrows(ParameterException.class, () -> NeuronModels.byName("iaf_cond_alpha")).hint();
+        assertTrue(alpha.startsWith("NEST's iaf_cond_alpha has no counterpart here: lif_cond_exp is the nearest")
+                && alpha.contains("e = 2.72 times the charge"), alpha);
+        double tau = 2;
+        double step = 1e-4;
+        double alphaCharge = 0;
+        double expCharge = 0;
+        for (double t = step / 2; t < 40 * tau; t += step) {
+            alphaCharge += t / tau * Math.exp(1 - t / tau) * step;
+            expCharge += Math.exp(-t / tau) * step;
+        }
+        assertEquals(2.72, alphaCharge / expCharge, 0.005);
+        String parrot = assertThrows(ParameterException.class, () -> NeuronModels.byName("parrot_neuron")).hint();
+        assertTrue(parrot.contains("behind a spike_generator it is the spike_times population itself, behind a"
+                + " poisson_generator a poisson_source population"), parrot);
+        String sine = assertThrows(ParameterException.class,
+                () -> NeuronModels.byName("sinusoidal_poisson_generator")).hint();
+        assertTrue(sine.startsWith("NEST's sinusoidal_poisson_generator has no counterpart here"), sine);
+    }
+
     private static double stationaryFactor(double interval, double tauM) {
         double a = Math.exp(-interval / tauM);
         return Math.sqrt((1 - a) / (1 + a));
