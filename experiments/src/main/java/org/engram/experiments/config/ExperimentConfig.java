@@ -58,7 +58,9 @@ public record ExperimentConfig(
         List<StrategySpec> strategies,
         @Key("energy cost per operation, for the energy estimate") Energy energy) {
 
-    /** What follows {@code accuracy_matrix_} in the name of a strategy's heat map of its validation samples. */
+    /** What begins the name of a strategy's heat map. */
+    private static final String HEAT_MAP = "accuracy_matrix_";
+    /** What follows {@link #HEAT_MAP} in the name of a strategy's heat map of its validation samples. */
     private static final String VALIDATION_FIGURE = "validation_";
 
     /**
@@ -101,7 +103,7 @@ public record ExperimentConfig(
                                 + strategies.get(first).label() + ")");
             }
             if (tasks != null && tasks.validation() > 0) {
-                requireApartFromValidationFigures(p, strategies, stems);
+                requireApartFromValidationFigures(p, strategies);
             }
         }
         p.throwIfAny();
@@ -112,24 +114,46 @@ public record ExperimentConfig(
     /**
      * Refuses a label that is {@code validation_} and another's label: with validation samples, the heat map of
      * strategy x's ({@code accuracy_matrix_validation_x}) would take the file name of validation_x's test heat
-     * map ({@code accuracy_matrix_} and its label), and one figure would overwrite the other.
-     *
-     * @param stems each strategy's index by its file stem in small letters, as the check of distinct labels made it
+     * map ({@code accuracy_matrix_} and its label), and one figure would overwrite the other. Names are compared
+     * in small letters, as file names are on some systems.
      */
-    private static void requireApartFromValidationFigures(Problems p, List<StrategySpec> strategies,
-                                                          Map<String, Integer> stems) {
+    private static void requireApartFromValidationFigures(Problems p, List<StrategySpec> strategies) {
+        Map<String, Integer> validationFigures = new HashMap<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            validationFigures.putIfAbsent(validationHeatMapName(strategies.get(i).label()).toLowerCase(Locale.ROOT),
+                    i);
+        }
         for (int i = 0; i < strategies.size(); i++) {
             StrategySpec s = strategies.get(i);
-            String stem = fileStem(s.label()).toLowerCase(Locale.ROOT);
-            Integer other = stem.startsWith(VALIDATION_FIGURE) ? stems.get(stem.substring(VALIDATION_FIGURE.length()))
-                    : null;
+            Integer other = validationFigures.get(heatMapName(s.label()).toLowerCase(Locale.ROOT));
             p.require(other == null, "strategies[" + i + "]." + (s.label().equals(s.name()) ? "name" : "label"),
                     "a label (else name) other than '" + VALIDATION_FIGURE + "' and another strategy's while"
                     + " tasks.validation holds samples out: the heat map of the other's validation samples,"
-                    + " plots/accuracy_matrix_" + VALIDATION_FIGURE + "<label>, would have this one's file name",
+                    + " plots/" + validationHeatMapName("<label>") + ", would have this one's file name",
                     other == null ? null : s.label() + " (strategies[" + other + "] has "
                             + strategies.get(other).label() + ")");
         }
+    }
+
+    /**
+     * The file name, without extension, of a strategy's heat map of its test accuracies.
+     *
+     * @param label the strategy's label
+     * @return {@code accuracy_matrix_} and the label's {@link #fileStem file stem}
+     */
+    public static String heatMapName(String label) {
+        return HEAT_MAP + fileStem(label);
+    }
+
+    /**
+     * The file name, without extension, of a strategy's heat map of its validation accuracies: that of
+     * {@link #heatMapName} for the label {@code validation_} and this one, which is why such labels are refused.
+     *
+     * @param label the strategy's label
+     * @return {@code accuracy_matrix_validation_} and the label's {@link #fileStem file stem}
+     */
+    public static String validationHeatMapName(String label) {
+        return heatMapName(VALIDATION_FIGURE + label);
     }
 
     /**

@@ -34,11 +34,12 @@ import org.engram.simulator.EngramException;
  * confidence intervals and one standard deviation.
  */
 public final class RunPlots {
-    /** The figures a run draws only when its files hold what they show, besides those of {@link #OPTIONAL_OF}. */
+    /**
+     * The figures a run draws only when its files hold what they show, besides each strategy's heat map of its
+     * validation samples ({@link ExperimentConfig#validationHeatMapName}).
+     */
     private static final List<String> OPTIONAL = List.of("average_accuracy_validation", "learning_curve_loss",
             "learning_curve_accuracy", "learning_curve_validation");
-    /** What begins the name of each strategy's figure that a run draws only with validation results. */
-    private static final String OPTIONAL_OF = "accuracy_matrix_validation_";
 
     private RunPlots() {
     }
@@ -53,7 +54,7 @@ public final class RunPlots {
      */
     public static Set<String> optional(RunResults run) {
         Set<String> names = new TreeSet<>(OPTIONAL);
-        run.strategies().forEach(s -> names.add(OPTIONAL_OF + ExperimentConfig.fileStem(s.label())));
+        run.strategies().forEach(s -> names.add(ExperimentConfig.validationHeatMapName(s.label())));
         return names;
     }
 
@@ -145,10 +146,11 @@ public final class RunPlots {
             String shown = names.getOrDefault(s.label(), s.label());
             figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), shown
                     + ": accuracy on each task as tasks are learned (" + seeds + ")", error.bars()));
-            putOnce(figures, "accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), taskNames, shown
-                    + ": accuracy matrix (" + seeds + ")"), run);
+            putOnce(figures, ExperimentConfig.heatMapName(s.label()), AccuracyHeatMap.of(s.matrices(), taskNames,
+                    shown + ": accuracy matrix (" + seeds + ")"), run);
             if (!s.validationMatrices().isEmpty()) {
-                putOnce(figures, OPTIONAL_OF + base, AccuracyHeatMap.of(s.validationMatrices(), taskNames, shown
+                putOnce(figures, ExperimentConfig.validationHeatMapName(s.label()), AccuracyHeatMap.of(
+                        s.validationMatrices(), taskNames, shown
                         + ": validation accuracy matrix (" + seeds + ")",
                         AverageAccuracyPlot.Samples.VALIDATION), run);
             }
@@ -191,11 +193,12 @@ public final class RunPlots {
      */
     private static void putOnce(Map<String, Figure> figures, String base, Figure figure, RunResults run) {
         if (figures.putIfAbsent(base, figure) != null) {
-            throw new EngramException(run.directory().toString(), "strategies", "labels whose figures have"
-                    + " distinct file names", "two figures named plots/" + base + " (the heat map of a strategy's"
-                    + " validation samples, and that of the strategy labelled validation_ and its label)", "draw them"
-                    + " apart with --rows, leaving one of the two strategies out each time, into folders of their own"
-                    + " (--out)");
+            // The labels are metrics.json's; the figures go to plots/ or to --out, which this method is not told.
+            throw new EngramException(run.directory().resolve("metrics.json").toString(), "strategies", "labels"
+                    + " whose figures have distinct file names", "two figures named " + base + " (the heat map of a"
+                    + " strategy's validation samples, and that of the strategy labelled validation_ and its label)",
+                    "draw them apart with --rows, leaving one of the two strategies out each time, into folders of"
+                    + " their own (--out)");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorBars;
 import org.engram.experiments.plot.Figure;
@@ -141,7 +142,10 @@ class RunFiguresTest {
                 strategies, List.of(), null, List.of());
         EngramException e = assertThrows(EngramException.class,
                 () -> RunPlots.figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT));
-        assertTrue(e.getMessage().contains("two figures named plots/accuracy_matrix_validation_ewc"), e.getMessage());
+        // The labels are metrics.json's; the figures' folder is plots/ or --out's, so the message names neither.
+        assertEquals(Path.of("old", "metrics.json").toString(), e.source(), e.getMessage());
+        assertTrue(e.found().startsWith("two figures named accuracy_matrix_validation_ewc ("), e.getMessage());
+        assertEquals(ExperimentConfig.validationHeatMapName("ewc"), ExperimentConfig.heatMapName("validation_ewc"));
     }
 
     @Test
