@@ -1216,7 +1216,7 @@ class SimulateCommandTest {
                         List.of("engram: error: bad.yaml:11:", "found noise_generator; NEST's noise_generator is type"
                                 + " noise here, which draws a new value every step, where NEST's holds each for its"
                                 + " dt (by default 10 x the resolution): for the same membrane fluctuations give"
-                                + " std_pa NEST's std x sqrt(dt / resolution), sqrt(10) = 3.16 x by default")),
+                                + " std_pa NEST's std x sqrt(NEST's dt / dt_ms here), sqrt(10) = 3.16 x by default")),
                 Arguments.of("NEST synapse model names", GOOD.replace("weight: 25, delay_ms: 1.0}",
                         "weight: 25, delay_ms: 1.0, plasticity: {type: stdp_synapse}}").replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, short_term: {type: tsodyks2_synapse}}"),

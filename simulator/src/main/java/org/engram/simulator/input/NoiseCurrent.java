@@ -21,14 +21,15 @@ import org.engram.simulator.network.Population;
 public record NoiseCurrent(Population<?, ?> target, int[] neurons, double meanPa, double stdPa) {
     /**
      * How a NEST {@code noise_generator}'s {@code std} converts to {@code std_pa} here, for hints that name it.
-     * NEST holds each value for its {@code dt}, by default 10 resolution steps, where this current draws anew
+     * NEST 3 holds each value for its {@code dt}, by default 10 resolution steps, where this current draws anew
      * every step: equating the potential's standard deviation above (with {@code a = exp(-dt / tau_m)} for
      * either interval) gives, where {@code tau_m} is much longer than NEST's {@code dt}, a factor
-     * {@code sqrt(NEST dt / resolution)}.
+     * {@code sqrt(NEST dt / dt_ms)}, {@code dt_ms} the step of the run here (NEST's resolution when the two
+     * simulate on one grid).
      */
     public static final String NEST_STD = "a new value every step, where NEST's holds each for its dt (by default"
-            + " 10 x the resolution): for the same membrane fluctuations give std_pa NEST's std x sqrt(dt /"
-            + " resolution), sqrt(10) = 3.16 x by default (near exact where tau_m is much longer than NEST's dt)";
+            + " 10 x the resolution): for the same membrane fluctuations give std_pa NEST's std x sqrt(NEST's dt /"
+            + " dt_ms here), sqrt(10) = 3.16 x by default (near exact where tau_m is much longer than NEST's dt)";
 
     /**
      * Validates the values and indices.

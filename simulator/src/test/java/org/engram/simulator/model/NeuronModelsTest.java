@@ -103,18 +103,21 @@ class NeuronModelsTest {
      * NEST's noise_generator holds each value for 10 resolution steps by default, Engram's noise input one: the
      * hint's factor sqrt(10) = 3.16 is the ratio of a LIF neuron's potential standard deviations,
      * {@code R std sqrt((1 - a) / (1 + a))} with {@code a = exp(-interval / tau_m)} (NEST's noise_generator
-     * documentation), for the two intervals, here with tau_m 10 ms and resolution 0.1 ms.
+     * documentation), for the two intervals, here with tau_m 10 ms and resolution 0.1 ms; and the factor
+     * sqrt(NEST's dt / dt_ms) holds for a step here other than NEST's resolution.
      */
     @Test
     void nestNoiseGeneratorIsToldHowItsStdConverts() {
         String hint = assertThrows(ParameterException.class, () -> NeuronModels.byName("noise_generator")).hint();
         assertTrue(hint.startsWith("NEST's noise_generator is a noise input here") && hint.contains("NEST's std x"
-                + " sqrt(dt / resolution), sqrt(10) = 3.16 x by default"), hint);
+                + " sqrt(NEST's dt / dt_ms here), sqrt(10) = 3.16 x by default"), hint);
         double tauM = 10;
         double resolution = 0.1;
         double held = stationaryFactor(10 * resolution, tauM);
         double everyStep = stationaryFactor(resolution, tauM);
         assertEquals(3.16, held / everyStep, 0.005);
+        // NEST's dt of 1 ms set by hand, a step here of 0.05 ms: sqrt(1 / 0.05) = 4.47, not the default's 3.16
+        assertEquals(Math.sqrt(20), stationaryFactor(1.0, tauM) / stationaryFactor(0.05, tauM), 0.05);
     }
 
     /**
