@@ -39,9 +39,9 @@ final class Checkpoints {
 
     private final RunFolder folder;
     /**
-     * The size of the last learner state saved, bytes: the next one, of a network of the same shape,
-     * is about as large, and a buffer that starts there need not grow (each growth copies the state
-     * written so far).
+     * The size of the last learner state saved, bytes, where the next one's buffer starts: of the same
+     * network's shape it is often about as large and need not grow (each growth copies the state written
+     * so far); another strategy's extra state (a replay memory, importances) costs a growth or some room.
      */
     private int stateBytesHint = 1 << 16;
 
