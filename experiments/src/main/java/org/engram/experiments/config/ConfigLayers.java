@@ -283,7 +283,8 @@ public final class ConfigLayers {
         }
     }
 
-    private static ConfigException emptyValue(String keyPath, StrategyParams.Locator where) {
+    /** An entry written with no value ({@code - } alone in a list, {@code lambda:}) where one is needed. */
+    static ConfigException emptyValue(String keyPath, StrategyParams.Locator where) {
         return new ConfigException(where.locate(keyPath), keyPath, "a value", "nothing (an empty entry)", null);
     }
 

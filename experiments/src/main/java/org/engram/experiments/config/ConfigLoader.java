@@ -58,6 +58,8 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            // A number is not a name: "mode: 1" was read as the second mode, precise, by its place in the enum.
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             // Strict types: 2.5 is not a count and '3' is not a number; a key given twice is a mistake.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -65,6 +67,8 @@ public final class ConfigLoader {
 
     static {
         YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // An empty text is a shape of its own to Jackson, which took it as null: "seed: ''" ran on the default seed.
+        YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // 2 is not true and 0 is not false: a boolean key takes true or false only.
         YAML.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // A number or true/false is not text either: "label: 1.50" became "1.5", "name: 1e3" the

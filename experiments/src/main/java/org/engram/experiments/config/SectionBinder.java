@@ -58,7 +58,13 @@ final class SectionBinder {
             Class<?> element = ConfigLayers.recordElement(rc.getGenericType());
             if (element != null && child.isArray()) {
                 for (int i = 0; i < child.size(); i++) {
-                    bindValue(child.get(i), element, at + "[" + i + "]", where, earlier, problems);
+                    String entry = at + "[" + i + "]";
+                    if (child.get(i).isNull() && !ConfigException.anyWithin(entry, earlier)) {
+                        // Bound, an empty entry is null, which the list's record refused with no key to name.
+                        problems.add(ConfigLayers.emptyValue(entry, where));
+                    } else {
+                        bindValue(child.get(i), element, entry, where, earlier, problems);
+                    }
                 }
             } else {
                 bindValue(child, rc.getGenericType(), at, where, earlier, problems);

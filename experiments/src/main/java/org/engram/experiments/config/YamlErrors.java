@@ -30,6 +30,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Turns the errors of reading YAML into typed records (Jackson's and the YAML parser's) into
@@ -119,6 +120,10 @@ final class YamlErrors {
      */
     private static ConfigException translate(JsonProcessingException e, String sourceName, String text,
                                              Function<String, NumberForms.TextForm> formOf) {
+        ReaderException unreadable = readerError(e);
+        if (unreadable != null) {
+            return unprintable(sourceName, text, unreadable.getCodePoint());
+        }
         MarkedYAMLException syntax = syntaxError(e);
         if (syntax != null && syntax.getProblemMark() != null) {
             // Jackson's own position is that of the last good token, often a line earlier.
@@ -269,6 +274,37 @@ final class YamlErrors {
             }
         }
         return null;
+    }
+
+    /** The YAML reader's refusal of a character under Jackson's wrapper, which names neither it nor its place. */
+    private static ReaderException readerError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReaderException r) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A character that YAML does not allow in a file (a control character such as NUL or BEL, from binary junk
+     * or a bad copy), at the line and column of its first occurrence: the reader said only "special characters
+     * are not allowed", without a place.
+     *
+     * @param text      the YAML text, or null when not known (then the place is not given)
+     * @param codePoint the character the reader refused
+     */
+    private static ConfigException unprintable(String sourceName, String text, int codePoint) {
+        String where = sourceName;
+        int index = text == null ? -1 : text.indexOf(codePoint);
+        if (index >= 0) {
+            int lineStart = text.lastIndexOf('\n', index - 1) + 1;
+            int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+            where = sourceName + ":" + line + ":" + (text.codePointCount(lineStart, index) + 1);
+        }
+        return new ConfigException(where, null, "printable text (YAML allows tabs and line breaks, no other"
+                + " control characters)", String.format(Locale.ROOT, "the character U+%04X", codePoint),
+                "delete it, or write it in a double-quoted text as an escape such as \\x07");
     }
 
     private static Throwable rootEngramCause(Throwable e) {

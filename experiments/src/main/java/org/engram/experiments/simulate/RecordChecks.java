@@ -230,7 +230,7 @@ final class RecordChecks {
                     + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
         }
         EngineChecks.requireStateCapacity(b.population(), steps / intervalSteps,
-                b.neuronsOf(sizeOf(c, b.population())).length);
+                b.neuronCount(sizeOf(c, b.population())));
     }
 
     /**

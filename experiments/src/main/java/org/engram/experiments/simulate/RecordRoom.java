@@ -87,7 +87,7 @@ final class RecordRoom {
         long total = 0;
         for (SimulationConfig.StateSpec b : c.record().state()) {
             long samples = steps / EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
-            total += samples * b.neuronsOf(RecordChecks.sizeOf(c, b.population())).length * STATE_ROW_BYTES;
+            total += samples * b.neuronCount(RecordChecks.sizeOf(c, b.population())) * STATE_ROW_BYTES;
         }
         return total;
     }

@@ -545,6 +545,17 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         }
 
         /**
+         * How many neurons are sampled, as {@link #neuronsOf} lists them, counted without listing them: the list
+         * of {@code neurons: all} in a population of a billion filled the heap before its size could be refused.
+         *
+         * @param populationSize the neurons of the recorded population
+         * @return the number of neurons sampled
+         */
+        public int neuronCount(int populationSize) {
+            return allNeurons() ? populationSize : neurons != null ? neurons.length : 1;
+        }
+
+        /**
          * {@return the sampling interval in ms: the one given, or one step}
          *
          * @param dtMs the time step (ms)

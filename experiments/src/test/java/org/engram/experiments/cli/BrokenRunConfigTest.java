@@ -74,6 +74,15 @@ class BrokenRunConfigTest {
                 Arguments.of("number quoted by --set over one the file tagged",
                         GOOD.replace("  epochs: 1", "  epochs: !!str 1"), List.of("--set", "training.epochs='2'"),
                         List.of("--set training.epochs='2': training.epochs:", "write 2 without quotes")),
+                // From a fuzz audit: Jackson read a number as the constant at that place, class_incremental here.
+                file("number for a scenario", GOOD.replace("  scenario: task_incremental", "  scenario: 2"),
+                        "bad.yaml:6:3: tasks.scenario: expected one of task_incremental, domain_incremental,"
+                                + " class_incremental, found 2"),
+                set("number for an encoder by --set", "encoder.kind=1", "--set encoder.kind=1: encoder.kind: expected"
+                        + " one of rate, latency, direct_current, found 1"),
+                // From a fuzz audit: the reader said "special characters are not allowed", with no place or character.
+                file("control character", GOOD.replace("  epochs: 1", "  epochs: 1 \u0007"),
+                        "bad.yaml:14:13: expected printable text", "found the character U+0007"),
                 file("integer for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 2}"),
                         "bad.yaml:3:", "data.bundled: expected a value of type boolean", "found 2"),
                 file("fraction for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 0.5}"),

@@ -1376,6 +1376,22 @@ class SimulateCommandTest {
                 Arguments.of("a projection named like a population", GOOD.replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, name: src}"), List.of("bad.yaml:8:", "projections[0].name: expected a name no"
                                 + " other population or projection has, found src")),
+                // From a fuzz audit: the regression cases below, each once refused without its key or not at all.
+                Arguments.of("a number for the mode", GOOD.replace("seed: 3", "seed: 3\nmode: 1"),
+                        List.of("bad.yaml:4:1: mode: expected one of grid, precise, found 1")),
+                Arguments.of("an empty text for a number", GOOD.replace("seed: 3", "seed: ''"),
+                        List.of("bad.yaml:3:1: seed: expected a value of type integer, found an empty text")),
+                Arguments.of("an empty entry among the populations", GOOD.replace("populations:", "populations:\n  -"),
+                        List.of("bad.yaml:5:4: populations[0]: expected a value, found nothing (an empty entry)")),
+                Arguments.of("an empty entry among the state recordings", GOOD.replace("state: [{", "state: [null, {"),
+                        List.of("record.state[0]: expected a value, found nothing (an empty entry)")),
+                Arguments.of("a NUL byte", GOOD.replace("record:", "rec\0ord:"),
+                        List.of("bad.yaml:12:4: expected printable text", "found the character U+0000")),
+                // Listing every neuron of the population to count them took the heap before its size was refused.
+                Arguments.of("every neuron of two billion recorded", GOOD.replace("size: 40", "size: 2000000000")
+                                .replace("neurons: [0, 5]", "neurons: all"),
+                        List.of("bad.yaml:5:", "populations[0].size: expected a population whose state fits the Java"
+                                + " heap")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
