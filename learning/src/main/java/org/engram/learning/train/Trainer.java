@@ -523,7 +523,8 @@ public final class Trainer implements AutoCloseable {
             checkLabel(batch.labels()[b], batch.mask(b));
         }
         int bs = options.blockSize();
-        int blocks = (size + bs - 1) / bs;
+        // In long: size + bs - 1 wrapped to a negative count for a block size near 2^31 (from a fuzz audit).
+        int blocks = (int) (((long) size + bs - 1) / bs);
         ensureBlocks(blocks);
         if (wantActivity) {
             ensureActivity(size);

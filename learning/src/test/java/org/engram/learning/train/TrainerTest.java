@@ -69,6 +69,26 @@ class TrainerTest {
     }
 
     /**
+     * A block larger than the batch is one block of the whole batch: the block size of 2^31 - 1, whose count of
+     * blocks wrapped to a negative number, trains the weights that a block of exactly the batch does.
+     */
+    @Test
+    void aBlockOfAnyLargerSizeIsTheWholeBatch() {
+        SyntheticPatterns train = SyntheticPatterns.train();
+        List<String> hashes = new ArrayList<>();
+        for (int blockSize : new int[] {32, Integer.MAX_VALUE}) {
+            LayeredNet net = net(false);
+            try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0),
+                    options(2).withBatch(32, blockSize))) {
+                trainer.trainEpoch(train.x, train.y, 0);
+            }
+            hashes.add(TrainBenchmark.weightsHash(net));
+        }
+        assertNotEquals(TrainBenchmark.weightsHash(net(false)), hashes.get(0), "training must change the weights");
+        assertEquals(hashes.get(0), hashes.get(1));
+    }
+
+    /**
      * A batch rejected for a NaN input leaves nothing behind: the next batch trains exactly as on a
      * fresh trainer, for any thread count (partial block gradients used to leak into it).
      */
