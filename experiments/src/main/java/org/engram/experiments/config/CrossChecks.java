@@ -327,7 +327,7 @@ final class CrossChecks {
         // of one class is always right: only class-incremental learning can use tasks of one class.
         String twoClasses = twoClasses(t.scenario());
         if (t.groups() == null) {
-            if (t.count() * t.classesPerTask() > classes) {
+            if ((long) t.count() * t.classesPerTask() > classes) {   // long: 2 x 2147483647 wrapped to -2
                 throw new ConfigException(where.locateConflict("tasks.count", "tasks.classes_per_task"), "tasks.count",
                         "count x classes_per_task <= " + classes + " classes", t.count() + " x " + t.classesPerTask(),
                         null);

@@ -26,6 +26,15 @@ public record Energy(
     public static final Energy HOROWITZ_45NM = new Energy(0.9, 4.6);
 
     /**
+     * The largest cost of one operation (pJ): 1 J, past any device. A count of operations, at most 2^63, times
+     * it stays finite; a cost of 1e308 pJ made a run's energy infinite, which its metrics.json refused only
+     * after every task had been trained.
+     */
+    static final double MAX_PJ = 1e12;
+
+    private static final String AT_MOST = "a cost of at most 1e12 pJ (1 J) per operation";
+
+    /**
      * Checks both costs.
      *
      * @param pjPerAccumulate         energy of one accumulate (pJ), {@code > 0}
@@ -33,8 +42,13 @@ public record Energy(
      */
     public Energy {
         Problems p = new Problems("energy");
-        p.positive("pj_per_accumulate", pjPerAccumulate, "pJ");
-        p.positive("pj_per_multiply_accumulate", pjPerMultiplyAccumulate, "pJ");
+        if (p.positive("pj_per_accumulate", pjPerAccumulate, "pJ")) {
+            p.require(pjPerAccumulate <= MAX_PJ, "pj_per_accumulate", AT_MOST, pjPerAccumulate);
+        }
+        if (p.positive("pj_per_multiply_accumulate", pjPerMultiplyAccumulate, "pJ")) {
+            p.require(pjPerMultiplyAccumulate <= MAX_PJ, "pj_per_multiply_accumulate", AT_MOST,
+                    pjPerMultiplyAccumulate);
+        }
         p.throwIfAny();
     }
 

@@ -83,6 +83,12 @@ class BrokenRunConfigTest {
                 // From a fuzz audit: the reader said "special characters are not allowed", with no place or character.
                 file("control character", GOOD.replace("  epochs: 1", "  epochs: 1 \u0007"),
                         "bad.yaml:14:13: expected printable text", "found the character U+0007"),
+                // From a fuzz audit: 2 x 2147483647 wrapped to -2, which passed, and the run ran out of memory.
+                set("classes of the tasks past 2^31", "tasks.classes_per_task=2147483647", "tasks.count: expected count"
+                        + " x classes_per_task <= 10 classes, found 2 x 2147483647"),
+                // From a fuzz audit: the run's energy became infinite, which metrics.json refused after training.
+                set("energy cost past 1 J", "energy.pj_per_accumulate=1e308", "--set energy.pj_per_accumulate=1e308:"
+                        + " energy.pj_per_accumulate: expected a cost of at most 1e12 pJ (1 J) per operation, found"),
                 file("integer for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 2}"),
                         "bad.yaml:3:", "data.bundled: expected a value of type boolean", "found 2"),
                 file("fraction for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 0.5}"),

@@ -2,6 +2,7 @@ package org.engram.experiments.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,18 @@ class EnergyTest {
         assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.synOpsJoules(-1));
         assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.macJoules(-1));
         assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.joules(0, -1));
+    }
+
+    /**
+     * At the largest cost allowed, the most operations a count holds cost a finite energy, which metrics.json can
+     * hold; a cost above it is refused (1e308 pJ made a run's energy infinite after all its training).
+     */
+    @Test
+    void theLargestCostKeepsEveryEnergyFinite() {
+        Energy largest = new Energy(Energy.MAX_PJ, Energy.MAX_PJ);
+        assertTrue(Double.isFinite(largest.joules(Long.MAX_VALUE, Long.MAX_VALUE)));
+        assertThrows(ParameterException.class, () -> new Energy(Math.nextUp(Energy.MAX_PJ), 4.6));
+        assertThrows(ParameterException.class, () -> new Energy(0.9, 1e308));
     }
 
     /** A run without spikes, or a spiking input without multiply-accumulates, costs nothing: zero counts are valid. */
