@@ -17,10 +17,11 @@ import org.engram.simulator.Problems;
  * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), {@code > 0}
  */
 public record Energy(
-        @Key(value = "energy of one accumulate, i.e. one synaptic operation of a spike (pJ)", def = "0.9")
+        @Key(value = "energy of one accumulate, i.e. one synaptic operation of a spike (pJ, at most 1e12: 1 J)",
+                def = "0.9")
         double pjPerAccumulate,
         @Key(value = "direct_current coding: energy of one multiply-accumulate, an input current times a"
-                + " first-layer weight (pJ)", def = "4.6")
+                + " first-layer weight (pJ, at most 1e12: 1 J)", def = "4.6")
         double pjPerMultiplyAccumulate) {
     /** Horowitz 2014, 45 nm, 32-bit float: 0.9 pJ per AC, 4.6 pJ per MAC. */
     public static final Energy HOROWITZ_45NM = new Energy(0.9, 4.6);
