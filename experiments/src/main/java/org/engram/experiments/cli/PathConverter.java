@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * Reads the paths of every option and parameter, saying what is wrong with one the system cannot
- * name: picocli's own message named Java's exception, and a name such as {@code résultats} given
+ * name, or an empty one: picocli's own message named Java's exception, and a name such as {@code résultats} given
  * to Java under the C locale (a batch job's, a cron job's) did not say that the locale is the cause.
  */
 final class PathConverter {
@@ -24,6 +24,12 @@ final class PathConverter {
     }
 
     static Path path(String value) {
+        if (value.isEmpty()) {
+            // Java reads "" as the working folder: engram run "$CONFIG" with CONFIG unset was told ": expected a
+            // YAML file, found a folder", and engram plot '' looked for ./metrics.json (from a fuzz audit).
+            throw new CommandLine.TypeConversionException("expected a path, found an empty text (a shell variable"
+                    + " that is not set gives one)");
+        }
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {

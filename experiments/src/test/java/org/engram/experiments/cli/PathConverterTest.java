@@ -27,6 +27,31 @@ class PathConverterTest {
     }
 
     /**
+     * An empty path, as an unset shell variable gives ({@code engram run "$CONFIG"}), is refused naming the
+     * argument: Java read it as the working folder, so run said ": expected a YAML file, found a folder" and plot
+     * and compare looked for ./metrics.json (from a fuzz audit).
+     */
+    @Test
+    void anEmptyPathIsRefusedNamingItsArgument() {
+        String empty = "expected a path, found an empty text (a shell variable that is not set gives one)\n";
+        for (List<String> args : List.of(List.of("run", ""), List.of("simulate", ""), List.of("plot", ""),
+                List.of("compare", "", ""))) {
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("engram: error: Invalid value for positional parameter at index 0"),
+                    args + ": " + r.err());
+            assertTrue(r.err().contains(empty), args + ": " + r.err());
+        }
+        for (List<String> args : List.of(List.of("run", "--resume", ""), List.of("plot", "x", "--out", ""),
+                List.of("compare", "x", "--into", ""), List.of("bench", "train", "--data", ""))) {
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), args + ": " + r.err());
+            assertTrue(r.err().contains("Invalid value for option '" + args.get(args.size() - 2) + "'")
+                    && r.err().contains(empty), args + ": " + r.err());
+        }
+    }
+
+    /**
      * Java run directly under the C locale (a batch or cron job's) reads file names as ASCII: a
      * non-ASCII {@code --out} is refused with the locale named as the cause and the setting that mends it.
      */
