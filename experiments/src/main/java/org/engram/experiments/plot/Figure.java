@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
@@ -25,7 +26,9 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.RunFolder;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
@@ -193,6 +196,29 @@ public final class Figure {
         if (!(widthInches >= MIN_PRINT_WIDTH_INCHES && widthInches < 100)) {
             throw new ParameterException(owner, name, "a printed width in inches in [2, 100), e.g. 3.3 for a "
                     + "paper's column (narrower, the figures' 7-pt text does not fit)", widthInches);
+        }
+    }
+
+    /**
+     * Checks that the PNG of a figure printed at a width fits the heap: {@value #PRINT_DPI} dots per inch, 4 bytes
+     * a pixel, at least 3/4 as high as wide, in at most half the heap (the rest for taller figures and for drawing).
+     * A width of 99.9 in asked for 2.7 GB a figure and ran out of memory in a 2 GB heap once plot had begun.
+     *
+     * @param owner       who asks, for the message, e.g. {@code engram plot}
+     * @param name        how the message names the width, e.g. {@code --width-in}
+     * @param widthInches the width in inches, in [2, 100)
+     * @param heapBytes   the heap's limit
+     * @throws ParameterException naming the width when the PNG would take more than half the heap
+     */
+    public static void requirePngFits(String owner, String name, double widthInches, long heapBytes) {
+        double wide = widthInches * PRINT_DPI;
+        double bytes = wide * wide * PRINT_ASPECT * Integer.BYTES;
+        if (bytes > heapBytes / 2.0) {
+            throw new HeapLimitExceeded(owner, name, String.format(Locale.ROOT, "a printed width whose PNG at %d dpi"
+                    + " (4 bytes a pixel) takes at most half the Java heap of %.0f MB", PRINT_DPI, heapBytes / 1e6),
+                    String.format(Locale.ROOT, "%s in (%.0f x %.0f pixels or more, %.0f MB)",
+                            MetricFormat.asWritten(widthInches), wide, wide * PRINT_ASPECT, bytes / 1e6),
+                    "a narrower width, or give Java more heap (-Xmx)");
         }
     }
 
