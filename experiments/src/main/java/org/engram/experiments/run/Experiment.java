@@ -763,7 +763,7 @@ final class Experiment {
         TrainingSpec t = config.training();
         long batches = 0;
         for (TaskData task : tasks) {
-            batches += (long) t.epochs() * ((task.trainX().length + t.batchSize() - 1) / t.batchSize());
+            batches += (long) t.epochs() * TrainerOptions.batches(task.trainX().length, t.batchSize());
         }
         LearningRateSchedule schedule = switch (t.schedule()) {
             case CONSTANT -> LearningRateSchedule.constant(t.learningRate());

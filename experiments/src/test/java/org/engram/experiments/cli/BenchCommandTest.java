@@ -410,6 +410,19 @@ class BenchCommandTest {
         }
     }
 
+    /**
+     * A batch larger than the samples is one batch of them all: a batch of 2^31 - 1 wrapped the count of batches to
+     * 0, refused as "learning rate schedule: total: expected an integer >= 1" (from a fuzz audit).
+     */
+    @Test
+    void aBatchOfAnySizeLargerThanTheSamplesIsOneBatch() throws Exception {
+        String[] common = {"bench", "train", "--limit", "16", "--hidden", "4", "--steps", "2", "--json", "--batch"};
+        JsonNode largest = lastJson(CliRunner.run(concat(common, String.valueOf(Integer.MAX_VALUE))));
+        JsonNode exact = lastJson(CliRunner.run(concat(common, "16")));
+        assertEquals(16, largest.get("train_samples").asInt(), largest.toString());
+        assertEquals(exact.get("weights_hash"), largest.get("weights_hash"), "one batch of the 16 samples either way");
+    }
+
     private static String[] concat(String[] first, String... more) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(List.of(more));

@@ -284,7 +284,7 @@ public final class ContinualLearner implements AutoCloseable {
         long samples = 0;
         for (int from = 0; from < n; from += batchSize) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new TrainingInterrupted(epoch, from / batchSize, (n + batchSize - 1) / batchSize);
+                throw new TrainingInterrupted(epoch, from / batchSize, TrainerOptions.batches(n, batchSize));
             }
             int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
             Batch batch = new Batch(task.index(), scenario, epoch, batchIndex++, data, indices);

@@ -174,7 +174,7 @@ public final class TrainBenchmark {
             case LATENCY -> new LatencyEncoder(o.steps(), 0.0);
             case DIRECT -> new DirectCurrentEncoder(o.steps(), 1.0);
         };
-        long batchesPerEpoch = (trainX.length + o.batch() - 1) / o.batch();
+        long batchesPerEpoch = TrainerOptions.batches(trainX.length, o.batch());
         TrainerOptions options = TrainerOptions.defaults()
                 .withSurrogate(Surrogate.FAST_SIGMOID, o.slope())
                 .withDetachReset(false)

@@ -267,7 +267,7 @@ public final class Trainer implements AutoCloseable {
         long correct = 0;
         for (int from = 0; from < n; from += bs) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new TrainingInterrupted(epoch, from / bs, (n + bs - 1) / bs);
+                throw new TrainingInterrupted(epoch, from / bs, TrainerOptions.batches(n, bs));
             }
             int size = Math.min(bs, n - from);
             float[][] bx = new float[size][];
@@ -523,8 +523,7 @@ public final class Trainer implements AutoCloseable {
             checkLabel(batch.labels()[b], batch.mask(b));
         }
         int bs = options.blockSize();
-        // In long: size + bs - 1 wrapped to a negative count for a block size near 2^31 (from a fuzz audit).
-        int blocks = (int) (((long) size + bs - 1) / bs);
+        int blocks = TrainerOptions.batches(size, bs);
         ensureBlocks(blocks);
         if (wantActivity) {
             ensureActivity(size);

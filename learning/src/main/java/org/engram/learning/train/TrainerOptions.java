@@ -153,4 +153,17 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
         return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,
                 blockSize, threads, s, activityTauMs);
     }
+
+    /**
+     * How many batches of {@code size} samples hold {@code samples} samples, the last one possibly smaller, as an
+     * epoch or a batch's gradient blocks cut them. In long: {@code samples + size - 1} passes 2^31 for a size near
+     * it, and a batch or block of 2^31 - 1 wrapped the count to a negative one (from a fuzz audit).
+     *
+     * @param samples the samples, {@code >= 0}
+     * @param size    samples per batch, {@code >= 1}
+     * @return the number of batches
+     */
+    public static int batches(int samples, int size) {
+        return (int) (((long) samples + size - 1) / size);
+    }
 }

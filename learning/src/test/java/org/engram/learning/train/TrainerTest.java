@@ -970,6 +970,21 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The count of batches is the quotient rounded up, as a double computes it for these sizes, whatever the
+     * sizes: near 2^31 the sum it was computed from wrapped to a negative count (from a fuzz audit).
+     */
+    @Test
+    void batchesAreTheQuotientRoundedUpWithoutWrapping() {
+        int[] sizes = {1, 2, 3, 7, 64, 1 << 30, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+        for (int samples : new int[] {0, 1, 5, 40, 60000, Integer.MAX_VALUE - 1, Integer.MAX_VALUE}) {
+            for (int size : sizes) {
+                assertEquals((long) Math.ceil((double) samples / size), TrainerOptions.batches(samples, size),
+                        samples + " samples in batches of " + size);
+            }
+        }
+    }
+
     @Test
     void optionsRejectInfiniteWeightDecayAndSlope() {
         // Both pass ">= 0" / "> 0" checks, yet an infinite decay makes every gradient infinite and an
