@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 public record Platform(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
                        String arch, int processors) {
-    /** Written by the build (git-commit-id-maven-plugin) next to this class. */
+    /** Written by the build (the antrun step of experiments/pom.xml) next to this class. */
     private static final String COMMIT_FILE = "build-commit.properties";
 
     /** {@return the platform of this process} */

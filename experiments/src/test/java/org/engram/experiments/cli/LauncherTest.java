@@ -201,7 +201,7 @@ class LauncherTest {
                 "built from a source archive: no commit recorded");
     }
 
-    /** The build's record of its commit, as git-commit-id writes it: the commit abbreviated to 7 digits. */
+    /** The build's record of its commit, as the build writes it: the commit abbreviated to 7 digits. */
     private void writeBuiltFrom() throws IOException {
         Path file = root.resolve(COMMIT_FILE);
         Files.createDirectories(file.getParent());
