@@ -72,10 +72,12 @@ final class Checkpoints {
      * @param tasks      tasks in the sequence
      * @param validation the run's {@code tasks.validation}: above 0, the file must hold the validation
      *                   results of the finished tasks, else none
+     * @param epochsPerTask the run's {@code training.epochs}: the file holds the record of each epoch of
+     *                   each finished task
      * @return what the unit has done so far
      * @throws UnusableCheckpoint if its progress file is damaged or belongs to another unit
      */
-    UnitProgress progress(String strategy, long seed, int tasks, double validation) {
+    UnitProgress progress(String strategy, long seed, int tasks, double validation, int epochsPerTask) {
         Path file = folder.directory().resolve(dir(strategy, seed) + "progress.json");
         if (!Files.exists(file)) {
             return UnitProgress.start(strategy, seed, tasks);
@@ -88,6 +90,7 @@ final class Checkpoints {
                         + " tasks", null);
             }
             requireValid(file, p, validation);
+            requireEpochs(file, p, epochsPerTask);
             return p;
         } catch (EngramException e) {
             throw unusable(e, strategy, seed);
@@ -112,6 +115,9 @@ final class Checkpoints {
         }
         for (int i = 0; i < p.rows().size(); i++) {
             requireAccuracies(file, "rows[" + i + "]", p.rows().get(i), p.tasks());
+        }
+        for (int i = 0; i < p.epochAccuracy().size(); i++) {
+            requireAccuracies(file, "epoch_accuracy[" + i + "]", p.epochAccuracy().get(i), p.tasks());
         }
         if (p.randomInit() != null) {
             requireAccuracies(file, "random_init", p.randomInit(), p.tasks());
@@ -155,9 +161,69 @@ final class Checkpoints {
                 requireAccuracies(file, "validation_epoch_accuracy[" + i + "]", epochRows.get(i), p.tasks());
             }
         }
+        // Taken into the finished run's metrics as they are (from a fuzz audit).
+        if (p.rows().size() == p.tasks() && (p.weightsHash() == null || !p.weightsHash().matches("[0-9a-f]{64}"))) {
+            throw new EngramException(file.toString(), "weights_hash", "the SHA-256 of the weights after the last"
+                    + " task (64 hexadecimal digits), as every task is finished", p.weightsHash() == null ? "nothing"
+                    : "\"" + p.weightsHash() + "\"", null);
+        }
+        long[] counts = {p.inferenceSamples(), p.spikes(), p.synapticOperations(), p.multiplyAccumulates()};
+        String[] countKeys = {"inference_samples", "spikes", "synaptic_operations", "multiply_accumulates"};
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new EngramException(file.toString(), countKeys[i], "a count >= 0", String.valueOf(counts[i]),
+                        null);
+            }
+        }
         if (!(p.wallSeconds() >= 0) || Double.isInfinite(p.wallSeconds())) {
             throw new EngramException(file.toString(), "wall_seconds", "a finite number of seconds >= 0",
                     String.valueOf(p.wallSeconds()), null);
+        }
+    }
+
+    /**
+     * Checks the epochs that a resume writes into log.csv as they are: the record of each epoch of each
+     * finished task, in order, of this unit, with values that log.csv's reader takes. A damaged record had
+     * been found only when the finished run read its log back, after the remaining tasks were trained, and
+     * named log.csv rather than this file (from a fuzz audit).
+     */
+    private static void requireEpochs(Path file, UnitProgress p, int epochsPerTask) {
+        int finished = p.rows().size();
+        if (p.epochs().size() != finished * epochsPerTask) {
+            throw new EngramException(file.toString(), "epochs", finished * epochsPerTask + " records (each of the "
+                    + epochsPerTask + " epochs of each of the " + finished + " finished tasks)",
+                    String.valueOf(p.epochs().size()), null);
+        }
+        for (int k = 0; k < p.epochs().size(); k++) {
+            EpochRecord e = p.epochs().get(k);
+            String key = "epochs[" + k + "]";
+            String unit = p.strategy() + " seed " + p.seed() + " task " + k / epochsPerTask + " epoch "
+                    + k % epochsPerTask;
+            if (e == null) {
+                throw new EngramException(file.toString(), key, "the record of " + unit, "null", null);
+            }
+            if (!p.strategy().equals(e.strategy()) || e.seed() != p.seed() || e.task() != k / epochsPerTask
+                    || e.epoch() != k % epochsPerTask) {
+                throw new EngramException(file.toString(), key, "the record of " + unit, e.strategy() + " seed "
+                        + e.seed() + " task " + e.task() + " epoch " + e.epoch(), null);
+            }
+            // NaN stands for none: a learner without a loss or training accuracy records NaN.
+            if (Double.isInfinite(e.loss())) {
+                throw new EngramException(file.toString(), key + ".loss", "a finite loss, or NaN for none",
+                        String.valueOf(e.loss()), null);
+            }
+            if (!(e.trainAccuracy() >= 0 && e.trainAccuracy() <= 1) && !Double.isNaN(e.trainAccuracy())) {
+                throw new EngramException(file.toString(), key + ".train_accuracy", "an accuracy in [0, 1], or NaN"
+                        + " for none", String.valueOf(e.trainAccuracy()), null);
+            }
+            if (!(e.seconds() >= 0) || Double.isInfinite(e.seconds())) {
+                throw new EngramException(file.toString(), key + ".seconds", "a finite number of seconds >= 0",
+                        String.valueOf(e.seconds()), null);
+            }
+            if (e.samples() < 0) {
+                throw new EngramException(file.toString(), key + ".samples", "a count >= 0",
+                        String.valueOf(e.samples()), null);
+            }
         }
     }
 

@@ -77,7 +77,8 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
      *
      * @param partial the partial folder of the run
      * @return the record in its {@code data.json}
-     * @throws EngramException if the file is missing (deleted, or the run was started by an older Engram)
+     * @throws EngramException if the file is missing (deleted, or the run was started by an older Engram),
+     *                         malformed, or its SHA-256 is not one
      */
     static DataRecord read(Path partial) {
         Path file = partial.resolve(FILE);
@@ -86,7 +87,15 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
                     "no such file (deleted, or the run was started by an older Engram, which kept none)",
                     "start a new run: a resume cannot tell whether it would read the same data");
         }
-        return JsonFiles.read(file, DataRecord.class);
+        DataRecord record = JsonFiles.read(file, DataRecord.class);
+        // Compared with the data found and shown by its first 12 digits: a damaged one had ended the resume
+        // with a stack trace (from a fuzz audit).
+        if (record.sha256 != null && !record.sha256.matches("[0-9a-f]{64}")) {
+            throw new EngramException(file.toString(), "sha256", "the SHA-256 of the data the run started with (64"
+                    + " hexadecimal digits), or null for generated patterns", "\"" + record.sha256 + "\"",
+                    "the file was changed after engram run wrote it; restore it or start a new run");
+        }
+        return record;
     }
 
     /**

@@ -1,21 +1,27 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import org.engram.simulator.IoReasons;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
@@ -29,10 +35,18 @@ public final class JsonFiles {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A count or index read as 0.4 or null would silently be 0 (from a fuzz audit).
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .registerModule(new SimpleModule("no-negative-zero")
                     .addSerializer(Double.class, new UnsignedZero())
                     .addSerializer(double.class, new UnsignedZero())
                     .addSerializer(double[].class, new UnsignedZeros()));
+
+    static {
+        for (Class<?> whole : List.of(long.class, int.class)) {
+            MAPPER.configOverride(whole).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+        }
+    }
 
     /** What every JSON file of a run folder holds, for messages. */
     private static final String COMPLETE = "complete JSON as engram run writes it";
@@ -61,7 +75,7 @@ public final class JsonFiles {
         } catch (NoSuchFileException e) {
             throw new EngramException(file.toString(), null, "an existing file", "no such file", null);
         } catch (IOException e) {
-            throw new EngramException(file + ": cannot read " + type.getSimpleName() + ": " + IoReasons.of(e), e);
+            throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
         try {
             return MAPPER.readValue(text, type);
@@ -104,10 +118,66 @@ public final class JsonFiles {
             found = "the end of the file before the JSON is complete: the file is truncated";
         } else if (e instanceof JsonParseException) {
             found = "text that is not valid JSON (" + what + ")";
+        } else if (e instanceof MismatchedInputException mismatch) {
+            // Named by key and value, in the file's words: Jackson's names Java types and its tokens.
+            String key = mismatch.getPath().isEmpty() ? null : keyPath(mismatch.getPath());
+            return new EngramException(where, key, kindOf(mismatch.getTargetType()), valueAt(text, mismatch.getPath()),
+                    null);
         } else {
             found = "JSON of another shape (" + what + ")";
         }
         return new EngramException(where, null, COMPLETE, found, null);
+    }
+
+    /** A key path as the file spells it, e.g. {@code epochs[1].loss}. */
+    private static String keyPath(List<JsonMappingException.Reference> path) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                key.append(key.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else {
+                key.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return key.toString();
+    }
+
+    /** What a value read into a Java type must be, in the words of JSON. */
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** The value at a key path of a file that parses, shortened for a message. */
+    private static String valueAt(String text, List<JsonMappingException.Reference> path) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return "a value of another kind";
+        }
+        for (JsonMappingException.Reference step : path) {
+            node = step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
+        }
+        String value = node.isMissingNode() ? "a value of another kind" : node.toString();
+        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
     }
 
     /** Writes a double, negative zero as 0.0. */

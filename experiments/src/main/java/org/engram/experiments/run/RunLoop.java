@@ -106,7 +106,7 @@ final class RunLoop {
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
             for (long seed : config.seeds()) {
                 UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount(),
-                        config.tasks().validation());
+                        config.tasks().validation(), config.training().epochs());
                 if (p.complete()) {
                     // Found before any training, for every finished unit, rather than at its turn.
                     checkpoints.verify(p);
@@ -266,7 +266,8 @@ final class RunLoop {
     UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
         this.progress = progress;
         int count = experiment.taskCount();
-        UnitProgress p = checkpoints.progress(spec.label(), seed, count, config.tasks().validation());
+        UnitProgress p = checkpoints.progress(spec.label(), seed, count, config.tasks().validation(),
+                config.training().epochs());
         if (p.complete()) {
             return p;   // its checkpoint was checked when the run was prepared
         }

@@ -367,7 +367,11 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode row = node.get(i);
-            for (int j = 0; row.isArray() && j < row.size(); j++) {
+            if (!row.isArray()) {
+                throw new EngramException(file.toString(), key + "[" + i + "]", "a row of accuracies (a list, one"
+                        + " per task)", shortened(row), null);
+            }
+            for (int j = 0; j < row.size(); j++) {
                 // Read as a double[][], null would become 0 and "x" a conversion error of Jackson's.
                 if (!row.get(j).isNumber()) {
                     throw new EngramException(file.toString(), key + "[" + i + "][" + j + "]",

@@ -35,7 +35,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
                            long multiplyAccumulates, double[] validationRandomInit, List<double[]> validationRows,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<double[]> validationEpochAccuracy) {
     /**
-     * Copies the lists; a progress file without them, or with a row of null, is read as it is, for
+     * Copies the lists; a progress file without them, or with a row or epoch of null, is read as it is, for
      * its reader to refuse by name.
      *
      * @param strategy                strategy label
@@ -61,8 +61,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
     public UnitProgress {
         rows = rows == null ? null : Collections.unmodifiableList(new ArrayList<>(rows));
         validationRows = validationRows == null ? null : Collections.unmodifiableList(new ArrayList<>(validationRows));
-        epochs = epochs == null ? null : List.copyOf(epochs);
-        epochAccuracy = epochAccuracy == null ? List.of() : List.copyOf(epochAccuracy);
+        epochs = epochs == null ? null : Collections.unmodifiableList(new ArrayList<>(epochs));
+        epochAccuracy = epochAccuracy == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(epochAccuracy));
         validationEpochAccuracy = validationEpochAccuracy == null ? null
                 : Collections.unmodifiableList(new ArrayList<>(validationEpochAccuracy));
     }

@@ -510,6 +510,24 @@ class ResumeTest {
         assertEquals(2, nullRow.exitCode(), nullRow.err());
         assertTrue(nullRow.err().contains(progress + ": rows[0]: expected 3 accuracies (one per task), found nothing"),
                 nullRow.err());
+        // A null epoch had failed in the record's constructor, named by Jackson with the Java class (from a fuzz audit).
+        ((ArrayNode) saved.get("rows")).set(0, new ObjectMapper().readTree("[0.5, 0.5, 0.5]"));
+        ObjectNode firstEpoch = (ObjectNode) saved.get("epochs").get(0).deepCopy();
+        ((ArrayNode) saved.get("epochs")).set(0, NullNode.getInstance());
+        Files.writeString(progress, saved.toString());
+        CliRunner.Result epoch = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, epoch.exitCode(), epoch.err());
+        assertTrue(epoch.err().contains(progress + ": epochs[0]: expected the record of naive seed 4 task 0 epoch 0,"
+                + " found null"), epoch.err());
+        assertFalse(epoch.err().contains("UnitProgress"), epoch.err());
+        // An epoch of another task had been taken into the resumed run's log.csv, which the finished run then
+        // refused, naming log.csv rather than this file.
+        ((ArrayNode) saved.get("epochs")).set(0, firstEpoch.put("task", 1));
+        Files.writeString(progress, saved.toString());
+        CliRunner.Result task = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, task.exitCode(), task.err());
+        assertTrue(task.err().contains(progress + ": epochs[0]: expected the record of naive seed 4 task 0 epoch 0,"
+                + " found naive seed 4 task 1 epoch 0"), task.err());
         Files.writeString(progress, "{}");
         CliRunner.Result empty = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, empty.exitCode(), empty.err());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -518,6 +519,12 @@ class RunCommandTest {
         ((ArrayNode) n0.get("strategies").get("si").get("seeds").get("1").get("accuracy_matrix").get(1)).set(0,
                 TextNode.valueOf("x"));
         Files.writeString(wordAccuracy.resolve("metrics.json"), n0.toString());
+        // A row that is no list had reached Jackson, whose message named Java types (from a fuzz audit).
+        Path numberRow = copyOfTheRun("number-row");
+        ObjectNode r0 = (ObjectNode) new ObjectMapper().readTree(numberRow.resolve("metrics.json").toFile());
+        ((ArrayNode) r0.get("strategies").get("si").get("seeds").get("1").get("accuracy_matrix")).set(1,
+                DoubleNode.valueOf(0.5));
+        Files.writeString(numberRow.resolve("metrics.json"), r0.toString());
         Path noTasks = copyOfTheRun("no-tasks");
         n0.remove("tasks");
         Files.writeString(noTasks.resolve("metrics.json"), n0.toString());
@@ -535,6 +542,8 @@ class RunCommandTest {
                         + " [0, 1], found null"},
                 {wordAccuracy.toString(), "strategies.si.seeds.1.accuracy_matrix[1][0]: expected an accuracy in"
                         + " [0, 1], found \"x\""},
+                {numberRow.toString(), "strategies.si.seeds.1.accuracy_matrix[1]: expected a row of accuracies (a"
+                        + " list, one per task), found 0.5"},
                 {noTasks.toString(), "tasks: expected a list of the tasks' names, one or more, found no such key"},
                 {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
                         + " found 1"},

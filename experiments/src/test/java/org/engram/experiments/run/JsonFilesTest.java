@@ -1,0 +1,69 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A JSON file of a run folder read into a record ({@code progress.json}, {@code data.json}) whose value
+ * is of another kind than the record's field is named by its key path and value, in the file's words:
+ * a fuzz audit found Jackson's words instead ({@code Cannot deserialize value of type `double` from Object
+ * value (token `JsonToken.START_OBJECT`)}), with no key.
+ */
+class JsonFilesTest {
+    /** Words of Jackson and Java that a user's message must not hold. */
+    private static final List<String> INTERNALS = List.of("JsonToken", "Cannot deserialize", "java.", "`",
+            "UnitProgress", "another shape");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // the key whose value is replaced | the value | the key path named | what is expected
+        "rows          | [[0.5, {\"a\": 1}]]          | rows[0][1]    | a number",
+        "rows          | 3                            | rows          | a list",
+        "epochs        | [{\"loss\": [1]}]            | epochs[0].loss | a number",
+        "seed          | {}                           | seed          | a whole number",
+        "strategy      | [\"naive\"]                  | strategy      | a text",
+        // A count read as 0 (from a fraction or null) had silently changed the resumed run's results.
+        "inference_samples | 0.39                     | inference_samples | a whole number",
+        "spikes        | null                         | spikes        | a whole number",
+    })
+    void aValueOfAnotherKindIsNamedByKeyAndValue(String key, String value, String path, String expected,
+            @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("progress.json");
+        // Every other key as a run writes it, the damaged one on line 2.
+        StringBuilder text = new StringBuilder("{");
+        List.of("\"strategy\": \"naive\"", "\"seed\": 1", "\"tasks\": 2", "\"rows\": []", "\"epochs\": []").stream()
+                .filter(entry -> !entry.startsWith("\"" + key + "\""))
+                .forEach(entry -> text.append(entry).append(", "));
+        Files.writeString(file, text + "\n\"" + key + "\": " + value + "}");
+        EngramException e = assertThrows(EngramException.class, () -> JsonFiles.read(file, UnitProgress.class));
+        String m = e.getMessage();
+        assertTrue(m.startsWith(file + ":2:"), m);
+        assertTrue(m.contains(": " + path + ": expected " + expected + ", found "), m);
+        for (String internal : INTERNALS) {
+            assertFalse(m.contains(internal), m);
+        }
+    }
+
+    /** A file whose whole content is of another kind is named with the content. */
+    @Test
+    void aFileOfAnotherKindIsNamedWithWhatItHolds(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("data.json");
+        Files.writeString(file, "\"x\"");
+        EngramException e = assertThrows(EngramException.class, () -> JsonFiles.read(file, DataRecord.class));
+        assertTrue(e.getMessage().startsWith(file + ":1:1: expected an object, found \"x\""), e.getMessage());
+        for (String internal : INTERNALS) {
+            assertFalse(e.getMessage().contains(internal), e.getMessage());
+        }
+    }
+}
