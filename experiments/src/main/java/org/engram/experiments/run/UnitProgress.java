@@ -62,7 +62,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         rows = rows == null ? null : Collections.unmodifiableList(new ArrayList<>(rows));
         validationRows = validationRows == null ? null : Collections.unmodifiableList(new ArrayList<>(validationRows));
         epochs = epochs == null ? null : Collections.unmodifiableList(new ArrayList<>(epochs));
-        epochAccuracy = epochAccuracy == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(epochAccuracy));
+        epochAccuracy = epochAccuracy == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(epochAccuracy));
         validationEpochAccuracy = validationEpochAccuracy == null ? null
                 : Collections.unmodifiableList(new ArrayList<>(validationEpochAccuracy));
     }

@@ -510,7 +510,7 @@ class ResumeTest {
         assertEquals(2, nullRow.exitCode(), nullRow.err());
         assertTrue(nullRow.err().contains(progress + ": rows[0]: expected 3 accuracies (one per task), found nothing"),
                 nullRow.err());
-        // A null epoch had failed in the record's constructor, named by Jackson with the Java class (from a fuzz audit).
+        // A null epoch had failed in the record's constructor, named by Jackson with the Java class (fuzz audit).
         ((ArrayNode) saved.get("rows")).set(0, new ObjectMapper().readTree("[0.5, 0.5, 0.5]"));
         ObjectNode firstEpoch = (ObjectNode) saved.get("epochs").get(0).deepCopy();
         ((ArrayNode) saved.get("epochs")).set(0, NullNode.getInstance());

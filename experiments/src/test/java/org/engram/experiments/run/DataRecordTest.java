@@ -70,7 +70,8 @@ class DataRecordTest {
     void aDamagedShaIsNamedByKeyAndValue(@TempDir Path partial) throws IOException {
         for (String sha : List.of("x", "2.5", "A".repeat(64), "a".repeat(63))) {
             Files.writeString(partial.resolve(DataRecord.FILE), "{\"origin\": \"ENVIRONMENT\", \"location\": "
-                    + "\"/data/subset\", \"train_samples\": 3000, \"test_samples\": 1000, \"sha256\": \"" + sha + "\"}");
+                    + "\"/data/subset\", \"train_samples\": 3000, \"test_samples\": 1000, \"sha256\": \"" + sha
+                    + "\"}");
             EngramException e = assertThrows(EngramException.class, () -> DataRecord.read(partial));
             assertTrue(e.getMessage().startsWith(partial.resolve(DataRecord.FILE) + ": sha256: expected the SHA-256 of"
                     + " the data the run started with (64 hexadecimal digits), or null for generated patterns, found \""

@@ -26,7 +26,8 @@ class ProgressChecksTest {
     /** The progress of naive, seed 1, after both tasks of one epoch each, as a run wrote it. */
     private static final String COMPLETE = "{\"strategy\": \"naive\", \"seed\": 1, \"tasks\": 2, \"random_init\":"
             + " [0.4, 0.6], \"rows\": [[0.95, 0.2], [1.0, 0.85]], \"epochs\": [{\"strategy\": \"naive\", \"seed\": 1,"
-            + " \"task\": 0, \"epoch\": 0, \"loss\": 0.63, \"train_accuracy\": 0.68, \"seconds\": 0.05, \"samples\": 60},"
+            + " \"task\": 0, \"epoch\": 0, \"loss\": 0.63, \"train_accuracy\": 0.68, \"seconds\": 0.05,"
+            + " \"samples\": 60},"
             + " {\"strategy\": \"naive\", \"seed\": 1, \"task\": 1, \"epoch\": 0, \"loss\": 0.69, \"train_accuracy\":"
             + " 0.56, \"seconds\": 0.02, \"samples\": 60}], \"epoch_accuracy\": [], \"wall_seconds\": 0.1,"
             + " \"weights_hash\": \"8635107e38aa2384927ca462f43e6dda5658e0c219f64a1d5ffd6817a7d370bb\","
