@@ -22,7 +22,8 @@ class ReadmeTablesTest {
     private static final Pattern DELIMITER_ROW = Pattern.compile("\\s*\\|[-| :]+\\|\\s*");
 
     @ParameterizedTest
-    @ValueSource(strings = {"../README.md", "../results/README.md", "configs/README.md"})
+    @ValueSource(strings = {
+        "../README.md", "../results/README.md", "configs/README.md", "../simulator/PERFORMANCE.md"})
     void everyRowHasTheHeadersCells(String file) throws IOException {
         List<String> lines = Files.readAllLines(Path.of(file));
         List<String> misshapen = new ArrayList<>();
