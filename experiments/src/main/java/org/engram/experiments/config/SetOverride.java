@@ -55,8 +55,9 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100",
                     "'" + text + "'", null);
         }
-        String key = text.substring(0, eq).trim();
-        String raw = text.substring(eq + 1).trim();
+        // strip, not trim: trim also dropped control characters, so "epochs=2<BEL>" passed as 2.
+        String key = text.substring(0, eq).strip();
+        String raw = text.substring(eq + 1).strip();
         segments(key, where);
         if (raw.isEmpty()) {
             throw new ConfigException(where, key, "a value after '='", "nothing", null);
@@ -65,6 +66,10 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             JsonNode value = ConfigLoader.mapper().readTree(raw);
             return new SetOverride(text, key, value == null ? JsonNodeFactory.instance.nullNode() : value);
         } catch (JsonProcessingException e) {
+            ConfigException unprintable = YamlErrors.unprintableValue(e, where, key);
+            if (unprintable != null) {
+                throw unprintable;
+            }
             String hint = YamlErrors.syntaxError(e) instanceof AliasExpansion.Problem
                     ? "a value given with --set cannot name the config's anchors: write the value out" : null;
             throw new ConfigException(where, key, "a YAML value (number, text, true/false, [list] or {mapping})",
@@ -80,7 +85,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
      * @return true only where the override's own text tags that value
      */
     boolean tagsText(String inner) {
-        String raw = text.substring(text.indexOf('=') + 1).trim();
+        String raw = text.substring(text.indexOf('=') + 1).strip();
         try {
             // Inside a list, a value of its own even where it is the whole of the text.
             return SourceMap.of(named(text), "[" + raw + "]").taggedText("[0]" + inner);

@@ -122,7 +122,7 @@ final class YamlErrors {
                                              Function<String, NumberForms.TextForm> formOf) {
         ReaderException unreadable = readerError(e);
         if (unreadable != null) {
-            return unprintable(sourceName, text, unreadable.getCodePoint());
+            return unprintable(sourceName, null, text, unreadable.getCodePoint());
         }
         MarkedYAMLException syntax = syntaxError(e);
         if (syntax != null && syntax.getProblemMark() != null) {
@@ -276,6 +276,20 @@ final class YamlErrors {
         return null;
     }
 
+    /**
+     * A character that YAML does not allow in the value of a {@code --set}, as {@link #translate} names one in a
+     * file: the value's own error said only that it is not YAML.
+     *
+     * @param e     the error of reading the value
+     * @param where the override, e.g. {@code --set name=a}
+     * @param key   the override's key path
+     * @return the character's refusal, or null when the value's error is another
+     */
+    static ConfigException unprintableValue(JsonProcessingException e, String where, String key) {
+        ReaderException unreadable = readerError(e);
+        return unreadable == null ? null : unprintable(where, key, null, unreadable.getCodePoint());
+    }
+
     /** The YAML reader's refusal of a character under Jackson's wrapper, which names neither it nor its place. */
     private static ReaderException readerError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -287,14 +301,15 @@ final class YamlErrors {
     }
 
     /**
-     * A character that YAML does not allow in a file (a control character such as NUL or BEL, from binary junk
+     * A character that YAML does not allow in a config (a control character such as NUL or BEL, from binary junk
      * or a bad copy), at the line and column of its first occurrence: the reader said only "special characters
      * are not allowed", without a place.
      *
+     * @param keyPath   the key whose value holds it, or null when not known
      * @param text      the YAML text, or null when not known (then the place is not given)
      * @param codePoint the character the reader refused
      */
-    private static ConfigException unprintable(String sourceName, String text, int codePoint) {
+    private static ConfigException unprintable(String sourceName, String keyPath, String text, int codePoint) {
         String where = sourceName;
         int index = text == null ? -1 : text.indexOf(codePoint);
         if (index >= 0) {
@@ -302,7 +317,7 @@ final class YamlErrors {
             int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
             where = sourceName + ":" + line + ":" + (text.codePointCount(lineStart, index) + 1);
         }
-        return new ConfigException(where, null, "printable text (YAML allows tabs and line breaks, no other"
+        return new ConfigException(where, keyPath, "printable text (YAML allows tabs and line breaks, no other"
                 + " control characters)", String.format(Locale.ROOT, "the character U+%04X", codePoint),
                 "delete it, or write it in a double-quoted text as an escape such as \\x07");
     }

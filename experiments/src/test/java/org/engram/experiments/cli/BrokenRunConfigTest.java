@@ -83,6 +83,12 @@ class BrokenRunConfigTest {
                 // From a fuzz audit: the reader said "special characters are not allowed", with no place or character.
                 file("control character", GOOD.replace("  epochs: 1", "  epochs: 1 \u0007"),
                         "bad.yaml:14:13: expected printable text", "found the character U+0007"),
+                // From a review: a --set's value said only "expected a YAML value", and one at its end was dropped.
+                set("control character in a --set value", "name=a\u0007b", "--set name=a\u0007b: name: expected"
+                        + " printable text", "found the character U+0007"),
+                set("control character at the end of a --set value", "training.epochs=2\u0007",
+                        "--set training.epochs=2\u0007: training.epochs: expected printable text",
+                        "found the character U+0007"),
                 // From a fuzz audit: 2 x 2147483647 wrapped to -2, which passed, and the run ran out of memory.
                 set("classes of the tasks past 2^31", "tasks.classes_per_task=2147483647", "tasks.count: expected count"
                         + " x classes_per_task <= 10 classes, found 2 x 2147483647"),
