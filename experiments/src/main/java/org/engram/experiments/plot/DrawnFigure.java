@@ -3,6 +3,7 @@ package org.engram.experiments.plot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +48,8 @@ public final class DrawnFigure {
     /**
      * Draws figures, up to {@code threads} at once, and hands each to {@code write} in the figures'
      * order as soon as it and those before it are drawn. At most {@code threads} figures are drawn
-     * ahead of the one being written, so that a run of many figures does not hold them all.
+     * ahead of the one being written, so that a run of many figures does not hold them all, and no more
+     * at once than {@link #atOnce} lets the heap hold.
      *
      * @param figures the figures by name, in the order they are to be written
      * @param threads how many figures may be drawn at once (from 1)
@@ -58,8 +60,17 @@ public final class DrawnFigure {
      *                          figures before it were handed to {@code write}, none after
      */
     public static <K> void drawEach(Map<K, Figure> figures, int threads, BiConsumer<K, DrawnFigure> write) {
+        drawEach(figures, threads, Runtime.getRuntime().maxMemory(), write);
+    }
+
+    /**
+     * Draws figures as {@link #drawEach(Map, int, BiConsumer)} does, in a heap of {@code heapBytes}.
+     *
+     * @param heapBytes the heap's limit, which {@link #atOnce} shares among the figures drawn at once
+     */
+    static <K> void drawEach(Map<K, Figure> figures, int threads, long heapBytes, BiConsumer<K, DrawnFigure> write) {
         List<K> names = new ArrayList<>(figures.keySet());
-        int workers = Math.min(Math.max(threads, 1), names.size());
+        int workers = Math.min(Math.min(Math.max(threads, 1), names.size()), atOnce(figures.values(), heapBytes));
         if (workers <= 1) {
             names.forEach(name -> write.accept(name, new DrawnFigure(figures.get(name))));
             return;
@@ -93,6 +104,20 @@ public final class DrawnFigure {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * How many of the figures may be drawn at once with their PNGs' rasters in half the heap, as
+     * {@link Figure#requirePngFits} lets one printed figure take it: two figures of 59 in drawn at once,
+     * on 2 cores, ran out of memory in a 2 GB heap that draws them one at a time.
+     *
+     * @param figures   the figures
+     * @param heapBytes the heap's limit
+     * @return how many at once, at least 1
+     */
+    static int atOnce(Collection<Figure> figures, long heapBytes) {
+        long largest = figures.stream().mapToLong(Figure::pngRasterBytes).max().orElse(0);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, heapBytes / 2 / Math.max(1, largest)));
     }
 
     /**

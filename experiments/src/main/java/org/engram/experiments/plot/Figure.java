@@ -252,11 +252,9 @@ public final class Figure {
      * @return the PNG bytes
      */
     public byte[] png() {
-        double scale = printed() ? PRINT_DPI * pointsPerUnit / 72 : PNG_SCALE;
-        BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
-                BufferedImage.TYPE_INT_ARGB);
+        BufferedImage image = new BufferedImage(pngPixels(width), pngPixels(height), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
-        g.scale(scale, scale);
+        g.scale(pngScale(), pngScale());
         chart.draw(g, new Rectangle(0, 0, width, height));
         g.dispose();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
@@ -270,6 +268,21 @@ public final class Figure {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /** {@return the bytes of the raster {@link #png} draws into, 4 a pixel: what drawing it holds of the heap} */
+    long pngRasterBytes() {
+        return (long) pngPixels(width) * pngPixels(height) * Integer.BYTES;
+    }
+
+    /** {@return pixels of the PNG per unit of the figure's size} */
+    private double pngScale() {
+        return printed() ? PRINT_DPI * pointsPerUnit / 72 : PNG_SCALE;
+    }
+
+    /** {@return the pixels of the PNG that a length of the figure (units) takes} */
+    private int pngPixels(double units) {
+        return (int) Math.round(units * pngScale());
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -113,6 +116,45 @@ class DrawnFigureTest {
             written.add(figure);
         });
         assertEquals(List.copyOf(figures.keySet()), written);
+    }
+
+    /**
+     * No more figures are drawn at once than half the heap holds the rasters of, counted from the pixels of the
+     * largest figure's PNG as a reader decodes them: two printed figures of 59 in drawn at once on 2 cores ran out
+     * of memory in a 2 GB heap that drew them one at a time (from a review).
+     */
+    @Test
+    void noMoreFiguresAreDrawnAtOnceThanHalfTheHeapHolds() throws Exception {
+        Figure screen = figures().get("heatmap");
+        Figure printed = screen.printedAt(4);
+        long raster = Math.max(decodedBytes(screen), decodedBytes(printed));
+        List<Figure> both = List.of(screen, printed);
+        assertEquals(3, DrawnFigure.atOnce(both, 2 * 3 * raster + 1));
+        assertEquals(2, DrawnFigure.atOnce(both, 2 * 3 * raster - 1));
+        assertEquals(1, DrawnFigure.atOnce(both, raster), "one at least, as the width's own check allows");
+    }
+
+    /** Where half the heap holds one figure's raster alone, figures are drawn one at a time, on the caller's thread. */
+    @Test
+    void figuresOfWhichHalfTheHeapHoldsOneAreDrawnOneAtATime() throws Exception {
+        Set<Thread> drawers = ConcurrentHashMap.newKeySet();
+        Map<Integer, Figure> figures = new LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            figures.put(i, hooked(() -> drawers.add(Thread.currentThread())));
+        }
+        long raster = decodedBytes(figures.get(0));
+        drawers.clear();
+        DrawnFigure.drawEach(figures, 3, 4 * raster, (figure, drawn) -> { });
+        assertTrue(drawers.size() == 2 && !drawers.contains(Thread.currentThread()), "two at once: " + drawers);
+        drawers.clear();
+        DrawnFigure.drawEach(figures, 3, 4 * raster - 1, (figure, drawn) -> { });
+        assertEquals(Set.of(Thread.currentThread()), drawers);
+    }
+
+    /** The bytes of a figure's PNG decoded, 4 a pixel. */
+    private static long decodedBytes(Figure figure) throws Exception {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(figure.png()));
+        return 4L * decoded.getWidth() * decoded.getHeight();
     }
 
     @Test
