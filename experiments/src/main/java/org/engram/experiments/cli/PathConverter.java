@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * Reads the paths of every option and parameter, saying what is wrong with one the system cannot
- * name, or an empty one: picocli's own message named Java's exception, and a name such as {@code résultats} given
- * to Java under the C locale (a batch job's, a cron job's) did not say that the locale is the cause.
+ * Reads the paths of every option and parameter, saying what is wrong with an empty one or one the
+ * system cannot name: Java took an empty path for the working folder, picocli's own message named
+ * Java's exception, and a name such as {@code résultats} given to Java under the C locale (a batch
+ * job's, a cron job's) did not say that the locale is the cause.
  */
 final class PathConverter {
     private PathConverter() {

@@ -13,8 +13,8 @@ import org.engram.simulator.Problems;
  * so one MAC costs 0.9 + 3.7 = 4.6 pJ. These are the per-operation costs used throughout the SNN
  * literature for SynOps-based comparisons; they ignore memory access, which usually dominates.
  *
- * @param pjPerAccumulate         energy of one accumulate (pJ), {@code > 0}
- * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), {@code > 0}
+ * @param pjPerAccumulate         energy of one accumulate (pJ), in (0, 1e12]
+ * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), in (0, 1e12]
  */
 public record Energy(
         @Key(value = "energy of one accumulate, i.e. one synaptic operation of a spike (pJ, at most 1e12: 1 J)",
@@ -38,19 +38,22 @@ public record Energy(
     /**
      * Checks both costs.
      *
-     * @param pjPerAccumulate         energy of one accumulate (pJ), {@code > 0}
-     * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), {@code > 0}
+     * @param pjPerAccumulate         energy of one accumulate (pJ), in (0, 1e12]
+     * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), in (0, 1e12]
+     * @throws ParameterException naming each cost outside that range
      */
     public Energy {
         Problems p = new Problems("energy");
-        if (p.positive("pj_per_accumulate", pjPerAccumulate, "pJ")) {
-            p.require(pjPerAccumulate <= MAX_PJ, "pj_per_accumulate", AT_MOST, pjPerAccumulate);
-        }
-        if (p.positive("pj_per_multiply_accumulate", pjPerMultiplyAccumulate, "pJ")) {
-            p.require(pjPerMultiplyAccumulate <= MAX_PJ, "pj_per_multiply_accumulate", AT_MOST,
-                    pjPerMultiplyAccumulate);
-        }
+        checkCost(p, "pj_per_accumulate", pjPerAccumulate);
+        checkCost(p, "pj_per_multiply_accumulate", pjPerMultiplyAccumulate);
         p.throwIfAny();
+    }
+
+    /** Records a cost of one operation (pJ) that is not in (0, {@link #MAX_PJ}]. */
+    private static void checkCost(Problems p, String key, double pj) {
+        if (p.positive(key, pj, "pJ")) {
+            p.require(pj <= MAX_PJ, key, AT_MOST, pj);
+        }
     }
 
     /**

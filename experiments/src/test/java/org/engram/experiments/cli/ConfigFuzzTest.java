@@ -21,11 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A seeded fuzz of configs: each of a few hundred mutations of a small run or simulation config (a key deleted,
- * a value of another type or an extreme number, an unknown key, an empty entry) is either accepted by
- * {@code --print-config} or refused with exit code 2 and a message in which every problem names the file or the
- * {@code --set} and says what was expected and what was found; never a stack trace, another exit code, or the
- * name of a class of the code. The mutations are drawn from a fixed seed, so a failure repeats.
+ * A seeded fuzz of configs: each of {@value #CASES} mutations of a small run config, and as many of a small
+ * simulation config (a key deleted, a value of another type or an extreme number, an unknown key, an empty
+ * entry), is either accepted by {@code --print-config} or refused with exit code 2 and a message in which
+ * every problem names the file or the {@code --set} and says what was expected and what was found; never a
+ * stack trace, another exit code, or the name of a class of the code. The mutations are drawn from a fixed
+ * seed, so a failure repeats.
  */
 class ConfigFuzzTest {
     /** Mutations per config: about 3 s in all on an idle 2-core machine (print-config builds nothing large). */
