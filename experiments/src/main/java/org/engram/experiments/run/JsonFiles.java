@@ -99,7 +99,11 @@ public final class JsonFiles {
     }
 
     /** The error for a file Jackson could not read, located and in Engram's words rather than Jackson's. */
-    private static EngramException malformed(Path file, String text, JsonProcessingException e) {
+    private static EngramException malformed(Path file, String text, JsonProcessingException thrown) {
+        // Jackson wraps a parse error inside a record in a mapping error with the key path: it is still text
+        // that is not JSON (a bare NaN or Infinity), not a value of another kind (from a review).
+        JsonProcessingException e = thrown instanceof JsonMappingException
+                && thrown.getCause() instanceof JsonParseException parse ? parse : thrown;
         JsonLocation at = e.getLocation();
         boolean located = at != null && at.getLineNr() >= 1;
         String where = located ? file + ":" + at.getLineNr() + ":" + at.getColumnNr() : file.toString();

@@ -55,6 +55,23 @@ class JsonFilesTest {
         }
     }
 
+    /**
+     * Text that is not JSON inside an epoch's record is named so, with its line: Jackson reports it wrapped in a
+     * mapping error with the key path, which had read "expected a value of another kind, found a value of another
+     * kind" (from a review).
+     */
+    @ParameterizedTest
+    @CsvSource({"NaN, Non-standard token 'NaN'", "Infinity, Non-standard token 'Infinity'",
+        "tru, Unrecognized token 'tru'"})
+    void textThatIsNotJsonInARecordIsNamedSo(String token, String reason, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("progress.json");
+        Files.writeString(file, "{\"strategy\": \"naive\", \"seed\": 1, \"tasks\": 2, \"rows\": [],\n"
+                + "\"epochs\": [{\"task\": 0, \"loss\": " + token + "}]}");
+        EngramException e = assertThrows(EngramException.class, () -> JsonFiles.read(file, UnitProgress.class));
+        assertTrue(e.getMessage().startsWith(file + ":2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("found text that is not valid JSON (" + reason), e.getMessage());
+    }
+
     /** A file whose whole content is of another kind is named with the content. */
     @Test
     void aFileOfAnotherKindIsNamedWithWhatItHolds(@TempDir Path dir) throws IOException {
