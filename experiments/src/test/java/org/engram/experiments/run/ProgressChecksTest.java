@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,19 @@ class ProgressChecksTest {
         UnitProgress p = progress(results, COMPLETE);
         assertEquals(2, p.tasksDone());
         assertEquals(75031, p.spikes());
+    }
+
+    /**
+     * A progress file of a build before tasks.validation, which wrote no validation keys, still resumes, read as
+     * the same progress with them null (from a review: the checks added must refuse only what is damaged).
+     */
+    @Test
+    void aProgressOfABuildBeforeValidationIsTaken(@TempDir Path results) throws IOException {
+        ObjectNode older = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        older.remove(List.of("validation_random_init", "validation_rows"));
+        UnitProgress p = progress(results, older.toString());
+        UnitProgress now = progress(results.resolve("now"), COMPLETE);
+        assertEquals(JsonFiles.write(now), JsonFiles.write(p));
     }
 
     @ParameterizedTest
