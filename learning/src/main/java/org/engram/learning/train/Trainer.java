@@ -652,7 +652,7 @@ public final class Trainer implements AutoCloseable {
         checkMask(classMask);
         int n = x.length;
         int[] out = new int[n];
-        int blocks = (n + EVAL_BLOCK - 1) / EVAL_BLOCK;
+        int blocks = TrainerOptions.batches(n, EVAL_BLOCK);
         long[][] blockCounts = new long[blocks][3];
         refreshViews();
         pool.run(blocks, (blk, worker) -> {
