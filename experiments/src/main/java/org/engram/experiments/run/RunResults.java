@@ -411,6 +411,13 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             requireAgrees(file, at + "learning_accuracy", node.get("learning_accuracy"), m.learningAccuracy(),
                     "its accuracy_matrix gives");
             JsonNode randomInit = node.get("random_init_accuracy");
+            if (randomInit != null && !randomInit.isNull()
+                    && (!randomInit.isArray() || randomInit.size() != m.size())) {
+                // Its FWT could not be checked, and compare would show one the matrix may not give.
+                throw new EngramException(file.toString(), at + "random_init_accuracy", "a list of " + m.size()
+                        + " accuracies (one per task)", randomInit.isArray() ? "a list of " + randomInit.size()
+                        : randomInit.toString(), null);
+            }
             if (randomInit != null && randomInit.isArray()) {
                 // Read into numbers for FWT: a word had reached Jackson, whose message named Java types (fuzz audit).
                 for (int j = 0; j < randomInit.size(); j++) {
@@ -421,8 +428,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     }
                 }
             }
-            if (node.path("fwt").isNumber() && randomInit != null && randomInit.isArray()
-                    && randomInit.size() == m.size()) {
+            if (node.path("fwt").isNumber() && randomInit != null && randomInit.isArray()) {
                 requireAgrees(file, at + "fwt", node.get("fwt"),
                         m.fwt(JsonFiles.MAPPER.convertValue(randomInit, double[].class)),
                         "its accuracy_matrix and random_init_accuracy give");

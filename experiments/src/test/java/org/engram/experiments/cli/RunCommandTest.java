@@ -530,6 +530,14 @@ class RunCommandTest {
         ((ArrayNode) w0.get("strategies").get("si").get("seeds").get("1").get("random_init_accuracy")).set(0,
                 TextNode.valueOf("x"));
         Files.writeString(wordInit.resolve("metrics.json"), w0.toString());
+        // Of another length than the tasks, or no list: its FWT had gone unchecked (from a review).
+        Path shortInit = copyOfTheRun("short-init");
+        ObjectNode i0 = (ObjectNode) new ObjectMapper().readTree(shortInit.resolve("metrics.json").toFile());
+        ((ArrayNode) i0.get("strategies").get("si").get("seeds").get("1").get("random_init_accuracy")).remove(1);
+        Files.writeString(shortInit.resolve("metrics.json"), i0.toString());
+        Path numberInit = copyOfTheRun("number-init");
+        ((ObjectNode) i0.get("strategies").get("si").get("seeds").get("1")).put("random_init_accuracy", 0.5);
+        Files.writeString(numberInit.resolve("metrics.json"), i0.toString());
         Path noTasks = copyOfTheRun("no-tasks");
         n0.remove("tasks");
         Files.writeString(noTasks.resolve("metrics.json"), n0.toString());
@@ -551,6 +559,10 @@ class RunCommandTest {
                         + " list, one per task), found 0.5"},
                 {wordInit.toString(), "strategies.si.seeds.1.random_init_accuracy[0]: expected an accuracy in [0, 1],"
                         + " found \"x\""},
+                {shortInit.toString(), "strategies.si.seeds.1.random_init_accuracy: expected a list of 2 accuracies"
+                        + " (one per task), found a list of 1"},
+                {numberInit.toString(), "strategies.si.seeds.1.random_init_accuracy: expected a list of 2"
+                        + " accuracies (one per task), found 0.5"},
                 {noTasks.toString(), "tasks: expected a list of the tasks' names, one or more, found no such key"},
                 {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
                         + " found 1"},
