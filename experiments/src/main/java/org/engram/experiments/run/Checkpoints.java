@@ -207,16 +207,15 @@ final class Checkpoints {
                 throw new EngramException(file.toString(), key, "the record of " + unit, e.strategy() + " seed "
                         + e.seed() + " task " + e.task() + " epoch " + e.epoch(), null);
             }
-            // NaN stands for none: a learner without a loss or training accuracy records NaN.
-            if (Double.isInfinite(e.loss())) {
-                throw new EngramException(file.toString(), key + ".loss", "a finite loss, or NaN for none",
+            if (!EpochRecord.validLoss(e.loss())) {
+                throw new EngramException(file.toString(), key + ".loss", EpochRecord.LOSS_RULE,
                         String.valueOf(e.loss()), null);
             }
-            if (!(e.trainAccuracy() >= 0 && e.trainAccuracy() <= 1) && !Double.isNaN(e.trainAccuracy())) {
-                throw new EngramException(file.toString(), key + ".train_accuracy", "an accuracy in [0, 1], or NaN"
-                        + " for none", String.valueOf(e.trainAccuracy()), null);
+            if (!EpochRecord.validTrainAccuracy(e.trainAccuracy())) {
+                throw new EngramException(file.toString(), key + ".train_accuracy", EpochRecord.ACCURACY_RULE,
+                        String.valueOf(e.trainAccuracy()), null);
             }
-            if (!(e.seconds() >= 0) || Double.isInfinite(e.seconds())) {
+            if (!EpochRecord.validNonNegative(e.seconds())) {
                 throw new EngramException(file.toString(), key + ".seconds", "a finite number of seconds >= 0",
                         String.valueOf(e.seconds()), null);
             }

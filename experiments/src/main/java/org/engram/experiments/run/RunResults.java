@@ -583,17 +583,14 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             double accuracy = number(f, 5, names, where);
             double seconds = number(f, 6, names, where);
             double speed = number(f, 7, names, where);
-            // NaN is allowed: a learner without a loss (Diehl and Cook's) writes it.
-            if (Double.isInfinite(loss)) {
-                throw new EngramException(where, names[4], "a finite loss, or NaN for none",
-                        String.valueOf(loss), null);
+            if (!EpochRecord.validLoss(loss)) {
+                throw new EngramException(where, names[4], EpochRecord.LOSS_RULE, String.valueOf(loss), null);
             }
-            if (accuracy < 0 || accuracy > 1 || Double.isInfinite(accuracy)) {
-                throw new EngramException(where, names[5], "an accuracy in [0, 1], or NaN for none",
-                        String.valueOf(accuracy), null);
+            if (!EpochRecord.validTrainAccuracy(accuracy)) {
+                throw new EngramException(where, names[5], EpochRecord.ACCURACY_RULE, String.valueOf(accuracy), null);
             }
-            if (!(seconds >= 0) || Double.isInfinite(seconds) || !(speed >= 0) || Double.isInfinite(speed)) {
-                boolean badSeconds = !(seconds >= 0) || Double.isInfinite(seconds);
+            if (!EpochRecord.validNonNegative(seconds) || !EpochRecord.validNonNegative(speed)) {
+                boolean badSeconds = !EpochRecord.validNonNegative(seconds);
                 throw new EngramException(where, names[badSeconds ? 6 : 7], "a finite number >= 0",
                         String.valueOf(badSeconds ? seconds : speed), null);
             }
