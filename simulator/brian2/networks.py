@@ -85,8 +85,7 @@ def java_round(x):
 
 
 def vogels_abbott_groups(b2, neurons, model, params, threshold, reset, refractory, method):
-    """Engram's VogelsAbbottWiring: 80% (rounded) excitatory, every ordered pair of distinct neurons
-    connected with probability 80 / N, four projections."""
+    """The populations of Engram's VogelsAbbottWiring: 80% of the neurons (rounded) excitatory."""
     ne = java_round(neurons * 0.8)
     exc = b2.NeuronGroup(ne, model, threshold=threshold, reset=reset, refractory=refractory,
                          method=method, namespace=params, name='exc')
@@ -96,6 +95,8 @@ def vogels_abbott_groups(b2, neurons, model, params, threshold, reset, refractor
 
 
 def connect_fixed_probability(b2, exc, inh, probability, on_exc, on_inh, delay):
+    """The four projections of Engram's VogelsAbbottWiring: every ordered pair of distinct neurons
+    connected with one probability."""
     synapses = []
     for source, on_pre in ((exc, on_exc), (inh, on_inh)):
         for target in (exc, inh):
@@ -122,7 +123,7 @@ def build_cuba(b2, neurons, rng):
         group.v = -60 * mV + rng.uniform(0, 10, len(group)) * mV
     synapses = connect_fixed_probability(b2, exc, inh, 80.0 / neurons, 'ge_post += 1.62 * mV',
                                          'gi_post += -9 * mV', b2.defaultclock.dt)
-    return [exc, inh], synapses, []
+    return [exc, inh], synapses
 
 
 def build_coba(b2, neurons, rng):
@@ -146,7 +147,7 @@ def build_coba(b2, neurons, rng):
         group.gi = non_negative_normal(rng, 200, 120, len(group)) * nS
     synapses = connect_fixed_probability(b2, exc, inh, 80.0 / neurons, 'ge_post += 6 * nS',
                                          'gi_post += 67 * nS', b2.defaultclock.dt)
-    return [exc, inh], synapses, []
+    return [exc, inh], synapses
 
 
 def non_negative_normal(rng, mean, sd, size):
@@ -200,7 +201,7 @@ def build_brunel(b2, neurons, rng):
             i, j = fixed_in_degree(rng, len(source), len(target), degree, source is target)
             s.connect(i=i, j=j)
             synapses.append(s)
-    return groups, synapses, []
+    return groups, synapses
 
 
 BUILDERS = {'cuba': build_cuba, 'coba': build_coba, 'brunel': build_brunel}
@@ -239,9 +240,9 @@ def main(argv):
     b2.defaultclock.dt = 0.1 * b2.ms
     b2.seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    groups, synapses, extra = BUILDERS[args.network](b2, args.neurons, rng)
+    groups, synapses = BUILDERS[args.network](b2, args.neurons, rng)
     monitors = [b2.SpikeMonitor(g, name=f'spikes_{g.name}') for g in groups]
-    net = b2.Network(*groups, *synapses, *extra, *monitors)
+    net = b2.Network(*groups, *synapses, *monitors)
     net.run(args.duration_ms * b2.ms)
     compile_seconds = None
     if directory is not None:
@@ -264,7 +265,8 @@ def main(argv):
         'mean_rate_hz': spikes / (args.neurons * args.duration_ms / 1000.0),
         'cv_isi_mean': float(np.mean(all_cvs)) if all_cvs else None, 'populations': populations,
         'simulator': f'brian2 {b2.__version__} {args.device}',
-        'codegen_target': b2.prefs.codegen.target if directory is None else 'cpp_standalone',
+        # The code generation target that ran (runtime's 'auto' picks Cython where it is installed).
+        'codegen_target': 'cpp' if directory else type(groups[0].state_updater.codeobj).class_name,
     }
     print(json.dumps(result))
 
