@@ -30,8 +30,10 @@ Brian2 so that both compute the same steps:
 - coba: Engram integrates V over a step with each conductance replaced by its exact mean over the
   step, then exactly; Brian2's exponential Euler with the conductances scaled by that mean factor in
   the membrane equation computes the same update.
+Brian2 labels a spike with the start of its step, Engram with the end, which moves no interval.
 The random draws (connections, initial states, Poisson counts) come from Brian2's and numpy's
-generators, so spike trains differ from Engram's and compare only in their statistics.
+generators, so spike trains differ from Engram's and compare only in their statistics (given
+Engram's own CUBA network and initial state, Brian2 gave Engram's spike counts: simulator/PERFORMANCE.md).
 """
 import argparse
 import json
