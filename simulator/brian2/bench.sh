@@ -43,12 +43,12 @@ brian() {
     /usr/bin/python3 "$here/networks.py" "$network" --device "$device" "${shared[@]}"
 }
 engram() {
-    java -XX:+UseParallelGC -jar "$jar" bench "$network" "${shared[@]}" --json 2>/dev/null | tail -n 1
+    java -XX:+UseParallelGC -jar "$jar" bench "$network" "${shared[@]}" --json | tail -n 1
 }
 
-log=$(mktemp "${TMPDIR:-/tmp}/bench-$network-XXXXXX.jsonl")
 echo "compiling the Brian2 project (untimed) ..." >&2
 brian > /dev/null
+log=$(mktemp "${TMPDIR:-/tmp}/bench-$network-XXXXXX.jsonl")
 for round in $(seq "$runs"); do
     echo "round $round of $runs" >&2
     engram >> "$log"

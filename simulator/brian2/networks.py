@@ -9,11 +9,12 @@ Run with Debian's interpreter, which has Brian2 2.5.1 (python3-brian):
 One call simulates one network once and prints one JSON line, with the keys of `engram bench --json`
 where they apply (network, neurons, synapses, duration_ms, dt_ms, threads, seed, setup_seconds,
 loop_seconds, spikes, mean_rate_hz) plus `cv_isi_mean`, `populations` (rate and CV per population, as
-`engram simulate`'s summary.json gives them) and `simulator`. `loop_seconds` is the simulation loop as
-Brian2 reports it (`device._last_run_time`: Network.run's loop in runtime mode, the loop inside the
-compiled binary in standalone mode); `setup_seconds` is everything else of the call from the first
-object built: building, code generation and, in standalone mode, compilation (also given alone as
-`compile_seconds`) and the binary's own set-up.
+`engram simulate`'s summary.json gives them) and `simulator`. `loop_seconds` is the wall-clock time of
+the simulation loop alone, spike recording included, as Engram's: Network.run's loop in runtime mode
+(`device._last_run_time`), the binary's network.run on the monotonic clock in standalone mode (where
+Brian2's own figure is CPU time on one thread). `setup_seconds` is everything else of the call from
+the first object built: building the synapses, code generation and, in standalone mode, compilation
+(also given alone as `compile_seconds`) and the binary's set-up and writing of its results.
 
 Each network follows Engram's definition (simulator/src/main/java/org/engram/simulator/reference and
 README.md, "engram bench"). Where Brian2's schedule differs from Engram's grid, the script moves
@@ -51,6 +52,8 @@ warnings.filterwarnings('ignore', category=FutureWarning, module='pythran')
 NETWORKS = ('cuba', 'coba', 'brunel')
 SMALLEST = {'cuba': 80, 'coba': 80, 'brunel': 25}
 DEFAULT_NEURONS = {'cuba': 4000, 'coba': 4000, 'brunel': 12500}
+# Where the standalone binary writes its loop's wall-clock seconds, relative to the project folder.
+LOOP_FILE = 'results/loop_wall_seconds.txt'
 
 
 def parse_arguments(argv):
@@ -230,7 +233,27 @@ def configure_device(b2, args):
         tempfile.gettempdir(), f'engram-brian2-{args.network}-{args.neurons}-t{args.threads}')
     b2.set_device('cpp_standalone', directory=directory, build_on_run=False)
     b2.prefs.devices.cpp_standalone.openmp_threads = args.threads if args.threads > 1 else 0
+    # Brian2's own figure of the loop is the process's CPU time (std::clock) when built without
+    # OpenMP, which leaves out the time the process waits for a core; Engram's is wall-clock time.
+    # The binary times its network.run on the monotonic clock instead.
+    b2.device.insert_code('before_network_run', 'timespec loop_start; clock_gettime(CLOCK_MONOTONIC, &loop_start);')
+    b2.device.insert_code('after_network_run', f'''{{
+        timespec loop_end;
+        clock_gettime(CLOCK_MONOTONIC, &loop_end);
+        std::ofstream out("{LOOP_FILE}");
+        out.precision(17);
+        out << (loop_end.tv_sec - loop_start.tv_sec) + 1e-9 * (loop_end.tv_nsec - loop_start.tv_nsec) << std::endl;
+    }}''')
     return directory
+
+
+def wall_loop_seconds(b2, directory):
+    """The wall-clock seconds of the simulation loop: the standalone binary's own record, else Network.run's
+    (runtime mode times its loop with time.time())."""
+    if directory is None:
+        return float(b2.device._last_run_time)
+    with open(os.path.join(directory, LOOP_FILE)) as f:
+        return float(f.read())
 
 
 def main(argv):
@@ -250,7 +273,7 @@ def main(argv):
     if directory is not None:
         b2.device.build(directory=directory, compile=True, run=True, debug=False)
         compile_seconds = sum(v for v in b2.device.timers['compile'].values() if v is not None)
-    loop_seconds = float(b2.device._last_run_time)
+    loop_seconds = wall_loop_seconds(b2, directory)
     total_seconds = time.perf_counter() - started
     populations, all_cvs = [], []
     for group, monitor in zip(groups, monitors):
