@@ -118,16 +118,17 @@ def build_cuba(b2, neurons, rng):
     """Vogels and Abbott (2005) CUBA as Engram's CubaNetwork: weights 1.62 mV and -9 mV as jumps of the
     synaptic variables in voltage units (Engram's 20.25 pA and -112.5 pA over C_m = 250 pF, tau_m = 20 ms)."""
     ms, mV = b2.ms, b2.mV
-    params = {'taum': 20 * ms, 'taue': 5 * ms, 'taui': 10 * ms, 'El': -49 * mV, 'vt': -50 * mV, 'vr': -60 * mV}
-    model = '''dv/dt = (ge + gi - (v - El)) / taum : volt (unless refractory)
-               dge/dt = -ge / taue : volt
-               dgi/dt = -gi / taui : volt'''
-    exc, inh = vogels_abbott_groups(b2, neurons, model, params, 'v >= vt', 'v = vr', 5 * ms + b2.defaultclock.dt,
-                                    'exact')
+    params = {'tau_m': 20 * ms, 'tau_syn_ex': 5 * ms, 'tau_syn_in': 10 * ms, 'e_l': -49 * mV, 'v_th': -50 * mV,
+              'v_reset': -60 * mV}
+    model = '''dv/dt = (i_ex + i_in - (v - e_l)) / tau_m : volt (unless refractory)
+               di_ex/dt = -i_ex / tau_syn_ex : volt
+               di_in/dt = -i_in / tau_syn_in : volt'''
+    exc, inh = vogels_abbott_groups(b2, neurons, model, params, 'v >= v_th', 'v = v_reset',
+                                    5 * ms + b2.defaultclock.dt, 'exact')
     for group in (exc, inh):
         group.v = -60 * mV + rng.uniform(0, 10, len(group)) * mV
-    synapses = connect_fixed_probability(b2, exc, inh, 80.0 / neurons, 'ge_post += 1.62 * mV',
-                                         'gi_post += -9 * mV', b2.defaultclock.dt)
+    synapses = connect_fixed_probability(b2, exc, inh, 80.0 / neurons, 'i_ex_post += 1.62 * mV',
+                                         'i_in_post += -9 * mV', b2.defaultclock.dt)
     return [exc, inh], synapses
 
 
@@ -136,22 +137,23 @@ def build_coba(b2, neurons, rng):
     initial state (V normal -55 +- 5 mV; g_ex and g_in normal, a negative draw drawn again)."""
     ms, mV, nS, pF, pA = b2.ms, b2.mV, b2.nS, b2.pF, b2.pA
     dt = float(b2.defaultclock.dt / ms)
-    params = {'Cm': 200 * pF, 'gl': 10 * nS, 'El': -60 * mV, 'Ee': 0 * mV, 'Ei': -80 * mV, 'Ie': 200 * pA,
-              'taue': 5 * ms, 'taui': 10 * ms, 'vt': -50 * mV, 'vr': -60 * mV,
+    params = {'c_m': 200 * pF, 'g_l': 10 * nS, 'e_l': -60 * mV, 'e_ex': 0 * mV, 'e_in': -80 * mV,
+              'i_e': 200 * pA,
+              'tau_syn_ex': 5 * ms, 'tau_syn_in': 10 * ms, 'v_th': -50 * mV, 'v_reset': -60 * mV,
               # Engram's kernel uses each conductance's exact mean over the step.
               'mean_e': 5.0 / dt * -np.expm1(-dt / 5.0), 'mean_i': 10.0 / dt * -np.expm1(-dt / 10.0)}
-    model = '''dv/dt = (gl * (El - v) + mean_e * ge * (Ee - v) + mean_i * gi * (Ei - v) + Ie) / Cm
+    model = '''dv/dt = (g_l * (e_l - v) + mean_e * g_ex * (e_ex - v) + mean_i * g_in * (e_in - v) + i_e) / c_m
                    : volt (unless refractory)
-               dge/dt = -ge / taue : siemens
-               dgi/dt = -gi / taui : siemens'''
-    exc, inh = vogels_abbott_groups(b2, neurons, model, params, 'v >= vt', 'v = vr', 5 * ms + b2.defaultclock.dt,
-                                    'exponential_euler')
+               dg_ex/dt = -g_ex / tau_syn_ex : siemens
+               dg_in/dt = -g_in / tau_syn_in : siemens'''
+    exc, inh = vogels_abbott_groups(b2, neurons, model, params, 'v >= v_th', 'v = v_reset',
+                                    5 * ms + b2.defaultclock.dt, 'exponential_euler')
     for group in (exc, inh):
         group.v = rng.normal(-55, 5, len(group)) * mV
-        group.ge = non_negative_normal(rng, 40, 15, len(group)) * nS
-        group.gi = non_negative_normal(rng, 200, 120, len(group)) * nS
-    synapses = connect_fixed_probability(b2, exc, inh, 80.0 / neurons, 'ge_post += 6 * nS',
-                                         'gi_post += 67 * nS', b2.defaultclock.dt)
+        group.g_ex = non_negative_normal(rng, 40, 15, len(group)) * nS
+        group.g_in = non_negative_normal(rng, 200, 120, len(group)) * nS
+    synapses = connect_fixed_probability(b2, exc, inh, 80.0 / neurons, 'g_ex_post += 6 * nS',
+                                         'g_in_post += 67 * nS', b2.defaultclock.dt)
     return [exc, inh], synapses
 
 
