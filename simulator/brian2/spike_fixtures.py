@@ -1,0 +1,362 @@
+#!/usr/bin/python3
+"""Runs small deterministic networks in Brian2 and writes their spikes and potentials as fixtures.
+
+Each network is described once, here, as plain data: populations (Engram's model names and
+parameter names), spike-time inputs, per-neuron constant currents, explicit synapses with delays in
+steps, and the neurons whose potential is sampled. The script builds it in Brian2 so that Brian2's
+time step does what Engram's grid mode does (see README.md beside this file), runs it, and writes
+into the test resources of ``Brian2AgreementTest``:
+
+  <network>/network.txt   the description, which the test builds with Engram's library API; after a
+                          line `synapses SOURCE TARGET` each line is one synapse: source neuron, target
+                          neuron, weight (mV for lif_delta, else pA), delay in steps
+  <network>/spikes.csv    population,neuron,step: every spike, step s being Engram's step that
+                          ends at (s + 1) dt (Brian2 labels it with its start, s dt)
+  <network>/v.csv         population,neuron,step,v_mV: the potential after step `step`
+
+Run it with Debian's Brian2 (the interpreter that has it is /usr/bin/python3):
+
+  /usr/bin/python3 simulator/brian2/spike_fixtures.py [OUTPUT_DIR]
+"""
+import math
+import os
+import sys
+
+import numpy as np
+from brian2 import (NeuronGroup, Network, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses,
+                    __version__ as brian2_version, defaultclock, ms, mV, pA, prefs, start_scope)
+
+DT_MS = 0.1
+# Engram's Izhikevich kernel takes Euler substeps of at most this length (Izhikevich.MAX_SUBSTEP_MS).
+IZHIKEVICH_SUBSTEP_MS = 0.005
+DEFAULT_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'test', 'resources',
+                           'org', 'engram', 'simulator', 'engine', 'brian2')
+
+
+def as_float32(x):
+    """Engram stores synaptic weights as float: use only weights a float holds exactly."""
+    return float(np.float32(x))
+
+
+def grid_step(t_ms):
+    """Engram's step for a spike-time input at t_ms: the step ending at the first grid time >= t (at least dt)."""
+    steps = t_ms / DT_MS
+    end = math.ceil(steps - (1e-9 + 1e-15 * steps))
+    return max(0, end - 1)
+
+
+# ---------------------------------------------------------------- the networks
+
+
+def lif_delta_small():
+    """lif_delta: bias and per-neuron currents, spike-time inputs on and off the grid, excitatory and
+    inhibitory synapses with several delays, a recurrent loop, and inputs during refractoriness."""
+    pops = [
+        dict(name='src', model='spike_times', size=4, times=[
+            # 5.0 fires B0 (arrives 5.1); 5.35 (-> 5.4), 6.0 and 7.0 arrive at 5.5, 6.1 and 7.1, while B0 is
+            # refractory (to 7.1 inclusive): discarded; 7.1 arrives at 7.2, after it: B0 fires again.
+            [5.0, 5.35, 6.0, 7.0, 7.1, 30.0],
+            [0.0, 12.34, 40.0, 40.25],                 # 0.0 is emitted at dt
+            [20.0, 20.1, 20.2, 20.3, 20.4],            # five jumps that sum past threshold
+            [50.0, 50.05, 62.5]]),                     # 50.0 and 50.05 in different steps (50.05 -> 50.1)
+        dict(name='A', model='lif_delta', size=3, currents=[0.0, 15.0, 30.0],
+             params=dict(tau_m=20.0, c_m=250.0, e_l=0.0, v_th=20.0, v_reset=10.0, t_ref=2.0, i_e=255.0)),
+        dict(name='B', model='lif_delta', size=3,
+             params=dict(tau_m=10.0, c_m=250.0, e_l=-70.0, v_th=-55.0, v_reset=-70.0, t_ref=2.0, i_e=0.0)),
+    ]
+    syn = [
+        ('src', 0, 'B', 0, 25.0, 1),
+        ('src', 1, 'A', 0, 6.0, 4), ('src', 1, 'B', 1, -3.0, 2),
+        ('src', 2, 'B', 1, 3.25, 3),
+        ('src', 3, 'A', 1, -8.0, 1), ('src', 3, 'A', 2, -4.5, 10),
+        # the loop B0 -> B1 -> B2 -> B0, each jump past threshold from rest
+        ('B', 0, 'B', 1, 16.0, 15), ('B', 1, 'B', 2, 16.0, 7), ('B', 2, 'B', 0, 16.0, 23),
+        ('A', 0, 'B', 2, 2.0, 2), ('A', 1, 'B', 0, 1.5, 32), ('A', 2, 'B', 1, 2.5, 5),
+        ('B', 0, 'A', 0, -3.0, 5), ('B', 2, 'A', 2, -2.0, 12), ('A', 2, 'A', 0, 1.25, 1),
+    ]
+    return dict(duration_ms=100.0, populations=pops, synapses=syn,
+                record=[('A', 1), ('B', 0)], record_every=10)
+
+
+def lif_exp_network(name, tau_syn_ex, tau_syn_in, duration_ms=100.0):
+    """lif_exp with its own excitatory and inhibitory time constants; inputs while refractory are kept."""
+    pops = [
+        dict(name='src', model='spike_times', size=3, times=[
+            [2.0, 3.0, 4.0, 15.0, 40.0],               # E0 fires at 3.3; 4.0 reaches it while refractory
+            [10.0, 25.05, 60.0],
+            [30.0, 30.5, 31.0, 70.0]]),
+        dict(name='E', model='lif_exp', size=4, currents=[0.0, 20.0, 40.0, 60.0],
+             params=dict(tau_m=10.0, c_m=250.0, e_l=-70.0, v_th=-55.0, v_reset=-70.0, t_ref=2.0, i_e=360.0,
+                         tau_syn_ex=tau_syn_ex, tau_syn_in=tau_syn_in)),
+    ]
+    syn = [
+        ('src', 0, 'E', 0, 3000.0, 1), ('src', 1, 'E', 0, 1500.0, 3), ('src', 1, 'E', 3, -1200.0, 2),
+        ('src', 2, 'E', 1, -2500.0, 1), ('src', 2, 'E', 2, 900.0, 7),
+        ('E', 0, 'E', 1, 700.0, 11), ('E', 1, 'E', 2, 650.0, 4), ('E', 2, 'E', 0, 800.0, 19),
+        ('E', 3, 'E', 0, -400.0, 2), ('E', 3, 'E', 1, -600.0, 25),
+    ]
+    return dict(name=name, duration_ms=duration_ms, populations=pops, synapses=syn,
+                record=[('E', 0), ('E', 1)], record_every=10)
+
+
+def adaptive_lif_small():
+    """adaptive_lif: a threshold that rises by delta_a at each spike and decays with tau_a."""
+    pops = [
+        dict(name='src', model='spike_times', size=1, times=[[20.0, 20.5, 45.0, 80.0]]),
+        dict(name='N', model='adaptive_lif', size=3, currents=[0.0, 50.0, 100.0],
+             params=dict(tau_m=10.0, c_m=250.0, e_l=-70.0, v_th=-55.0, v_reset=-70.0, t_ref=2.0, i_e=400.0,
+                         tau_syn_ex=2.0, tau_syn_in=5.0, tau_a=50.0, delta_a=2.0)),
+    ]
+    syn = [('src', 0, 'N', 0, 2000.0, 1), ('src', 0, 'N', 2, -3000.0, 4),
+           ('N', 1, 'N', 0, 500.0, 6), ('N', 2, 'N', 1, -300.0, 9)]
+    return dict(duration_ms=150.0, populations=pops, synapses=syn,
+                record=[('N', 0), ('N', 2)], record_every=10)
+
+
+def izhikevich_cells():
+    """izhikevich on a constant current: Euler on 0.005 ms substeps, a spike tested after each."""
+    pops = [
+        dict(name='rs', model='izhikevich', size=2, currents=[0.0, 5.0],
+             params=dict(a=0.02, b=0.2, c=-65.0, d=8.0, v_init=-65.0, u_init=-13.0, i_e=10.0)),
+        dict(name='fs', model='izhikevich', size=1,
+             params=dict(a=0.1, b=0.2, c=-65.0, d=2.0, v_init=-65.0, u_init=-13.0, i_e=10.0)),
+    ]
+    return dict(duration_ms=200.0, populations=pops, synapses=[],
+                record=[('rs', 0), ('fs', 0)], record_every=20)
+
+
+def recurrent_network(name, model, seed):
+    """80 neurons, 64 excitatory and 16 inhibitory, each with its own bias current, 8 excitatory and 4
+    inhibitory inputs from random neurons with random delays: hundreds of spikes, where one early
+    difference would move every later one."""
+    rng = np.random.default_rng(seed)
+    n_exc, n_inh = 64, 16
+    if model == 'lif_delta':
+        params = dict(tau_m=20.0, c_m=250.0, e_l=0.0, v_th=20.0, v_reset=10.0, t_ref=2.0, i_e=0.0)
+        w_exc, w_inh = 0.75, -2.5
+    else:
+        params = dict(tau_m=20.0, c_m=250.0, e_l=0.0, v_th=20.0, v_reset=10.0, t_ref=2.0, i_e=0.0,
+                      tau_syn_ex=2.0, tau_syn_in=5.0)
+        w_exc, w_inh = 45.0, -120.0
+    # R I from 19.2 to 24 mV against a 20 mV threshold: most fire on their own, a few only when pushed.
+    currents = lambda n: [float(x) for x in np.round(rng.uniform(240.0, 300.0, n) * 4) / 4]
+    pops = [dict(name='exc', model=model, size=n_exc, currents=currents(n_exc), params=params),
+            dict(name='inh', model=model, size=n_inh, currents=currents(n_inh), params=params)]
+    syn = []
+    for tgt_pop, n_tgt in (('exc', n_exc), ('inh', n_inh)):
+        for tgt in range(n_tgt):
+            for src in rng.choice(n_exc, 8, replace=False):
+                syn.append(('exc', int(src), tgt_pop, tgt, w_exc, int(rng.integers(1, 31))))
+            for src in rng.choice(n_inh, 4, replace=False):
+                syn.append(('inh', int(src), tgt_pop, tgt, w_inh, int(rng.integers(1, 31))))
+    return dict(name=name, duration_ms=300.0, populations=pops, synapses=syn,
+                record=[('exc', 0)], record_every=20)
+
+
+def networks():
+    return {
+        'lif_delta_small': lif_delta_small(),
+        'lif_exp_two_taus': lif_exp_network('lif_exp_two_taus', 2.0, 5.0),
+        'lif_exp_singular': lif_exp_network('lif_exp_singular', 10.0, 3.0),
+        'adaptive_lif_small': adaptive_lif_small(),
+        'izhikevich_cells': izhikevich_cells(),
+        'lif_delta_recurrent': recurrent_network('lif_delta_recurrent', 'lif_delta', 7),
+        'lif_exp_recurrent': recurrent_network('lif_exp_recurrent', 'lif_exp', 11),
+    }
+
+
+# ---------------------------------------------------------------- Brian2 side
+
+
+def lif_equations(model, p):
+    """Equations with the parameters written in as numbers.
+
+    As numbers, not names: Brian2's exact integrator solves the system symbolically, and with
+    tau_syn and tau_m as symbols its solution divides by (tau_syn - tau_m), NaN where they are equal;
+    with numbers sympy finds the t exp(-t / tau) limit. lif_delta marks v (unless refractory) so that
+    Brian2 holds it and drops input while refractory, as Engram does; the models with current
+    synapses hold v with a clamp instead (see hold_while_refractory), since the int(not_refractory)
+    that the flag puts into the system made the singular case 0/0 again.
+    """
+    leak = f"-(v - {p['e_l']!r}*mV)/({p['tau_m']!r}*ms)"
+    if model == 'lif_delta':
+        return (f"dv/dt = {leak} + (I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt (unless refractory)\n"
+                "I_c : amp (constant)\n")
+    eqs = (f"dv/dt = {leak} + (I_ex + I_in + I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt\n"
+           f"dI_ex/dt = -I_ex/({p['tau_syn_ex']!r}*ms) : amp\n"
+           f"dI_in/dt = -I_in/({p['tau_syn_in']!r}*ms) : amp\n"
+           "I_c : amp (constant)\n")
+    if model == 'adaptive_lif':
+        eqs += f"da/dt = -a/({p['tau_a']!r}*ms) : volt\n"
+    return eqs
+
+
+def refractory_steps(p):
+    return int(round(p['t_ref'] / DT_MS))
+
+
+def lif_group(pop):
+    model, p = pop['model'], pop['params']
+    threshold = f"v >= {p['v_th']!r}*mV" + (" + a" if model == 'adaptive_lif' else "")
+    reset = f"v = {p['v_reset']!r}*mV" + (f"\na += {p['delta_a']!r}*mV" if model == 'adaptive_lif' else "")
+    # Brian2 counts refractoriness from the start of the spike's step (its time), Engram from its end:
+    # a period one step longer holds v for Engram's t_ref / dt steps after the spike's own.
+    g = NeuronGroup(pop['size'], lif_equations(model, p), threshold=threshold, reset=reset,
+                    refractory=(refractory_steps(p) + 1) * DT_MS * ms, method='exact', name=pop['name'])
+    g.v = p['e_l'] * mV
+    if 'currents' in pop:
+        g.I_c = np.array(pop['currents']) * pA
+    extra = []
+    if model != 'lif_delta':
+        extra.append(hold_while_refractory(g, p))
+    return g, extra
+
+
+def hold_while_refractory(g, p):
+    """Puts v back at the reset after the update of a refractory step (Engram does not update it), before
+    the threshold: int(nr) * v + (1 - int(nr)) * v_reset is v or v_reset exactly, as adding a zero product
+    changes no finite value."""
+    return g.run_regularly(f"v = int(not_refractory)*v + (1 - int(not_refractory))*{p['v_reset']!r}*mV",
+                           when='before_thresholds', order=-1)
+
+
+def izhikevich_group(pop, substep_ms):
+    p = pop['params']
+    # v in mV and u in mV/ms as plain numbers; Brian2's Euler step takes v and u from the substep's start,
+    # as Engram's does, and the threshold is tested after every substep, as Engram's is.
+    eqs = (f"dv/dt = ((0.04*v + 5)*v + 140 - u + (I_c + {p['i_e']!r}))/ms : 1\n"
+           f"du/dt = {p['a']!r}*({p['b']!r}*v - u)/ms : 1\n"
+           "I_c : 1 (constant)\n")
+    g = NeuronGroup(pop['size'], eqs, threshold='v >= 30', reset=f"v = {p['c']!r}\nu += {p['d']!r}",
+                    method='euler', name=pop['name'], dt=substep_ms * ms)
+    g.v = p['v_init']
+    g.u = p['u_init']
+    if 'currents' in pop:
+        g.I_c = np.array(pop['currents'])
+    return g, []
+
+
+def run_brian2(net_spec):
+    start_scope()
+    defaultclock.dt = DT_MS * ms
+    groups, objects = {}, []
+    substeps = 1
+    for pop in net_spec['populations']:
+        if pop['model'] == 'spike_times':
+            idx, steps = [], []
+            for i, times in enumerate(pop['times']):
+                for t in times:
+                    idx.append(i)
+                    steps.append(grid_step(t))
+            # Brian2 emits a time t in the step starting at t: give it the start of Engram's step.
+            g = SpikeGeneratorGroup(pop['size'], idx, np.array(steps) * DT_MS * ms, name=pop['name'])
+            extra = []
+        elif pop['model'] == 'izhikevich':
+            substeps = int(round(DT_MS / IZHIKEVICH_SUBSTEP_MS))
+            g, extra = izhikevich_group(pop, DT_MS / substeps)
+        else:
+            g, extra = lif_group(pop)
+        groups[pop['name']] = g
+        objects += [g] + extra
+    by_pathway = {}
+    for s in net_spec['synapses']:
+        src_pop, src, tgt_pop, tgt, w, delay = s
+        target_model = next(p['model'] for p in net_spec['populations'] if p['name'] == tgt_pop)
+        by_pathway.setdefault((src_pop, tgt_pop, target_model, w < 0), []).append((src, tgt, w, delay))
+    for (src_pop, tgt_pop, target_model, inhibitory), rows in by_pathway.items():
+        if target_model == 'lif_delta':
+            on_pre, unit = 'v_post += w', mV
+        else:
+            on_pre, unit = ('I_in_post += w' if inhibitory else 'I_ex_post += w'), pA
+        syn = Synapses(groups[src_pop], groups[tgt_pop], 'w : ' + ('volt' if unit is mV else 'amp'),
+                       on_pre=on_pre)
+        rows = np.array(rows)
+        syn.connect(i=rows[:, 0].astype(int), j=rows[:, 1].astype(int))
+        syn.w = rows[:, 2] * unit
+        # Engram adds input that arrives at a step's end in that step, before the threshold; Brian2's
+        # pathway runs after the thresholds and an input then counts only in the next step. Run it just
+        # before the thresholds instead: it then delivers in step s + 1 + D the spikes of step s, so an
+        # Engram delay of d steps is a Brian2 delay of d - 1 steps.
+        syn.delay = (rows[:, 3] - 1) * DT_MS * ms
+        syn.pre.when = 'before_thresholds'
+        syn.pre.order = 0
+        objects.append(syn)
+    spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items()}
+    state_monitors = {}
+    for name in {p for p, _ in net_spec['record']}:
+        neurons = sorted(n for p, n in net_spec['record'] if p == name)
+        # 'end': after the reset, as Engram samples a step.
+        state_monitors[name] = (neurons, StateMonitor(groups[name], 'v', record=neurons, when='end'))
+    net = Network(objects, list(spike_monitors.values()), [m for _, m in state_monitors.values()])
+    net.run(net_spec['duration_ms'] * ms, namespace={})
+
+    spikes = []
+    for name, mon in spike_monitors.items():
+        model = next(p['model'] for p in net_spec['populations'] if p['name'] == name)
+        if model == 'spike_times':
+            continue
+        dt_ms = DT_MS / (substeps if model == 'izhikevich' else 1)
+        ticks = np.rint(np.asarray(mon.t / ms) / dt_ms).astype(int)
+        steps = ticks // (substeps if model == 'izhikevich' else 1)
+        spikes += [(name, int(i), int(s)) for i, s in zip(np.asarray(mon.i), steps)]
+    spikes.sort(key=lambda x: (x[2], x[0], x[1]))
+    traces = []
+    every = net_spec['record_every']
+    for name, (neurons, mon) in state_monitors.items():
+        model = next(p['model'] for p in net_spec['populations'] if p['name'] == name)
+        ticks = substeps if model == 'izhikevich' else 1
+        values = np.asarray(mon.v) * (1 if model == 'izhikevich' else 1e3)   # volt -> mV
+        n_steps = int(round(net_spec['duration_ms'] / DT_MS))
+        for row, neuron in enumerate(neurons):
+            for step in range(every - 1, n_steps, every):
+                traces.append((name, neuron, step, float(values[row, (step + 1) * ticks - 1])))
+    return spikes, traces
+
+
+# ---------------------------------------------------------------- fixture files
+
+
+def describe(net_spec):
+    lines = [f"# written by simulator/brian2/spike_fixtures.py with Brian2 {brian2_version}",
+             f"dt_ms {DT_MS!r}", f"duration_ms {net_spec['duration_ms']!r}"]
+    for pop in net_spec['populations']:
+        params = ' '.join(f"{k}={v!r}" for k, v in pop.get('params', {}).items())
+        lines.append(f"population {pop['name']} {pop['model']} {pop['size']} {params}".rstrip())
+        for i, times in enumerate(pop.get('times', [])):
+            lines.append(f"times {pop['name']} {i} " + ' '.join(repr(t) for t in times))
+        if 'currents' in pop:
+            lines.append(f"currents {pop['name']} " + ' '.join(repr(c) for c in pop['currents']))
+    blocks = {}
+    for src_pop, src, tgt_pop, tgt, w, delay in net_spec['synapses']:
+        blocks.setdefault((src_pop, tgt_pop), []).append(f"{src} {tgt} {as_float32(w)!r} {delay}")
+    for (src_pop, tgt_pop), rows in blocks.items():
+        lines.append(f"synapses {src_pop} {tgt_pop}")
+        lines += rows
+    lines.append(f"record_every {net_spec['record_every']}")
+    for name, neuron in net_spec['record']:
+        lines.append(f"record {name} {neuron}")
+    return '\n'.join(lines) + '\n'
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
+    prefs.codegen.target = 'numpy'
+    for name, spec in networks().items():
+        for s in spec['synapses']:
+            assert s[4] == as_float32(s[4]), f"{name}: weight {s[4]} is not a float"
+        spikes, traces = run_brian2(spec)
+        folder = os.path.join(out, name)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, 'network.txt'), 'w') as f:
+            f.write(describe(spec))
+        with open(os.path.join(folder, 'spikes.csv'), 'w') as f:
+            f.write('population,neuron,step\n')
+            f.writelines(f"{p},{i},{s}\n" for p, i, s in spikes)
+        with open(os.path.join(folder, 'v.csv'), 'w') as f:
+            f.write('population,neuron,step,v_mV\n')
+            f.writelines(f"{p},{i},{s},{v!r}\n" for p, i, s, v in traces)
+        print(f"{name}: {len(spikes)} spikes, {len(traces)} potentials")
+
+
+if __name__ == '__main__':
+    main()
