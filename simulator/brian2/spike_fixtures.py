@@ -78,14 +78,15 @@ def lif_delta_small():
                 record=[('A', 1), ('B', 0)], record_every=10)
 
 
-def lif_exp_network(name, tau_syn_ex, tau_syn_in, duration_ms=100.0):
-    """lif_exp with its own excitatory and inhibitory time constants; inputs while refractory are kept."""
+def current_synapse_network(name, model, tau_syn_ex, tau_syn_in, duration_ms=100.0):
+    """lif_exp or lif_alpha with their own excitatory and inhibitory time constants; inputs while refractory
+    are kept."""
     pops = [
         dict(name='src', model='spike_times', size=3, times=[
             [2.0, 3.0, 4.0, 15.0, 40.0],               # E0 fires at 3.3; 4.0 reaches it while refractory
             [10.0, 25.05, 60.0],
             [30.0, 30.5, 31.0, 70.0]]),
-        dict(name='E', model='lif_exp', size=4, currents=[0.0, 20.0, 40.0, 60.0],
+        dict(name='E', model=model, size=4, currents=[0.0, 20.0, 40.0, 60.0],
              params=dict(tau_m=10.0, c_m=250.0, e_l=-70.0, v_th=-55.0, v_reset=-70.0, t_ref=2.0, i_e=360.0,
                          tau_syn_ex=tau_syn_ex, tau_syn_in=tau_syn_in)),
     ]
@@ -156,8 +157,9 @@ def recurrent_network(name, model, seed):
 def networks():
     return {
         'lif_delta_small': lif_delta_small(),
-        'lif_exp_two_taus': lif_exp_network('lif_exp_two_taus', 2.0, 5.0),
-        'lif_exp_singular': lif_exp_network('lif_exp_singular', 10.0, 3.0),
+        'lif_exp_two_taus': current_synapse_network('lif_exp_two_taus', 'lif_exp', 2.0, 5.0),
+        'lif_exp_singular': current_synapse_network('lif_exp_singular', 'lif_exp', 10.0, 3.0),
+        'lif_alpha_singular': current_synapse_network('lif_alpha_singular', 'lif_alpha', 0.5, 10.0),
         'adaptive_lif_small': adaptive_lif_small(),
         'izhikevich_cells': izhikevich_cells(),
         'lif_delta_recurrent': recurrent_network('lif_delta_recurrent', 'lif_delta', 7),
@@ -183,9 +185,14 @@ def lif_equations(model, p):
         return (f"dv/dt = {leak} + (I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt (unless refractory)\n"
                 "I_c : amp (constant)\n")
     eqs = (f"dv/dt = {leak} + (I_ex + I_in + I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt\n"
-           f"dI_ex/dt = -I_ex/({p['tau_syn_ex']!r}*ms) : amp\n"
-           f"dI_in/dt = -I_in/({p['tau_syn_in']!r}*ms) : amp\n"
            "I_c : amp (constant)\n")
+    for x in ('ex', 'in'):
+        tau = f"({p['tau_syn_' + x]!r}*ms)"
+        if model == 'lif_alpha':
+            # y drives the current: I = y0 t exp(-t / tau), and a weight adds w e / tau to y (on_pre).
+            eqs += f"dI_{x}/dt = y_{x} - I_{x}/{tau} : amp\ndy_{x}/dt = -y_{x}/{tau} : amp/second\n"
+        else:
+            eqs += f"dI_{x}/dt = -I_{x}/{tau} : amp\n"
     if model == 'adaptive_lif':
         eqs += f"da/dt = -a/({p['tau_a']!r}*ms) : volt\n"
     return eqs
@@ -261,13 +268,17 @@ def run_brian2(net_spec):
     by_pathway = {}
     for s in net_spec['synapses']:
         src_pop, src, tgt_pop, tgt, w, delay = s
-        target_model = next(p['model'] for p in net_spec['populations'] if p['name'] == tgt_pop)
-        by_pathway.setdefault((src_pop, tgt_pop, target_model, w < 0), []).append((src, tgt, w, delay))
-    for (src_pop, tgt_pop, target_model, inhibitory), rows in by_pathway.items():
-        if target_model == 'lif_delta':
+        by_pathway.setdefault((src_pop, tgt_pop, w < 0), []).append((src, tgt, w, delay))
+    for (src_pop, tgt_pop, inhibitory), rows in by_pathway.items():
+        target = next(p for p in net_spec['populations'] if p['name'] == tgt_pop)
+        x = 'in' if inhibitory else 'ex'
+        if target['model'] == 'lif_delta':
             on_pre, unit = 'v_post += w', mV
+        elif target['model'] == 'lif_alpha':
+            # Engram's AlphaCurrent: a weight w adds w e / tau_syn to the drive, so that the current peaks at w.
+            on_pre, unit = f"y_{x}_post += w*{math.e!r}/({target['params']['tau_syn_' + x]!r}*ms)", pA
         else:
-            on_pre, unit = ('I_in_post += w' if inhibitory else 'I_ex_post += w'), pA
+            on_pre, unit = f"I_{x}_post += w", pA
         syn = Synapses(groups[src_pop], groups[tgt_pop], 'w : ' + ('volt' if unit is mV else 'amp'),
                        on_pre=on_pre)
         rows = np.array(rows)
@@ -283,7 +294,7 @@ def run_brian2(net_spec):
         objects.append(syn)
     spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items()}
     state_monitors = {}
-    for name in {p for p, _ in net_spec['record']}:
+    for name in dict.fromkeys(p for p, _ in net_spec['record']):
         neurons = sorted(n for p, n in net_spec['record'] if p == name)
         # 'end': after the reset, as Engram samples a step.
         state_monitors[name] = (neurons, StateMonitor(groups[name], 'v', record=neurons, when='end'))

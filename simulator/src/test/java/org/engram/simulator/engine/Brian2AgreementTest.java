@@ -25,10 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Grid mode against Brian2 2.5.1, a simulator written independently: the networks of
- * {@code simulator/brian2/spike_fixtures.py} (LIF with delta and exponential synapses, the singular case
- * {@code tau_syn == tau_m}, adaptive threshold, Izhikevich, and two recurrent networks of 100 neurons with
- * hundreds of spikes), built here from the description the script wrote, must give every spike Brian2
- * gave, the same neurons at the same steps, and the same potentials to within rounding.
+ * {@code simulator/brian2/spike_fixtures.py} (LIF with delta, exponential and alpha synapses, the singular
+ * case {@code tau_syn == tau_m}, adaptive threshold, Izhikevich, and two recurrent networks of 80 neurons
+ * with hundreds of spikes), built here from the description the script wrote, must give every spike
+ * Brian2 gave, the same neurons at the same steps, and the same potentials to within rounding.
  * {@code simulator/brian2/README.md} says how Brian2's step was made to do what Engram's does.
  */
 class Brian2AgreementTest {
@@ -57,7 +57,7 @@ class Brian2AgreementTest {
     private static final double IZHIKEVICH_TOLERANCE_MV = 1e-5;
 
     @ParameterizedTest
-    @ValueSource(strings = {"lif_delta_small", "lif_exp_two_taus", "lif_exp_singular", "adaptive_lif_small",
+    @ValueSource(strings = {"lif_delta_small", "lif_exp_two_taus", "lif_exp_singular", "lif_alpha_singular", "adaptive_lif_small",
         "izhikevich_cells", "lif_delta_recurrent", "lif_exp_recurrent"})
     void sameSpikesAndPotentialsAsBrian2(String name) {
         Brian2Fixture fixture = Brian2Fixture.load(name);
