@@ -16,15 +16,16 @@ into the test resources of ``Brian2AgreementTest``:
 
 Run it with Debian's Brian2 (the interpreter that has it is /usr/bin/python3):
 
-  /usr/bin/python3 simulator/brian2/spike_fixtures.py [OUTPUT_DIR]
+  /usr/bin/python3 simulator/brian2/spike_fixtures.py [OUTPUT_DIR] [--target cpp_standalone]
 """
+import argparse
 import math
 import os
-import sys
+import tempfile
 
 import numpy as np
 from brian2 import (NeuronGroup, Network, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses,
-                    __version__ as brian2_version, defaultclock, ms, mV, pA, prefs, start_scope)
+                    __version__ as brian2_version, defaultclock, device, set_device, ms, mV, pA, prefs, start_scope)
 
 DT_MS = 0.1
 # Engram's Izhikevich kernel takes Euler substeps of at most this length (Izhikevich.MAX_SUBSTEP_MS).
@@ -350,13 +351,24 @@ def describe(net_spec):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
-    prefs.codegen.target = 'numpy'
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('out', nargs='?', default=DEFAULT_OUT, help='folder for the fixtures (default: the test resources)')
+    parser.add_argument('--target', choices=('numpy', 'cpp_standalone'), default='numpy',
+                        help="Brian2's code generation: its numpy runtime (default) or C++ compiled by g++")
+    args = parser.parse_args()
+    if args.target == 'numpy':
+        prefs.codegen.target = 'numpy'
     for name, spec in networks().items():
         for s in spec['synapses']:
             assert s[4] == as_float32(s[4]), f"{name}: weight {s[4]} is not a float"
-        spikes, traces = run_brian2(spec)
-        folder = os.path.join(out, name)
+        if args.target == 'cpp_standalone':
+            with tempfile.TemporaryDirectory() as build:
+                set_device('cpp_standalone', directory=build)
+                spikes, traces = run_brian2(spec)
+                device.reinit()
+        else:
+            spikes, traces = run_brian2(spec)
+        folder = os.path.join(args.out, name)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'network.txt'), 'w') as f:
             f.write(describe(spec))

@@ -39,7 +39,8 @@ class Brian2AgreementTest {
      * step rounds a few times, an ulp of a potential below 64 mV being at most 7e-15 mV, say 3e-14 mV a
      * step; the membrane forgets all but exp(-dt / tau_m) of an error each step, so at most
      * 1 / (1 - exp(-dt / tau_m)) = 200 steps' errors (tau_m = 20 ms) add up, 6e-12 mV if they never
-     * cancel, and a reset puts both at the same value. Measured: 7.7e-13 mV at most. Any difference of
+     * cancel, and a reset puts both at the same value. Measured: 7.7e-13 mV at most (and 1.3e-12 mV
+     * between Brian2's numpy and C++ targets). Any difference of
      * convention is far larger: a step's decay of a 15 mV potential is 0.07 mV at tau_m = 20 ms.
      */
     private static final double LIF_TOLERANCE_MV = 1e-11;
@@ -50,8 +51,9 @@ class Brian2AgreementTest {
      * folded into one number, {@code dt / ms} from seconds): roundings of 1e-14 mV, which each spike's
      * upstroke amplifies, where the error grows by {@code 1 + h (0.08 v + 5)} per substep, and which
      * {@code u} carries from spike to spike (Engram's loop written out in Python, operation by operation,
-     * differs from Brian2 by as much). Measured: 1.4e-7 mV over 200 ms of the fast-spiking cell, sampled
-     * every other millisecond, 1.8e-6 mV at most when sampled every step; 1e-5 mV
+     * differs from Brian2 by as much, and Brian2's numpy and C++ targets differ from each other by 2.7e-6
+     * mV). Measured: 1.4e-7 mV over 200 ms of the fast-spiking cell, sampled every other millisecond,
+     * 1.8e-6 mV at most when sampled every step; 1e-5 mV
      * leaves room, and a spike a substep early or late changes the potential by millivolts.
      */
     private static final double IZHIKEVICH_TOLERANCE_MV = 1e-5;
