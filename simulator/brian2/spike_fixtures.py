@@ -352,7 +352,8 @@ def describe(net_spec):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('out', nargs='?', default=DEFAULT_OUT, help='folder for the fixtures (default: the test resources)')
+    parser.add_argument('out', nargs='?', default=DEFAULT_OUT,
+                        help='folder for the fixtures (default: the test resources)')
     parser.add_argument('--target', choices=('numpy', 'cpp_standalone'), default='numpy',
                         help="Brian2's code generation: its numpy runtime (default) or C++ compiled by g++")
     args = parser.parse_args()
@@ -361,6 +362,10 @@ def main():
     for name, spec in networks().items():
         for s in spec['synapses']:
             assert s[4] == as_float32(s[4]), f"{name}: weight {s[4]} is not a float"
+        # Engram's state recorder takes a population's neurons in ascending order.
+        for pop in dict.fromkeys(p for p, _ in spec['record']):
+            listed = [n for p, n in spec['record'] if p == pop]
+            assert listed == sorted(listed), f"{name}: record the neurons of {pop} in ascending order"
         if args.target == 'cpp_standalone':
             with tempfile.TemporaryDirectory() as build:
                 set_device('cpp_standalone', directory=build)
