@@ -115,6 +115,27 @@ def adaptive_lif_small():
                 record=[('N', 0), ('N', 2)], record_every=10)
 
 
+def lif_delta_short_term():
+    """Tsodyks-Markram short-term plasticity (Engram's tsodyks_markram): depressing synapses onto A,
+    facilitating ones onto B, trains of 200 Hz and 20 Hz, and a pause in which the resources recover."""
+    fast = [5.0 + 5.0 * k for k in range(12)]
+    slow = [100.0 + 50.0 * k for k in range(4)] + [320.0, 325.0, 330.0]
+    pops = [
+        dict(name='src', model='spike_times', size=2, times=[fast + [300.0, 305.0], slow]),
+        dict(name='A', model='lif_delta', size=2,
+             params=dict(tau_m=20.0, c_m=250.0, e_l=0.0, v_th=20.0, v_reset=10.0, t_ref=2.0, i_e=0.0)),
+        dict(name='B', model='lif_delta', size=2,
+             params=dict(tau_m=20.0, c_m=250.0, e_l=0.0, v_th=20.0, v_reset=10.0, t_ref=2.0, i_e=0.0)),
+    ]
+    syn = [('src', 0, 'A', 0, 36.0, 1), ('src', 1, 'A', 1, 44.0, 3),
+           ('src', 0, 'B', 0, 60.0, 2), ('src', 1, 'B', 1, 80.0, 1),
+           ('A', 0, 'B', 1, 12.0, 4)]
+    short_term = {('src', 'A'): (0.5, 800.0, 0.0), ('src', 'B'): (0.1, 100.0, 1000.0),
+                  ('A', 'B'): (0.5, 50.0, 20.0)}
+    return dict(duration_ms=350.0, populations=pops, synapses=syn, short_term=short_term,
+                record=[('A', 0), ('B', 0)], record_every=40)
+
+
 def izhikevich_cells():
     """izhikevich on a constant current: Euler on 0.005 ms substeps, a spike tested after each."""
     pops = [
@@ -163,6 +184,7 @@ def networks():
         'lif_alpha_singular': current_synapse_network('lif_alpha_singular', 'lif_alpha', 0.5, 10.0),
         'adaptive_lif_small': adaptive_lif_small(),
         'izhikevich_cells': izhikevich_cells(),
+        'lif_delta_short_term': lif_delta_short_term(),
         'lif_delta_recurrent': recurrent_network('lif_delta_recurrent', 'lif_delta', 7),
         'lif_exp_recurrent': recurrent_network('lif_exp_recurrent', 'lif_exp', 11),
     }
@@ -201,6 +223,21 @@ def lif_equations(model, p):
 
 def refractory_steps(p):
     return int(round(p['t_ref'] / DT_MS))
+
+
+def tsodyks_markram(model, on_pre, u, tau_rec, tau_fac):
+    """Engram's discrete Tsodyks-Markram synapse (README, "Short-term depression and facilitation"): between
+    spikes u relaxes to 0 with tau_fac (at once when it is 0) and x to 1 with tau_rec; at a spike u grows by
+    U (1 - u), the synapse delivers w u x and x loses u x. Brian2 keeps u and x per synapse, Engram per
+    source neuron: the same, as every synapse of a source sees its spikes at the same intervals."""
+    decay_u = f"u_s = u_s*exp(-(t - lastupdate)/({tau_fac!r}*ms))" if tau_fac > 0 else "u_s = 0"
+    code = (f"{decay_u}\n"
+            f"x_s = 1 + (x_s - 1)*exp(-(t - lastupdate)/({tau_rec!r}*ms))\n"
+            f"u_s += {u!r}*(1 - u_s)\n"
+            + on_pre.replace('+= w', '+= w*u_s*x_s') + "\n"
+            "x_s -= u_s*x_s\n"
+            "lastupdate = t\n")
+    return model + "\nu_s : 1\nx_s : 1\nlastupdate : second", code
 
 
 def lif_group(pop):
@@ -280,11 +317,16 @@ def run_brian2(net_spec):
             on_pre, unit = f"y_{x}_post += w*{math.e!r}/({target['params']['tau_syn_' + x]!r}*ms)", pA
         else:
             on_pre, unit = f"I_{x}_post += w", pA
-        syn = Synapses(groups[src_pop], groups[tgt_pop], 'w : ' + ('volt' if unit is mV else 'amp'),
-                       on_pre=on_pre)
+        model = 'w : ' + ('volt' if unit is mV else 'amp')
+        short_term = net_spec.get('short_term', {}).get((src_pop, tgt_pop))
+        if short_term is not None:
+            model, on_pre = tsodyks_markram(model, on_pre, *short_term)
+        syn = Synapses(groups[src_pop], groups[tgt_pop], model, on_pre=on_pre)
         rows = np.array(rows)
         syn.connect(i=rows[:, 0].astype(int), j=rows[:, 1].astype(int))
         syn.w = rows[:, 2] * unit
+        if short_term is not None:
+            syn.u_s, syn.x_s = 0, 1        # at rest, as Engram's synapses start
         # Engram adds input that arrives at a step's end in that step, before the threshold; Brian2's
         # pathway runs after the thresholds and an input then counts only in the next step. Run it just
         # before the thresholds instead: it then delivers in step s + 1 + D the spikes of step s, so an
@@ -344,6 +386,8 @@ def describe(net_spec):
     for (src_pop, tgt_pop), rows in blocks.items():
         lines.append(f"synapses {src_pop} {tgt_pop}")
         lines += rows
+    for (src_pop, tgt_pop), (u, tau_rec, tau_fac) in net_spec.get('short_term', {}).items():
+        lines.append(f"short_term {src_pop} {tgt_pop} {u!r} {tau_rec!r} {tau_fac!r}")
     lines.append(f"record_every {net_spec['record_every']}")
     for name, neuron in net_spec['record']:
         lines.append(f"record {name} {neuron}")

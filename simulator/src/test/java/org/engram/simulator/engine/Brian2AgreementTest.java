@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Grid mode against Brian2 2.5.1, a simulator written independently: the networks of
  * {@code simulator/brian2/spike_fixtures.py} (LIF with delta, exponential and alpha synapses, the singular
- * case {@code tau_syn == tau_m}, adaptive threshold, Izhikevich, and two recurrent networks of 80 neurons
- * with hundreds of spikes), built here from the description the script wrote, must give every spike
+ * case {@code tau_syn == tau_m}, adaptive threshold, Izhikevich, short-term plasticity, and two recurrent
+ * networks of 80 neurons with hundreds of spikes), built here from the description the script wrote, must give every spike
  * Brian2 gave, the same neurons at the same steps, and the same potentials to within rounding.
  * {@code simulator/brian2/README.md} says how Brian2's step was made to do what Engram's does.
  */
@@ -60,7 +60,8 @@ class Brian2AgreementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lif_delta_small", "lif_exp_two_taus", "lif_exp_singular", "lif_alpha_singular",
-        "adaptive_lif_small", "izhikevich_cells", "lif_delta_recurrent", "lif_exp_recurrent"})
+        "adaptive_lif_small", "izhikevich_cells", "lif_delta_short_term", "lif_delta_recurrent",
+        "lif_exp_recurrent"})
     void sameSpikesAndPotentialsAsBrian2(String name) {
         Brian2Fixture fixture = Brian2Fixture.load(name);
         NetworkBuilder b = new NetworkBuilder(fixture.dtMs).seed(1);
@@ -108,7 +109,10 @@ class Brian2AgreementTest {
         return model.equals(Izhikevich.NAME) ? IZHIKEVICH_TOLERANCE_MV : LIF_TOLERANCE_MV;
     }
 
-    /** One explicit projection per source, target and sign, in the order the synapses are listed. */
+    /**
+     * One explicit projection per source, target and sign, in the order the synapses are listed, with the
+     * short-term plasticity given for its source and target.
+     */
     private static void connect(NetworkBuilder b, Brian2Fixture fixture, Map<String, Population<?, ?>> populations) {
         Map<String, List<Brian2Fixture.SynapseSpec>> projections = new LinkedHashMap<>();
         for (Brian2Fixture.SynapseSpec s : fixture.synapses) {
@@ -129,9 +133,15 @@ class Brian2AgreementTest {
                 delaysMs[k] = s.delaySteps() * fixture.dtMs;
             }
             Brian2Fixture.SynapseSpec first = list.get(0);
+            Synapses synapses = first.weight() < 0 ? Synapses.inhibitory(0) : Synapses.excitatory(0);
+            for (Brian2Fixture.ShortTermSpec st : fixture.shortTerm) {
+                if (st.sourcePopulation().equals(first.sourcePopulation())
+                        && st.targetPopulation().equals(first.targetPopulation())) {
+                    synapses = synapses.shortTermPlasticity(st.dynamics());
+                }
+            }
             b.connect(key, populations.get(first.sourcePopulation()), populations.get(first.targetPopulation()),
-                    Rules.explicit(sources, targets, weights, delaysMs),
-                    first.weight() < 0 ? Synapses.inhibitory(0) : Synapses.excitatory(0));
+                    Rules.explicit(sources, targets, weights, delaysMs), synapses);
         });
     }
 

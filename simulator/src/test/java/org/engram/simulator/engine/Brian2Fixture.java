@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.engram.simulator.network.TsodyksMarkram;
 
 /**
  * One network of {@code simulator/brian2/spike_fixtures.py} as the script wrote it: its description
@@ -27,6 +28,10 @@ final class Brian2Fixture {
                        int delaySteps) {
     }
 
+    /** Tsodyks-Markram short-term plasticity on the synapses from one population to another. */
+    record ShortTermSpec(String sourcePopulation, String targetPopulation, TsodyksMarkram dynamics) {
+    }
+
     /** A sampled potential (mV) after a step. */
     record Sample(String population, int neuron, int step, double vMv) {
     }
@@ -37,6 +42,7 @@ final class Brian2Fixture {
     int recordEverySteps;
     final List<PopulationSpec> populations = new ArrayList<>();
     final List<SynapseSpec> synapses = new ArrayList<>();
+    final List<ShortTermSpec> shortTerm = new ArrayList<>();
     final Map<String, List<Integer>> recorded = new LinkedHashMap<>();
     /** Brian2's spikes as {@code population,neuron,step}, in the script's order (by step). */
     final List<String> spikes = new ArrayList<>();
@@ -106,6 +112,8 @@ final class Brian2Fixture {
                 synapses.add(new SynapseSpec(synapseSource, Integer.parseInt(w[0]), synapseTarget,
                         Integer.parseInt(w[1]), Double.parseDouble(w[2]), Integer.parseInt(w[3])));
             }
+            case "short_term" -> shortTerm.add(new ShortTermSpec(w[1], w[2], new TsodyksMarkram(
+                    Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]))));
             case "record" -> recorded.computeIfAbsent(w[1], k -> new ArrayList<>()).add(Integer.parseInt(w[2]));
         }
     }
