@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Grid mode against Brian2 2.5.1, a simulator written independently: the networks of
  * {@code simulator/brian2/spike_fixtures.py} (LIF with delta, exponential and alpha synapses, the singular
  * case {@code tau_syn == tau_m}, adaptive threshold, Izhikevich, short-term plasticity, and two recurrent
- * networks of 80 neurons with hundreds of spikes), built here from the description the script wrote, must give every spike
- * Brian2 gave, the same neurons at the same steps, and the same potentials to within rounding.
+ * networks of 80 neurons with hundreds of spikes), built here from the description the script wrote,
+ * must give every spike Brian2 gave, the same neurons at the same steps, and the same potentials to
+ * within rounding.
  * {@code simulator/brian2/README.md} says how Brian2's step was made to do what Engram's does.
  */
 class Brian2AgreementTest {
@@ -88,21 +89,21 @@ class Brian2AgreementTest {
         }
     }
 
-    private static <P extends Record, S extends NeuronState> Population<P, S> add(NetworkBuilder b,
-                                                                                   Brian2Fixture.PopulationSpec p) {
+    private static Population<?, ?> add(NetworkBuilder b, Brian2Fixture.PopulationSpec p) {
         if (p.model().equals(SpikeTimes.NAME)) {
-            @SuppressWarnings("unchecked")
-            Population<P, S> sources = (Population<P, S>) b.population(p.name(), p.size(), SpikeTimes.MODEL,
+            return b.population(p.name(), p.size(), SpikeTimes.MODEL,
                     new SpikeTimes.Params(p.times().toArray(new double[0][])));
-            return sources;
         }
-        @SuppressWarnings("unchecked")
-        NeuronModel<P, S> model = (NeuronModel<P, S>) NeuronModels.byName(p.model());
-        Population<P, S> population = b.population(p.name(), p.size(), model, model.defaultsWith(p.params()));
+        Population<?, ?> population = add(b, p, NeuronModels.byName(p.model()));
         if (p.currentsPa() != null) {
             b.constantCurrents(new ConstantCurrents(population, null, p.currentsPa()));
         }
         return population;
+    }
+
+    private static <P extends Record, S extends NeuronState> Population<P, S> add(NetworkBuilder b,
+            Brian2Fixture.PopulationSpec p, NeuronModel<P, S> model) {
+        return b.population(p.name(), p.size(), model, model.defaultsWith(p.params()));
     }
 
     private static double toleranceMv(String model) {
