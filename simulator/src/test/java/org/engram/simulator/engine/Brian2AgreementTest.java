@@ -187,14 +187,34 @@ class Brian2AgreementTest {
         }
     }
 
+    /**
+     * Every sampled neuron's whole trace: the fixture must hold one potential per sample Engram took, at
+     * the steps the sampling interval gives, so that a fixture with potentials missing, or sampled at
+     * other steps, or of neurons not sampled, fails rather than checks less. Neurons are matched by index
+     * ({@link StateRecorder#traceOf}), not by their position in a list.
+     */
     private static void assertSamePotentials(Brian2Fixture fixture, Map<String, StateRecorder> recorders) {
-        for (Brian2Fixture.Sample s : fixture.potentials) {
-            StateRecorder r = recorders.get(s.population());
-            int position = fixture.recorded.get(s.population()).indexOf(s.neuron());
-            // Sample k is taken after step (k + 1) every - 1.
-            int sample = (s.step() + 1) / fixture.recordEverySteps - 1;
-            assertEquals(s.vMv(), r.value(sample, position), toleranceMv(fixture.population(s.population()).model()),
-                    fixture.name + ": v of " + s.population() + " " + s.neuron() + " after step " + s.step());
+        int compared = 0;
+        for (Map.Entry<String, List<Integer>> sampled : fixture.recorded.entrySet()) {
+            String population = sampled.getKey();
+            double tolerance = toleranceMv(fixture.population(population).model());
+            for (int neuron : sampled.getValue()) {
+                String which = fixture.name + ": v of " + population + " " + neuron;
+                double[] engram = recorders.get(population).traceOf(neuron);
+                List<Brian2Fixture.Sample> brian2 = fixture.potentials.stream()
+                        .filter(s -> s.population().equals(population) && s.neuron() == neuron).toList();
+                assertTrue(engram.length > 0, which + ": no sample taken");
+                assertEquals(engram.length, brian2.size(), which + ": samples in the fixture");
+                for (int k = 0; k < engram.length; k++) {
+                    Brian2Fixture.Sample s = brian2.get(k);
+                    // Sample k is taken after step (k + 1) every - 1.
+                    assertEquals((k + 1) * fixture.recordEverySteps - 1, s.step(), which + ": step of sample " + k);
+                    assertEquals(s.vMv(), engram[k], tolerance, which + " after step " + s.step());
+                }
+                compared += engram.length;
+            }
         }
+        assertTrue(compared > 0, fixture.name + ": a fixture without potentials checks none");
+        assertEquals(fixture.potentials.size(), compared, fixture.name + ": v.csv holds neurons not sampled");
     }
 }
