@@ -37,12 +37,15 @@ class Brian2AgreementTest {
      * The LIF models' tolerance for potentials (mV). Both simulators step the same exact propagator in
      * double precision but write it differently: Brian2 in SI units (volts, seconds) with the solution
      * sympy derived, evaluated afresh each step, Engram in mV and ms with factors computed once. Each
-     * step rounds a few times, an ulp of a potential below 64 mV being at most 7e-15 mV, say 3e-14 mV a
-     * step; the membrane forgets all but exp(-dt / tau_m) of an error each step, so at most
-     * 1 / (1 - exp(-dt / tau_m)) = 200 steps' errors (tau_m = 20 ms) add up, 6e-12 mV if they never
-     * cancel, and a reset puts both at the same value. Measured: 7.7e-13 mV at most (and 1.3e-12 mV
-     * between Brian2's numpy and C++ targets). Any difference of
-     * convention is far larger: a step's decay of a 15 mV potential is 0.07 mV at tau_m = 20 ms.
+     * step rounds a few times, each time by up to half an ulp of terms as large as the potential. The
+     * networks at {@code tau_m} = 10 ms sit near {@code e_l} = -70 mV, where an ulp is 1.4e-14 mV: say
+     * 6e-14 mV a step. The membrane forgets all but exp(-dt / tau_m) of an error each step, so the
+     * errors of at most 1 / (1 - exp(-dt / tau_m)) = 100 steps add up, 6e-12 mV if they never cancel.
+     * The networks at {@code tau_m} = 20 ms (200 steps) stay within 0 to 20 mV, an ulp of 3.6e-15 mV:
+     * 3e-12 mV. A reset puts both at the same value. Measured: 7.7e-13 mV at most, and 1.1e-12 mV against
+     * fixtures written by Brian2's C++ target. Any difference of convention is far larger: a step's
+     * decay of a 15 mV potential is 0.07 mV at tau_m = 20 ms, and a relative change of 1e-9 in
+     * {@code tau_m} moves the potentials by 3e-11 to 7e-11 mV within ten steps (each tried).
      */
     private static final double LIF_TOLERANCE_MV = 1e-11;
 
@@ -54,8 +57,9 @@ class Brian2AgreementTest {
      * {@code u} carries from spike to spike (Engram's loop written out in Python, operation by operation,
      * differs from Brian2 by as much, and Brian2's numpy and C++ targets differ from each other by 2.7e-6
      * mV). Measured: 1.4e-7 mV over 200 ms of the fast-spiking cell, sampled every other millisecond,
-     * 1.8e-6 mV at most when sampled every step; 1e-5 mV leaves room, and a spike a substep early or late
-     * changes the potential by millivolts.
+     * 1.8e-6 mV at most when sampled every step, and 2.8e-6 mV at the samples kept against fixtures
+     * written by Brian2's C++ target; 1e-5 mV leaves room for both targets, and a spike a substep early
+     * or late changes the potential by millivolts.
      */
     private static final double IZHIKEVICH_TOLERANCE_MV = 1e-5;
 
