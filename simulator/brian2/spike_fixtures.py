@@ -7,9 +7,16 @@ steps, and the neurons whose potential is sampled. The script builds it in Brian
 time step does what Engram's grid mode does (see README.md beside this file), runs it, and writes
 into the test resources of ``Brian2AgreementTest``:
 
-  <network>/network.txt   the description, which the test builds with Engram's library API; after a
-                          line `synapses SOURCE TARGET` each line is one synapse: source neuron, target
-                          neuron, weight (mV for lif_delta, else pA), delay in steps
+  <network>/network.txt   the description, which the test builds with Engram's library API, one item
+                          a line (words separated by spaces, `#` starting a comment line):
+        dt_ms DT, duration_ms T          the step and the run's length (ms)
+        population NAME MODEL SIZE K=V   Engram's model name, its parameters by Engram's names
+        times NAME NEURON T...           the spike times (ms) of one neuron of a spike_times source
+        currents NAME I...               a constant current per neuron (pA; for izhikevich its own unit)
+        synapses SOURCE TARGET           then one synapse a line: source neuron, target neuron,
+                                         weight (mV for lif_delta, else pA), delay in steps
+        short_term SOURCE TARGET U TAU_REC TAU_FAC   Tsodyks-Markram dynamics of those synapses
+        record_every STEPS, record NAME NEURON       the sampling interval and the neurons sampled
   <network>/spikes.csv    population,neuron,step: every spike, step s being Engram's step that
                           ends at (s + 1) dt (Brian2 labels it with its start, s dt)
   <network>/v.csv         population,neuron,step,v_mV: the potential after step `step`
@@ -40,7 +47,8 @@ def as_float32(x):
 
 
 def grid_step(t_ms):
-    """Engram's step for a spike-time input at t_ms: the step ending at the first grid time >= t (at least dt)."""
+    """Engram's step for a spike-time input at t_ms: the step ending at the first grid time >= t (at least dt),
+    with the tolerance of Engram's TimeGrid.stepEndingAtOrAfter, which this mirrors."""
     steps = t_ms / DT_MS
     end = math.ceil(steps - (1e-9 + 1e-15 * steps))
     return max(0, end - 1)
@@ -162,7 +170,9 @@ def recurrent_network(name, model, seed):
                       tau_syn_ex=2.0, tau_syn_in=5.0)
         w_exc, w_inh = 45.0, -120.0
     # R I from 19.2 to 24 mV against a 20 mV threshold: most fire on their own, a few only when pushed.
-    currents = lambda n: [float(x) for x in np.round(rng.uniform(240.0, 300.0, n) * 4) / 4]
+    def currents(n):
+        return [float(x) for x in np.round(rng.uniform(240.0, 300.0, n) * 4) / 4]
+
     pops = [dict(name='exc', model=model, size=n_exc, currents=currents(n_exc), params=params),
             dict(name='inh', model=model, size=n_inh, currents=currents(n_inh), params=params)]
     syn = []
