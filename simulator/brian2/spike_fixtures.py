@@ -291,21 +291,58 @@ def izhikevich_group(pop, substep_ms):
     return g, []
 
 
+def spike_generator(pop):
+    """A spike_times source: each time given as the start of the step Engram emits it in, as Brian2 emits a
+    time in the step that contains it."""
+    idx, steps = [], []
+    for i, times in enumerate(pop['times']):
+        for t in times:
+            idx.append(i)
+            steps.append(grid_step(t))
+    return SpikeGeneratorGroup(pop['size'], idx, np.array(steps) * DT_MS * ms, name=pop['name'])
+
+
+def pathway(net_spec, groups, src_pop, tgt_pop, inhibitory, rows):
+    """The synapses from one population to another of one sign, delivering as Engram's do."""
+    target = next(p for p in net_spec['populations'] if p['name'] == tgt_pop)
+    x = 'in' if inhibitory else 'ex'
+    if target['model'] == 'lif_delta':
+        on_pre, unit = 'v_post += w', mV
+    elif target['model'] == 'lif_alpha':
+        # Engram's AlphaCurrent: a weight w adds w e / tau_syn to the drive, so that the current peaks at w.
+        on_pre, unit = f"y_{x}_post += w*{math.e!r}/({target['params']['tau_syn_' + x]!r}*ms)", pA
+    else:
+        on_pre, unit = f"I_{x}_post += w", pA
+    model = 'w : ' + ('volt' if unit is mV else 'amp')
+    short_term = net_spec.get('short_term', {}).get((src_pop, tgt_pop))
+    if short_term is not None:
+        model, on_pre = tsodyks_markram(model, on_pre, *short_term)
+    syn = Synapses(groups[src_pop], groups[tgt_pop], model, on_pre=on_pre)
+    rows = np.array(rows)
+    syn.connect(i=rows[:, 0].astype(int), j=rows[:, 1].astype(int))
+    syn.w = rows[:, 2] * unit
+    if short_term is not None:
+        syn.u_s, syn.x_s = 0, 1        # at rest, as Engram's synapses start
+    # Engram adds input that arrives at a step's end in that step, before the threshold; Brian2's
+    # pathway runs after the thresholds and an input then counts only in the next step. Run it just
+    # before the thresholds instead: it then delivers in step s + 1 + D the spikes of step s, so an
+    # Engram delay of d steps is a Brian2 delay of d - 1 steps.
+    syn.delay = (rows[:, 3] - 1) * DT_MS * ms
+    syn.pre.when = 'before_thresholds'
+    syn.pre.order = 0
+    return syn
+
+
 def run_brian2(net_spec):
+    """Builds and runs one network in Brian2; returns its spikes (population, neuron, step) in the order
+    of the fixture and its sampled potentials (population, neuron, step, mV)."""
     start_scope()
     defaultclock.dt = DT_MS * ms
     groups, objects = {}, []
     substeps = 1
     for pop in net_spec['populations']:
         if pop['model'] == 'spike_times':
-            idx, steps = [], []
-            for i, times in enumerate(pop['times']):
-                for t in times:
-                    idx.append(i)
-                    steps.append(grid_step(t))
-            # Brian2 emits a time t in the step starting at t: give it the start of Engram's step.
-            g = SpikeGeneratorGroup(pop['size'], idx, np.array(steps) * DT_MS * ms, name=pop['name'])
-            extra = []
+            g, extra = spike_generator(pop), []
         elif pop['model'] == 'izhikevich':
             substeps = int(round(DT_MS / IZHIKEVICH_SUBSTEP_MS))
             g, extra = izhikevich_group(pop, DT_MS / substeps)
@@ -314,37 +351,9 @@ def run_brian2(net_spec):
         groups[pop['name']] = g
         objects += [g] + extra
     by_pathway = {}
-    for s in net_spec['synapses']:
-        src_pop, src, tgt_pop, tgt, w, delay = s
+    for src_pop, src, tgt_pop, tgt, w, delay in net_spec['synapses']:
         by_pathway.setdefault((src_pop, tgt_pop, w < 0), []).append((src, tgt, w, delay))
-    for (src_pop, tgt_pop, inhibitory), rows in by_pathway.items():
-        target = next(p for p in net_spec['populations'] if p['name'] == tgt_pop)
-        x = 'in' if inhibitory else 'ex'
-        if target['model'] == 'lif_delta':
-            on_pre, unit = 'v_post += w', mV
-        elif target['model'] == 'lif_alpha':
-            # Engram's AlphaCurrent: a weight w adds w e / tau_syn to the drive, so that the current peaks at w.
-            on_pre, unit = f"y_{x}_post += w*{math.e!r}/({target['params']['tau_syn_' + x]!r}*ms)", pA
-        else:
-            on_pre, unit = f"I_{x}_post += w", pA
-        model = 'w : ' + ('volt' if unit is mV else 'amp')
-        short_term = net_spec.get('short_term', {}).get((src_pop, tgt_pop))
-        if short_term is not None:
-            model, on_pre = tsodyks_markram(model, on_pre, *short_term)
-        syn = Synapses(groups[src_pop], groups[tgt_pop], model, on_pre=on_pre)
-        rows = np.array(rows)
-        syn.connect(i=rows[:, 0].astype(int), j=rows[:, 1].astype(int))
-        syn.w = rows[:, 2] * unit
-        if short_term is not None:
-            syn.u_s, syn.x_s = 0, 1        # at rest, as Engram's synapses start
-        # Engram adds input that arrives at a step's end in that step, before the threshold; Brian2's
-        # pathway runs after the thresholds and an input then counts only in the next step. Run it just
-        # before the thresholds instead: it then delivers in step s + 1 + D the spikes of step s, so an
-        # Engram delay of d steps is a Brian2 delay of d - 1 steps.
-        syn.delay = (rows[:, 3] - 1) * DT_MS * ms
-        syn.pre.when = 'before_thresholds'
-        syn.pre.order = 0
-        objects.append(syn)
+    objects += [pathway(net_spec, groups, *key, rows) for key, rows in by_pathway.items()]
     spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items()}
     state_monitors = {}
     for name in dict.fromkeys(p for p, _ in net_spec['record']):
@@ -353,28 +362,40 @@ def run_brian2(net_spec):
         state_monitors[name] = (neurons, StateMonitor(groups[name], 'v', record=neurons, when='end'))
     net = Network(objects, list(spike_monitors.values()), [m for _, m in state_monitors.values()])
     net.run(net_spec['duration_ms'] * ms, namespace={})
+    return spikes_in_steps(net_spec, spike_monitors, substeps), sampled(net_spec, state_monitors, substeps)
 
+
+def model_of(net_spec, name):
+    return next(p['model'] for p in net_spec['populations'] if p['name'] == name)
+
+
+def spikes_in_steps(net_spec, spike_monitors, substeps):
+    """The neurons' spikes as (population, neuron, Engram's step), by step, population and neuron."""
     spikes = []
     for name, mon in spike_monitors.items():
-        model = next(p['model'] for p in net_spec['populations'] if p['name'] == name)
+        model = model_of(net_spec, name)
         if model == 'spike_times':
             continue
-        dt_ms = DT_MS / (substeps if model == 'izhikevich' else 1)
-        ticks = np.rint(np.asarray(mon.t / ms) / dt_ms).astype(int)
-        steps = ticks // (substeps if model == 'izhikevich' else 1)
-        spikes += [(name, int(i), int(s)) for i, s in zip(np.asarray(mon.i), steps)]
+        per_step = substeps if model == 'izhikevich' else 1
+        ticks = np.rint(np.asarray(mon.t / ms) / (DT_MS / per_step)).astype(int)
+        spikes += [(name, int(i), int(s)) for i, s in zip(np.asarray(mon.i), ticks // per_step)]
     spikes.sort(key=lambda x: (x[2], x[0], x[1]))
+    return spikes
+
+
+def sampled(net_spec, state_monitors, substeps):
+    """The potentials (mV) after every record_every-th step, as Engram's state recorder takes them."""
     traces = []
     every = net_spec['record_every']
+    n_steps = int(round(net_spec['duration_ms'] / DT_MS))
     for name, (neurons, mon) in state_monitors.items():
-        model = next(p['model'] for p in net_spec['populations'] if p['name'] == name)
-        ticks = substeps if model == 'izhikevich' else 1
-        values = np.asarray(mon.v) * (1 if model == 'izhikevich' else 1e3)   # volt -> mV
-        n_steps = int(round(net_spec['duration_ms'] / DT_MS))
+        izhikevich = model_of(net_spec, name) == 'izhikevich'
+        ticks = substeps if izhikevich else 1
+        values = np.asarray(mon.v) * (1 if izhikevich else 1e3)   # volt -> mV
         for row, neuron in enumerate(neurons):
             for step in range(every - 1, n_steps, every):
                 traces.append((name, neuron, step, float(values[row, (step + 1) * ticks - 1])))
-    return spikes, traces
+    return traces
 
 
 # ---------------------------------------------------------------- fixture files
