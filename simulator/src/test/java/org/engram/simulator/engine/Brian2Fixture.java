@@ -105,16 +105,17 @@ final class Brian2Fixture {
                 synapseSource = w[1];
                 synapseTarget = w[2];
             }
+            case "short_term" -> shortTerm.add(new ShortTermSpec(w[1], w[2], new TsodyksMarkram(
+                    Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]))));
+            case "record" -> recorded.computeIfAbsent(w[1], k -> new ArrayList<>()).add(Integer.parseInt(w[2]));
             default -> {
+                // A synapse of the last `synapses SOURCE TARGET` line.
                 if (w.length != 4 || synapseSource == null) {
                     throw new IllegalStateException(name + "/network.txt: unknown line: " + line);
                 }
                 synapses.add(new SynapseSpec(synapseSource, Integer.parseInt(w[0]), synapseTarget,
                         Integer.parseInt(w[1]), Double.parseDouble(w[2]), Integer.parseInt(w[3])));
             }
-            case "short_term" -> shortTerm.add(new ShortTermSpec(w[1], w[2], new TsodyksMarkram(
-                    Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]))));
-            case "record" -> recorded.computeIfAbsent(w[1], k -> new ArrayList<>()).add(Integer.parseInt(w[2]));
         }
     }
 
