@@ -63,7 +63,7 @@ class Brian2AgreementTest {
      */
     private static final double IZHIKEVICH_TOLERANCE_MV = 1e-5;
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lif_delta_small", "lif_exp_two_taus", "lif_exp_singular", "lif_alpha_singular",
         "adaptive_lif_small", "izhikevich_cells", "lif_delta_short_term", "lif_delta_recurrent",
         "lif_exp_recurrent"})

@@ -63,16 +63,28 @@ final class Brian2Fixture {
      */
     static Brian2Fixture load(String name) {
         Brian2Fixture f = new Brian2Fixture(name);
-        for (String line : lines(name, "network.txt")) {
-            f.describe(line);
+        List<String> description = lines(name, "network.txt");
+        for (int k = 0; k < description.size(); k++) {
+            String line = description.get(k);
+            try {
+                f.describe(line);
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                // A damaged fixture should say where, not only which number failed to parse.
+                throw new IllegalStateException(name + "/network.txt line " + (k + 1) + ": cannot read '" + line
+                        + "': " + e.getMessage(), e);
+            }
         }
         for (String line : dataLines(name, "spikes.csv")) {
             f.spikes.add(line);
         }
         for (String line : dataLines(name, "v.csv")) {
             String[] c = line.split(",");
-            f.potentials.add(new Sample(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
-                    Double.parseDouble(c[3])));
+            try {
+                f.potentials.add(new Sample(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
+                        Double.parseDouble(c[3])));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new IllegalStateException(name + "/v.csv: cannot read '" + line + "': " + e.getMessage(), e);
+            }
         }
         return f;
     }
