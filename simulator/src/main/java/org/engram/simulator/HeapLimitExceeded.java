@@ -10,6 +10,14 @@ public class HeapLimitExceeded extends ParameterException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * How to give Engram more heap, whether it was started by the launcher, whose {@code ENGRAM_JAVA_OPTS}
+     * replaces its collector option, or by {@code java -jar}: the one wording of the advice that every
+     * message about the heap's limit ends with, so that each tells the same thing.
+     */
+    public static final String MORE_HEAP = "give Java more heap: ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx8g\""
+            + " ./engram ..., or java -Xmx8g -jar engram.jar ...";
+
+    /**
      * Creates the error.
      *
      * @param owner     the object whose memory cannot fit, e.g. {@code population 'exc'}

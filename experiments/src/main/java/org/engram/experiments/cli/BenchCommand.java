@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
                         "a network that fits the Java heap", buffers ? neurons + " neurons at dt = " + dtMs + " ms"
                                 : neurons, e.source() + ": " + e.location() + ": expected " + e.expected() + ", found "
                                 + e.found() + "; choose fewer neurons" + (buffers ? " or a longer step" : "")
-                                + ", or give Java more heap (-Xmx)");
+                                + ", or " + HeapLimitExceeded.MORE_HEAP);
             } catch (ParameterException e) {
                 // The user cannot edit the reference network: a connection rule refused (too many
                 // synapses for one projection) is the size's fault, and a delay or refractory period the

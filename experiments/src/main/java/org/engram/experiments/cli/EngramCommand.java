@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.KernelFailed;
 import picocli.CommandLine;
@@ -212,8 +213,8 @@ public final class EngramCommand implements Callable<Integer> {
             // Picocli passes errors through. The stack trace would only show where the last array was
             // asked for; the heap's limit and how to raise it are what helps.
             System.err.printf(Locale.ROOT, "engram: error: out of memory: the Java heap is limited to %.0f MB; choose "
-                    + "a smaller network, run or recording, or allow more, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC "
-                    + "-Xmx16g\" ./engram ... (java -Xmx16g ...)%n", Runtime.getRuntime().maxMemory() / 1e6);
+                    + "a smaller network, run or recording, or %s%n", Runtime.getRuntime().maxMemory() / 1e6,
+                    HeapLimitExceeded.MORE_HEAP);
             code = 1;
         }
         // PrintStream swallows write errors: a result lost to a full disk or a closed pipe (bench --json

@@ -218,7 +218,7 @@ public final class Figure {
                     + " (4 bytes a pixel) takes at most half the Java heap of %.0f MB", PRINT_DPI, heapBytes / 1e6),
                     String.format(Locale.ROOT, "%s in (%.0f x %.0f pixels or more, %.0f MB)",
                             MetricFormat.asWritten(widthInches), wide, wide * PRINT_ASPECT, bytes / 1e6),
-                    "a narrower width, or give Java more heap (-Xmx)");
+                    "a narrower width, or " + HeapLimitExceeded.MORE_HEAP);
         }
     }
 

@@ -439,8 +439,8 @@ final class Experiment {
                         e.found(), e.hint());
             }
             // The builder's own advice (a sparser rule) does not apply to layers connected all to all.
-            String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or a larger heap, e.g. "
-                    + "ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ..." : e.hint();
+            String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or "
+                    + HeapLimitExceeded.MORE_HEAP : e.hint();
             throw new ConfigException(where.locate(key), key, e.expected(), e.found(), hint);
         }
     }
@@ -668,8 +668,7 @@ final class Experiment {
                         heapBytes / 1e6),
                 String.format(Locale.ROOT, "%d tasks of %.0f samples x %d features, %.1f MB", t.count(), samples,
                         features, t.count() * perTask / 1e6),
-                "fewer tasks or samples, or a larger heap, "
-                        + "e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ...");
+                "fewer tasks or samples, or " + HeapLimitExceeded.MORE_HEAP);
     }
 
     /** The key of the largest of a synthetic task's sizes, which one task too large for the heap is blamed on. */

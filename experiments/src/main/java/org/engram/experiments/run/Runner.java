@@ -219,8 +219,8 @@ public final class Runner {
         } catch (OutOfMemoryError e) {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
-            loop.finish("failed", "out of memory (Java heap of " + heapMegabytes() + " MB); allow more, e.g."
-                    + " ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
+            loop.finish("failed", "out of memory (Java heap of " + heapMegabytes() + " MB); "
+                    + HeapLimitExceeded.MORE_HEAP, true);
             err.println("engram: the run ran out of memory; " + loop.checkpointedIn() + "; with a larger heap,"
                     + " continue with: " + LaunchCommand.resume(folder.directory()) + loop.unsavedStatusNote());
             err.flush();
@@ -574,8 +574,8 @@ public final class Runner {
             String why = "the run needs more memory than the Java heap of " + heapMegabytes() + " MB holds ("
                     + h.source() + ": " + h.location() + ": expected " + h.expected() + ", found " + h.found() + ")";
             loop.finish("failed", why, true);
-            return new RunStopped(why + "; " + loop.checkpointedIn() + "; with a larger heap, e.g."
-                    + " ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\", continue with: "
+            return new RunStopped(why + "; " + loop.checkpointedIn() + "; "
+                    + HeapLimitExceeded.MORE_HEAP + " and continue with: "
                     + LaunchCommand.resume(folder.directory()), null);
         }
         if (e instanceof TrainingDiverged d && d.ownCode()) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.EngineChecks;
@@ -187,7 +188,7 @@ final class RecordChecks {
                 Runtime.getRuntime().maxMemory() / 1e6), String.format(Locale.ROOT,
                 "%d bins x %d populations (%.0f MB)", RecordRoom.rateBins(c), populations, bytes / 1e6),
                 "a wider rate_bin_ms, fewer populations in "
-                + "record.spikes or a shorter run, or give Java more heap (-Xmx)"
+                + "record.spikes or a shorter run, or " + HeapLimitExceeded.MORE_HEAP
                 + (durationHint == null ? "" : "; " + durationHint));
     }
 
@@ -205,7 +206,7 @@ final class RecordChecks {
                 "%d spikes of %d neurons of '%s' by %s ms of the run's %s ms", e.spikes(), e.neurons(), e.population(),
                 TimeGrid.shownMs(e.timeMs()), BigDecimal.valueOf(c.durationMs()).stripTrailingZeros().toPlainString()),
                 "record the spikes of fewer neurons (record.spike_neurons), fewer populations (record.spikes), from a"
-                + " later record.from_ms or over a shorter run, or give Java more heap (-Xmx)");
+                + " later record.from_ms or over a shorter run, or " + HeapLimitExceeded.MORE_HEAP);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.WeightTrajectoryPlot;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
@@ -122,7 +123,7 @@ final class WeightRecordChecks {
     }
 
     private static String heapHint(String durationHint) {
-        return "a longer interval_ms, fewer synapses or a shorter run, or give Java more heap (-Xmx)"
+        return "a longer interval_ms, fewer synapses or a shorter run, or " + HeapLimitExceeded.MORE_HEAP
                 + (durationHint == null ? "" : "; " + durationHint);
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.engram.simulator.HeapLimitExceeded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,13 +107,17 @@ class FailedRunStatusTest {
         Process p = CliRunner.start(List.of("-Xmx48m"), log, "run", config.toString(), "--out", out.toString());
         assertEquals(1, p.waitFor(), Files.readString(log));
         assertTrue(Files.readString(log).contains("engram: error: out of memory"), Files.readString(log));
+        // How to give it more heap, in the words of every other message about the heap.
+        assertTrue(Files.readString(log).contains("or recording, or " + HeapLimitExceeded.MORE_HEAP + "\n"),
+                Files.readString(log));
         List<Path> partial;
         try (Stream<Path> s = Files.list(out.resolve("big"))) {
             partial = s.toList();
         }
         JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
-        assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of "), status.toString());
+        assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of ")
+                && status.get("message").asText().endsWith(" MB); " + HeapLimitExceeded.MORE_HEAP), status.toString());
         // With more memory the run goes on from its checkpoints: the status gives the command.
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial.get(0)), status.toString());
         // The terminal says so too: the folder, and the command, before the heap's limit; no task had

@@ -190,6 +190,6 @@ final class PopulationRuntime {
                                 + "buffers of other populations" : "", bytesPerSlot),
                 String.format(Locale.ROOT, "%.0f MB for %d neurons and a longest delay of %d steps (%s ms)",
                         bytes / 1e6, population.size(), slots - 1, (float) grid.timeMs(slots - 1)),
-                "shorten the delays into '" + population.name() + "', or give Java more heap (-Xmx)");
+                "shorten the delays into '" + population.name() + "', or " + HeapLimitExceeded.MORE_HEAP);
     }
 }

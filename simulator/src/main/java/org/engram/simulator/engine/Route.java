@@ -81,7 +81,7 @@ final class Route {
                         Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(Locale.ROOT, "%d threads for projection '%s' from %d neurons (%.0f MB)", workers,
                         projection.name(), sources, ((long) sources * workers + 1) * (double) Integer.BYTES / 1e6),
-                "use fewer threads (more than the processors are no faster), or give Java more heap (-Xmx)");
+                "use fewer threads (more than the processors are no faster), or " + HeapLimitExceeded.MORE_HEAP);
     }
 
     /** @return the first synapse of row {@code source} that worker {@code w} delivers */

@@ -139,7 +139,7 @@ public final class RateMonitor implements SpikeListener {
                         Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(Locale.ROOT, "%d bins of %s ms up to %s ms (%.0f MB)", bins, binMs, timeMs,
                         bins * (double) Long.BYTES / 1e6),
-                "record the rate in wider bins, or run shorter, or give Java more heap (-Xmx)");
+                "record the rate in wider bins, or run shorter, or " + HeapLimitExceeded.MORE_HEAP);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class SpikesPastTheHeap extends HeapLimitExceeded {
                 BYTES_PER_SPIKE), String.format(Locale.ROOT, "%d spikes of %d neurons by %s ms, and no room to grow"
                 + " to %d (%.0f MB)", spikes, neurons, TimeGrid.shownMs(timeMs), asked, asked * (double) BYTES_PER_SPIKE
                 / 1e6),
-                "record fewer neurons or shorter runs (writing each out), or give Java more heap (-Xmx)");
+                "record fewer neurons or shorter runs (writing each out), or " + MORE_HEAP);
         this.population = population;
         this.neurons = neurons;
         this.spikes = spikes;

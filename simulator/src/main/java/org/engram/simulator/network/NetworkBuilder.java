@@ -148,7 +148,7 @@ public final class NetworkBuilder {
             // The state's arrays, allocated here, are all this call holds: nothing is left half made.
             throw new HeapLimitExceeded("population '" + name + "'", "size", String.format(Locale.ROOT,
                     "a population whose state fits the Java heap (at most %.0f MB)", Runtime.getRuntime().maxMemory()
-                            / 1e6), size, "choose a smaller population, or give Java more heap (-Xmx)");
+                            / 1e6), size, "choose a smaller population, or " + HeapLimitExceeded.MORE_HEAP);
         }
         // Only a population that was made takes its name: a corrected second call must find it free.
         names.add(name);
@@ -562,7 +562,7 @@ public final class NetworkBuilder {
                         expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE / 1e6))
                         + String.format(Locale.ROOT, " from %s on %d x %d neurons", rule.describe(),
                                 context.sourceSize(), context.targetSize()),
-                "choose smaller populations or a sparser rule, or give Java more heap (-Xmx)");
+                "choose smaller populations or a sparser rule, or " + HeapLimitExceeded.MORE_HEAP);
     }
 
     private void requireFreeName(String kind, String name) {

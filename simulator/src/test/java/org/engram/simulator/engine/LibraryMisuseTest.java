@@ -488,7 +488,7 @@ class LibraryMisuseTest {
         assertEquals(30_000, b.build().synapseCount(), "the builder was not spent");
         assertTrue(error.getMessage().startsWith("projection 'dense': rule: expected synapses that fit the Java heap (")
                 && error.getMessage().contains("about 16 bytes each, found 900000000 synapses (14400 MB) from")
-                && error.getMessage().endsWith("give Java more heap (-Xmx)"), error.getMessage());
+                && error.getMessage().endsWith(", or " + HeapLimitExceeded.MORE_HEAP), error.getMessage());
     }
 
     /**
@@ -523,7 +523,7 @@ class LibraryMisuseTest {
                 () -> b.population("huge", 2_000_000_000, LifDelta.MODEL, DRIVEN));
         assertTrue(error.getMessage().startsWith("population 'huge': size: expected a population whose state fits "
                 + "the Java heap") && error.getMessage().contains("found 2000000000")
-                && error.getMessage().contains("give Java more heap (-Xmx)"), error.getMessage());
+                && error.getMessage().endsWith(", or " + HeapLimitExceeded.MORE_HEAP), error.getMessage());
         b.population("huge", 10, LifDelta.MODEL, DRIVEN);   // the name was not taken by the failed call
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -48,7 +49,7 @@ class SpikesPastTheHeapTest {
         assertTrue(lines.get(0).matches("spike recorder of 'exc': neurons: expected spikes that fit the Java heap "
                 + "\\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 10 neurons by [0-9.]+ ms, and no room"
                 + " to grow to \\d+ \\(\\d+ MB\\); record fewer neurons or shorter runs \\(writing each out\\), or"
-                + " give Java more heap \\(-Xmx\\)"), lines.get(0));
+                + " \\Q" + HeapLimitExceeded.MORE_HEAP + "\\E"), lines.get(0));
         String[] held = lines.get(1).split(" ");
         int sent = Integer.parseInt(held[0]);
         assertTrue(sent > 100_000, "spikes recorded before the heap was full: " + sent);
