@@ -19,6 +19,9 @@ public class ConfigException extends EngramException {
     /** Characters of a longer value's start that a message shows. */
     private static final int FOUND_SHOWN_START = 100;
 
+    /** How a message says that the value found is an empty text ({@code ''}). */
+    public static final String EMPTY_TEXT = "an empty text";
+
     /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
     private final List<ConfigException> problems;
 
@@ -42,11 +45,15 @@ public class ConfigException extends EngramException {
      * A value as a message shows it: whole up to {@link #FOUND_SHOWN_MAX} characters, else its start and
      * how many characters are left out, so that a file of megabytes read as one text (a CSV file given as
      * the config) does not make a message of megabytes; an empty text in words and a blank one quoted, so
-     * that a message never ends in "found " with nothing to see.
+     * that a message never ends in "found " with nothing to see. A value node's JSON form, which checks show
+     * as found, writes an empty text as {@code ""}: said in words too, as every empty text is.
      */
     private static String shown(String found) {
+        if ("\"\"".equals(found)) {
+            return EMPTY_TEXT;
+        }
         if (found != null && found.isBlank()) {
-            return found.isEmpty() ? "an empty text" : "'" + found + "' (only spaces)";
+            return found.isEmpty() ? EMPTY_TEXT : "'" + found + "' (only spaces)";
         }
         if (found == null || found.length() <= FOUND_SHOWN_MAX) {
             return found;

@@ -220,7 +220,7 @@ public record ExperimentConfig(
             if (path != null && path.isBlank()) {
                 // Path.of("") is the working folder: an empty value left by mistake would search there.
                 throw new ParameterException("data", "path", "a folder path, or no key to search $ENGRAM_DATA and "
-                        + "the system folder", "an empty text");
+                        + "the system folder", ConfigException.EMPTY_TEXT);
             }
             if (path != null) {
                 try {

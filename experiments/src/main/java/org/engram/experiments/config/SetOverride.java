@@ -268,10 +268,13 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         return at.toString();
     }
 
-    /** A node as a message's "found" says it: a list, a mapping, {@code the value 3}, or nothing. */
+    /** A node as a message's "found" says it: a list, a mapping, {@code the value 3}, an empty text, or nothing. */
     static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
+        }
+        if (node.isTextual() && node.asText().isEmpty()) {
+            return ConfigException.EMPTY_TEXT;
         }
         return node.isArray() ? "a list" : node.isObject() ? "a mapping" : "the value " + node;
     }

@@ -343,7 +343,8 @@ final class YamlErrors {
             return switch (p.currentToken()) {
                 case START_ARRAY -> "a list";
                 case START_OBJECT -> "a mapping";
-                case VALUE_STRING -> "the text \"" + p.getText() + "\"";
+                case VALUE_STRING -> p.getText().isEmpty() ? ConfigException.EMPTY_TEXT
+                        : "the text \"" + p.getText() + "\"";
                 case VALUE_NULL, END_ARRAY, END_OBJECT -> "nothing";
                 default -> p.getText();
             };

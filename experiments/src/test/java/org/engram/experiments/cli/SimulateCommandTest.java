@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.simulator.HeapLimitExceeded;
@@ -1382,6 +1383,10 @@ class SimulateCommandTest {
                         List.of("bad.yaml:4:1: mode: expected one of grid, precise, found 1")),
                 Arguments.of("an empty text for a number", GOOD.replace("seed: 3", "seed: ''"),
                         List.of("bad.yaml:3:1: seed: expected a value of type integer, found an empty text")),
+                // A value's JSON form, which checks show as found, had shown an empty text as "".
+                Arguments.of("an empty text for a weight", GOOD.replace("weight: 25", "weight: ''"),
+                        List.of("bad.yaml:9:", "projections[1].weight: expected a number or a distribution such as"
+                                + " {uniform: [low, high]}, found an empty text")),
                 Arguments.of("an empty entry among the populations", GOOD.replace("populations:", "populations:\n  -"),
                         List.of("bad.yaml:5:4: populations[0]: expected a value, found nothing (an empty entry)")),
                 Arguments.of("an empty entry among the state recordings", GOOD.replace("state: [{", "state: [null, {"),
@@ -2177,6 +2182,31 @@ class SimulateCommandTest {
         assertEquals(2, blank.exitCode(), blank.err());
         assertTrue(blank.err().strip().endsWith("found ' ' (only spaces)"), blank.err());
         assertFalse(Files.exists(dir.resolve("blank")), "nothing is written");
+    }
+
+    /**
+     * An empty text is named as one whichever check refuses it: a weight's (which showed the value's JSON
+     * form, ""), a list's type (the text ""), a mapping's (the value "") and a whole file's.
+     */
+    @Test
+    void anEmptyTextIsNamedInWordsByEveryCheck(@TempDir Path dir) throws IOException {
+        Map<List<String>, String> messages = Map.of(
+                List.of("--set", "projections[1].weight=''"), "--set projections[1].weight='': projections[1].weight:"
+                        + " expected a number or a distribution such as {uniform: [low, high]}, found an empty text",
+                List.of("--set", "populations=''"), "--set populations='': populations: expected a list, found an"
+                        + " empty text",
+                List.of("--set", "name=''", "--set", "name.x=1"), "--set name.x=1: name: expected a mapping with key"
+                        + " 'x', found an empty text");
+        for (Map.Entry<List<String>, String> m : messages.entrySet()) {
+            CliRunner.Result r = simulate(dir, "a.yaml", GOOD, m.getKey().toArray(String[]::new));
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("engram: error: " + m.getValue(), r.err().strip());
+        }
+        CliRunner.Result file = simulate(dir, "empty.yaml", "''\n");
+        assertEquals(2, file.exitCode(), file.err());
+        assertTrue(file.err().strip().endsWith("empty.yaml:1:1: expected a mapping of keys, found an empty text"),
+                file.err());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
     }
 
     /**
