@@ -25,12 +25,9 @@ final class PathConverter {
     }
 
     static Path path(String value) {
-        if (value.isEmpty()) {
-            // Java reads "" as the working folder: engram run "$CONFIG" with CONFIG unset was told ": expected a
-            // YAML file, found a folder", and engram plot '' looked for ./metrics.json (from a fuzz audit).
-            throw new CommandLine.TypeConversionException("expected a path, found an empty text (a shell variable"
-                    + " that is not set gives one)");
-        }
+        // Java reads "" as the working folder: engram run "$CONFIG" with CONFIG unset was told ": expected a
+        // YAML file, found a folder", and engram plot '' looked for ./metrics.json (from a fuzz audit).
+        EmptyValue.refuse(value, "a path");
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {

@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
     // The split leaves a trailing comma on the last item (String.split drops the empty item after
     // it), so that the converter refuses "1,2," rather than reading it as 1,2.
     @Option(names = "--seeds", split = ",(?!$)", splitSynopsisLabel = ",", paramLabel = "S",
-            converter = SeedConverter.class, description = "Seeds, separated by commas (overrides the config).")
+            converter = SeedConverter.OfList.class, description = "Seeds, separated by commas (overrides the config).")
     List<Long> seeds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (overrides the config; results do "

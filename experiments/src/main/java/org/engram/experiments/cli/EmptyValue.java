@@ -1,0 +1,26 @@
+package org.engram.experiments.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Refuses an option's empty value in the words of an empty text, as a shell variable that is not set
+ * gives one: for an option of one value, where a list's words (an empty item) would not apply.
+ */
+final class EmptyValue {
+    private EmptyValue() {
+    }
+
+    /**
+     * Refuses an empty value.
+     *
+     * @param value the option's value
+     * @param what  what the option takes, e.g. {@code "a seed"}
+     * @throws CommandLine.TypeConversionException if the value is empty
+     */
+    static void refuse(String value, String what) {
+        if (value.isEmpty()) {
+            throw new CommandLine.TypeConversionException("expected " + what + ", found an empty text (a shell"
+                    + " variable that is not set gives one)");
+        }
+    }
+}
