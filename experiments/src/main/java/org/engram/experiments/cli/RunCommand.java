@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (config == null && (seeds != null || !sets.isEmpty())) {
             throw new EngramException("engram run", "--resume", "no --set or --seeds (a resumed run keeps its config)",
-                    seeds != null ? "--seeds" : "--set " + sets.get(0), null);
+                    seeds != null ? "--seeds" : ConfigLayers.overrideNamed(sets.get(0)), null);
         }
         // One hook for the rest of the command, from before the config is read (Jackson's start-up alone
         // takes a second or more) until the run has ended: a signal at any moment says what holds.

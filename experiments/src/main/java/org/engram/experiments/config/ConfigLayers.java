@@ -415,6 +415,16 @@ public final class ConfigLayers {
     }
 
     /**
+     * How messages name a {@code --set} override, as the config's own messages do: control characters escaped.
+     *
+     * @param text the override's {@code key=value} text
+     * @return e.g. {@code --set training.epochs=2}
+     */
+    public static String overrideNamed(String text) {
+        return SetOverride.named(text);
+    }
+
+    /**
      * The hash that identifies a config's text, as {@link Resolved#hash()} gives it.
      *
      * @param text the text, e.g. a run's {@code config.yaml}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,13 +33,32 @@ record SetOverride(String text, String keyPath, JsonNode value) {
     }
 
     /**
-     * How messages name an override.
+     * How messages name an override, its control characters escaped: a line break in the value had
+     * printed the message over two lines, and a BEL in the key rang the terminal's bell unseen.
      *
      * @param text the override's {@code key=value} text
-     * @return e.g. {@code --set training.epochs=2}
+     * @return e.g. {@code --set training.epochs=2}, {@code --set name=a\nb}
      */
     static String named(String text) {
-        return "--set " + text;
+        return "--set " + escaped(text);
+    }
+
+    /**
+     * Text of an override as a message shows it: each control character as the escape a YAML double-quoted
+     * text writes it with ({@code \n}, {@code \t}, {@code \x07}), which is also how a value can hold one.
+     */
+    static String escaped(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\x%02X", c)
+                        : Character.toString(c));
+            }
+        });
+        return sb.toString();
     }
 
     /**
@@ -53,7 +73,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100",
-                    "'" + text + "'", null);
+                    "'" + escaped(text) + "'", null);
         }
         // strip, not trim: trim also dropped control characters, so "epochs=2<BEL>" passed as 2.
         String key = text.substring(0, eq).strip();
@@ -73,7 +93,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             String hint = YamlErrors.syntaxError(e) instanceof AliasExpansion.Problem
                     ? "a value given with --set cannot name the config's anchors: write the value out" : null;
             throw new ConfigException(where, key, "a YAML value (number, text, true/false, [list] or {mapping})",
-                    "'" + raw + "'", hint);
+                    "'" + escaped(raw) + "'", hint);
         }
     }
 
@@ -103,9 +123,9 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         for (String part : dotted(key)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                throw new ConfigException(where, key,
+                throw new ConfigException(where, escaped(key),
                         "a key path such as training.epochs or populations[0].params.v_th",
-                        "'" + key + "'", key.startsWith(ExtensionKeys.PREFIX)
+                        "'" + escaped(key) + "'", key.startsWith(ExtensionKeys.PREFIX)
                                 ? "keys beginning with " + ExtensionKeys.PREFIX + " are left unread, so --set has"
                                         + " nothing to set there" : null);
             }

@@ -85,11 +85,20 @@ class BrokenRunConfigTest {
                 file("control character", GOOD.replace("  epochs: 1", "  epochs: 1 \u0007"),
                         "bad.yaml:14:13: expected printable text", "found the character U+0007"),
                 // From a review: a --set's value said only "expected a YAML value", and one at its end was dropped.
-                set("control character in a --set value", "name=a\u0007b", "--set name=a\u0007b: name: expected"
+                // The override itself is shown with its control characters escaped (from a fuzz audit: shown raw).
+                set("control character in a --set value", "name=a\u0007b", "--set name=a\\x07b: name: expected"
                         + " printable text", "found the character U+0007"),
                 set("control character at the end of a --set value", "training.epochs=2\u0007",
-                        "--set training.epochs=2\u0007: training.epochs: expected printable text",
+                        "--set training.epochs=2\\x07: training.epochs: expected printable text",
                         "found the character U+0007"),
+                set("control character in a --set key", "training.ep\u0007ochs=2", "--set training.ep\\x07ochs=2:"
+                        + " training.ep\\x07ochs: expected a key path such as training.epochs or"
+                        + " populations[0].params.v_th, found 'training.ep\\x07ochs'"),
+                // A line break had printed the message over two lines.
+                set("line break in a --set value", "training.epochs=2\n3", "--set training.epochs=2\\n3:"
+                        + " training.epochs: expected a value of type integer, found the text \"2 3\""),
+                set("line break in a --set value that is no YAML", "name=[a\nb", "--set name=[a\\nb: name: expected a"
+                        + " YAML value (number, text, true/false, [list] or {mapping}), found '[a\\nb'"),
                 // From a fuzz audit: 2 x 2147483647 wrapped to -2, which passed, and the run ran out of memory.
                 set("classes of the tasks past 2^31", "tasks.classes_per_task=2147483647", "tasks.count: expected count"
                         + " x classes_per_task <= 10 classes, found 2 x 2147483647"),
