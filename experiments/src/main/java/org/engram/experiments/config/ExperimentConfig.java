@@ -1,6 +1,7 @@
 package org.engram.experiments.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -651,7 +652,7 @@ public record ExperimentConfig(
     public record StrategySpec(
             @Key(value = "strategy name from engram list, or several joined by '+' (a chain, e.g. replay+ewc; "
                     + "projections such as gpm after update scalers such as metaplasticity)")
-            String name,
+            @JsonDeserialize(using = RegisteredName.class) String name,
             @Key(value = "name in tables, plots and folders; null: the name", def = "null") String label,
             @Key(value = "hyperparameters; omitted ones take the strategy's defaults (engram list); a chain takes"
                     + " one mapping per member, e.g. {ewc: {lambda: 10}}", def = "{}") JsonNode params) {

@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.KeysByType;
+import org.engram.experiments.config.RegisteredName;
 import org.engram.experiments.config.TakenAsWritten;
 import org.engram.learning.plasticity.Pairing;
 import org.engram.learning.plasticity.WeightDependence;
@@ -96,7 +97,9 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      *                ({@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PopulationSpec(String name, int size, String model, JsonNode params, Map<String, JsonNode> initial) {
+    public record PopulationSpec(String name, int size,
+                                 @JsonDeserialize(using = RegisteredName.class) String model, JsonNode params,
+                                 Map<String, JsonNode> initial) {
         /**
          * Fills defaults; an empty entry ({@code params:}, {@code v:}) is a key left out, as elsewhere in the file.
          *
@@ -178,7 +181,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @KeysByType(SpecKeys.OfShortTerm.class)
-    public record ShortTermSpec(String type, Double u, Double tauRec, Double tauFac) {
+    public record ShortTermSpec(@JsonDeserialize(using = RegisteredName.class) String type, Double u, Double tauRec,
+                                Double tauFac) {
         /**
          * Fills the defaults of the model named.
          *
@@ -277,12 +281,17 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
                     null, null, null, null, null, null, parameters);
         }
 
-        /** Which mappings are a user rule's, taken as written: a {@code type} text that names no built-in rule. */
+        /**
+         * Which mappings are a user rule's, taken as written: a {@code type} that names no built-in rule, also a
+         * number or true/false, which the check of the rule's name refuses with the names to choose from
+         * ({@link RegisteredName}).
+         */
         public static final class OfUserRule implements Predicate<ObjectNode> {
             @Override
             public boolean test(ObjectNode entry) {
-                return entry.path("type").isTextual()
-                        && PlasticityType.byConfigName(entry.get("type").asText()) == null;
+                JsonNode type = entry.path("type");
+                return (type.isTextual() || type.isNumber() || type.isBoolean())
+                        && PlasticityType.byConfigName(type.asText()) == null;
             }
         }
 
@@ -342,8 +351,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @KeysByType(SpecKeys.OfRule.class)
-    public record RuleSpec(String type, Double p, Integer k, Long n, Boolean autapses, Boolean multapses,
-                           int[] sources, int[] targets) {
+    public record RuleSpec(@JsonDeserialize(using = RegisteredName.class) String type, Double p, Integer k, Long n,
+                           Boolean autapses, Boolean multapses, int[] sources, int[] targets) {
     }
 
     /**
@@ -368,7 +377,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @KeysByType(SpecKeys.OfInput.class)
-    public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
+    public record InputSpec(@JsonDeserialize(using = RegisteredName.class) String type, String target, Double rateHz,
+                            Double weight, Receptor receptor,
                             @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
                             int[] neurons, double[] timesMs, double[] ratesHz, double[] amplitudesPa, Double meanPa,
                             Double stdPa, JsonNode amplitudePa, Double frequencyHz, Double phaseDeg,

@@ -79,6 +79,10 @@ class BrokenRunConfigTest {
                 file("number for a scenario", GOOD.replace("  scenario: task_incremental", "  scenario: 2"),
                         "bad.yaml:6:3: tasks.scenario: expected one of task_incremental, domain_incremental,"
                                 + " class_incremental, found 2"),
+                // A number for a strategy's name was told to be quoted, and then refused as no strategy.
+                file("number for a strategy", GOOD.replace("  - name: naive", "  - name: 1"),
+                        "bad.yaml:17:", "strategies[0].name: expected a strategy name, one of [naive, joint, ewc,",
+                        "found '1'"),
                 set("number for an encoder by --set", "encoder.kind=1", "--set encoder.kind=1: encoder.kind: expected"
                         + " one of rate, latency, direct_current, found 1"),
                 // From a fuzz audit: the reader said "special characters are not allowed", with no place or character.

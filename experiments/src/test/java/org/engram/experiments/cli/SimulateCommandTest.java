@@ -1383,6 +1383,15 @@ class SimulateCommandTest {
                         List.of("bad.yaml:4:1: mode: expected one of grid, precise, found 1")),
                 Arguments.of("an empty text for a number", GOOD.replace("seed: 3", "seed: ''"),
                         List.of("bad.yaml:3:1: seed: expected a value of type integer, found an empty text")),
+                // A number for a model's or rule's name was told to be quoted, which only made it an unknown name.
+                Arguments.of("numbers for the names of a model and rules", GOOD.replace("model: lif_delta", "model: 1")
+                                .replace("rule: {type: all_to_all}", "rule: {type: 2}, plasticity: {type: 3.5}")
+                                .replace("type: poisson", "type: true"),
+                        List.of("populations[0].model: expected one of [lif_delta,", "], found 1\n",
+                                "projections[1].rule.type: expected one of [all_to_all, one_to_one,", "], found 2\n",
+                                "projections[1].plasticity.type: expected one of [pair_stdp, triplet_stdp,",
+                                "], found 3.5; a rule of your own", "inputs[0].type: expected one of [poisson,",
+                                "], found true")),
                 // A value's JSON form, which checks show as found, had shown an empty text as "".
                 Arguments.of("an empty text for a weight", GOOD.replace("weight: 25", "weight: ''"),
                         List.of("bad.yaml:9:", "projections[1].weight: expected a number or a distribution such as"
