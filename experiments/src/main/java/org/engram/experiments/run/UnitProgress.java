@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,8 +32,11 @@ import java.util.List;
  */
 public record UnitProgress(String strategy, long seed, int tasks, double[] randomInit, List<double[]> rows,
                            List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
-                           String weightsHash, long inferenceSamples, long spikes, long synapticOperations,
-                           long multiplyAccumulates, double[] validationRandomInit, List<double[]> validationRows,
+                           String weightsHash, @JsonDeserialize(using = CountOfOlderFiles.class) long inferenceSamples,
+                           @JsonDeserialize(using = CountOfOlderFiles.class) long spikes,
+                           @JsonDeserialize(using = CountOfOlderFiles.class) long synapticOperations,
+                           @JsonDeserialize(using = CountOfOlderFiles.class) long multiplyAccumulates,
+                           double[] validationRandomInit, List<double[]> validationRows,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<double[]> validationEpochAccuracy) {
     /**
      * Copies the lists; a progress file without them, or with a row or epoch of null, is read as it is, for

@@ -97,6 +97,28 @@ class ProgressChecksTest {
         assertTrue(e.getMessage().contains("progress.json: " + message), e.getMessage());
     }
 
+    /**
+     * An explicit null for a count is damage, refused by key and line; Jackson read it as 0, as it reads a key
+     * left out, which files of older builds do and which still reads as 0.
+     */
+    @Test
+    void aNullCountIsRefusedWhereAMissingOneIsZero(@TempDir Path results) throws IOException {
+        int k = 0;
+        for (String key : List.of("inference_samples", "spikes", "synaptic_operations", "multiply_accumulates")) {
+            ObjectNode damaged = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+            damaged.putNull(key);
+            EngramException e = assertThrows(EngramException.class,
+                    () -> progress(results.resolve("null-" + key), damaged.toString()));
+            assertTrue(e.getMessage().matches("(?s).*progress\\.json:1:\\d+: " + key + ": expected a whole number,"
+                    + " found null.*"), e.getMessage());
+            ObjectNode older = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+            older.remove(key);
+            UnitProgress p = progress(results.resolve("older-" + key), older.toString());
+            long[] counts = {p.inferenceSamples(), p.spikes(), p.synapticOperations(), p.multiplyAccumulates()};
+            assertEquals(0, counts[k++], key);
+        }
+    }
+
     /** Reads a progress file through a resume's checks: naive, seed 1, 2 tasks, no validation, 1 epoch a task. */
     private static UnitProgress progress(Path results, String text) throws IOException {
         RunFolder folder = RunFolder.create(results, "e", "r1");
