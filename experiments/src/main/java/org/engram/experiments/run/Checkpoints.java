@@ -74,10 +74,13 @@ final class Checkpoints {
      *                   results of the finished tasks, else none
      * @param epochsPerTask the run's {@code training.epochs}: the file holds the record of each epoch of
      *                   each finished task
+     * @param everyEpoch the run's {@code training.evaluate_every_epoch}: the file holds a row of accuracies after
+     *                   each epoch of each finished task, else none
      * @return what the unit has done so far
      * @throws UnusableCheckpoint if its progress file is damaged or belongs to another unit
      */
-    UnitProgress progress(String strategy, long seed, int tasks, double validation, int epochsPerTask) {
+    UnitProgress progress(String strategy, long seed, int tasks, double validation, int epochsPerTask,
+                          boolean everyEpoch) {
         Path file = folder.directory().resolve(dir(strategy, seed) + "progress.json");
         if (!Files.exists(file)) {
             return UnitProgress.start(strategy, seed, tasks);
@@ -91,6 +94,7 @@ final class Checkpoints {
             }
             requireValid(file, p, validation);
             requireEpochs(file, p, epochsPerTask);
+            requireEpochRows(file, p, epochsPerTask, everyEpoch);
             return p;
         } catch (EngramException e) {
             throw unusable(e, strategy, seed);
@@ -223,6 +227,22 @@ final class Checkpoints {
                 throw new EngramException(file.toString(), key + ".samples", "a count >= 0",
                         String.valueOf(e.samples()), null);
             }
+        }
+    }
+
+    /**
+     * Checks that the rows of accuracies after each epoch are those of the finished tasks' epochs, as the epoch
+     * records are: a row missing or extra had been taken into the finished run's epoch accuracies as it was
+     * (from a fuzz audit).
+     */
+    private static void requireEpochRows(Path file, UnitProgress p, int epochsPerTask, boolean everyEpoch) {
+        int finished = p.rows().size();
+        int expected = everyEpoch ? finished * epochsPerTask : 0;
+        if (p.epochAccuracy().size() != expected) {
+            throw new EngramException(file.toString(), "epoch_accuracy", everyEpoch ? expected + " rows (one after"
+                    + " each of the " + epochsPerTask + " epochs of each of the " + finished + " finished tasks, as"
+                    + " training.evaluate_every_epoch is true)" : "no rows (training.evaluate_every_epoch is false)",
+                    String.valueOf(p.epochAccuracy().size()), null);
         }
     }
 

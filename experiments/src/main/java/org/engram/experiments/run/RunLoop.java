@@ -106,7 +106,8 @@ final class RunLoop {
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
             for (long seed : config.seeds()) {
                 UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount(),
-                        config.tasks().validation(), config.training().epochs());
+                        config.tasks().validation(), config.training().epochs(),
+                        config.training().evaluateEveryEpoch());
                 if (p.complete()) {
                     // Found before any training, for every finished unit, rather than at its turn.
                     checkpoints.verify(p);
@@ -267,7 +268,7 @@ final class RunLoop {
         this.progress = progress;
         int count = experiment.taskCount();
         UnitProgress p = checkpoints.progress(spec.label(), seed, count, config.tasks().validation(),
-                config.training().epochs());
+                config.training().epochs(), config.training().evaluateEveryEpoch());
         if (p.complete()) {
             return p;   // its checkpoint was checked when the run was prepared
         }

@@ -119,13 +119,45 @@ class ProgressChecksTest {
         }
     }
 
+    /**
+     * The rows of accuracies after each epoch are one per epoch of each finished task when the run evaluates
+     * every epoch, else none: a row missing or extra had been taken into the finished run as it was.
+     */
+    @Test
+    void epochRowsAreCountedAgainstTheFinishedEpochs(@TempDir Path results) throws IOException {
+        ObjectNode every = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        every.set("epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3], [1.0, 0.85]]"));
+        assertEquals(2, progress(results.resolve("two"), every.toString(), true).epochAccuracy().size());
+        String missing = assertThrows(EngramException.class,
+                () -> progress(results.resolve("none"), COMPLETE, true)).getMessage();
+        assertTrue(missing.contains("epoch_accuracy: expected 2 rows (one after each of the 1 epochs of each of the 2"
+                + " finished tasks, as training.evaluate_every_epoch is true), found 0"), missing);
+        ((ArrayNode) every.get("epoch_accuracy")).add(new ObjectMapper().readTree("[1.0, 0.9]"));
+        String extra = assertThrows(EngramException.class,
+                () -> progress(results.resolve("three"), every.toString(), true)).getMessage();
+        assertTrue(extra.contains("epoch_accuracy: expected 2 rows (one after each of the 1 epochs of each of the 2"
+                + " finished tasks, as training.evaluate_every_epoch is true), found 3"), extra);
+        String unasked = assertThrows(EngramException.class,
+                () -> progress(results.resolve("unasked"), every.toString(), false)).getMessage();
+        assertTrue(unasked.contains("epoch_accuracy: expected no rows (training.evaluate_every_epoch is false),"
+                + " found 3"), unasked);
+    }
+
     /** Reads a progress file through a resume's checks: naive, seed 1, 2 tasks, no validation, 1 epoch a task. */
     private static UnitProgress progress(Path results, String text) throws IOException {
+        return progress(results, text, false);
+    }
+
+    /**
+     * Reads a progress file through a resume's checks, as {@link #progress(Path, String)}, of a run that evaluates
+     * every epoch or not.
+     */
+    private static UnitProgress progress(Path results, String text, boolean everyEpoch) throws IOException {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         try {
             Path unit = Files.createDirectories(folder.directory().resolve("checkpoints/naive/seed-1"));
             Files.writeString(unit.resolve("progress.json"), text);
-            return new Checkpoints(folder).progress("naive", 1, 2, 0, 1);
+            return new Checkpoints(folder).progress("naive", 1, 2, 0, 1, everyEpoch);
         } finally {
             folder.release();
         }
