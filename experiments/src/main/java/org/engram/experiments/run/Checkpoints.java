@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,8 +96,25 @@ final class Checkpoints {
             requireEpochRows(file, p, epochsPerTask, everyEpoch);
             return p;
         } catch (EngramException e) {
-            throw unusable(e, strategy, seed);
+            throw unusable(withLine(file, e), strategy, seed);
         }
+    }
+
+    /**
+     * A check's refusal of a value of a progress file with the line and column of its key, as a parse error of the
+     * file gives its own: the checks name the key alone (from a fuzz audit). A key the file lacks has no line.
+     */
+    private static EngramException withLine(Path file, EngramException e) {
+        if (e.expected() == null || e.location() == null || !file.toString().equals(e.source())) {
+            return e;
+        }
+        String where;
+        try {
+            where = JsonFiles.located(file, Files.readString(file), e.location());
+        } catch (IOException unreadable) {
+            return e;   // read a moment ago: the message without the line still names the file and key
+        }
+        return new EngramException(where, e.location(), e.expected(), e.found(), e.hint());
     }
 
     /**
@@ -319,6 +335,14 @@ final class Checkpoints {
         return folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
     }
 
+    /**
+     * Where reading a learner state stopped, as its messages name it: a binary file has no lines, so the byte of
+     * the payload up to which the learner had read (from a fuzz audit: the messages gave no position).
+     */
+    private static String readTo(byte[] payload, ByteArrayInputStream in) {
+        return " (payload byte " + (payload.length - in.available()) + ")";
+    }
+
     /** The state file of a unit after {@code tasks} finished tasks. */
     private static String stateFile(int tasks) {
         return "learner-" + tasks + ".state";
@@ -353,17 +377,21 @@ final class Checkpoints {
         try {
             byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
             int done;
-            try (InputStream in = new ByteArrayInputStream(payload)) {
-                done = learner.readState(new DataInputStream(in));
+            ByteArrayInputStream in = new ByteArrayInputStream(payload);
+            try (DataInputStream data = new DataInputStream(in)) {
+                done = learner.readState(data);
             } catch (EOFException e) {
-                throw new EngramException(file.toString(), "learner state", "the state of this run's learner",
-                        "end of data before it was complete", "the checkpoint was not written by this unit");
+                throw new EngramException(file + readTo(payload, in), "learner state", "the state of this run's"
+                        + " learner", "end of data before it was complete", "the checkpoint was not written by this"
+                        + " unit");
             } catch (IOException e) {
                 throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
             } catch (EngramException e) {
-                // The learner and its strategies name only the field; the file is this method's to add.
-                throw e.expected() == null ? new EngramException(file + ": " + e.getMessage(), e)
-                        : new EngramException(file.toString(), e.location(), e.expected(), e.found(), e.hint());
+                // The learner and its strategies name only the field; the file, and where in it the field
+                // ends, are this method's to add (beside the file: the field's name is what callers go by).
+                throw e.expected() == null ? new EngramException(file + readTo(payload, in) + ": " + e.getMessage(), e)
+                        : new EngramException(file + readTo(payload, in), e.location(), e.expected(), e.found(),
+                                e.hint());
             }
             if (done != progress.tasksDone()) {
                 throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()

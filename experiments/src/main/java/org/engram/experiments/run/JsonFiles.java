@@ -2,6 +2,10 @@ package org.engram.experiments.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,6 +130,33 @@ public final class JsonFiles {
             found = "JSON of another shape (" + what + ")";
         }
         return new EngramException(where, null, COMPLETE, found, null);
+    }
+
+    /**
+     * Where a key path stands in a JSON file, for a check of its values to give the line as a parse error does.
+     *
+     * @param file    the file, for the message
+     * @param text    its content
+     * @param keyPath a key path as the file spells it, e.g. {@code epochs[1].loss} or {@code rows[0][1]}
+     * @return {@code file:line:column} of the key (of the value, in a list), or the file alone when the text holds
+     *         no such key
+     */
+    static String located(Path file, String text, String keyPath) {
+        JsonPointer target = JsonPointer.compile("/" + keyPath.replace("]", "").replace('[', '.').replace('.', '/'));
+        try (JsonParser p = MAPPER.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                // A container's own context is the one it opens: its place is its parent's.
+                JsonStreamContext at = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+                boolean inList = at.inArray() && t != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT;
+                if ((t == JsonToken.FIELD_NAME || inList) && at.pathAsPointer().equals(target)) {
+                    JsonLocation l = p.currentTokenLocation();
+                    return file + ":" + l.getLineNr() + ":" + l.getColumnNr();
+                }
+            }
+        } catch (IOException unreadable) {
+            // Read once already: the checks run on what it holds.
+        }
+        return file.toString();
     }
 
     /** A key path as the file spells it, e.g. {@code epochs[1].loss}. */

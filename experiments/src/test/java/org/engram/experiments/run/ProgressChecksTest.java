@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,40 @@ class ProgressChecksTest {
             ((ObjectNode) parent).set(last, mapper.readTree(value));
         }
         EngramException e = assertThrows(EngramException.class, () -> progress(results, root.toString()));
-        assertTrue(e.getMessage().contains("progress.json: " + message), e.getMessage());
+        // The file is one line: the column is that of the key (of the value, in a list).
+        assertTrue(e.getMessage().matches("(?s).*progress\\.json:1:\\d+: " + Pattern.quote(message) + ".*"),
+                e.getMessage());
+    }
+
+    /**
+     * A check's refusal gives the line and column of the key, as a parse error of the file does: the checks had
+     * named the key alone. The file is written as a run writes it, one key a line, and the line is found by
+     * searching its text.
+     */
+    @Test
+    void aRefusedValueIsNamedWithTheLineOfItsKey(@TempDir Path results) throws IOException {
+        ObjectNode damaged = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        damaged.put("spikes", -5);
+        String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(damaged);
+        List<String> lines = text.lines().toList();
+        int spikes = lines.indexOf(lines.stream().filter(l -> l.contains("\"spikes\"")).findFirst().orElseThrow());
+        String spikesAt = ":" + (spikes + 1) + ":" + (lines.get(spikes).indexOf('"') + 1) + ": spikes: expected";
+        String spikesMessage = assertThrows(EngramException.class, () -> progress(results, text)).getMessage();
+        assertTrue(spikesMessage.contains("progress.json" + spikesAt), spikesMessage + "\n" + text);
+        ((ObjectNode) damaged.get("epochs").get(1)).put("seconds", -1);
+        damaged.put("spikes", 5);
+        String second = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(damaged);
+        List<String> secondLines = second.lines().toList();
+        int seconds = -1;
+        for (int i = 0, seen = 0; i < secondLines.size() && seconds < 0; i++) {
+            seen += secondLines.get(i).contains("\"seconds\"") ? 1 : 0;
+            seconds = seen == 2 ? i : -1;
+        }
+        String secondsAt = ":" + (seconds + 1) + ":" + (secondLines.get(seconds).indexOf('"') + 1)
+                + ": epochs[1].seconds: expected";
+        String secondsMessage = assertThrows(EngramException.class,
+                () -> progress(results.resolve("epoch"), second)).getMessage();
+        assertTrue(secondsMessage.contains("progress.json" + secondsAt), secondsMessage + "\n" + second);
     }
 
     /**
