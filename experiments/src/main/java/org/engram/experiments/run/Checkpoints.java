@@ -388,10 +388,15 @@ final class Checkpoints {
                 throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
             } catch (EngramException e) {
                 // The learner and its strategies name only the field; the file, and where in it the field
-                // ends, are this method's to add (beside the file: the field's name is what callers go by).
-                throw e.expected() == null ? new EngramException(file + readTo(payload, in) + ": " + e.getMessage(), e)
-                        : new EngramException(file + readTo(payload, in), e.location(), e.expected(), e.found(),
-                                e.hint());
+                // ends, are this method's to add. The cause is kept: its type tells what kind of problem it is
+                // (UnusableCheckpoint tells a checkpoint of another network by it).
+                if (e.expected() == null) {
+                    throw new EngramException(file + readTo(payload, in) + ": " + e.getMessage(), e);
+                }
+                EngramException located = new EngramException(file + readTo(payload, in), e.location(),
+                        e.expected(), e.found(), e.hint());
+                located.initCause(e);
+                throw located;
             }
             if (done != progress.tasksDone()) {
                 throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()

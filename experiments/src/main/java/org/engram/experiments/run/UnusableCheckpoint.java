@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import org.engram.learning.io.CheckpointOfAnotherNetwork;
 import org.engram.simulator.EngramException;
 
 /**
@@ -24,9 +25,21 @@ final class UnusableCheckpoint extends EngramException {
         super(cause.getMessage(), cause);
         this.unitFolder = unitFolder;
         this.unit = unit;
-        // ModelFile.read, reading the trainer's part of the state, names the network when the checkpoint
-        // holds another one than the config builds; Checkpoints.restore keeps that location.
-        this.otherNetwork = "network".equals(cause.location());
+        this.otherNetwork = ofAnotherNetwork(cause);
+    }
+
+    /**
+     * Whether the problem is, or was caused by, a checkpoint of another network (thrown by the trainer's part
+     * of the state and wrapped with the file's name on the way): told by its type, as a key named
+     * {@code network} may also stand for a damaged value.
+     */
+    private static boolean ofAnotherNetwork(Throwable problem) {
+        for (Throwable t = problem; t != null; t = t.getCause()) {
+            if (t instanceof CheckpointOfAnotherNetwork) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the unit's checkpoint folder, relative to the run folder, e.g. {@code checkpoints/naive/seed-4} */

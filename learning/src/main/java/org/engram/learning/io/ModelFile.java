@@ -169,7 +169,8 @@ public final class ModelFile {
      *                 {@code null} for any
      * @return the network
      * @throws IOException     if the stream ends early
-     * @throws EngramException naming {@code source} if the payload is corrupt or has another spec
+     * @throws CheckpointOfAnotherNetwork naming {@code source} if the payload has another spec
+     * @throws EngramException naming {@code source} if the payload is corrupt
      */
     static LayeredNet read(String source, java.io.DataInput in, long limit, LayeredNetSpec expected)
             throws IOException {
@@ -194,8 +195,7 @@ public final class ModelFile {
             LayeredNetSpec spec = new LayeredNetSpec(inputs, hidden, readout, dtMs, initGain);
             if (expected != null && !spec.equals(expected)) {
                 String[] differ = difference(expected, spec);
-                throw new EngramException(source, "network", "a checkpoint of a network with " + differ[0], differ[1],
-                        "the checkpoint belongs to another network");
+                throw new CheckpointOfAnotherNetwork(source, differ[0], differ[1]);
             }
             int[][] shapes = spec.matrixShapes();
             int matrices = in.readInt();

@@ -104,7 +104,8 @@ public final class TrainingCheckpoint {
      * @param source   the file or container name, for errors
      * @param maxBytes an upper bound on the remaining bytes, to reject corrupt lengths
      * @throws IOException if the stream ends early
-     * @throws EngramException if the state belongs to another network or optimiser, or is corrupt
+     * @throws CheckpointOfAnotherNetwork if the state belongs to another network
+     * @throws EngramException if the state belongs to another optimiser, or is corrupt
      */
     public static void read(Trainer trainer, DataInput in, String source, long maxBytes) throws IOException {
         LayeredNet net = trainer.net();

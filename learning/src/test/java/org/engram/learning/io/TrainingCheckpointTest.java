@@ -161,7 +161,9 @@ class TrainingCheckpointTest {
         LayeredNetSpec wider = new LayeredNetSpec(SPEC.inputs(), SPEC.hidden(), ReadoutLayer.of(9,
                 Readout.MEAN_MEMBRANE, 10), SPEC.dtMs(), SPEC.initGain());
         try (Trainer t = trainer(LayeredNet.create(wider, 4))) {
-            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            // Its own type: a resume tells it from a damaged file by that, not by the message's words.
+            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class,
+                    () -> TrainingCheckpoint.restore(t, file));
             assertEquals("network", e.location());
             assertEquals("a checkpoint of a network with 9 readout units", e.expected());
             assertEquals("3 readout units", e.found());
