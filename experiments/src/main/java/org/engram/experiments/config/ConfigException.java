@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
@@ -45,22 +46,52 @@ public class ConfigException extends EngramException {
      * A value as a message shows it: whole up to {@link #FOUND_SHOWN_MAX} characters, else its start and
      * how many characters are left out, so that a file of megabytes read as one text (a CSV file given as
      * the config) does not make a message of megabytes; an empty text in words and a blank one quoted, so
-     * that a message never ends in "found " with nothing to see. A value node's JSON form, which checks show
-     * as found, writes an empty text as {@code ""}: said in words too, as every empty text is.
+     * that a message never ends in "found " with nothing to see; control characters escaped, so that a
+     * line break in a value does not split the message and a BEL or ESC does not act on the terminal.
      */
     private static String shown(String found) {
-        if ("\"\"".equals(found)) {
-            return EMPTY_TEXT;
-        }
         if (found != null && found.isBlank()) {
-            return found.isEmpty() ? EMPTY_TEXT : "'" + found + "' (only spaces)";
+            return found.isEmpty() ? EMPTY_TEXT : "'" + escaped(found) + "' (only spaces)";
         }
         if (found == null || found.length() <= FOUND_SHOWN_MAX) {
-            return found;
+            return found == null ? null : escaped(found);
         }
         int end = found.offsetByCodePoints(0, FOUND_SHOWN_START);   // never half a surrogate pair
-        return found.substring(0, end) + "... (and " + String.format(Locale.ROOT, "%,d", found.length() - end)
-                + " characters more)";
+        return escaped(found.substring(0, end)) + "... (and " + String.format(Locale.ROOT, "%,d",
+                found.length() - end) + " characters more)";
+    }
+
+    /**
+     * A value node as a message's found shows it: its JSON form ({@code "a"}, {@code [1, 2]}), an empty text
+     * in words, as every message names one; the JSON form would show it as {@code ""}, which a text of two
+     * quotation marks is too.
+     *
+     * @param node the value found
+     * @return e.g. {@code "a"}, or {@value #EMPTY_TEXT}
+     */
+    public static String asFound(JsonNode node) {
+        return node.isTextual() && node.asText().isEmpty() ? EMPTY_TEXT : node.toString();
+    }
+
+    /**
+     * Text as a message shows it: each control character as the escape a YAML double-quoted text writes it
+     * with ({@code \n}, {@code \t}, {@code \x07}), which is also how a value can hold one.
+     *
+     * @param text any text
+     * @return the text on one line, with no character that acts on a terminal
+     */
+    static String escaped(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\x%02X", c)
+                        : Character.toString(c));
+            }
+        });
+        return sb.toString();
     }
 
     /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,25 +39,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
      * @return e.g. {@code --set training.epochs=2}, {@code --set name=a\nb}
      */
     static String named(String text) {
-        return "--set " + escaped(text);
-    }
-
-    /**
-     * Text of an override as a message shows it: each control character as the escape a YAML double-quoted
-     * text writes it with ({@code \n}, {@code \t}, {@code \x07}), which is also how a value can hold one.
-     */
-    static String escaped(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\x%02X", c)
-                        : Character.toString(c));
-            }
-        });
-        return sb.toString();
+        return "--set " + ConfigException.escaped(text);
     }
 
     /**
@@ -73,7 +54,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100",
-                    "'" + escaped(text) + "'", null);
+                    "'" + ConfigException.escaped(text) + "'", null);
         }
         // strip, not trim: trim also dropped control characters, so "epochs=2<BEL>" passed as 2.
         String key = text.substring(0, eq).strip();
@@ -93,7 +74,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             String hint = YamlErrors.syntaxError(e) instanceof AliasExpansion.Problem
                     ? "a value given with --set cannot name the config's anchors: write the value out" : null;
             throw new ConfigException(where, key, "a YAML value (number, text, true/false, [list] or {mapping})",
-                    "'" + escaped(raw) + "'", hint);
+                    "'" + ConfigException.escaped(raw) + "'", hint);
         }
     }
 
@@ -123,9 +104,9 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         for (String part : dotted(key)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                throw new ConfigException(where, escaped(key),
+                throw new ConfigException(where, ConfigException.escaped(key),
                         "a key path such as training.epochs or populations[0].params.v_th",
-                        "'" + escaped(key) + "'", key.startsWith(ExtensionKeys.PREFIX)
+                        "'" + ConfigException.escaped(key) + "'", key.startsWith(ExtensionKeys.PREFIX)
                                 ? "keys beginning with " + ExtensionKeys.PREFIX + " are left unread, so --set has"
                                         + " nothing to set there" : null);
             }

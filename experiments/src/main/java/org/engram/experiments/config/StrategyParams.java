@@ -135,7 +135,7 @@ public final class StrategyParams {
                 try {
                     if (given != null && !given.isObject()) {
                         throw new ConfigException(where.locate(at), at, "a mapping of hyperparameters",
-                                given.toString(), null);
+                                ConfigException.asFound(given), null);
                     }
                     filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
                             : (ObjectNode) given, at, where, nameKey));

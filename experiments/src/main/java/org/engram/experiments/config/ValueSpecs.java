@@ -58,7 +58,7 @@ public final class ValueSpecs {
             return null;
         }
         throw new ConfigException(source, keyPath, "a number or a distribution such as {uniform: [low, high]}",
-                node.toString(), numberAdvice(node));
+                ConfigException.asFound(node), numberAdvice(node));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class ValueSpecs {
         JsonNode v = node.get(NEGATED);
         if (v != null && !v.isBoolean()) {
             throw new ConfigException(source, keyPath + "." + NEGATED, "true or false (true draws the distribution's"
-                    + " negatives)", v.toString(), null);
+                    + " negatives)", ConfigException.asFound(v), null);
         }
         return v != null && v.asBoolean();
     }
@@ -124,7 +124,7 @@ public final class ValueSpecs {
         }
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
             throw new ConfigException(source, keyPath + "." + key, "a finite number (draws past it are drawn again)",
-                    v.toString(), numberAdvice(v));
+                    ConfigException.asFound(v), numberAdvice(v));
         }
         return v.asDouble();
     }
@@ -166,7 +166,7 @@ public final class ValueSpecs {
     /** Refuses a distribution's arguments that break its rule, in the config's words. */
     private static void requireArgument(boolean holds, String source, String path, String expected, JsonNode args) {
         if (!holds) {
-            throw new ConfigException(source, path, expected, args.toString(), null);
+            throw new ConfigException(source, path, expected, ConfigException.asFound(args), null);
         }
     }
 

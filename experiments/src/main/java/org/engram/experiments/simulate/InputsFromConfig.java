@@ -130,7 +130,8 @@ final class InputsFromConfig {
     private Double sinusoidAmplitude(SimulationConfig.InputSpec in, String path) {
         JsonNode amplitude = checks.require(in.amplitudePa(), path + ".amplitude_pa", "a sinusoidal input");
         if (!amplitude.isNumber()) {
-            throw new ConfigException(source, path + ".amplitude_pa", "a number (pA)", amplitude.toString(), null);
+            throw new ConfigException(source, path + ".amplitude_pa", "a number (pA)",
+                    ConfigException.asFound(amplitude), null);
         }
         return amplitude.asDouble();
     }
@@ -156,7 +157,7 @@ final class InputsFromConfig {
             }
             if (!in.amplitudePa().isNumber() && !in.amplitudePa().isObject()) {
                 throw new ConfigException(source, key, "a number, a list of one per neuron or a distribution such"
-                        + " as {normal: [mean, sd]}", in.amplitudePa().toString(), null);
+                        + " as {normal: [mean, sd]}", ConfigException.asFound(in.amplitudePa()), null);
             }
             Double constant = ValueSpecs.constant(in.amplitudePa(), 0, source, key);
             if (constant == null) {
@@ -184,7 +185,8 @@ final class InputsFromConfig {
         for (int k = 0; k < amplitudes.length; k++) {
             JsonNode v = list.get(k);
             if (!v.isNumber()) {
-                throw new ConfigException(source, key + "[" + k + "]", "a number (pA)", v.toString(), null);
+                throw new ConfigException(source, key + "[" + k + "]", "a number (pA)",
+                        ConfigException.asFound(v), null);
             }
             amplitudes[k] = v.asDouble();
         }

@@ -71,7 +71,7 @@ final class ModelParameters {
         if (spec.params() != null) {
             if (!spec.params().isObject()) {
                 throw new ConfigException(source, path + ".params", "a mapping of parameter values",
-                        spec.params().toString(), null);
+                        ConfigException.asFound(spec.params()), null);
             }
             spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
             spec.params().fieldNames().forEachRemaining(given::add);
