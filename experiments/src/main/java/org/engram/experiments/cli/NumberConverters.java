@@ -27,6 +27,7 @@ final class NumberConverters {
     }
 
     static Integer integer(String value) {
+        EmptyValue.refuse(value, "an integer");
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
@@ -42,6 +43,7 @@ final class NumberConverters {
     }
 
     static Double number(String value) {
+        EmptyValue.refuse(value, "a number");
         try {
             return Double.valueOf(value);
         } catch (NumberFormatException e) {

@@ -253,6 +253,14 @@ class WrongCommandTest {
         CliRunner.Result duration = CliRunner.run("bench", "cuba", "--duration-ms", "1s");
         assertEquals(2, duration.exitCode(), duration.err());
         assertTrue(duration.err().contains("'--duration-ms': expected a number, found '1s'"), duration.err());
+        // An unset shell variable gives an empty value: named in words, as a path option names it.
+        CliRunner.Result emptyInteger = CliRunner.run("bench", "cuba", "--threads", "");
+        assertEquals(2, emptyInteger.exitCode(), emptyInteger.err());
+        assertTrue(emptyInteger.err().contains("'--threads': expected an integer, found an empty text (a shell variable"
+                + " that is not set gives one)"), emptyInteger.err());
+        CliRunner.Result emptyNumber = CliRunner.run("bench", "cuba", "--duration-ms", "");
+        assertTrue(emptyNumber.err().contains("'--duration-ms': expected a number, found an empty text"),
+                emptyNumber.err());
         assertTrue(duration.err().contains("(see engram bench cuba --help)"), duration.err());
     }
 
