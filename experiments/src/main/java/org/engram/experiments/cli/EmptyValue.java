@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import org.engram.experiments.config.ConfigException;
 import picocli.CommandLine;
 
 /**
@@ -19,8 +20,8 @@ final class EmptyValue {
      */
     static void refuse(String value, String what) {
         if (value.isEmpty()) {
-            throw new CommandLine.TypeConversionException("expected " + what + ", found an empty text (a shell"
-                    + " variable that is not set gives one)");
+            throw new CommandLine.TypeConversionException("expected " + what + ", found "
+                    + ConfigException.EMPTY_TEXT + " (a shell variable that is not set gives one)");
         }
     }
 }

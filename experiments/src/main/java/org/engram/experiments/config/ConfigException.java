@@ -70,7 +70,12 @@ public class ConfigException extends EngramException {
      * @return e.g. {@code "a"}, or {@value #EMPTY_TEXT}
      */
     public static String asFound(JsonNode node) {
-        return node.isTextual() && node.asText().isEmpty() ? EMPTY_TEXT : node.toString();
+        return isEmptyText(node) ? EMPTY_TEXT : node.toString();
+    }
+
+    /** {@return whether a value node is the empty text, which messages name as {@value #EMPTY_TEXT}} */
+    static boolean isEmptyText(JsonNode node) {
+        return node.isTextual() && node.asText().isEmpty();
     }
 
     /**

@@ -274,7 +274,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
-        if (node.isTextual() && node.asText().isEmpty()) {
+        if (ConfigException.isEmptyText(node)) {
             return ConfigException.EMPTY_TEXT;
         }
         return node.isArray() ? "a list" : node.isObject() ? "a mapping" : "the value " + node;
