@@ -104,8 +104,9 @@ class BrokenRunConfigTest {
                 set("line break in a --set value that is no YAML", "name=[a\nb", "--set name=[a\\nb: name: expected a"
                         + " YAML value (number, text, true/false, [list] or {mapping}), found '[a\\nb'"),
                 // A line break or BEL in the value found, written as an escape, had been printed raw (from a review).
-                set("line break in a value found", "training.epochs=\"a\\nb\\x07\"", "--set training.epochs=\"a\\nb"
-                        + "\\x07\": training.epochs: expected a value of type integer, found the text \"a\\nb\\x07\"\n"),
+                set("line break in a value found", "training.epochs=\"a\\nb\\x07\"",
+                        "--set training.epochs=\"a\\nb\\x07\": training.epochs: expected a value of type integer,"
+                        + " found the text \"a\\nb\\x07\"\n"),
                 // A text of two quotation marks is no empty text, though an empty text's JSON form looks so.
                 set("a text of two quotation marks", "tasks.sequence='\"\"'", "tasks.sequence: expected one of split,"
                         + " permuted, rotated, synthetic, found \"\"\n"),
