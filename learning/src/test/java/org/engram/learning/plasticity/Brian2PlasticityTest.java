@@ -1,0 +1,230 @@
+package org.engram.learning.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.input.ConstantCurrents;
+import org.engram.simulator.input.SpikeTimes;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronModels;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The plasticity rules against Brian2 2.5.1, weight by weight: the networks of
+ * {@code simulator/brian2/plasticity_fixtures.py} (pair STDP in its four variants, triplet STDP, Vogels-Sprekeler
+ * on inhibitory and excitatory synapses, and a recurrent network of 30 neurons whose three plastic projections
+ * decide its 238 spikes), built here from the description the script wrote, must give every spike Brian2 gave,
+ * the same neuron at the same step, and every plastic weight at every sample time to within the rounding of
+ * one float. {@code simulator/brian2/README.md} says which conventions Brian2 was given to do what Engram does.
+ */
+class Brian2PlasticityTest {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pair_stdp", "triplet_stdp", "vogels_sprekeler", "plastic_recurrent"})
+    void sameSpikesAndWeightsAsBrian2(String name) {
+        PlasticityFixture fixture = PlasticityFixture.load(name);
+        NetworkBuilder b = new NetworkBuilder(fixture.dtMs).seed(1);
+        Map<String, Population<?, ?>> populations = new LinkedHashMap<>();
+        for (PlasticityFixture.PopulationSpec p : fixture.populations) {
+            populations.put(p.name(), add(b, p));
+        }
+        for (PlasticityFixture.ProjectionSpec p : fixture.projections) {
+            connect(b, fixture.dtMs, p, populations);
+        }
+        Network network = b.build();
+        try (Engine engine = new Engine(network, EngineOptions.grid(1))) {
+            Map<String, SpikeRecorder> spikes = new LinkedHashMap<>();
+            for (PlasticityFixture.PopulationSpec p : fixture.populations) {
+                if (!p.model().equals(SpikeTimes.NAME)) {
+                    spikes.put(p.name(), engine.recordSpikes(populations.get(p.name())));
+                }
+            }
+            Map<String, Projection> plastic = new LinkedHashMap<>();
+            for (PlasticityFixture.ProjectionSpec p : fixture.projections) {
+                if (p.rule() != null) {
+                    Projection projection = projection(network, p.name());
+                    engine.addListener(rule(p, projection));
+                    plastic.put(p.name(), projection);
+                }
+            }
+            List<String> differences = new ArrayList<>();
+            int compared = 0;
+            double doneMs = 0;
+            // The rules change weights only at spikes: a run in pieces gives the weights at each piece's end.
+            for (double sampleMs : fixture.samplesMs) {
+                engine.run(sampleMs - doneMs);
+                doneMs = sampleMs;
+                compared += compareWeights(fixture, sampleMs, plastic, differences);
+            }
+            assertEquals(fixture.durationMs, doneMs, name + ": the last sample is the run's end");
+            assertEquals(fixture.weights.size(), compared, name + ": weights.csv holds samples not taken");
+            assertSameSpikes(fixture, engramSpikes(fixture.dtMs, spikes));
+            if (!differences.isEmpty()) {
+                fail(name + ": " + differences.size() + " weights differ from Brian2's (projection source->target "
+                        + "at ms: Brian2, Engram); the first:" + String.join("", differences.subList(0,
+                        Math.min(10, differences.size()))));
+            }
+        }
+    }
+
+    /**
+     * The tolerance of a weight (mV): one unit in the last place of a float as large as the rule's largest
+     * weight magnitude. Engram stores weights as {@code float} and rounds each change's double result to one;
+     * the script rounds Brian2's weights the same way at every write. Before that rounding the two compute the
+     * same double formula with roundings of their own (Brian2 in seconds, its traces per synapse and decayed at
+     * other moments, numpy's {@code exp} for {@code StrictMath}'s), a few units in the 16th digit; the floats
+     * then differ only when those doubles lie on either side of a half-way point between two floats, a chance
+     * of about 1e-15 / 6e-8, 2e-8 a write, which moves the weight by one float ulp. Later changes add the same
+     * amounts to both, which keeps such a difference (or a bound removes it), and an ulp is largest at the
+     * largest magnitude. Any difference of convention is far larger: the smallest change in the fixtures is
+     * about 1e-4 mV, and Brian2's weights kept as doubles drift from Engram's floats by more than an ulp.
+     */
+    private static double toleranceMv(PlasticityFixture.ProjectionSpec p) {
+        double largest = p.rule().equals(VogelsSprekeler.NAME) ? p.number("w_max")
+                : Math.max(Math.abs(p.number("w_min")), Math.abs(p.number("w_max")));
+        return Math.ulp((float) largest);
+    }
+
+    private static PlasticityRule rule(PlasticityFixture.ProjectionSpec p, Projection projection) {
+        return switch (p.rule()) {
+            case PairStdp.NAME -> new PairStdp(projection, new PairStdp.Params(p.number("a_plus"), p.number("a_minus"),
+                    p.number("tau_plus"), p.number("tau_minus"), p.number("w_min"), p.number("w_max"),
+                    WeightDependence.valueOf(p.params().get("dependence").toUpperCase(Locale.ROOT)),
+                    Pairing.valueOf(p.params().get("pairing").toUpperCase(Locale.ROOT))));
+            case TripletStdp.NAME -> new TripletStdp(projection, new TripletStdp.Params(p.number("a2_plus"),
+                    p.number("a3_plus"), p.number("a2_minus"), p.number("a3_minus"), p.number("tau_plus"),
+                    p.number("tau_minus"), p.number("tau_x"), p.number("tau_y"), p.number("w_min"), p.number("w_max")));
+            case VogelsSprekeler.NAME -> new VogelsSprekeler(projection, new VogelsSprekeler.Params(p.number("tau"),
+                    p.number("eta"), p.number("alpha"), p.number("w_max")));
+            default -> throw new IllegalStateException("projection " + p.name() + ": unknown rule " + p.rule());
+        };
+    }
+
+    /** Compares the weights Brian2 had at one sample time; returns how many it compared. */
+    private static int compareWeights(PlasticityFixture fixture, double sampleMs, Map<String, Projection> plastic,
+                                      List<String> differences) {
+        int compared = 0;
+        for (PlasticityFixture.Weight expected : fixture.weights) {
+            if (expected.timeMs() != sampleMs) {
+                continue;
+            }
+            Projection projection = plastic.get(expected.projection());
+            PlasticityFixture.ProjectionSpec spec = fixture.projections.stream()
+                    .filter(p -> p.name().equals(expected.projection())).findFirst().orElseThrow();
+            float actual = projection.weights()[synapse(projection, expected.source(), expected.target())];
+            if (!(Math.abs(actual - expected.w()) <= toleranceMv(spec))) {
+                differences.add(String.format("%n  %s %d->%d at %s ms: %s, %s", expected.projection(),
+                        expected.source(), expected.target(), sampleMs, expected.w(), actual));
+            }
+            compared++;
+        }
+        return compared;
+    }
+
+    /** The CSR index of the synapse from {@code source} to {@code target} (the fixtures join a pair once). */
+    private static int synapse(Projection projection, int source, int target) {
+        for (int k = projection.rowStart()[source]; k < projection.rowStart()[source + 1]; k++) {
+            if (projection.target(k) == target) {
+                return k;
+            }
+        }
+        throw new IllegalStateException(projection.name() + ": no synapse " + source + "->" + target);
+    }
+
+    private static Projection projection(Network network, String name) {
+        return network.projections().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Population<?, ?> add(NetworkBuilder b, PlasticityFixture.PopulationSpec p) {
+        if (p.model().equals(SpikeTimes.NAME)) {
+            return b.population(p.name(), p.size(), SpikeTimes.MODEL,
+                    new SpikeTimes.Params(p.times().toArray(new double[0][])));
+        }
+        Population<?, ?> population = add(b, p, NeuronModels.byName(p.model()));
+        if (p.currentsPa() != null) {
+            b.constantCurrents(new ConstantCurrents(population, null, p.currentsPa()));
+        }
+        return population;
+    }
+
+    private static <P extends Record, S extends NeuronState> Population<P, S> add(NetworkBuilder b,
+            PlasticityFixture.PopulationSpec p, NeuronModel<P, S> model) {
+        return b.population(p.name(), p.size(), model, model.defaultsWith(p.params()));
+    }
+
+    /** One explicit projection, plastic when it has a rule, its synapses in the order listed. */
+    private static void connect(NetworkBuilder b, double dtMs, PlasticityFixture.ProjectionSpec p,
+                                Map<String, Population<?, ?>> populations) {
+        int n = p.synapses().size();
+        int[] sources = new int[n];
+        int[] targets = new int[n];
+        double[] weights = new double[n];
+        double[] delaysMs = new double[n];
+        for (int k = 0; k < n; k++) {
+            PlasticityFixture.SynapseSpec s = p.synapses().get(k);
+            sources[k] = s.source();
+            targets[k] = s.target();
+            weights[k] = s.weight();
+            delaysMs[k] = s.delaySteps() * dtMs;
+        }
+        Synapses synapses = p.inhibitory() ? Synapses.inhibitory(0) : Synapses.excitatory(0);
+        b.connect(p.name(), populations.get(p.source()), populations.get(p.target()),
+                Rules.explicit(sources, targets, weights, delaysMs), p.rule() == null ? synapses : synapses.asPlastic());
+    }
+
+    /** Engram's spikes as the script writes Brian2's: {@code population,neuron,step}, by step, population, neuron. */
+    private static List<String> engramSpikes(double dtMs, Map<String, SpikeRecorder> recorders) {
+        List<long[]> all = new ArrayList<>();
+        List<String> names = new ArrayList<>(recorders.keySet());
+        names.sort(null);
+        for (int p = 0; p < names.size(); p++) {
+            SpikeRecorder r = recorders.get(names.get(p));
+            for (int k = 0; k < r.count(); k++) {
+                // A grid spike of step s carries the time (s + 1) dt.
+                all.add(new long[] {Math.round(r.timeMs(k) / dtMs) - 1, p, r.neuron(k)});
+            }
+        }
+        all.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0])
+                : x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[2], y[2]));
+        List<String> lines = new ArrayList<>();
+        for (long[] s : all) {
+            lines.add(names.get((int) s[1]) + "," + s[2] + "," + s[0]);
+        }
+        return lines;
+    }
+
+    private static void assertSameSpikes(PlasticityFixture fixture, List<String> engram) {
+        List<String> brian2 = fixture.spikes;
+        assertTrue(brian2.size() > 0, fixture.name + ": a fixture without spikes checks no spike");
+        StringBuilder differences = new StringBuilder();
+        int shown = 0;
+        for (int k = 0; k < Math.max(brian2.size(), engram.size()) && shown < 10; k++) {
+            String expected = k < brian2.size() ? brian2.get(k) : "(none)";
+            String actual = k < engram.size() ? engram.get(k) : "(none)";
+            if (!expected.equals(actual)) {
+                differences.append(String.format("%n  spike %d: Brian2 %s, Engram %s", k, expected, actual));
+                shown++;
+            }
+        }
+        if (shown > 0) {
+            fail(fixture.name + ": spikes differ (population,neuron,step), Brian2 " + brian2.size() + " spikes, Engram "
+                    + engram.size() + "; the first differences:" + differences);
+        }
+    }
+}
