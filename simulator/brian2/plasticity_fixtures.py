@@ -19,10 +19,12 @@ the ones plasticity adds. Each network goes into the test resources of ``Brian2P
                                          a projection, static or with a plasticity rule by Engram's
                                          name and parameter names, then one synapse a line: source
                                          neuron, target neuron, initial weight (mV), delay in steps
+        record_every STEPS, record NAME NEURON       the sampling interval of potentials, the neurons sampled
   <network>/spikes.csv    population,neuron,step: every spike of a neuron population, step s being
                           Engram's step that ends at (s + 1) dt
   <network>/weights.csv   projection,source,target,time_ms,w: every plastic synapse's weight (mV) at
                           each sample time
+  <network>/v.csv         population,neuron,step,v_mV: the potential after step `step` (where sampled)
 
 Run it with Debian's Brian2 (the interpreter that has it is /usr/bin/python3):
 
@@ -37,8 +39,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spike_fixtures import DT_MS, as_float32, grid_step, lif_group, spike_generator  # noqa: E402
-from brian2 import (Network, SpikeMonitor, Synapses, __version__ as brian2_version, check_units,  # noqa: E402
+from spike_fixtures import DT_MS, as_float32, grid_step, lif_group, sampled, spike_generator  # noqa: E402
+from brian2 import (Network, SpikeMonitor, StateMonitor, Synapses, __version__ as brian2_version, check_units,  # noqa: E402
                     defaultclock, implementation, ms, mV, prefs, start_scope)
 
 DEFAULT_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'learning', 'src', 'test',
@@ -68,7 +70,7 @@ def pairing_inputs():
     the same step, in bursts (triplets), and off the grid."""
     post0 = [10.0 + 20.0 * k for k in range(10)]                 # fires at 10.1, 30.1, ...
     post1 = [t for k in range(5) for t in (15.0 + 40.0 * k, 20.0 + 40.0 * k)]     # doublets 5 ms apart
-    post2 = [7.0, 33.3, 61.2, 97.0, 140.7, 171.1, 200.0]
+    post2 = [7.0, 33.3, 61.2, 103.0, 140.7, 171.1, 200.0]
     pre = [[t + 0.1 - 2.0 for t in post0],                       # 2 ms before post0
            [t + 0.1 + 3.0 for t in post0],                       # 3 ms after post0
            sorted([t + 0.1 for t in post1[::2]] + [t + 0.1 for t in post2]),   # the step of post1's and post2's
@@ -78,8 +80,11 @@ def pairing_inputs():
             dict(name='kick', model='spike_times', size=3, times=[post0, post1, post2]),
             dict(name='post', model='lif_delta', size=3, params=LIF)]
     kicks = [('kick_post', 'kick', 'post', 'excitatory', None, [(j, j, KICK_MV, 1) for j in range(3)])]
-    # All to all, delays of 1 to 15 steps: pairing goes by emission, not arrival.
-    plastic = [(i, j, 0.5, 1 + (3 * i + 5 * j) % 15) for i in range(len(pre)) for j in range(3)]
+    # All to all, delays of 1 to 15 steps: pairing goes by emission, not arrival. Those of pre 2, which fires
+    # at the steps of post1's and post2's spikes, are longer than the refractory period, so that its spikes
+    # arrive when the target takes them, and what they deliver shows which weight a spike carries.
+    plastic = [(i, j, 0.5, 25 + 5 * j if i == 2 else 1 + (3 * i + 5 * j) % 15)
+               for i in range(len(pre)) for j in range(3)]
     return pops, kicks, plastic
 
 
@@ -91,7 +96,13 @@ def pair_stdp():
             rule = ('pair_stdp', dict(a_plus=0.15, a_minus=0.18, tau_plus=16.8, tau_minus=10.0, w_min=0.0,
                                       w_max=1.0, dependence=dependence, pairing=pairing))
             projections.append((f'{dependence}_{pairing}', 'pre', 'post', 'excitatory', rule, plastic))
-    return dict(duration_ms=220.0, samples_ms=[50.0, 100.0, 150.0], populations=pops, projections=projections)
+    # On inhibitory synapses the bounds are <= 0 and potentiation moves a weight towards w_max = 0.
+    rule = ('pair_stdp', dict(a_plus=0.15, a_minus=0.18, tau_plus=16.8, tau_minus=10.0, w_min=-1.0, w_max=0.0,
+                              dependence='additive', pairing='all_to_all'))
+    projections.append(('additive_inhibitory', 'pre', 'post', 'inhibitory', rule,
+                        [(i, j, -0.5, d) for i, j, _, d in plastic]))
+    return dict(duration_ms=220.0, samples_ms=[50.0, 100.0, 150.0], populations=pops, projections=projections,
+                record=[('post', 1)], record_every=10)
 
 
 def triplet_stdp():
@@ -271,7 +282,8 @@ def projection(groups, name, source, target, receptor, rule, rows):
 
 def run_brian2(spec):
     """Builds and runs one network in Brian2, in pieces that end at the sample times; returns its spikes
-    (population, neuron, step) and the plastic weights (projection, source, target, time, w)."""
+    (population, neuron, step) and the plastic weights (projection, source, target, time, w) and the
+    sampled potentials (population, neuron, step, mV)."""
     start_scope()
     defaultclock.dt = DT_MS * ms
     prefs.codegen.target = 'numpy'
@@ -287,7 +299,12 @@ def run_brian2(spec):
     synapses = {p[0]: projection(groups, *p) for p in spec['projections']}
     monitors = {name: SpikeMonitor(g) for name, g in groups.items()
                 if next(p for p in spec['populations'] if p['name'] == name)['model'] != 'spike_times'}
-    net = Network(objects, list(synapses.values()), list(monitors.values()))
+    potentials = {}
+    for name in dict.fromkeys(p for p, _ in spec.get('record', [])):
+        neurons = sorted(n for p, n in spec['record'] if p == name)
+        # 'end': after the reset, as Engram samples a step.
+        potentials[name] = (neurons, StateMonitor(groups[name], 'v', record=neurons, when='end'))
+    net = Network(objects, list(synapses.values()), list(monitors.values()), [m for _, m in potentials.values()])
     weights, done = [], 0.0
     for until in spec['samples_ms'] + [spec['duration_ms']]:
         net.run((until - done) * ms, namespace={'as_float': as_float})
@@ -302,7 +319,7 @@ def run_brian2(spec):
         steps = np.rint(np.asarray(mon.t / ms) / DT_MS).astype(int)
         spikes += [(name, int(i), int(s)) for i, s in zip(np.asarray(mon.i), steps)]
     spikes.sort(key=lambda x: (x[2], x[0], x[1]))
-    return spikes, weights
+    return spikes, weights, sampled(spec, potentials, 1) if potentials else []
 
 
 # ---------------------------------------------------------------- fixture files
@@ -317,17 +334,16 @@ def check(name, spec):
             assert w == as_float32(w), f"{name}: weight {w} is not a float"
             assert (w <= 0) == (receptor == 'inhibitory') or w == 0, f"{name}: weight {w} of {receptor} {pname}"
             if rule is not None:
-                longest[source] = max(longest.get(source, 0), d)
-    for pop in spec['populations']:
-        if pop['model'] == 'spike_times' and pop['name'] in longest:
-            for times in pop['times']:
-                steps = [grid_step(t) for t in times]
-                gaps = np.diff(steps)
-                assert len(gaps) == 0 or gaps.min() >= longest[pop['name']], \
-                    f"{name}: a spike of {pop['name']} {gaps.min()} steps after the last, delays up to {longest}"
-        elif pop['name'] in longest:
+                longest[(source, i)] = max(longest.get((source, i), 0), d)
+    for (source, i), delay in longest.items():
+        pop = next(p for p in spec['populations'] if p['name'] == source)
+        if pop['model'] == 'spike_times':
+            gaps = np.diff([grid_step(t) for t in pop['times'][i]])
+            assert len(gaps) == 0 or gaps.min() >= delay, \
+                f"{name}: {source} {i} fires {gaps.min()} steps after a spike, its delays reach {delay}"
+        else:
             # A neuron fires again at the earliest t_ref / dt + 1 steps after a spike.
-            assert round(pop['params']['t_ref'] / DT_MS) + 1 >= longest[pop['name']], f"{name}: delays too long"
+            assert round(pop['params']['t_ref'] / DT_MS) + 1 >= delay, f"{name}: {source} {i}'s delays too long"
 
 
 def describe(spec):
@@ -346,6 +362,9 @@ def describe(spec):
             f"{k}={v if isinstance(v, str) else repr(v)}" for k, v in rule[1].items())
         lines.append(f"projection {name} {source} {target} {receptor}{plasticity}")
         lines += [f"{i} {j} {float(w)!r} {d}" for i, j, w, d in rows]
+    if 'record' in spec:
+        lines.append(f"record_every {spec['record_every']}")
+        lines += [f"record {name} {neuron}" for name, neuron in spec['record']]
     return '\n'.join(lines) + '\n'
 
 
@@ -359,7 +378,7 @@ def main():
     BROKEN.update(args.broken)
     for name, spec in networks().items():
         check(name, spec)
-        spikes, weights = run_brian2(spec)
+        spikes, weights, potentials = run_brian2(spec)
         folder = os.path.join(args.out, name)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'network.txt'), 'w') as f:
@@ -370,6 +389,10 @@ def main():
         with open(os.path.join(folder, 'weights.csv'), 'w') as f:
             f.write('projection,source,target,time_ms,w\n')
             f.writelines(f"{p},{i},{j},{t!r},{w!r}\n" for p, i, j, t, w in weights)
+        if potentials:
+            with open(os.path.join(folder, 'v.csv'), 'w') as f:
+                f.write('population,neuron,step,v_mV\n')
+                f.writelines(f"{p},{i},{s},{v!r}\n" for p, i, s, v in potentials)
         at_bounds = sum(1 for *_, w in weights if w in (0.0,))
         print(f"{name}: {len(spikes)} spikes, {len(weights)} weights ({at_bounds} at 0)")
 

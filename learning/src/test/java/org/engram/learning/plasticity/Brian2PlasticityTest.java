@@ -17,6 +17,7 @@ import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -63,6 +64,10 @@ class Brian2PlasticityTest {
                     plastic.put(p.name(), projection);
                 }
             }
+            Map<String, StateRecorder> potentials = new LinkedHashMap<>();
+            fixture.recorded.forEach((population, neurons) -> potentials.put(population, engine.recordState(
+                    populations.get(population), "v", neurons.stream().mapToInt(Integer::intValue).toArray(),
+                    fixture.recordEverySteps * fixture.dtMs)));
             List<String> differences = new ArrayList<>();
             int compared = 0;
             double doneMs = 0;
@@ -75,6 +80,7 @@ class Brian2PlasticityTest {
             assertEquals(fixture.durationMs, doneMs, name + ": the last sample is the run's end");
             assertEquals(fixture.weights.size(), compared, name + ": weights.csv holds samples not taken");
             assertSameSpikes(fixture, engramSpikes(fixture.dtMs, spikes));
+            assertSamePotentials(fixture, potentials);
             if (!differences.isEmpty()) {
                 fail(name + ": " + differences.size() + " weights differ from Brian2's (projection source->target "
                         + "at ms: Brian2, Engram); the first:" + String.join("", differences.subList(0,
@@ -100,6 +106,14 @@ class Brian2PlasticityTest {
                 : Math.max(Math.abs(p.number("w_min")), Math.abs(p.number("w_max")));
         return Math.ulp((float) largest);
     }
+
+    /**
+     * The tolerance of a potential (mV), as {@code Brian2AgreementTest}'s for the LIF models (derived there):
+     * the same propagator stepped in double precision, written differently, near {@code e_l} = -70 mV with
+     * {@code tau_m} = 10 ms, differs by at most 6e-12 mV. A weight delivered before or after a change of the
+     * rule differs by the change, at least 1e-4 mV here.
+     */
+    private static final double POTENTIAL_TOLERANCE_MV = 1e-11;
 
     private static PlasticityRule rule(PlasticityFixture.ProjectionSpec p, Projection projection) {
         return switch (p.rule()) {
@@ -207,6 +221,31 @@ class Brian2PlasticityTest {
             lines.add(names.get((int) s[1]) + "," + s[2] + "," + s[0]);
         }
         return lines;
+    }
+
+    /**
+     * Every sampled potential, which shows the weight each spike delivered: the fixture holds one sample per
+     * sample Engram took, at the steps its interval gives.
+     */
+    private static void assertSamePotentials(PlasticityFixture fixture, Map<String, StateRecorder> recorders) {
+        int compared = 0;
+        for (Map.Entry<String, List<Integer>> sampled : fixture.recorded.entrySet()) {
+            String population = sampled.getKey();
+            for (int neuron : sampled.getValue()) {
+                String which = fixture.name + ": v of " + population + " " + neuron;
+                double[] engram = recorders.get(population).traceOf(neuron);
+                List<PlasticityFixture.Sample> brian2 = fixture.potentials.stream()
+                        .filter(s -> s.population().equals(population) && s.neuron() == neuron).toList();
+                assertEquals(brian2.size(), engram.length, which + ": samples in the fixture");
+                for (int k = 0; k < engram.length; k++) {
+                    PlasticityFixture.Sample s = brian2.get(k);
+                    assertEquals((k + 1) * fixture.recordEverySteps - 1, s.step(), which + ": step of sample " + k);
+                    assertEquals(s.vMv(), engram[k], POTENTIAL_TOLERANCE_MV, which + " after step " + s.step());
+                }
+                compared += engram.length;
+            }
+        }
+        assertEquals(fixture.potentials.size(), compared, fixture.name + ": v.csv holds neurons not sampled");
     }
 
     private static void assertSameSpikes(PlasticityFixture fixture, List<String> engram) {

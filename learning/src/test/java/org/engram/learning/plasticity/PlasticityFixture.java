@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * One network of {@code simulator/brian2/plasticity_fixtures.py} as the script wrote it: its description
- * ({@code network.txt}), Brian2's spikes ({@code spikes.csv}) and plastic weights ({@code weights.csv}).
+ * ({@code network.txt}), Brian2's spikes ({@code spikes.csv}), plastic weights ({@code weights.csv}) and, where
+ * the description samples them, potentials ({@code v.csv}).
  * The script's docstring gives the files' format.
  */
 final class PlasticityFixture {
@@ -41,6 +42,10 @@ final class PlasticityFixture {
         }
     }
 
+    /** A sampled potential (mV) after a step. */
+    record Sample(String population, int neuron, int step, double vMv) {
+    }
+
     /** Brian2's weight (mV) of one plastic synapse at a sample time (ms). */
     record Weight(String projection, int source, int target, double timeMs, double w) {
     }
@@ -54,6 +59,10 @@ final class PlasticityFixture {
     /** Brian2's spikes as {@code population,neuron,step}, by step, population and neuron. */
     final List<String> spikes;
     final List<Weight> weights = new ArrayList<>();
+    int recordEverySteps;
+    /** The neurons whose potential is sampled, by population, in ascending order. */
+    final Map<String, List<Integer>> recorded = new LinkedHashMap<>();
+    final List<Sample> potentials = new ArrayList<>();
 
     private PlasticityFixture(String name) {
         this.name = name;
@@ -78,6 +87,15 @@ final class PlasticityFixture {
                         e);
             }
         }
+        for (String line : recorded.isEmpty() ? List.<String>of() : dataLines(name, "v.csv")) {
+            String[] c = line.split(",");
+            try {
+                potentials.add(new Sample(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
+                        Double.parseDouble(c[3])));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new IllegalStateException(name + "/v.csv: cannot read '" + line + "': " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -99,6 +117,8 @@ final class PlasticityFixture {
             case "dt_ms" -> dtMs = Double.parseDouble(w[1]);
             case "duration_ms" -> durationMs = Double.parseDouble(w[1]);
             case "samples_ms" -> samplesMs = numbers(w, 1);
+            case "record_every" -> recordEverySteps = Integer.parseInt(w[1]);
+            case "record" -> recorded.computeIfAbsent(w[1], k -> new ArrayList<>()).add(Integer.parseInt(w[2]));
             case "population" -> {
                 Map<String, Double> params = new LinkedHashMap<>();
                 keyValues(w, 4).forEach((k, v) -> params.put(k, Double.parseDouble(v)));
