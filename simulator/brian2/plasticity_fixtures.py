@@ -39,7 +39,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spike_fixtures import DT_MS, as_float32, grid_step, lif_group, sampled, spike_generator  # noqa: E402
+from spike_fixtures import (DT_MS, as_float32, grid_step, lif_group, sampled, spike_generator,  # noqa: E402
+                            write_csv)
 from brian2 import (Network, SpikeMonitor, StateMonitor, Synapses, __version__ as brian2_version, check_units,  # noqa: E402
                     defaultclock, implementation, ms, mV, prefs, start_scope)
 
@@ -383,16 +384,10 @@ def main():
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'network.txt'), 'w') as f:
             f.write(describe(spec))
-        with open(os.path.join(folder, 'spikes.csv'), 'w') as f:
-            f.write('population,neuron,step\n')
-            f.writelines(f"{p},{i},{s}\n" for p, i, s in spikes)
-        with open(os.path.join(folder, 'weights.csv'), 'w') as f:
-            f.write('projection,source,target,time_ms,w\n')
-            f.writelines(f"{p},{i},{j},{t!r},{w!r}\n" for p, i, j, t, w in weights)
+        write_csv(folder, 'spikes.csv', 'population,neuron,step', spikes)
+        write_csv(folder, 'weights.csv', 'projection,source,target,time_ms,w', weights)
         if potentials:
-            with open(os.path.join(folder, 'v.csv'), 'w') as f:
-                f.write('population,neuron,step,v_mV\n')
-                f.writelines(f"{p},{i},{s},{v!r}\n" for p, i, s, v in potentials)
+            write_csv(folder, 'v.csv', 'population,neuron,step,v_mV', potentials)
         at_bounds = sum(1 for *_, w in weights if w in (0.0,))
         print(f"{name}: {len(spikes)} spikes, {len(weights)} weights ({at_bounds} at 0)")
 

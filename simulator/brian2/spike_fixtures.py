@@ -425,6 +425,14 @@ def describe(net_spec):
     return '\n'.join(lines) + '\n'
 
 
+def write_csv(folder, file, header, rows):
+    """Writes a fixture's CSV file: the header, then a line a row, numbers as repr writes them (a float
+    exactly)."""
+    with open(os.path.join(folder, file), 'w') as f:
+        f.write(header + '\n')
+        f.writelines(','.join(v if isinstance(v, str) else repr(v) for v in row) + '\n' for row in rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('out', nargs='?', default=DEFAULT_OUT,
@@ -452,12 +460,8 @@ def main():
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'network.txt'), 'w') as f:
             f.write(describe(spec))
-        with open(os.path.join(folder, 'spikes.csv'), 'w') as f:
-            f.write('population,neuron,step\n')
-            f.writelines(f"{p},{i},{s}\n" for p, i, s in spikes)
-        with open(os.path.join(folder, 'v.csv'), 'w') as f:
-            f.write('population,neuron,step,v_mV\n')
-            f.writelines(f"{p},{i},{s},{v!r}\n" for p, i, s, v in traces)
+        write_csv(folder, 'spikes.csv', 'population,neuron,step', spikes)
+        write_csv(folder, 'v.csv', 'population,neuron,step,v_mV', traces)
         print(f"{name}: {len(spikes)} spikes, {len(traces)} potentials")
 
 
