@@ -39,8 +39,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spike_fixtures import (DT_MS, as_float32, grid_step, lif_group, sampled, spike_generator,  # noqa: E402
-                            write_csv)
+from spike_fixtures import (DT_MS, as_float32, describe_populations, grid_step, lif_group, sampled,  # noqa: E402
+                            spike_generator, write_csv)
 from brian2 import (Network, SpikeMonitor, StateMonitor, Synapses, __version__ as brian2_version,  # noqa: E402
                     check_units, defaultclock, ms, mV, prefs, start_scope)
 
@@ -350,13 +350,7 @@ def describe(spec):
     lines = [f"# written by simulator/brian2/plasticity_fixtures.py with Brian2 {brian2_version}",
              f"dt_ms {DT_MS!r}", f"duration_ms {spec['duration_ms']!r}",
              "samples_ms " + ' '.join(repr(t) for t in spec['samples_ms'] + [spec['duration_ms']])]
-    for pop in spec['populations']:
-        params = ' '.join(f"{k}={v!r}" for k, v in pop.get('params', {}).items())
-        lines.append(f"population {pop['name']} {pop['model']} {pop['size']} {params}".rstrip())
-        for i, times in enumerate(pop.get('times', [])):
-            lines.append(f"times {pop['name']} {i} " + ' '.join(repr(t) for t in times))
-        if 'currents' in pop:
-            lines.append(f"currents {pop['name']} " + ' '.join(repr(c) for c in pop['currents']))
+    lines += describe_populations(spec['populations'])
     for name, source, target, receptor, rule, rows in spec['projections']:
         plasticity = '' if rule is None else ' ' + rule[0] + ' ' + ' '.join(
             f"{k}={v if isinstance(v, str) else repr(v)}" for k, v in rule[1].items())

@@ -401,16 +401,23 @@ def sampled(net_spec, state_monitors, substeps):
 # ---------------------------------------------------------------- fixture files
 
 
-def describe(net_spec):
-    lines = [f"# written by simulator/brian2/spike_fixtures.py with Brian2 {brian2_version}",
-             f"dt_ms {DT_MS!r}", f"duration_ms {net_spec['duration_ms']!r}"]
-    for pop in net_spec['populations']:
+def describe_populations(populations):
+    """The description's lines of the populations: model and parameters, spike times, currents."""
+    lines = []
+    for pop in populations:
         params = ' '.join(f"{k}={v!r}" for k, v in pop.get('params', {}).items())
         lines.append(f"population {pop['name']} {pop['model']} {pop['size']} {params}".rstrip())
         for i, times in enumerate(pop.get('times', [])):
             lines.append(f"times {pop['name']} {i} " + ' '.join(repr(t) for t in times))
         if 'currents' in pop:
             lines.append(f"currents {pop['name']} " + ' '.join(repr(c) for c in pop['currents']))
+    return lines
+
+
+def describe(net_spec):
+    lines = [f"# written by simulator/brian2/spike_fixtures.py with Brian2 {brian2_version}",
+             f"dt_ms {DT_MS!r}", f"duration_ms {net_spec['duration_ms']!r}"]
+    lines += describe_populations(net_spec['populations'])
     blocks = {}
     for src_pop, src, tgt_pop, tgt, w, delay in net_spec['synapses']:
         blocks.setdefault((src_pop, tgt_pop), []).append(f"{src} {tgt} {as_float32(w)!r} {delay}")
