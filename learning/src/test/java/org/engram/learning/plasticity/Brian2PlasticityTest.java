@@ -78,7 +78,10 @@ class Brian2PlasticityTest {
                 compared += compareWeights(fixture, sampleMs, plastic, differences);
             }
             assertEquals(fixture.durationMs, doneMs, name + ": the last sample is the run's end");
-            assertEquals(fixture.weights.size(), compared, name + ": weights.csv holds samples not taken");
+            // Only the end could hide a difference that the bounds later remove.
+            assertTrue(fixture.samplesMs.length >= 2, name + ": weights sampled before the end too");
+            assertEquals(fixture.weights.size(), compared, name + ": weights.csv holds weights of no plastic synapse or "
+                    + "sample time");
             assertSameSpikes(fixture, engramSpikes(fixture.dtMs, spikes));
             if (!differences.isEmpty()) {
                 fail(name + ": " + differences.size() + " weights differ from Brian2's (projection source->target "
@@ -90,22 +93,22 @@ class Brian2PlasticityTest {
     }
 
     /**
-     * The tolerance of a weight (mV): one unit in the last place of a float as large as the rule's largest
-     * weight magnitude. Engram stores weights as {@code float} and rounds each change's double result to one;
-     * the script rounds Brian2's weights the same way at every write. Before that rounding the two compute the
-     * same double formula with roundings of their own (Brian2 in seconds, its traces per synapse and decayed at
-     * other moments, numpy's {@code exp} for {@code StrictMath}'s), a few units in the 16th digit; the floats
-     * then differ only when those doubles lie on either side of a half-way point between two floats, a chance
-     * of about 1e-15 / 6e-8, 2e-8 a write, which moves the weight by one float ulp. Later changes add the same
-     * amounts to both, which keeps such a difference (or a bound removes it), and an ulp is largest at the
-     * largest magnitude. Measured: every weight equal bit for bit. Brian2's weights kept as doubles, unrounded,
-     * drift from Engram's floats past this in three of the four networks, and each other convention left out
-     * moves weights by whole changes, or spikes (simulator/brian2/README.md).
+     * Whether Engram's weight is Brian2's: equal, with no tolerance. Engram stores weights as {@code float} and
+     * rounds each change's double result to one; the script rounds Brian2's weight the same way at every write.
+     * Before that rounding the two compute the same double formula with roundings of their own (Brian2 in
+     * seconds, its traces per synapse and decayed at other moments, numpy's {@code exp} for {@code StrictMath}'s),
+     * a few units in the 16th digit; the floats differ only when those doubles lie on either side of a half-way
+     * point between two floats, a chance of about 1e-15 / 6e-8, 2e-8 a write, and none of the fixtures' writes
+     * did: every weight is equal bit for bit. The comparison cannot flake, as both sides are fixed: the fixture
+     * is a file, and Engram's arithmetic is strict IEEE with {@code StrictMath}. A tolerance would only hide
+     * defects: one ulp at the rule's largest weight let a weight of -0.0065 mV move by 100 of its own ulps
+     * (5e-8 mV) unnoticed. A change of Engram's arithmetic that moves a weight by a rounding shows here as a
+     * difference of one ulp of that weight (the message gives it), to be judged as a change of its results is.
+     * Brian2's weights kept as doubles, unrounded, differ from Engram's floats in every network, and each other
+     * convention left out moves weights by whole changes, or spikes (simulator/brian2/README.md).
      */
-    private static double toleranceMv(PlasticityFixture.ProjectionSpec p) {
-        double largest = p.rule().equals(VogelsSprekeler.NAME) ? p.number("w_max")
-                : Math.max(Math.abs(p.number("w_min")), Math.abs(p.number("w_max")));
-        return Math.ulp((float) largest);
+    private static boolean sameWeight(double brian2, float engram) {
+        return brian2 == engram;
     }
 
     /**
@@ -131,35 +134,53 @@ class Brian2PlasticityTest {
         };
     }
 
-    /** Compares the weights Brian2 had at one sample time; returns how many it compared. */
+    /**
+     * Compares every synapse of every plastic projection with the weight Brian2 had at one sample time, so that
+     * a {@code weights.csv} that lacks a projection, a synapse or a time fails; returns how many it compared.
+     */
     private static int compareWeights(PlasticityFixture fixture, double sampleMs, Map<String, Projection> plastic,
                                       List<String> differences) {
         int compared = 0;
-        for (PlasticityFixture.Weight expected : fixture.weights) {
-            if (expected.timeMs() != sampleMs) {
+        for (PlasticityFixture.ProjectionSpec spec : fixture.projections) {
+            if (spec.rule() == null) {
                 continue;
             }
-            Projection projection = plastic.get(expected.projection());
-            PlasticityFixture.ProjectionSpec spec = fixture.projections.stream()
-                    .filter(p -> p.name().equals(expected.projection())).findFirst().orElseThrow();
-            float actual = projection.weights()[synapse(projection, expected.source(), expected.target())];
-            if (!(Math.abs(actual - expected.w()) <= toleranceMv(spec))) {
-                differences.add(String.format("%n  %s %d->%d at %s ms: %s, %s", expected.projection(),
-                        expected.source(), expected.target(), sampleMs, expected.w(), actual));
+            Projection projection = plastic.get(spec.name());
+            for (PlasticityFixture.SynapseSpec s : spec.synapses()) {
+                PlasticityFixture.Weight expected = fixture.weightAt(spec.name(), s.source(), s.target(), sampleMs);
+                float actual = projection.weights()[synapse(projection, s.source(), s.target())];
+                if (expected == null) {
+                    differences.add(String.format("%n  %s %d->%d at %s ms: none in weights.csv, %s", spec.name(),
+                            s.source(), s.target(), sampleMs, actual));
+                    continue;
+                }
+                if (!sameWeight(expected.w(), actual)) {
+                    differences.add(String.format("%n  %s %d->%d at %s ms: %s, %s (%.3g ulp of Engram's)", spec.name(),
+                            s.source(), s.target(), sampleMs, expected.w(), actual,
+                            (actual - expected.w()) / Math.ulp(actual)));
+                }
+                compared++;
             }
-            compared++;
         }
         return compared;
     }
 
-    /** The CSR index of the synapse from {@code source} to {@code target} (the fixtures join a pair once). */
+    /** The CSR index of the one synapse from {@code source} to {@code target}. */
     private static int synapse(Projection projection, int source, int target) {
+        int found = -1;
         for (int k = projection.rowStart()[source]; k < projection.rowStart()[source + 1]; k++) {
             if (projection.target(k) == target) {
-                return k;
+                if (found >= 0) {
+                    // Brian2's weights name a synapse by its two neurons: a second one would be ambiguous.
+                    throw new IllegalStateException(projection.name() + ": two synapses " + source + "->" + target);
+                }
+                found = k;
             }
         }
-        throw new IllegalStateException(projection.name() + ": no synapse " + source + "->" + target);
+        if (found < 0) {
+            throw new IllegalStateException(projection.name() + ": no synapse " + source + "->" + target);
+        }
+        return found;
     }
 
     private static Projection projection(Network network, String name) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,10 @@ final class PlasticityFixture {
     final List<ProjectionSpec> projections = new ArrayList<>();
     /** Brian2's spikes as {@code population,neuron,step}, by step, population and neuron. */
     final List<String> spikes;
+    /** Brian2's weights in the file's order; {@link #weightAt} finds one. */
     final List<Weight> weights = new ArrayList<>();
+    /** The same weights by projection, synapse and time, each once. */
+    private final Map<String, Weight> weightsByKey = new HashMap<>();
     int recordEverySteps;
     /** The neurons whose potential is sampled, by population, in ascending order. */
     final Map<String, List<Integer>> recorded = new LinkedHashMap<>();
@@ -76,18 +80,30 @@ final class PlasticityFixture {
                         + "': " + e.getMessage(), e);
             }
         }
+        if (samplesMs == null) {
+            throw new IllegalStateException(name + "/network.txt: no samples_ms line (the times of the weights)");
+        }
         spikes = dataLines(name, "spikes.csv");
         for (String line : dataLines(name, "weights.csv")) {
             String[] c = line.split(",");
             try {
-                weights.add(new Weight(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]), Double.parseDouble(c[3]),
-                        Double.parseDouble(c[4])));
+                Weight weight = new Weight(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
+                        Double.parseDouble(c[3]), Double.parseDouble(c[4]));
+                weights.add(weight);
+                if (weightsByKey.put(key(weight.projection(), weight.source(), weight.target(), weight.timeMs()),
+                        weight) != null) {
+                    throw new IllegalStateException(name + "/weights.csv: a second weight of the same synapse and "
+                            + "time: '" + line + "'");
+                }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new IllegalStateException(name + "/weights.csv: cannot read '" + line + "': " + e.getMessage(),
                         e);
             }
         }
-        for (String line : recorded.isEmpty() ? List.<String>of() : dataLines(name, "v.csv")) {
+        // Read whenever it is there, so that a description that lost its `record` lines cannot drop the
+        // potentials from the comparison unnoticed.
+        boolean sampled = !recorded.isEmpty() || exists(name, "v.csv");
+        for (String line : sampled ? dataLines(name, "v.csv") : List.<String>of()) {
             String[] c = line.split(",");
             try {
                 potentials.add(new Sample(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
@@ -106,6 +122,23 @@ final class PlasticityFixture {
      */
     static PlasticityFixture load(String name) {
         return new PlasticityFixture(name);
+    }
+
+    /**
+     * Brian2's weight of one synapse at one sample time.
+     *
+     * @param projection the projection's name
+     * @param source     the source neuron
+     * @param target     the target neuron
+     * @param timeMs     the sample time (ms)
+     * @return the weight, or {@code null} if {@code weights.csv} has none
+     */
+    Weight weightAt(String projection, int source, int target, double timeMs) {
+        return weightsByKey.get(key(projection, source, target, timeMs));
+    }
+
+    private static String key(String projection, int source, int target, double timeMs) {
+        return projection + " " + source + "->" + target + " at " + timeMs;
     }
 
     private void describe(String line) {
@@ -173,6 +206,10 @@ final class PlasticityFixture {
     private static List<String> dataLines(String name, String file) {
         List<String> all = lines(name, file);
         return all.subList(1, all.size());
+    }
+
+    private static boolean exists(String name, String file) {
+        return PlasticityFixture.class.getResource("brian2/" + name + "/" + file) != null;
     }
 
     private static List<String> lines(String name, String file) {
