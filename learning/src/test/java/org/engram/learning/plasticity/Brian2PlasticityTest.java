@@ -80,8 +80,8 @@ class Brian2PlasticityTest {
             assertEquals(fixture.durationMs, doneMs, name + ": the last sample is the run's end");
             // Only the end could hide a difference that the bounds later remove.
             assertTrue(fixture.samplesMs.length >= 2, name + ": weights sampled before the end too");
-            assertEquals(fixture.weights.size(), compared, name + ": weights.csv holds weights of no plastic synapse or "
-                    + "sample time");
+            assertEquals(fixture.weights.size(), compared,
+                    name + ": weights.csv holds weights of no plastic synapse or sample time");
             assertSameSpikes(fixture, engramSpikes(fixture.dtMs, spikes));
             if (!differences.isEmpty()) {
                 fail(name + ": " + differences.size() + " weights differ from Brian2's (projection source->target "
