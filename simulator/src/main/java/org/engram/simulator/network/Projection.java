@@ -2,6 +2,7 @@ package org.engram.simulator.network;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Objects;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
@@ -109,8 +110,9 @@ public final class Projection {
     /**
      * The target of a synapse.
      *
-     * @param k synapse index
+     * @param k synapse index, 0 to {@link #synapseCount()} - 1
      * @return the target neuron, population-local
+     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses
      */
     public int target(int k) {
         return narrowTargets != null ? narrowTargets[k] : wideTargets[k];
@@ -180,11 +182,17 @@ public final class Projection {
     /**
      * The weight of a synapse.
      *
-     * @param k synapse index
+     * @param k synapse index, 0 to {@link #synapseCount()} - 1
      * @return the weight in the target model's weight unit
+     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses
      */
     public float weight(int k) {
-        return weights == null ? uniformWeight : weights[k];
+        if (weights != null) {
+            return weights[k];
+        }
+        // Checked when the weight is shared too: a synapse that does not exist has none.
+        Objects.checkIndex(k, synapseCount());
+        return uniformWeight;
     }
 
     /**
@@ -205,11 +213,17 @@ public final class Projection {
     /**
      * The delay of a synapse.
      *
-     * @param k synapse index
+     * @param k synapse index, 0 to {@link #synapseCount()} - 1
      * @return the delay in steps, {@code >= 1}
+     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses
      */
     public int delaySteps(int k) {
-        return delays == null ? uniformDelaySteps : delays[k];
+        if (delays != null) {
+            return delays[k];
+        }
+        // As for weight(k): a shared delay is no delay of a synapse that does not exist.
+        Objects.checkIndex(k, synapseCount());
+        return uniformDelaySteps;
     }
 
     /**

@@ -39,6 +39,29 @@ class SynapseStorageTest {
         assertEquals(2 + 4.0 * (N + 1) / count, (double) p.bytes() / count, 1e-12);
     }
 
+    /**
+     * A synapse index past the projection is refused whether or not the projection stores weights
+     * and delays per synapse: a shared weight or delay given for a synapse that does not exist
+     * would read as a real one.
+     */
+    @Test
+    void aSynapseOutsideTheProjectionHasNoWeightDelayOrTarget() {
+        Projection shared = within(1, N, Rules.fixedProbability(0.1), Synapses.excitatory(0.1).delayMs(1.5));
+        Projection stored = within(1, N, Rules.fixedProbability(0.1),
+                Synapses.excitatory(0).weights(new UniformRealDistribution(0.1, 0.5))
+                        .delays(new UniformRealDistribution(1.0, 3.0)));
+        for (Projection p : new Projection[] {shared, stored}) {
+            int count = p.synapseCount();
+            for (int k : new int[] {-1, count, Integer.MAX_VALUE}) {
+                assertThrows(IndexOutOfBoundsException.class, () -> p.weight(k), "weight(" + k + ")");
+                assertThrows(IndexOutOfBoundsException.class, () -> p.delaySteps(k), "delaySteps(" + k + ")");
+                assertThrows(IndexOutOfBoundsException.class, () -> p.target(k), "target(" + k + ")");
+            }
+            // The last synapse still reads as it is stored.
+            assertEquals(p.weights() == null ? p.uniformWeight() : p.weights()[count - 1], p.weight(count - 1));
+        }
+    }
+
     @Test
     void drawnWeightsAreStoredAsFloats() {
         Projection p = within(1, N, Rules.fixedProbability(0.1),
