@@ -79,12 +79,14 @@ public final class NeuronModels {
      *
      * @param name the name as written in a config, e.g. {@code "lif_exp"}
      * @return the model; for a built-in's name the built-in, even when a user model reuses it
-     * @throws ParameterException if no model has that name (the message lists the known names, suggests
+     * @throws ParameterException if the name is null or no model has it (the message lists the known names, suggests
      *                            the closest one, or for a NEST model's name what takes its place, and
      *                            says which user models could not be loaded, one of which may be the one
      *                            named), or two user models claim it (naming both)
      */
     public static NeuronModel<?, ?> byName(String name) {
+        // Refused here, where the map lookup would end in a bare NullPointerException.
+        ParameterException.requireNonNull("neuron model", "model", name, "a model's name, e.g. lif_delta");
         NameClaims<NeuronModel<?, ?>> claims = load();
         Map<String, NeuronModel<?, ?>> models = claims.usable();
         NeuronModel<?, ?> model = models.get(name);

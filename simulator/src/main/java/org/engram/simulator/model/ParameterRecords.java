@@ -54,8 +54,13 @@ public final class ParameterRecords {
      *
      * @param type a parameter record's class
      * @return the components' names in snake_case, in the order of the canonical constructor
+     * @throws ParameterException if the type is null or, given through a raw type, not a record
      */
     public static List<String> names(Class<? extends Record> type) {
+        if (type == null || !type.isRecord()) {
+            throw new ParameterException("parameter record", "type", "a record class (e.g. LifExp.Params.class)",
+                    type == null ? "null" : type.getName());
+        }
         List<String> names = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             names.add(snakeCase(c.getName()));

@@ -65,6 +65,13 @@ class NeuronModelsTest {
     }
 
     @Test
+    void aNullNameIsRefusedNamingWhatIsMissing() {
+        ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName(null));
+        assertEquals("model", e.location());
+        assertEquals("null", e.found());
+    }
+
+    @Test
     void unknownNameListsKnownNamesAndSuggestsClosest() {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());

@@ -42,6 +42,17 @@ class ParameterRecordsTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void namesOfNoTypeOrOfAClassThatIsNoRecordAreRefusedByName() {
+        ParameterException none = assertThrows(ParameterException.class, () -> ParameterRecords.names(null));
+        assertEquals("type", none.location());
+        assertEquals("null", none.found());
+        Class raw = String.class;   // what a raw type lets through
+        ParameterException notRecord = assertThrows(ParameterException.class, () -> ParameterRecords.names(raw));
+        assertEquals("java.lang.String", notRecord.found());
+    }
+
+    @Test
     void changesAPresetOfAnyRecordKeepingItsOtherValues() {
         // Adex has fourteen doubles: a and b changed, the other twelve the defaults' own.
         Adex.Params d = Adex.MODEL.defaults();
