@@ -289,7 +289,8 @@ public final class Engine implements AutoCloseable {
      * @param population a population of this engine's network
      * @return the recorder
      * @throws ParameterException if the population is null or of another network
-     * @throws IllegalStateException from another thread than the one running the engine, during a run
+     * @throws IllegalStateException after {@link #close}, or from another thread than the one running the
+     *                               engine, during a run
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population) {
         return recordSpikes(population, null);
@@ -305,7 +306,8 @@ public final class Engine implements AutoCloseable {
      * @return the recorder
      * @throws ParameterException if the population is null or of another network, or the list is
      *                            empty or has an index outside the population, repeated or out of order
-     * @throws IllegalStateException from another thread than the one running the engine, during a run
+     * @throws IllegalStateException after {@link #close}, or from another thread than the one running the
+     *                               engine, during a run
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population, int[] neurons) {
         synchronized (lifecycle) {
@@ -325,7 +327,8 @@ public final class Engine implements AutoCloseable {
      * @return the monitor
      * @throws ParameterException if the population is null or of another network, or the bin is not
      *                            a whole number of steps
-     * @throws IllegalStateException from another thread than the one running the engine, during a run
+     * @throws IllegalStateException after {@link #close}, or from another thread than the one running the
+     *                               engine, during a run
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
         EngineChecks.requireRateBin(grid, binMs);

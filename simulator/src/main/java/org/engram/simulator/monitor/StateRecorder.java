@@ -50,6 +50,7 @@ public interface StateRecorder {
      *
      * @param position index into the recorded neurons, in {@code [0, neuronCount())}
      * @return the population-local neuron index
+     * @throws IndexOutOfBoundsException if there is no such position
      */
     int neuronAt(int position);
 

@@ -123,8 +123,9 @@ public final class NetworkBuilder {
      * @param <P>    parameter record type
      * @param <S>    state type
      * @return the population, whose state may be changed before the run
-     * @throws ParameterException    if the name is taken, the size below 1, the model null, or the
-     *                               state past the heap ({@link org.engram.simulator.HeapLimitExceeded})
+     * @throws ParameterException    if the name is empty or taken, the size below 1, the model null, the
+     *                               parameters null or not the model's record type, or the state past
+     *                               the heap ({@link org.engram.simulator.HeapLimitExceeded})
      * @throws IllegalStateException after {@link #build()}
      */
     public <P extends Record, S extends NeuronState> Population<P, S> population(String name, int size,
