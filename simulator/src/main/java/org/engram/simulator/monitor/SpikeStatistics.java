@@ -28,8 +28,10 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
      * @param fromMs   window start in ms (e.g. after a transient)
      * @param toMs     window end in ms, {@code > fromMs}
      * @return the statistics
+     * @throws ParameterException if the recorder is null, or the window is not finite and of positive length
      */
     public static SpikeStatistics of(SpikeRecorder recorder, double fromMs, double toMs) {
+        ParameterException.requireNonNull("spike statistics", "recorder", recorder, "a spike recorder");
         ParameterException.requireFinite("spike statistics", "from", fromMs, "ms");
         if (!(toMs > fromMs) || !Double.isFinite(toMs)) {
             throw new ParameterException("spike statistics", "to", "a finite time > from = " + fromMs + " (ms)", toMs);

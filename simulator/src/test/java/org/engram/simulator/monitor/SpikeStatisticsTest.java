@@ -61,6 +61,12 @@ class SpikeStatisticsTest {
     }
 
     @Test
+    void aMissingRecorderIsRefusedByName() {
+        ParameterException e = assertThrows(ParameterException.class, () -> SpikeStatistics.of(null, 0, 100));
+        assertEquals("recorder", e.location());
+    }
+
+    @Test
     void rejectsAnEmptyReversedOrNaNWindow() {
         // An empty window divided by zero (rate NaN or infinite); a NaN bound made every comparison
         // false, so all spikes counted while the rate became NaN.
