@@ -36,11 +36,20 @@ public abstract class NeuronState {
      * with no NaN as a mark of "none" ({@link #firstNonFinite}); keep such marks in an array of
      * one's own.
      *
-     * @param name the variable's name, e.g. {@code "v"}
-     * @param unit its unit, e.g. {@code "mV"}
+     * @param name the variable's name, e.g. {@code "v"}: a letter, then letters, digits or {@code _}, as a
+     *             config's {@code initial:} key and a CSV file's header write it
+     * @param unit its unit, e.g. {@code "mV"} ({@code "1"} for a dimensionless one)
      * @return a new array of {@link #size()} zeros
+     * @throws ParameterException if the name or the unit is not of that form, naming the state's class
      */
     protected final double[] variable(String name, String unit) {
+        // Refused here, in the model's own code: a null name failed later in variableNames(), and an
+        // empty one or one with a comma made CSV headers that read back with other columns.
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new ParameterException(owner(), "variable", "a name of a letter, then letters, digits or _",
+                    name == null ? "null" : "'" + name + "'");
+        }
+        ParameterException.requireNonNull(owner(), name + " unit", unit, "a unit (\"1\" for none)");
         double[] values = new double[size];
         if (recordables.putIfAbsent(name, values) != null) {
             throw new IllegalStateException("state variable '" + name + "' registered twice");

@@ -3,6 +3,7 @@ package org.engram.simulator.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
@@ -42,6 +43,32 @@ class PopulationContractTest {
         @Override
         public Kernel<State> prepare(None params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> { };
+        }
+    }
+
+    /** A state of three neurons with one variable of the given name and unit. */
+    private static final class Named extends NeuronState {
+        Named(String name, String unit) {
+            super(3);
+            variable(name, unit);
+        }
+    }
+
+    /**
+     * A variable's name is what configs' {@code initial:} keys and CSV headers write: a null name had
+     * failed only when the names were listed, with a bare NullPointerException, and an empty one or
+     * one with a comma gave a CSV header of other columns.
+     */
+    @Test
+    void aStateVariableNeedsANameAConfigAndACsvHeaderCanWriteAndAUnit() {
+        for (String name : new String[] {null, "", "v,x", "v x", "1v"}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> new Named(name, "mV"), name);
+            assertEquals("variable", e.location());
+        }
+        ParameterException noUnit = assertThrows(ParameterException.class, () -> new Named("v", null));
+        assertEquals("v unit", noUnit.location());
+        for (String name : new String[] {"v", "i_syn_ex", "V_m", "g2"}) {
+            assertEquals(List.of(name), new Named(name, "1").variableNames());
         }
     }
 
