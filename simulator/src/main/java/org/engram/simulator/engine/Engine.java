@@ -383,7 +383,8 @@ public final class Engine implements AutoCloseable {
      *
      * @param listener the listener
      * @throws ParameterException if the listener is null, or already added as a listener or an
-     *                            observer (it would see each spike twice, and a rule apply each change twice)
+     *                            observer (it would see each spike twice, and a rule apply each change twice),
+     *                            or a monitor refused as {@link #addObserver} refuses it
      * @throws IllegalStateException after {@link #close}, or from another thread than the one running
      *                            the engine, during a run
      */
@@ -404,7 +405,10 @@ public final class Engine implements AutoCloseable {
      *
      * @param observer the observer
      * @throws ParameterException if the observer is null, or already added as a listener or an
-     *                            observer (it would see each spike twice)
+     *                            observer (it would see each spike twice), or a {@link SpikeRecorder} or
+     *                            {@link RateMonitor} made by hand for a population of another network
+     *                            (it would record nothing) or, a rate monitor, with bins that are not a
+     *                            whole number of steps, as {@link #recordRate} refuses them
      * @throws IllegalStateException after {@link #close}, or from another thread than the one running
      *                            the engine, during a run
      */
@@ -486,7 +490,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Refuses null now (at the first spike it would stop the run mid-slice and spoil the network's
-     * state), and one added before.
+     * state), one added before, and a monitor made by hand that this engine's spikes cannot reach.
      */
     private SpikeListener requireListener(String role, SpikeListener listener) {
         if (listener == null) {
@@ -495,6 +499,14 @@ public final class Engine implements AutoCloseable {
         if (holds(listeners, listener) || holds(observers, listener)) {
             throw new ParameterException("engine", role, "a SpikeListener not yet added to this engine (as a listener "
                     + "or an observer: it would see each spike twice)", listener);
+        }
+        // A monitor made by hand watches its population by identity: one of another network (the same
+        // network built again, say) would record nothing, without a word.
+        if (listener instanceof SpikeRecorder r) {
+            own(r.population());
+        } else if (listener instanceof RateMonitor r) {
+            own(r.population());
+            EngineChecks.requireRateBin(grid, r.binMs());
         }
         return listener;
     }

@@ -154,6 +154,11 @@ public final class RateMonitor implements SpikeListener {
         return bins < -slack ? -1 : (int) Math.ceil(bins - slack);
     }
 
+    /** {@return the population whose rate the monitor records} */
+    public Population<?, ?> population() {
+        return population;
+    }
+
     /** {@return the bin width in ms} */
     public double binMs() {
         return binMs;

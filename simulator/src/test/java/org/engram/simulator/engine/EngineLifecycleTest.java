@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
@@ -24,6 +25,7 @@ import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.monitor.RateMonitor;
+import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -380,6 +382,35 @@ class EngineLifecycleTest {
             assertFalse(e.removeObserver(new RateMonitor(p, 10)), "never added");
             e.run(50);
             assertArrayEquals(new double[] {100, 0, 100, 0, 0, 0, 0, 100, 0, 0}, kept.ratesHz(), 1e-9);
+        }
+    }
+
+    /**
+     * A monitor made by hand for the same network built again watches a population the engine never
+     * shows, and recorded nothing without a word; a rate monitor's bins of 1.5 steps held one step's
+     * spikes and two by turns. Both are refused when added, as recordSpikes and recordRate refuse them.
+     */
+    @Test
+    void aHandMadeMonitorTheEnginesSpikesCannotReachIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{5}}));
+        NetworkBuilder again = new NetworkBuilder(0.1);
+        Population<?, ?> twin = again.population("src", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{5}}));
+        again.build();
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            for (SpikeListener foreign : new SpikeListener[] {new SpikeRecorder(twin), new RateMonitor(twin, 1)}) {
+                ParameterException observer = assertThrows(ParameterException.class, () -> e.addObserver(foreign));
+                assertEquals("'src' of another network", observer.found());
+                assertThrows(ParameterException.class, () -> e.addListener(foreign));
+            }
+            ParameterException bins = assertThrows(ParameterException.class,
+                    () -> e.addObserver(new RateMonitor(p, 0.15)));
+            assertEquals("bin", bins.location());
+            SpikeRecorder own = new SpikeRecorder(p);
+            e.addObserver(own);
+            e.run(10);
+            assertEquals(1, own.count(), "a recorder of the engine's own population is taken and records");
         }
     }
 }
