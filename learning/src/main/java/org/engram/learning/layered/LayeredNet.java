@@ -116,6 +116,12 @@ public final class LayeredNet {
         return built;
     }
 
+    /** Refuses a missing spec by name, where its first use would be a bare NullPointerException. */
+    private static LayeredNetSpec requireSpec(LayeredNetSpec spec) {
+        return ParameterException.requireNonNull("layered network", "spec", spec,
+                "a LayeredNetSpec (LayeredNetSpec.of)");
+    }
+
     private static LifDelta.Params lifParams(double tauMs, double threshold) {
         return new LifDelta.Params(tauMs, 250.0, 0.0, threshold, 0.0, 0.0, 0.0);
     }
@@ -127,9 +133,10 @@ public final class LayeredNet {
      * @param spec the shape and parameters
      * @param seed the seed of the network and its initial weights
      * @return the network
+     * @throws ParameterException if the spec is null
      */
     public static LayeredNet create(LayeredNetSpec spec, long seed) {
-        LayeredNet net = new LayeredNet(spec, seed);
+        LayeredNet net = new LayeredNet(requireSpec(spec), seed);
         for (int m = 0; m < net.weights.length; m++) {
             SplitMixRandom rng = new SplitMixRandom(
                     org.engram.simulator.random.RandomStreams.streamState(seed, Purpose.WEIGHT_INIT, m));
@@ -149,11 +156,11 @@ public final class LayeredNet {
      * @param seed    the network seed
      * @param weights one array per matrix, each of length {@code pre * post}; copied
      * @return the network
-     * @throws ParameterException if a matrix is missing, {@code null} or of another length
+     * @throws ParameterException if the spec is null, or a matrix is missing, {@code null} or of another length
      *                            (checked before the network is built)
      */
     public static LayeredNet withWeights(LayeredNetSpec spec, long seed, float[][] weights) {
-        int[][] shapes = spec.matrixShapes();
+        int[][] shapes = requireSpec(spec).matrixShapes();
         if (weights == null || weights.length != shapes.length) {
             throw new ParameterException("layered network", "weight matrices", shapes.length + " matrices",
                     weights == null ? "null" : String.valueOf(weights.length));

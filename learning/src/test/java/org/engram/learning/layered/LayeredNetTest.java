@@ -9,6 +9,7 @@ import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Projection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class LayeredNetTest {
     private static LayeredNet net() {
@@ -90,5 +91,9 @@ class LayeredNetTest {
         e = assertThrows(ParameterException.class, () -> LayeredNetSpec.of(4, java.util.Arrays.asList(
                 HiddenLayer.lif(3, 10), null), ReadoutLayer.of(2, Readout.MEAN_MEMBRANE, 10)));
         assertTrue(e.getMessage().contains("hidden[1]: expected a hidden layer, found null"), e.getMessage());
+        for (Executable noSpec : List.<Executable>of(() -> LayeredNet.create(null, 1),
+                () -> LayeredNet.withWeights(null, 1, new float[0][]))) {
+            assertEquals("spec", assertThrows(ParameterException.class, noSpec).location());
+        }
     }
 }
