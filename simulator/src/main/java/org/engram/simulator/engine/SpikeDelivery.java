@@ -143,17 +143,24 @@ final class SpikeDelivery {
      * synapse's weight and delay whether or not the projection stores them per synapse. With every
      * target stored wide, Brunel's network ran as fast through it as through the four loops it
      * stands for (0.87 s on one thread against 0.91 s, 4 runs each; simulator/PERFORMANCE.md).
+     * It reads the arrays and shared values itself, as {@link #deliverPrecise} does: the row's
+     * synapses exist, and {@link Projection#weight} and {@link Projection#delaySteps} check the
+     * index of a shared value for library users.
      */
     private static void deliverGridWide(Projection proj, double[][] buffer, int slots, int stamp, double scale,
                                         int a, int b) {
         final int[] targets = proj.wideTargets();
+        final float[] weights = proj.weights();
+        final float uniformWeight = proj.uniformWeight();
+        final short[] delays = proj.delays();
+        final int uniformDelaySteps = proj.uniformDelaySteps();
         final int first = stamp % slots;
         for (int k = a; k < b; k++) {
-            int r = first + proj.delaySteps(k);
+            int r = first + (delays == null ? uniformDelaySteps : delays[k]);
             if (r >= slots) {
                 r -= slots;
             }
-            buffer[r][targets[k]] += proj.weight(k) * scale;
+            buffer[r][targets[k]] += (weights == null ? uniformWeight : weights[k]) * scale;
         }
     }
 
@@ -164,11 +171,15 @@ final class SpikeDelivery {
         final int slots = target.slots;
         final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
         final PreciseQueue[] queues = target.queues[w];
+        final float[] weights = proj.weights();
+        final float uniformWeight = proj.uniformWeight();
+        final short[] delays = proj.delays();
+        final int uniformDelaySteps = proj.uniformDelaySteps();
         for (int k = a; k < b; k++) {
-            int slot = (spikeStep + proj.delaySteps(k)) % slots;
+            int slot = (spikeStep + (delays == null ? uniformDelaySteps : delays[k])) % slots;
             int to = proj.target(k);
             counts[slot * n + to]++;
-            queues[slot].push(offsetMs, proj.weight(k) * scale, inhibitory, to);
+            queues[slot].push(offsetMs, (weights == null ? uniformWeight : weights[k]) * scale, inhibitory, to);
         }
     }
 
