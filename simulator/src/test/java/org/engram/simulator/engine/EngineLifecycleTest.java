@@ -413,4 +413,33 @@ class EngineLifecycleTest {
             assertEquals(1, own.count(), "a recorder of the engine's own population is taken and records");
         }
     }
+
+    /**
+     * A network goes on under a new engine once the first is closed, with the same populations: a monitor
+     * made by hand for it, or one the first engine made, is the new engine's too, and sees its spikes.
+     */
+    @Test
+    void aMonitorOfTheNetworkIsTakenByTheNextEngineOnIt() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{5, 15}}));
+        Network network = b.build();
+        SpikeRecorder first;
+        try (Engine e = new Engine(network, EngineOptions.grid(1))) {
+            first = e.recordSpikes(p);
+            e.run(10);
+        }
+        try (Engine next = new Engine(network, EngineOptions.grid(1))) {
+            SpikeRecorder byHand = new SpikeRecorder(p);
+            RateMonitor rate = new RateMonitor(p, 10);
+            next.addObserver(first);
+            next.addObserver(byHand);
+            next.addListener(rate);
+            next.run(20);
+            // Spike times follow each engine's clock (README): the spike at 15 ms is the second engine's,
+            // one more for the first recorder, one for each new monitor, 1 spike / 10 ms = 100 Hz in bin 2.
+            assertEquals(2, first.count());
+            assertEquals(1, byHand.count());
+            assertArrayEquals(new double[] {0, 100}, rate.ratesHz(), 1e-9);
+        }
+    }
 }
