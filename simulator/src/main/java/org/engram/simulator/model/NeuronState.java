@@ -49,7 +49,10 @@ public abstract class NeuronState {
             throw new ParameterException(owner(), "variable", "a name of a letter, then letters, digits or _",
                     name == null ? "null" : "'" + name + "'");
         }
-        ParameterException.requireNonNull(owner(), name + " unit", unit, "a unit (\"1\" for none)");
+        if (unit == null || unit.isBlank()) {
+            throw new ParameterException(owner(), name + " unit", "a unit (\"1\" for none)",
+                    unit == null ? "null" : "'" + unit + "'");
+        }
         double[] values = new double[size];
         if (recordables.putIfAbsent(name, values) != null) {
             throw new IllegalStateException("state variable '" + name + "' registered twice");

@@ -65,8 +65,10 @@ class PopulationContractTest {
             ParameterException e = assertThrows(ParameterException.class, () -> new Named(name, "mV"), name);
             assertEquals("variable", e.location());
         }
-        ParameterException noUnit = assertThrows(ParameterException.class, () -> new Named("v", null));
-        assertEquals("v unit", noUnit.location());
+        for (String unit : new String[] {null, "", " "}) {
+            ParameterException noUnit = assertThrows(ParameterException.class, () -> new Named("v", unit), unit);
+            assertEquals("v unit", noUnit.location());
+        }
         for (String name : new String[] {"v", "i_syn_ex", "V_m", "g2"}) {
             assertEquals(List.of(name), new Named(name, "1").variableNames());
         }
