@@ -125,10 +125,6 @@ final class Checkpoints {
      * what it never measured.
      */
     private static void requireValid(Path file, UnitProgress p, double validation) {
-        if (p.rows() == null || p.epochs() == null) {
-            throw new EngramException(file.toString(), p.rows() == null ? "rows" : "epochs",
-                    "a list (the results of the finished tasks)", "nothing", null);
-        }
         if (p.rows().size() > p.tasks()) {
             throw new EngramException(file.toString(), "rows", "at most one row per task (" + p.tasks() + ")",
                     String.valueOf(p.rows().size()), null);
@@ -139,9 +135,7 @@ final class Checkpoints {
         for (int i = 0; i < p.epochAccuracy().size(); i++) {
             requireAccuracies(file, "epoch_accuracy[" + i + "]", p.epochAccuracy().get(i), p.tasks());
         }
-        if (p.randomInit() != null) {
-            requireAccuracies(file, "random_init", p.randomInit(), p.tasks());
-        }
+        requireAccuracies(file, "random_init", p.randomInit(), p.tasks());
         if (validation == 0) {
             String present = p.validationRows() != null ? "validation_rows"
                     : p.validationRandomInit() != null ? "validation_random_init"
@@ -219,9 +213,6 @@ final class Checkpoints {
             String key = "epochs[" + k + "]";
             String unit = p.strategy() + " seed " + p.seed() + " task " + k / epochsPerTask + " epoch "
                     + k % epochsPerTask;
-            if (e == null) {
-                throw new EngramException(file.toString(), key, "the record of " + unit, "null", null);
-            }
             if (!p.strategy().equals(e.strategy()) || e.seed() != p.seed() || e.task() != k / epochsPerTask
                     || e.epoch() != k % epochsPerTask) {
                 throw new EngramException(file.toString(), key, "the record of " + unit, e.strategy() + " seed "

@@ -1,5 +1,8 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * One training epoch: a row of {@code log.csv}.
  *
@@ -12,8 +15,8 @@ package org.engram.experiments.run;
  * @param seconds       wall time of the epoch (s)
  * @param samples       samples trained on
  */
-public record EpochRecord(String strategy, long seed, int task, int epoch, double loss, double trainAccuracy,
-                          double seconds, int samples) {
+public record EpochRecord(@JsonSetter(nulls = Nulls.FAIL) String strategy, long seed, int task, int epoch, double loss,
+                          double trainAccuracy, double seconds, int samples) {
     /** What {@link #loss} must be, as log.csv and progress.json are read: NaN stands for a learner without one. */
     static final String LOSS_RULE = "a finite loss, or NaN for none";
     /** What {@link #trainAccuracy} must be, as log.csv and progress.json are read. */

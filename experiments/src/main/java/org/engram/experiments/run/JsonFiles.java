@@ -15,10 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,6 +47,24 @@ public final class JsonFiles {
                     .addSerializer(Double.class, new UnsignedZero())
                     .addSerializer(double.class, new UnsignedZero())
                     .addSerializer(double[].class, new UnsignedZeros()));
+
+    /**
+     * Reads the records of a run folder ({@code progress.json}, {@code data.json}) as strictly as they are written:
+     * a number written as a text ({@code "7"}), a text written as a number, or null for a number had been read as
+     * its value or as 0 (from a fuzz audit). NaN, which Jackson writes as the text {@code "NaN"}, is still read.
+     */
+    private static final ObjectMapper RECORDS = MAPPER.copy()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    static {
+        for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float)) {
+            RECORDS.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        for (CoercionInputShape scalar : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            RECORDS.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
+    }
 
     /** What every JSON file of a run folder holds, for messages. */
     private static final String COMPLETE = "complete JSON as engram run writes it";
@@ -75,7 +96,7 @@ public final class JsonFiles {
             throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
         try {
-            return MAPPER.readValue(text, type);
+            return RECORDS.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw malformed(file, text, e);
         }
@@ -120,11 +141,16 @@ public final class JsonFiles {
         } else if (e instanceof JsonParseException) {
             found = "text that is not valid JSON (" + what + ")";
         } else if (e instanceof JsonMappingException mapping) {
-            // Named by key and value, in the file's words: Jackson's names Java types and its tokens.
+            // Named by key and value, in the file's words: Jackson's names Java types and its tokens. Placed at the
+            // key, as the checks of the values read place theirs; Jackson's location is the value's.
             String key = mapping.getPath().isEmpty() ? null : keyPath(mapping.getPath());
+            where = key == null ? where : located(file, text, key);
             Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
                     : mapping instanceof InvalidDefinitionException definition && definition.getType() != null
                     ? definition.getType().getRawClass() : null;
+            // An element of a list of numbers is one number: Jackson names the list's type for it.
+            Object container = key == null ? null : mapping.getPath().get(mapping.getPath().size() - 1).getFrom();
+            type = type != null && type.isArray() && type.isInstance(container) ? type.getComponentType() : type;
             return new EngramException(where, key, kindOf(type), valueAt(text, mapping.getPath()), null);
         } else {
             found = "JSON of another shape (" + what + ")";
@@ -195,7 +221,7 @@ public final class JsonFiles {
         return "an object";
     }
 
-    /** The value at a key path of a file that parses, shortened for a message. */
+    /** The value at a key path of a file that parses, shortened for a message, or that the file lacks the key. */
     private static String valueAt(String text, List<JsonMappingException.Reference> path) {
         JsonNode node;
         try {
@@ -206,7 +232,7 @@ public final class JsonFiles {
         for (JsonMappingException.Reference step : path) {
             node = step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
         }
-        String value = node.isMissingNode() ? "a value of another kind" : node.toString();
+        String value = node.isMissingNode() ? "no such key" : node.toString();
         return value.length() > 60 ? value.substring(0, 60) + "..." : value;
     }
 

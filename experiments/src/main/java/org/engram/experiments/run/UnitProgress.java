@@ -1,6 +1,8 @@
 package org.engram.experiments.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,18 +31,27 @@ import java.util.List;
  * @param validationEpochAccuracy accuracy on every task's validation samples after every epoch, one row per
  *                       row of {@code epochAccuracy}; null without validation or without epoch evaluations
  *                       (and then left out of {@code progress.json}, which stays as it was before the key)
+ *
+ * <p>Read back as strictly as it is written: a key of another type, a number written as a text, or null where the
+ * file never holds one is refused by key; the keys that files of older builds lack ({@link KeyOfOlderFiles} and
+ * the validation results) may be left out, every other must be there.
  */
-public record UnitProgress(String strategy, long seed, int tasks, double[] randomInit, List<double[]> rows,
-                           List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
-                           String weightsHash, @JsonDeserialize(using = CountOfOlderFiles.class) long inferenceSamples,
-                           @JsonDeserialize(using = CountOfOlderFiles.class) long spikes,
-                           @JsonDeserialize(using = CountOfOlderFiles.class) long synapticOperations,
-                           @JsonDeserialize(using = CountOfOlderFiles.class) long multiplyAccumulates,
-                           double[] validationRandomInit, List<double[]> validationRows,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) List<double[]> validationEpochAccuracy) {
+public record UnitProgress(@JsonSetter(nulls = Nulls.FAIL) String strategy, long seed, int tasks,
+                           @JsonSetter(nulls = Nulls.FAIL) double[] randomInit,
+                           @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL) List<double[]> rows,
+                           @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL) List<EpochRecord> epochs,
+                           @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL) List<double[]> epochAccuracy,
+                           double wallSeconds, String weightsHash,
+                           @JsonDeserialize(using = KeyOfOlderFiles.class) long inferenceSamples,
+                           @JsonDeserialize(using = KeyOfOlderFiles.class) long spikes,
+                           @JsonDeserialize(using = KeyOfOlderFiles.class) long synapticOperations,
+                           @JsonDeserialize(using = KeyOfOlderFiles.class) long multiplyAccumulates,
+                           double[] validationRandomInit,
+                           @JsonSetter(contentNulls = Nulls.FAIL) List<double[]> validationRows,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = KeyOfOlderFiles.class)
+                           @JsonSetter(contentNulls = Nulls.FAIL) List<double[]> validationEpochAccuracy) {
     /**
-     * Copies the lists; a progress file without them, or with a row or epoch of null, is read as it is, for
-     * its reader to refuse by name.
+     * Copies the lists.
      *
      * @param strategy                strategy label
      * @param seed                    seed
@@ -63,11 +74,10 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      *                                (and then left out of {@code progress.json}, which stays as it was before the key)
      */
     public UnitProgress {
-        rows = rows == null ? null : Collections.unmodifiableList(new ArrayList<>(rows));
+        rows = Collections.unmodifiableList(new ArrayList<>(rows));
         validationRows = validationRows == null ? null : Collections.unmodifiableList(new ArrayList<>(validationRows));
-        epochs = epochs == null ? null : Collections.unmodifiableList(new ArrayList<>(epochs));
-        epochAccuracy = epochAccuracy == null ? List.of()
-                : Collections.unmodifiableList(new ArrayList<>(epochAccuracy));
+        epochs = Collections.unmodifiableList(new ArrayList<>(epochs));
+        epochAccuracy = Collections.unmodifiableList(new ArrayList<>(epochAccuracy));
         validationEpochAccuracy = validationEpochAccuracy == null ? null
                 : Collections.unmodifiableList(new ArrayList<>(validationEpochAccuracy));
     }

@@ -70,7 +70,7 @@ class ProgressChecksTest {
         "epochs[1].samples | -60        | epochs[1].samples: expected a count >= 0, found -60",
         "epochs            | []         | epochs: expected 2 records (each of the 1 epochs of each of the 2 finished"
                 + " tasks), found 0",
-        "epochs[1]         | null       | epochs[1]: expected the record of naive seed 1 task 1 epoch 0, found null",
+        "epochs[1]         | null       | epochs[1]: expected an object, found null",
         "epoch_accuracy    | [[0.5, 1.5]] | epoch_accuracy[0][1]: expected an accuracy in [0, 1], found 1.5",
         "weights_hash      | null       | weights_hash: expected the SHA-256 of the weights after the last task (64"
                 + " hexadecimal digits), as every task is finished, found nothing",
@@ -78,8 +78,111 @@ class ProgressChecksTest {
     })
     void aDamagedValueIsNamedBeforeAnyTraining(String key, String value, String message, @TempDir Path results)
             throws IOException {
+        JsonNode root = damaged(key, value);
+        EngramException e = assertThrows(EngramException.class, () -> progress(results, root.toString()));
+        // The file is one line: the column is that of the key (of the value, in a list).
+        assertTrue(e.getMessage().matches("(?s).*progress\\.json:1:\\d+: " + Pattern.quote(message) + ".*"),
+                e.getMessage());
+    }
+
+    /**
+     * A value of another type than Engram writes, null where it writes none, or a key left out that every build
+     * writes is refused, naming the key where it stands (its line and column, as the checks of the values do) and
+     * the value found. A number written as a text had been read as the number, null as 0 ({@code seed: null} then
+     * refused as "seed 0") and {@code epoch_accuracy: null} as no rows (from a review of the leftovers). The file is
+     * written as a run writes it, one key a line; where the key is expected is found by searching its text.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a key path | its new value, or - to leave the key out | expected | found
+        "strategy              | null      | a text                     | null",
+        "strategy              | 5         | a text                     | 5",
+        "strategy              | -         | a text                     | no such key",
+        "seed                  | null      | a whole number             | null",
+        "seed                  | \"1\"     | a whole number             | \"1\"",
+        "seed                  | 1.5       | a whole number             | 1.5",
+        "seed                  | -         | a whole number             | no such key",
+        "tasks                 | null      | a whole number             | null",
+        "tasks                 | \"2\"     | a whole number             | \"2\"",
+        "tasks                 | -         | a whole number             | no such key",
+        "random_init           | null      | a list                     | null",
+        "random_init[1]        | null      | a number                   | null",
+        "random_init[0]        | \"0.4\"   | a number                   | \"0.4\"",
+        "random_init[1]        | \"NaN\"   | an accuracy in [0, 1]      | NaN",
+        "rows                  | null      | a list                     | null",
+        "rows[1]               | null      | a list                     | null",
+        "rows[0][0]            | \"0.95\"  | a number                   | \"0.95\"",
+        "epochs                | -         | a list                     | no such key",
+        "epoch_accuracy        | null      | a list                     | null",
+        "wall_seconds          | null      | a number                   | null",
+        "wall_seconds          | \"0.1\"   | a number                   | \"0.1\"",
+        "wall_seconds          | \"NaN\"   | a finite number of seconds >= 0 | NaN",
+        "wall_seconds          | -         | a number                   | no such key",
+        "weights_hash          | 5         | a text                     | 5",
+        "spikes                | \"7\"     | a whole number             | \"7\"",
+        "spikes                | 7.5       | a whole number             | 7.5",
+        "multiply_accumulates  | null      | a whole number             | null",
+        "validation_random_init | 5        | a list                     | 5",
+        "validation_epoch_accuracy | null  | a list                     | null",
+        "epochs[0].strategy    | null      | a text                     | null",
+        "epochs[0].task        | null      | a whole number             | null",
+        "epochs[1].epoch       | \"0\"     | a whole number             | \"0\"",
+        "epochs[0].loss        | null      | a number                   | null",
+        "epochs[0].loss        | \"0.63\"  | a number                   | \"0.63\"",
+        "epochs[1].loss        | \"Infinity\" | a finite loss, or NaN for none | Infinity",
+        "epochs[0].train_accuracy | null   | a number                   | null",
+        "epochs[1].seconds     | -         | a number                   | no such key",
+        "epochs[0].samples     | \"60\"    | a whole number             | \"60\"",
+        "epochs[0].samples     | 60.5      | a whole number             | 60.5",
+    })
+    void aValueOfAnotherTypeOrNullIsRefusedAtItsKey(String key, String value, String expected, String found,
+            @TempDir Path results) throws IOException {
+        String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(damaged(key, value));
+        String message = assertThrows(EngramException.class, () -> progress(results, text)).getMessage();
+        String at = value.equals("-") ? "" : at(text, key, value);
+        String named = "progress.json" + at + ": " + key + ": expected " + expected + ", found " + found;
+        assertTrue(message.contains(named), message + "\n" + text);
+    }
+
+    /**
+     * Where a run's pretty-printed file holds a key path, {@code :line:column}: a key's own place, or in a list,
+     * which the file writes on one line, the place of the value.
+     */
+    private static String at(String text, String key, String value) {
+        List<String> lines = text.lines().toList();
+        boolean element = key.endsWith("]");
+        String top = key.replaceAll("[.\\[].*", "");
+        // A key of an epoch is indented twice; the k-th epoch's is the k-th so indented.
+        String field = key.contains(".") ? "    \"" + key.substring(key.indexOf('.') + 1) + "\" :"
+                : "  \"" + top + "\" :";
+        int skip = key.contains(".") ? Integer.parseInt(key.replaceAll(".*\\[(\\d+)\\]\\..*", "$1")) : 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(field) && skip-- == 0) {
+                int column = element ? lines.get(i).indexOf(value, field.length()) : lines.get(i).indexOf('"');
+                return ":" + (i + 1) + ":" + (column + 1);
+            }
+        }
+        throw new AssertionError(key + " not in " + text);
+    }
+
+    /** A run's own NaN, written as the text "NaN" for a loss or training accuracy a learner has none of, is read. */
+    @Test
+    void aLossOrAccuracyOfNaNAsWrittenIsTaken(@TempDir Path results) throws IOException {
+        ObjectNode none = damaged("epochs[0].loss", "\"NaN\"");
+        ((ObjectNode) none.get("epochs").get(0)).put("train_accuracy", "NaN");
+        EpochRecord epoch = progress(results, none.toString()).epochs().get(0);
+        assertTrue(Double.isNaN(epoch.loss()) && Double.isNaN(epoch.trainAccuracy()), epoch.toString());
+    }
+
+    /**
+     * {@link #COMPLETE} with the value at a key path replaced, or the key left out for {@code -}.
+     *
+     * @param key   a key path (dots, [index])
+     * @param value the new value as JSON, or {@code -}
+     */
+    private static ObjectNode damaged(String key, String value) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode root = mapper.readTree(COMPLETE);
+        ObjectNode root = (ObjectNode) mapper.readTree(COMPLETE);
         // Walk to the parent of the last step of the key path, then replace that step's value.
         String[] steps = key.replace("[", ".[").split("\\.");
         JsonNode parent = root;
@@ -88,16 +191,14 @@ class ProgressChecksTest {
                     : parent.get(steps[i]);
         }
         String last = steps[steps.length - 1];
-        if (last.startsWith("[")) {
-            ((ArrayNode) parent).set(Integer.parseInt(last.replaceAll("\\D", "")),
-                    mapper.readTree(value));
+        if (value.equals("-")) {
+            ((ObjectNode) parent).remove(last);
+        } else if (last.startsWith("[")) {
+            ((ArrayNode) parent).set(Integer.parseInt(last.replaceAll("\\D", "")), mapper.readTree(value));
         } else {
             ((ObjectNode) parent).set(last, mapper.readTree(value));
         }
-        EngramException e = assertThrows(EngramException.class, () -> progress(results, root.toString()));
-        // The file is one line: the column is that of the key (of the value, in a list).
-        assertTrue(e.getMessage().matches("(?s).*progress\\.json:1:\\d+: " + Pattern.quote(message) + ".*"),
-                e.getMessage());
+        return root;
     }
 
     /**
