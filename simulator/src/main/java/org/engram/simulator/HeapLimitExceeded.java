@@ -10,12 +10,11 @@ public class HeapLimitExceeded extends ParameterException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * How to give Engram more heap, whether it was started by the launcher, whose {@code ENGRAM_JAVA_OPTS}
-     * replaces its collector option, or by {@code java -jar}: the one wording of the advice that every
-     * message about the heap's limit ends with, so that each tells the same thing.
+     * How to give the JVM more heap, in a library's terms (its {@code -Xmx} option, however the program using the
+     * simulator starts Java): the one wording that every message about the heap's limit ends with, so that each
+     * tells the same thing and a program that starts Java its own way can put its own advice in its place.
      */
-    public static final String MORE_HEAP = "give Java more heap: ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx8g\""
-            + " ./engram ..., or java -Xmx8g -jar engram.jar ...";
+    public static final String MORE_HEAP = "give Java more heap (the JVM option -Xmx, e.g. -Xmx8g)";
 
     /**
      * Creates the error.

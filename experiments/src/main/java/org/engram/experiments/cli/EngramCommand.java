@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
+import org.engram.experiments.launch.HeapAdvice;
 import org.engram.simulator.EngramException;
-import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.KernelFailed;
 import picocli.CommandLine;
@@ -113,7 +113,7 @@ public final class EngramCommand implements Callable<Integer> {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof EngramException) {
-                err.println("engram: error: " + e.getMessage());
+                err.println("engram: error: " + HeapAdvice.forCommandLine(e.getMessage()));
                 // What went wrong while cleaning up after it (a folder that could not be deleted).
                 for (Throwable also : e.getSuppressed()) {
                     err.println("engram: also: " + also.getMessage());
@@ -214,7 +214,7 @@ public final class EngramCommand implements Callable<Integer> {
             // asked for; the heap's limit and how to raise it are what helps.
             System.err.printf(Locale.ROOT, "engram: error: out of memory: the Java heap is limited to %.0f MB; choose "
                     + "a smaller network, run or recording, or %s%n", Runtime.getRuntime().maxMemory() / 1e6,
-                    HeapLimitExceeded.MORE_HEAP);
+                    HeapAdvice.MORE_HEAP);
             code = 1;
         }
         // PrintStream swallows write errors: a result lost to a full disk or a closed pipe (bench --json

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
+import org.engram.experiments.launch.HeapAdvice;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.Strategies;
@@ -190,7 +191,9 @@ final class RunLoop {
             return false;
         }
         finished = true;
-        status = status.state(state, why, resumable ? LaunchCommand.resume(folder.directory()) : null);
+        // The status is read by the command line's user: its advice about the heap is the launcher's.
+        status = status.state(state, why == null ? null : HeapAdvice.forCommandLine(why),
+                resumable ? LaunchCommand.resume(folder.directory()) : null);
         try {
             status.write(folder);
         } catch (RuntimeException unsaved) {

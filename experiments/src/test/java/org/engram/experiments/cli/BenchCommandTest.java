@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.engram.simulator.HeapLimitExceeded;
+import org.engram.experiments.launch.HeapAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,7 +246,7 @@ class BenchCommandTest {
         assertTrue(text.contains("engram: error: bench cuba: --neurons: expected a network that fits the Java heap, "
                 + "found 400000; projection 'exc->exc': rule: expected synapses that fit the Java heap")
                 && text.contains("found 20479936 synapses (328 MB)")
-                && text.contains(", or " + HeapLimitExceeded.MORE_HEAP), text);
+                && text.contains(", or " + HeapAdvice.MORE_HEAP), text);
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.engram.simulator.HeapLimitExceeded;
+import org.engram.experiments.launch.HeapAdvice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -359,7 +359,7 @@ class BrokenRunConfigTest {
                 // when the first unit built its network, after the run folder was made.
                 set("layers past the heap", "network.hidden=[2700000]",
                         "--set network.hidden=[2700000]: network.hidden: expected synapses that fit the Java heap",
-                        "784 x 2700000", "smaller hidden layers, or " + HeapLimitExceeded.MORE_HEAP),
+                        "784 x 2700000", "smaller hidden layers, or " + HeapAdvice.MORE_HEAP),
                 // The params in the file suit ewc; the --set made the strategy another, which had been
                 // blamed on the params' line alone.
                 set("params of another strategy than a --set name", "strategies[1].name=joint",

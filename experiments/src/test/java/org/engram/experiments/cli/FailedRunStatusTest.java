@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.engram.simulator.HeapLimitExceeded;
+import org.engram.experiments.launch.HeapAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +108,7 @@ class FailedRunStatusTest {
         assertEquals(1, p.waitFor(), Files.readString(log));
         assertTrue(Files.readString(log).contains("engram: error: out of memory"), Files.readString(log));
         // How to give it more heap, in the words of every other message about the heap.
-        assertTrue(Files.readString(log).contains("or recording, or " + HeapLimitExceeded.MORE_HEAP + "\n"),
+        assertTrue(Files.readString(log).contains("or recording, or " + HeapAdvice.MORE_HEAP + "\n"),
                 Files.readString(log));
         List<Path> partial;
         try (Stream<Path> s = Files.list(out.resolve("big"))) {
@@ -117,7 +117,7 @@ class FailedRunStatusTest {
         JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of ")
-                && status.get("message").asText().endsWith(" MB); " + HeapLimitExceeded.MORE_HEAP), status.toString());
+                && status.get("message").asText().endsWith(" MB); " + HeapAdvice.MORE_HEAP), status.toString());
         // With more memory the run goes on from its checkpoints: the status gives the command.
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial.get(0)), status.toString());
         // The terminal says so too: the folder, and the command, before the heap's limit; no task had

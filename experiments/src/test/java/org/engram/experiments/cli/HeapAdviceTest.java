@@ -1,5 +1,7 @@
 package org.engram.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -7,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.engram.experiments.launch.HeapAdvice;
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.NetworkBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The advice every message about the heap's limit gives: messages had said "(-Xmx)" alone, which tells
- * a user of {@code ./engram} nothing about {@code ENGRAM_JAVA_OPTS}, or named that variable alone.
+ * The advice every message about the heap's limit gives on the command line: messages had said "(-Xmx)" alone,
+ * which tells a user of {@code ./engram} nothing about {@code ENGRAM_JAVA_OPTS}, or named that variable alone.
+ * The simulator's own messages give the JVM's option alone, as a library's user starts Java their own way.
  */
 class HeapAdviceTest {
 
@@ -25,15 +31,31 @@ class HeapAdviceTest {
         Matcher defaults = Pattern.compile("\\$\\{ENGRAM_JAVA_OPTS:-([^}]*)}").matcher(
                 Files.readString(Path.of("..", "engram")));
         assertTrue(defaults.find(), "the launcher reads ENGRAM_JAVA_OPTS with a default");
-        assertTrue(HeapLimitExceeded.MORE_HEAP.matches("give Java more heap: ENGRAM_JAVA_OPTS=\""
+        assertTrue(HeapAdvice.MORE_HEAP.matches("give Java more heap: ENGRAM_JAVA_OPTS=\""
                 + Pattern.quote(defaults.group(1)) + " -Xmx\\d+g\" \\./engram \\.\\.\\., .*"),
-                HeapLimitExceeded.MORE_HEAP);
+                HeapAdvice.MORE_HEAP);
     }
 
     /** Started without the launcher, the heap is the JVM's option before {@code -jar}. */
     @Test
     void theAdviceSaysHowToStartTheJarWithMoreHeap() {
-        assertTrue(HeapLimitExceeded.MORE_HEAP.matches(".*, or java -Xmx\\d+g -jar engram\\.jar \\.\\.\\."),
-                HeapLimitExceeded.MORE_HEAP);
+        assertTrue(HeapAdvice.MORE_HEAP.matches(".*, or java -Xmx\\d+g -jar engram\\.jar \\.\\.\\."),
+                HeapAdvice.MORE_HEAP);
+    }
+
+    /**
+     * The command line tells a simulator's refusal with the launcher's advice in place of the library's, once: the
+     * simulator's had named the launcher's variable and jar to a library's user (from the last notes' leftovers).
+     */
+    @Test
+    void theCommandLineTellsTheSimulatorsAdviceInTheLaunchersWords() {
+        NetworkBuilder builder = new NetworkBuilder(0.1);
+        LifDelta.Params params = new LifDelta.Params(10, 250, -70, -55, -65, 2, 400);
+        String library = assertThrows(HeapLimitExceeded.class,
+                () -> builder.population("huge", Integer.MAX_VALUE - 8, LifDelta.MODEL, params)).getMessage();
+        assertTrue(library.endsWith("or give Java more heap (the JVM option -Xmx, e.g. -Xmx8g)"), library);
+        String told = HeapAdvice.forCommandLine(library);
+        assertEquals(library.replace("(the JVM option -Xmx, e.g. -Xmx8g)", ": ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
+                + " -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ..."), told);
     }
 }

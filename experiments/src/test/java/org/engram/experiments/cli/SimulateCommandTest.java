@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigLayers;
-import org.engram.simulator.HeapLimitExceeded;
+import org.engram.experiments.launch.HeapAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -939,7 +939,7 @@ class SimulateCommandTest {
                 Arguments.of("synapses past the heap", GOOD.replace("size: 40,", "size: 40000,")
                         .replace("type: fixed_probability, p: 0.1", "type: all_to_all"),
                         List.of("bad.yaml:8:", "projections[0].rule: expected synapses that fit the Java heap",
-                                "found 1600000000 synapses (25600 MB)", "or " + HeapLimitExceeded.MORE_HEAP)),
+                                "found 1600000000 synapses (25600 MB)", "or " + HeapAdvice.MORE_HEAP)),
                 Arguments.of("rate bin off the grid", GOOD.replace("record:", "record:\n  rate_bin_ms: 0.15"),
                         List.of("bad.yaml:13:", "record.rate_bin_ms", "whole number of time steps", "0.15")),
                 Arguments.of("negative rate bin", GOOD.replace("record:", "record:\n  rate_bin_ms: -1"),

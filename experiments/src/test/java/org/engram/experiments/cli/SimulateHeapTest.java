@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.engram.simulator.HeapLimitExceeded;
+import org.engram.experiments.launch.HeapAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class SimulateHeapTest {
                 + " spikes that fit the Java heap \\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 2000"
                 + " neurons of 'a' by [0-9.]+ ms of the run's 100000 ms; record the spikes of fewer neurons"
                 + " \\(record.spike_neurons\\), fewer populations \\(record.spikes\\), from a later record.from_ms"
-                + " or over a shorter run, or \\Q" + HeapLimitExceeded.MORE_HEAP + "\\E\\s*"), message);
+                + " or over a shorter run, or \\Q" + HeapAdvice.MORE_HEAP + "\\E\\s*"), message);
         if (Files.exists(results.resolve("busy"))) {
             try (Stream<Path> left = Files.list(results.resolve("busy"))) {
                 assertEquals(List.of(), left.toList(), "no run folder left");
