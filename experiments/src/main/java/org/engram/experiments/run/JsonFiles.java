@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -51,10 +52,13 @@ public final class JsonFiles {
     /**
      * Reads the records of a run folder ({@code progress.json}, {@code data.json}) as strictly as they are written:
      * a number written as a text ({@code "7"}), a text written as a number, or null for a number had been read as
-     * its value or as 0 (from a fuzz audit). NaN, which Jackson writes as the text {@code "NaN"}, is still read.
+     * its value or as 0, a key written twice as its last value (from a fuzz audit). NaN, which Jackson writes as the
+     * text {@code "NaN"}, is still read.
      */
     private static final ObjectMapper RECORDS = MAPPER.copy()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A key written twice had been read as its last value, silently.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     static {
         for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float)) {
@@ -145,13 +149,18 @@ public final class JsonFiles {
             // key, as the checks of the values read place theirs; Jackson's location is the value's.
             String key = mapping.getPath().isEmpty() ? null : keyPath(mapping.getPath());
             where = key == null ? where : located(file, text, key);
+            // A whole number past its type's range is reported by the parser, inside the mapping error.
+            InputCoercionException range = mapping.getCause() instanceof InputCoercionException c ? c : null;
             Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
                     : mapping instanceof InvalidDefinitionException definition && definition.getType() != null
-                    ? definition.getType().getRawClass() : null;
+                    ? definition.getType().getRawClass() : range != null ? range.getTargetType() : null;
             // An element of a list of numbers is one number: Jackson names the list's type for it.
             Object container = key == null ? null : mapping.getPath().get(mapping.getPath().size() - 1).getFrom();
             type = type != null && type.isArray() && type.isInstance(container) ? type.getComponentType() : type;
-            return new EngramException(where, key, kindOf(type), valueAt(text, mapping.getPath()), null);
+            String expected = range == null ? kindOf(type) : kindOf(type) + (type == int.class || type == Integer.class
+                    ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                    : " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+            return new EngramException(where, key, expected, valueAt(text, mapping.getPath()), null);
         } else {
             found = "JSON of another shape (" + what + ")";
         }

@@ -105,6 +105,9 @@ class ProgressChecksTest {
         "tasks                 | null      | a whole number             | null",
         "tasks                 | \"2\"     | a whole number             | \"2\"",
         "tasks                 | -         | a whole number             | no such key",
+        "tasks                 | 3000000000 | a whole number from -2147483648 to 2147483647 | 3000000000",
+        "spikes                | 99999999999999999999 | a whole number from -9223372036854775808 to 9223372036854775807"
+                + " | 99999999999999999999",
         "random_init           | null      | a list                     | null",
         "random_init[1]        | null      | a number                   | null",
         "random_init[0]        | \"0.4\"   | a number                   | \"0.4\"",
@@ -163,6 +166,15 @@ class ProgressChecksTest {
             }
         }
         throw new AssertionError(key + " not in " + text);
+    }
+
+    /** A key written twice is refused where it is written again: it had been read as its last value, silently. */
+    @Test
+    void aKeyWrittenTwiceIsRefused(@TempDir Path results) throws IOException {
+        String twice = COMPLETE.replace("\"seed\": 1,", "\"seed\": 1,\n\"seed\": 2,");
+        String message = assertThrows(EngramException.class, () -> progress(results, twice)).getMessage();
+        assertTrue(message.contains("progress.json:2:") && message.contains(": expected complete JSON as engram run"
+                + " writes it, found text that is not valid JSON (Duplicate field 'seed')"), message);
     }
 
     /** A run's own NaN, written as the text "NaN" for a loss or training accuracy a learner has none of, is read. */
