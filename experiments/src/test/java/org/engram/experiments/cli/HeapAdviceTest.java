@@ -55,7 +55,7 @@ class HeapAdviceTest {
                 () -> builder.population("huge", Integer.MAX_VALUE - 8, LifDelta.MODEL, params)).getMessage();
         assertTrue(library.endsWith("or give Java more heap (the JVM option -Xmx, e.g. -Xmx8g)"), library);
         String told = HeapAdvice.forCommandLine(library);
-        assertEquals(library.replace("(the JVM option -Xmx, e.g. -Xmx8g)", ": ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
+        assertEquals(library.replace(" (the JVM option -Xmx, e.g. -Xmx8g)", ": ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
                 + " -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ..."), told);
     }
 }
