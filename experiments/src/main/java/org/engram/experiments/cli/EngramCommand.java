@@ -116,7 +116,7 @@ public final class EngramCommand implements Callable<Integer> {
                 err.println("engram: error: " + HeapAdvice.forCommandLine(e.getMessage()));
                 // What went wrong while cleaning up after it (a folder that could not be deleted).
                 for (Throwable also : e.getSuppressed()) {
-                    err.println("engram: also: " + also.getMessage());
+                    err.println("engram: also: " + HeapAdvice.forCommandLine(String.valueOf(also.getMessage())));
                 }
                 err.flush();
                 return 2;

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.launch.HeapAdvice;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The advice every message about the heap's limit gives on the command line: messages had said "(-Xmx)" alone,
@@ -53,5 +57,24 @@ class HeapAdviceTest {
         String told = HeapAdvice.forCommandLine(library);
         assertEquals(library.replace(" (the JVM option -Xmx, e.g. -Xmx8g)", ": ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
                 + " -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ..."), told);
+    }
+
+    /**
+     * Every line of an error the command line prints gives the launcher's advice, the {@code also:} lines of what
+     * failed while cleaning up too: they had printed the simulator's (from a review).
+     */
+    @Test
+    void theErrorAndItsAlsoLinesGiveTheLaunchersAdvice() throws Exception {
+        EngramException error = new EngramException("the run needs more memory; " + HeapLimitExceeded.MORE_HEAP,
+                null);
+        error.addSuppressed(new EngramException("the state could not be kept; " + HeapLimitExceeded.MORE_HEAP,
+                null));
+        CommandLine cl = EngramCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.getExecutionExceptionHandler().handleExecutionException(error, cl, null);
+        assertEquals(2, code);
+        assertEquals("engram: error: the run needs more memory; " + HeapAdvice.MORE_HEAP + "\n"
+                + "engram: also: the state could not be kept; " + HeapAdvice.MORE_HEAP + "\n", err.toString());
     }
 }
