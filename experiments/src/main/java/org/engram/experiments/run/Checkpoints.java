@@ -102,19 +102,21 @@ final class Checkpoints {
 
     /**
      * A check's refusal of a value of a progress file with the line and column of its key, as a parse error of the
-     * file gives its own: the checks name the key alone (from a fuzz audit). A key the file lacks has no line.
+     * file gives its own: the checks name the key alone (from a fuzz audit). A key the file lacks has no line. A number
+     * is shown as the file writes it: -1e400 had been shown as the -Infinity it is read as (from a review).
      */
     private static EngramException withLine(Path file, EngramException e) {
         if (e.expected() == null || e.location() == null || !file.toString().equals(e.source())) {
             return e;
         }
-        String where;
+        JsonFiles.Place place;
         try {
-            where = JsonFiles.located(file, Files.readString(file), e.location());
+            place = JsonFiles.located(file, Files.readString(file), e.location());
         } catch (IOException unreadable) {
             return e;   // read a moment ago: the message without the line still names the file and key
         }
-        return new EngramException(where, e.location(), e.expected(), e.found(), e.hint());
+        return new EngramException(place.where(), e.location(), e.expected(),
+                place.number() == null ? e.found() : place.number(), e.hint());
     }
 
     /**

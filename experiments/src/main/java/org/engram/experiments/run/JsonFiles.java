@@ -148,7 +148,8 @@ public final class JsonFiles {
             // Named by key and value, in the file's words: Jackson's names Java types and its tokens. Placed at the
             // key, as the checks of the values read place theirs; Jackson's location is the value's.
             String key = mapping.getPath().isEmpty() ? null : keyPath(mapping.getPath());
-            where = key == null ? where : located(file, text, key);
+            Place place = key == null ? null : located(file, text, key);
+            where = place == null ? where : place.where();
             // A whole number past its type's range is reported by the parser, inside the mapping error.
             InputCoercionException range = mapping.getCause() instanceof InputCoercionException c ? c : null;
             Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
@@ -160,7 +161,9 @@ public final class JsonFiles {
             String expected = range == null ? kindOf(type) : kindOf(type) + (type == int.class || type == Integer.class
                     ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
                     : " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-            return new EngramException(where, key, expected, valueAt(text, mapping.getPath()), null);
+            // A number as the file writes it: -1e400 is read as -Infinity.
+            found = place != null && place.number() != null ? place.number() : valueAt(text, mapping.getPath());
+            return new EngramException(where, key, expected, found, null);
         } else {
             found = "JSON of another shape (" + what + ")";
         }
@@ -168,15 +171,26 @@ public final class JsonFiles {
     }
 
     /**
-     * Where a key path stands in a JSON file, for a check of its values to give the line as a parse error does.
+     * Where a key path stands in a JSON file, for a check of its values to give the line as a parse error does, and
+     * a number there as the file writes it.
+     *
+     * @param where  {@code file:line:column} of the key (of the value, in a list), or the file alone when the text
+     *               holds no such key
+     * @param number the number at the key as written ({@code -1e400}, which is read as -Infinity), or null when the
+     *               key holds another value or none
+     */
+    record Place(String where, String number) {
+    }
+
+    /**
+     * Finds a key path in a JSON file.
      *
      * @param file    the file, for the message
      * @param text    its content
      * @param keyPath a key path as the file spells it, e.g. {@code epochs[1].loss} or {@code rows[0][1]}
-     * @return {@code file:line:column} of the key (of the value, in a list), or the file alone when the text holds
-     *         no such key
+     * @return where it stands and the number it holds as written
      */
-    static String located(Path file, String text, String keyPath) {
+    static Place located(Path file, String text, String keyPath) {
         JsonPointer target = JsonPointer.compile("/" + keyPath.replace("]", "").replace('[', '.').replace('.', '/'));
         try (JsonParser p = MAPPER.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -185,13 +199,15 @@ public final class JsonFiles {
                 boolean inList = at.inArray() && t != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT;
                 if ((t == JsonToken.FIELD_NAME || inList) && at.pathAsPointer().equals(target)) {
                     JsonLocation l = p.currentTokenLocation();
-                    return file + ":" + l.getLineNr() + ":" + l.getColumnNr();
+                    JsonToken value = t == JsonToken.FIELD_NAME ? p.nextToken() : t;
+                    return new Place(file + ":" + l.getLineNr() + ":" + l.getColumnNr(),
+                            value != null && value.isNumeric() ? p.getText() : null);
                 }
             }
         } catch (IOException unreadable) {
             // Read once already: the checks run on what it holds.
         }
-        return file.toString();
+        return new Place(file.toString(), null);
     }
 
     /** A key path as the file spells it, e.g. {@code epochs[1].loss}. */

@@ -66,7 +66,7 @@ class ProgressChecksTest {
         "epochs[0].strategy | \"ewc\"   | epochs[0]: expected the record of naive seed 1 task 0 epoch 0, found ewc",
         "epochs[0].train_accuracy | 2.5 | epochs[0].train_accuracy: expected an accuracy in [0, 1], or NaN for none,"
                 + " found 2.5",
-        "epochs[1].seconds | -1         | epochs[1].seconds: expected a finite number of seconds >= 0, found -1.0",
+        "epochs[1].seconds | -1         | epochs[1].seconds: expected a finite number of seconds >= 0, found -1",
         "epochs[1].samples | -60        | epochs[1].samples: expected a count >= 0, found -60",
         "epochs            | []         | epochs: expected 2 records (each of the 1 epochs of each of the 2 finished"
                 + " tasks), found 0",
@@ -166,6 +166,26 @@ class ProgressChecksTest {
             }
         }
         throw new AssertionError(key + " not in " + text);
+    }
+
+    /**
+     * A number past a double's range is shown as the file writes it, not as the infinity Jackson reads it as, by
+     * the checks of values and by the types alike: {@code -1e400} had been shown as {@code -Infinity} (from a review).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // the text of the file | written instead | what the message says
+        "\"loss\": 0.63        | \"loss\": -1e400        | epochs[0].loss: expected a finite loss, or NaN for none,"
+                + " found -1e400",
+        "\"wall_seconds\": 0.1 | \"wall_seconds\": 1E+999 | wall_seconds: expected a finite number of seconds >= 0,"
+                + " found 1E+999",
+        "\"seed\": 1, \"tasks\" | \"seed\": -1e400, \"tasks\" | seed: expected a whole number, found -1e400",
+    })
+    void aNumberPastADoublesRangeIsShownAsWritten(String text, String written, String message, @TempDir Path results) {
+        String damaged = COMPLETE.replace(text, written);
+        EngramException e = assertThrows(EngramException.class, () -> progress(results, damaged));
+        assertTrue(e.getMessage().matches("(?s).*progress\\.json:1:\\d+: " + Pattern.quote(message) + ".*"),
+                e.getMessage());
     }
 
     /** A key written twice is refused where it is written again: it had been read as its last value, silently. */
