@@ -53,7 +53,8 @@ public final class JsonFiles {
      * Reads the records of a run folder ({@code progress.json}, {@code data.json}) as strictly as they are written:
      * a number written as a text ({@code "7"}), a text written as a number, or null for a number had been read as
      * its value or as 0, a key written twice as its last value (from a fuzz audit). NaN, which Jackson writes as the
-     * text {@code "NaN"}, is still read.
+     * text {@code "NaN"}, is still read. {@link #parse} reads with it too, so that a key written twice in
+     * {@code metrics.json} is refused as in the records (from a review).
      */
     private static final ObjectMapper RECORDS = MAPPER.copy()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -112,12 +113,13 @@ public final class JsonFiles {
      * @param file the file, for messages
      * @param text its content
      * @return the tree
-     * @throws EngramException naming file, line and column if the text is empty, truncated or not JSON
+     * @throws EngramException naming file, line and column if the text is empty, truncated, not JSON or holds a key
+     *                         twice
      */
     static JsonNode parse(Path file, String text) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = RECORDS.readTree(text);
         } catch (JsonProcessingException e) {
             throw malformed(file, text, e);
         }

@@ -83,4 +83,18 @@ class JsonFilesTest {
             assertFalse(e.getMessage().contains(internal), e.getMessage());
         }
     }
+
+    /**
+     * A key written twice in a file read as a tree ({@code metrics.json}, for plot and compare) is refused where it
+     * is written again, as in the records: it had been read as its last value, silently (from a review).
+     */
+    @Test
+    void aKeyWrittenTwiceInATreeIsRefused(@TempDir Path dir) {
+        Path file = dir.resolve("metrics.json");
+        EngramException e = assertThrows(EngramException.class,
+                () -> JsonFiles.parse(file, "{\"experiment\": \"a\",\n\"experiment\": \"b\"}"));
+        assertTrue(e.getMessage().startsWith(file + ":2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("found text that is not valid JSON (Duplicate field 'experiment')"),
+                e.getMessage());
+    }
 }
