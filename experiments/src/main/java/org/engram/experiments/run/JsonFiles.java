@@ -27,8 +27,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.engram.simulator.IoReasons;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
@@ -58,6 +60,8 @@ public final class JsonFiles {
      */
     private static final ObjectMapper RECORDS = MAPPER.copy()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A name written as a number ("origin": 3) had been read as the name of that index.
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             // A key written twice had been read as its last value, silently.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -241,6 +245,10 @@ public final class JsonFiles {
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(name -> ((Enum<?>) name).name())
+                    .collect(Collectors.joining(", "));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";

@@ -97,4 +97,18 @@ class JsonFilesTest {
         assertTrue(e.getMessage().contains("found text that is not valid JSON (Duplicate field 'experiment')"),
                 e.getMessage());
     }
+
+    /**
+     * data.json's origin is one of the names Engram writes: a number had been read as the name of that index, and an
+     * unknown name was said to be expected "an object" (from a review).
+     */
+    @ParameterizedTest
+    @CsvSource({"3", "'\"DOWNLOADED\"'"})
+    void anOriginIsOneOfItsNames(String value, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("data.json");
+        Files.writeString(file, "{\"location\": \"x\",\n\"origin\": " + value + "}");
+        EngramException e = assertThrows(EngramException.class, () -> JsonFiles.read(file, DataRecord.class));
+        assertTrue(e.getMessage().startsWith(file + ":2:1: origin: expected one of CONFIG_PATH, ENVIRONMENT,"
+                + " SYSTEM_FOLDER, BUNDLED_SUBSET, found " + value), e.getMessage());
+    }
 }
