@@ -12,6 +12,10 @@ import java.util.List;
  * What one (strategy, seed) unit has produced so far; written as {@code progress.json} beside its
  * checkpoint after every task, so a resumed run continues with the results of the tasks before.
  *
+ * <p>Read back as strictly as it is written: a key of another type, a number written as a text, or null where the
+ * file never holds one is refused by key; the keys that files of older builds lack (the counts of the evaluations
+ * and the validation results) may be left out, every other must be there.
+ *
  * @param strategy       strategy label
  * @param seed           seed
  * @param tasks          number of tasks in the sequence
@@ -31,10 +35,6 @@ import java.util.List;
  * @param validationEpochAccuracy accuracy on every task's validation samples after every epoch, one row per
  *                       row of {@code epochAccuracy}; null without validation or without epoch evaluations
  *                       (and then left out of {@code progress.json}, which stays as it was before the key)
- *
- * <p>Read back as strictly as it is written: a key of another type, a number written as a text, or null where the
- * file never holds one is refused by key; the keys that files of older builds lack ({@link KeyOfOlderFiles} and
- * the validation results) may be left out, every other must be there.
  */
 public record UnitProgress(@JsonSetter(nulls = Nulls.FAIL) String strategy, long seed, int tasks,
                            @JsonSetter(nulls = Nulls.FAIL) double[] randomInit,
@@ -51,7 +51,7 @@ public record UnitProgress(@JsonSetter(nulls = Nulls.FAIL) String strategy, long
                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = KeyOfOlderFiles.class)
                            @JsonSetter(contentNulls = Nulls.FAIL) List<double[]> validationEpochAccuracy) {
     /**
-     * Copies the lists.
+     * Copies the lists; {@code rows}, {@code epochs} and {@code epochAccuracy} must not be null.
      *
      * @param strategy                strategy label
      * @param seed                    seed
