@@ -105,19 +105,32 @@ final class DecimalYamlFactory extends YAMLFactory {
         @Override
         public JsonToken nextToken() throws IOException {
             JsonToken token = super.nextToken();
-            // A set reads as a mapping of its members to nothing: "seeds.1: expected a value, found nothing".
-            if (token == JsonToken.START_OBJECT && _lastTagEvent instanceof CollectionStartEvent start
-                    && Tag.SET.getValue().equals(start.getTag())) {
-                throw new TagRefused(this, "a list, e.g. [1, 2]", "a set (!!set)", "write the members as a list");
+            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                    && _lastTagEvent instanceof CollectionStartEvent start) {
+                String tag = start.getTag();
+                // A set reads as a mapping of its members to nothing: "seeds.1: expected a value, found nothing".
+                if (Tag.SET.getValue().equals(tag)) {
+                    throw new TagRefused(this, "a list, e.g. [1, 2]", "a set (!!set)", "write the members as a list");
+                }
+                if (isOwnTag(tag)) {
+                    String what = token == JsonToken.START_OBJECT ? "a mapping" : "a list";
+                    throw new TagRefused(this, what + " without a tag of its own (YAML's standard tags are read)",
+                            "the tag " + tag + " on " + what, "write the " + what.substring(2) + " without the tag");
+                }
             }
             return token;
+        }
+
+        /** A tag of one's own ({@code !custom}), which Jackson drops without a word; not YAML's, nor {@code !}. */
+        private static boolean isOwnTag(String tag) {
+            return tag != null && !tag.equals("!") && !tag.startsWith(Tag.PREFIX);
         }
 
         @Override
         protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
             String value = scalar.getValue();
             String tag = scalar.getTag();
-            if (tag != null && !tag.equals("!") && !tag.startsWith(Tag.PREFIX)) {
+            if (isOwnTag(tag)) {
                 // A tag of one's own was dropped without a word: the value read as if untagged.
                 throw new TagRefused(this, "a value without a tag of its own (YAML's standard tags, such as !!str,"
                         + " are read)", "the tag " + tag + " on " + value, "write the value without the tag");

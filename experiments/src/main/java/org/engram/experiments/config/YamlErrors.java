@@ -232,7 +232,10 @@ final class YamlErrors {
         StringBuilder sb = new StringBuilder();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
-                sb.insert(0, "[" + c.getCurrentIndex() + "]");
+                // A list just opened (a tag refused on it) holds no element yet: the path is the list's own.
+                if (c.getEntryCount() > 0) {
+                    sb.insert(0, "[" + c.getCurrentIndex() + "]");
+                }
             } else if (c.getCurrentName() != null) {
                 sb.insert(0, (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
             }

@@ -338,6 +338,21 @@ class ConfigLayersTest {
                 List.of(), ConfigLayers.Flags.NONE).config().name());
     }
 
+    /** A tag of one's own on a list or a mapping was dropped without a word, as on a value; YAML's own are read. */
+    @Test
+    void aTagOfOnesOwnOnAListOrAMappingIsRefusedNamingIt() {
+        ConfigException list = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("seeds: [7]", "seeds: !custom [7]"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(list.getMessage().contains("seeds: expected a list without a tag of its own"), list.getMessage());
+        assertTrue(list.getMessage().contains("found the tag !custom on a list; write the list without the tag"),
+                list.getMessage());
+        ConfigException mapping = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("training:", "training: !custom"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(mapping.getMessage().contains("found the tag !custom on a mapping"), mapping.getMessage());
+        assertEquals(List.of(7L), ConfigLayers.resolve(YAML.replace("seeds: [7]", "seeds: !!seq [7]"), "layers.yaml",
+                List.of(), ConfigLayers.Flags.NONE).config().seeds());
+    }
+
     /** A list written without brackets reads as text: the message says how to write it, in each notation. */
     @Test
     void aListWrittenAsTextSaysToPutItInBrackets() {
