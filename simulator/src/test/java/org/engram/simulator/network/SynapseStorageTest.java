@@ -57,9 +57,16 @@ class SynapseStorageTest {
                 assertThrows(IndexOutOfBoundsException.class, () -> p.delaySteps(k), "delaySteps(" + k + ")");
                 assertThrows(IndexOutOfBoundsException.class, () -> p.target(k), "target(" + k + ")");
             }
-            // The last synapse still reads as it is stored.
-            assertEquals(p.weights() == null ? p.uniformWeight() : p.weights()[count - 1], p.weight(count - 1));
         }
+        // The last synapse still reads as it was given: the shared 0.1 and 1.5 ms, or draws within their bounds.
+        int last = shared.synapseCount() - 1;
+        assertEquals(0.1f, shared.weight(last));
+        assertEquals(Math.round(1.5 / Networks.DT_MS), shared.delaySteps(last));
+        last = stored.synapseCount() - 1;
+        float w = stored.weight(last);
+        int d = stored.delaySteps(last);
+        assertTrue(w >= 0.1f && w <= 0.5f, "weight " + w);
+        assertTrue(d >= Math.round(1.0 / Networks.DT_MS) && d <= Math.round(3.0 / Networks.DT_MS), "delay " + d);
     }
 
     @Test
