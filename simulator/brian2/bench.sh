@@ -4,8 +4,8 @@
 #   simulator/brian2/bench.sh [-n RUNS] [--device runtime|cpp_standalone] NETWORK [--neurons N]
 #                             [--duration-ms MS] [--threads T] [--seed S]
 #
-# Each round runs `engram bench NETWORK ... --json`, then networks.py with the same arguments, one
-# process each, so that a change of the host's load falls on both simulators alike. Before the rounds
+# Each round runs `engram bench NETWORK ... --json` (with the JVM options `./engram` gives it), then
+# networks.py with the same arguments, one process each, so that a change of the host's load falls on both simulators alike. Before the rounds
 # one untimed Brian2 run compiles the standalone project (or fills Cython's cache), which later runs of
 # the workload reuse. The JSON lines are kept in a file that the table names. ENGRAM_JAR overrides the
 # jar (default experiments/target/engram.jar, which `mvn -q -o package -DskipTests` builds).
@@ -43,7 +43,7 @@ brian() {
     /usr/bin/python3 "$here/networks.py" "$network" --device "$device" "${shared[@]}"
 }
 engram() {
-    java -XX:+UseParallelGC -jar "$jar" bench "$network" "${shared[@]}" --json | tail -n 1
+    java -XX:+UseParallelGC -XX:ObjectAlignmentInBytes=64 -jar "$jar" bench "$network" "${shared[@]}" --json | tail -n 1
 }
 
 echo "compiling the Brian2 project (untimed) ..." >&2

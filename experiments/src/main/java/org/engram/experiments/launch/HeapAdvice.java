@@ -5,13 +5,13 @@ import org.engram.simulator.HeapLimitExceeded;
 /**
  * How a user of the command line gives Java more heap, which the command line puts in place of the simulator's
  * advice ({@link HeapLimitExceeded#MORE_HEAP}, the JVM's {@code -Xmx} alone) where it reports a message: under
- * {@code ./engram}, whose {@code ENGRAM_JAVA_OPTS} replaces the launcher's collector option, and for the jar
+ * {@code ./engram}, whose {@code ENGRAM_JAVA_OPTS} replaces the launcher's default options, and for the jar
  * started by hand. The messages are built with the simulator's advice, in every module, and told this one here.
  */
 public final class HeapAdvice {
-    /** The advice with the launcher's variable, keeping its parallel collector, and the jar's {@code java -Xmx}. */
-    public static final String MORE_HEAP = "give Java more heap: ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx8g\""
-            + " ./engram ..., or java -Xmx8g -jar engram.jar ...";
+    /** The advice with the launcher's variable, keeping its default options, and the jar's {@code java -Xmx}. */
+    public static final String MORE_HEAP = "give Java more heap: ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
+            + " -XX:ObjectAlignmentInBytes=64 -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ...";
 
     private HeapAdvice() {
     }

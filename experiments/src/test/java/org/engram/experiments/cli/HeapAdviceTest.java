@@ -56,7 +56,7 @@ class HeapAdviceTest {
         assertTrue(library.endsWith("or give Java more heap (the JVM option -Xmx, e.g. -Xmx8g)"), library);
         String told = HeapAdvice.forCommandLine(library);
         assertEquals(library.replace(" (the JVM option -Xmx, e.g. -Xmx8g)", ": ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
-                + " -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ..."), told);
+                + " -XX:ObjectAlignmentInBytes=64 -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ..."), told);
     }
 
     /**
