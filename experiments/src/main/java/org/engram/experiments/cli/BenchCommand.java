@@ -126,6 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
                         + " ms");
             }
             r.put("seed", seed);
+            // With the figures it is about: a run refused has none.
+            AlignmentNotice.print(spec.commandLine().getErr(), "engram " + command);
             report(spec.commandLine().getOut(), r, json);
         }
     }

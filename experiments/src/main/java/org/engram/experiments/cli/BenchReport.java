@@ -3,9 +3,11 @@ package org.engram.experiments.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.engram.experiments.data.DataClasses;
 import org.engram.experiments.data.DataLocator;
 import org.engram.experiments.data.Dataset;
@@ -69,14 +71,19 @@ final class BenchReport {
 
     /**
      * Prints a report as one JSON object on one line: scripts read the last line of standard output.
-     * The build that measured it follows the fields, {@code engram_version} and {@code engram_commit}
-     * as in {@code summary.json}'s provenance, so figures of two builds are told apart.
+     * The JVM's options follow the fields, {@code jvm_options} as the JVM was started and its
+     * {@code object_alignment_bytes} (null where the JVM does not tell it), on which the loops' speed
+     * depends ({@link AlignmentNotice}), then the build that measured it, {@code engram_version} and
+     * {@code engram_commit} as in {@code summary.json}'s provenance, so figures of two builds are told apart.
      *
      * @param out    standard output
      * @param report the fields, in order
      */
     static void printJson(PrintWriter out, Map<String, Object> report) {
         Map<String, Object> withBuild = new LinkedHashMap<>(report);
+        withBuild.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        OptionalInt alignment = AlignmentNotice.objectAlignmentBytes();
+        withBuild.put("object_alignment_bytes", alignment.isPresent() ? alignment.getAsInt() : null);
         Platform platform = Platform.current();
         withBuild.put("engram_version", platform.engramVersion());
         withBuild.put("engram_commit", platform.engramCommit());
