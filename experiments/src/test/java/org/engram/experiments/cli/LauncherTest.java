@@ -279,7 +279,8 @@ class LauncherTest {
     void passesJavaOptionsAndUserClassPath() throws Exception {
         Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertTrue(defaults.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
-                + "java arg: -XX:+UseParallelGC\njava arg: -XX:ObjectAlignmentInBytes=64\njava arg: -cp\n"), defaults.calls);
+                + "java arg: -XX:+UseParallelGC\njava arg: -XX:ObjectAlignmentInBytes=64\njava arg: -cp\n"),
+                defaults.calls);
 
         Run run = launch(root.resolve("engram"), temp,
                 Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
