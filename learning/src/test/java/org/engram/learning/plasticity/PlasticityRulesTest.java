@@ -88,6 +88,22 @@ class PlasticityRulesTest {
         }
     }
 
+    /** Takes the first built-in rule's name. */
+    public static final class PairNameProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("pair_stdp", "not the built-in", gain());
+        }
+    }
+
+    /** Takes the last built-in rule's name. */
+    public static final class VogelsSprekelerNameProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("vogels_sprekeler", "not the built-in", gain());
+        }
+    }
+
     /** A name a config cannot write: a capital letter. */
     public static final class CapitalProvider implements PlasticityRuleProvider {
         @Override
@@ -305,6 +321,18 @@ class PlasticityRulesTest {
                 assertEquals(shared, e.hint());
                 return null;
             });
+        }
+    }
+
+    /** Each built-in keeps its name from a user rule, not only the one the test above tries. */
+    @Test
+    void everyBuiltInKeepsItsName() throws Exception {
+        Class<?>[][] providerAndBuiltIn = {{PairNameProvider.class, PairStdp.class},
+            {VogelsSprekelerNameProvider.class, VogelsSprekeler.class}};
+        for (Class<?>[] pair : providerAndBuiltIn) {
+            String problem = problemOf(pair[0]);
+            assertTrue(problem.startsWith("the user plasticity rule " + pair[0].getName() + " reuses the name")
+                    && problem.contains("of the built-in " + pair[1].getName() + " and is left out"), problem);
         }
     }
 
