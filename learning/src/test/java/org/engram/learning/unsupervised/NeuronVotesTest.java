@@ -53,4 +53,13 @@ class NeuronVotesTest {
         ParameterException e = assertThrows(ParameterException.class, () -> v.record(3, new int[] {0, 0}));
         assertEquals("3", e.found());
     }
+
+    @Test
+    void votesNeedAClassAndANeuron() {
+        assertArrayEquals(new int[] {NeuronVotes.UNLABELLED}, new NeuronVotes(1, 1).labels());
+        assertEquals("classes", assertThrows(ParameterException.class, () -> new NeuronVotes(0, 3)).location());
+        ParameterException e = assertThrows(ParameterException.class, () -> new NeuronVotes(2, 0));
+        assertEquals("neurons", e.location());
+        assertEquals("0", e.found());
+    }
 }

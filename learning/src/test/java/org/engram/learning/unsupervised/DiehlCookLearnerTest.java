@@ -1,0 +1,143 @@
+package org.engram.learning.unsupervised;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.engram.learning.continual.TaskData;
+import org.engram.learning.train.TrainingInterrupted;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+/** The learner around the network: its settings, its task count, its checkpoint and its evaluation's counts. */
+class DiehlCookLearnerTest {
+    private static final int NEURONS = 10;
+    private static final long SEED = 3;
+
+    /** Shorter presentations than the paper's, as in {@link DiehlCookInterruptTest}: a fraction of a second a run. */
+    private static DiehlCookParams params(int neurons) {
+        DiehlCookParams p = DiehlCookParams.paper(neurons);
+        return p.withCoupling(p.coupling().withTotalInputWeight(10.0))
+                .withPresentation(new DiehlCookParams.Presentation(100, 20, 63.75, 31.875, 5, 2));
+    }
+
+    private static DiehlCookLearner learner(int neurons) {
+        return new DiehlCookLearner(params(neurons), PrototypeTask.PIXELS, PrototypeTask.CLASSES, 0, SEED, 1, null);
+    }
+
+    private static TaskData task(int index, PrototypeTask data, float[][] testX, int[] testY) {
+        return new TaskData(index, "t" + index, data.x, data.y, testX, testY, new int[] {0, 1, 2});
+    }
+
+    private static void trainTask(DiehlCookLearner learner, float[][] x) {
+        learner.startTask();
+        learner.trainPass(x, n -> { });
+        learner.finishTask();
+    }
+
+    private static byte[] state(DiehlCookLearner learner) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        learner.writeState(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void refusesSettingsBelowTheirLeastNamingThem() {
+        DiehlCookParams p = params(NEURONS);
+        int pixels = PrototypeTask.PIXELS;
+        assertEquals("inputs", assertThrows(ParameterException.class,
+                () -> new DiehlCookLearner(p, 0, 3, 0, SEED, 1, null)).location());
+        assertEquals("classes", assertThrows(ParameterException.class,
+                () -> new DiehlCookLearner(p, pixels, 0, 0, SEED, 1, null)).location());
+        assertEquals("label_per_task", assertThrows(ParameterException.class,
+                () -> new DiehlCookLearner(p, pixels, 3, -1, SEED, 1, null)).location());
+        ParameterException threads = assertThrows(ParameterException.class,
+                () -> new DiehlCookLearner(p, pixels, 3, 0, SEED, 0, null));
+        assertEquals("threads", threads.location());
+        assertEquals("0", threads.found());
+    }
+
+    /**
+     * Two tasks trained are two tasks done; the checkpoint written then gives a fresh learner the
+     * same count, weights and evaluation, and a learner of another size refuses it.
+     */
+    @Test
+    void aCheckpointCarriesTheTaskCountWeightsAndThresholds() throws IOException {
+        PrototypeTask task = new PrototypeTask(6, 4);
+        List<TaskData> tasks = List.of(task(0, task, task.x, task.y));
+        try (DiehlCookLearner trained = learner(NEURONS); DiehlCookLearner resumed = learner(NEURONS);
+             DiehlCookLearner other = learner(NEURONS + 1)) {
+            String untrained = trained.weightsHash();
+            trainTask(trained, new float[][] {task.x[0], task.x[1]});
+            trainTask(trained, new float[][] {task.x[2]});
+            assertEquals(2, trained.tasksDone());
+            assertNotEquals(untrained, trained.weightsHash(), "training changes the weights' hash");
+            byte[] checkpoint = state(trained);
+            assertEquals(2, resumed.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            assertEquals(2, resumed.tasksDone());
+            assertEquals(trained.weightsHash(), resumed.weightsHash());
+            assertArrayEquals(trained.evaluate(tasks, 1), resumed.evaluate(tasks, 1));
+            assertArrayEquals(checkpoint, state(resumed), "thresholds included");
+            EngramException e = assertThrows(EngramException.class,
+                    () -> other.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            assertTrue(e.getMessage().contains("input weights"), e.getMessage());
+        }
+    }
+
+    /**
+     * An interrupt in a task's second pass names that pass: the passes of a task are counted from 0.
+     */
+    @Test
+    void anInterruptNamesThePassItStopped() {
+        PrototypeTask task = new PrototypeTask(2, 4);
+        try (DiehlCookLearner learner = learner(NEURONS)) {
+            learner.startTask();
+            learner.trainPass(task.x, n -> { });
+            Thread.currentThread().interrupt();
+            TrainingInterrupted e = assertThrows(TrainingInterrupted.class, () -> learner.trainPass(task.x, n -> { }));
+            assertTrue(Thread.interrupted());
+            assertEquals(1, e.epoch());
+            assertEquals(0, e.done());
+            learner.finishTask();
+        }
+    }
+
+    /**
+     * Evaluation counts only the test presentations: the samples, the spikes they make, and the
+     * synaptic operations those spikes cost, each between one (an excitatory neuron's one
+     * inhibitory partner) and {@code NEURONS} (an input's fan-out); the labelling presentations add
+     * nothing. Without labelling samples no neuron has a label and nothing is predicted right.
+     */
+    @Test
+    void evaluationCountsItsTestPresentationsOnly() {
+        PrototypeTask task = new PrototypeTask(4, 6);
+        List<TaskData> tasks = List.of(task(0, task, task.x, task.y),
+                task(1, task, new float[][] {task.x[0]}, new int[] {task.y[0]}));
+        try (DiehlCookLearner learner = learner(NEURONS)) {
+            trainTask(learner, task.x);
+            double[] accuracy = learner.evaluate(tasks, 2);
+            long[] activity = learner.inferenceActivity();
+            assertEquals(2, accuracy.length);
+            assertEquals(5, activity[0], "4 + 1 test samples");
+            assertTrue(activity[1] > 0, "spikes: " + activity[1]);
+            assertTrue(activity[2] >= activity[1] && activity[2] <= NEURONS * activity[1],
+                    activity[1] + " spikes, " + activity[2] + " operations");
+            for (double a : accuracy) {
+                assertTrue(a >= 0 && a <= 1, "accuracy " + a);
+            }
+            assertArrayEquals(new double[] {0, 0}, learner.evaluate(tasks, 0), "no labels, no right answer");
+            assertEquals(10, learner.inferenceActivity()[0], "counts add up over evaluations");
+            assertArrayEquals(new double[] {0}, learner.evaluate(List.of(task(0, task, new float[0][], new int[0])),
+                    1), "no test samples: accuracy 0");
+        }
+    }
+}
