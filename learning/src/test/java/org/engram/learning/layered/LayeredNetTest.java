@@ -1,6 +1,7 @@
 package org.engram.learning.layered;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,5 +96,80 @@ class LayeredNetTest {
                 () -> LayeredNet.withWeights(null, 1, new float[0][]))) {
             assertEquals("spec", assertThrows(ParameterException.class, noSpec).location());
         }
+    }
+
+    /**
+     * The readout's membrane trace decays with its own time constant, exp(-dt / tau_trace); a LIF
+     * layer given an adaptation strength has none (only adaptive neurons adapt); layers keep their
+     * reset, their index and the width of what feeds them.
+     */
+    @Test
+    void layersKeepTheirSettingsAndOnlyAdaptiveOnesAdapt() {
+        LayeredNetSpec spec = new LayeredNetSpec(6, List.of(new HiddenLayer(5, NeuronKind.LIF, 10, 1, ResetMode.ZERO,
+                100, 0.3, false), HiddenLayer.adaptive(4, 10, 100, 0.2)),
+                new ReadoutLayer(3, Readout.SPIKE_COUNT, 10, 1, ResetMode.SUBTRACT, 4), 0.5, 1.0);
+        List<Layer> layers = LayeredNet.create(spec, 3).layers();
+        Layer lif = layers.get(0);
+        assertFalse(lif.adaptive());
+        assertEquals(0f, lif.adaptation(), "a LIF layer does not adapt, whatever strength it is given");
+        assertEquals(ResetMode.ZERO, lif.reset());
+        assertEquals(0.2f, layers.get(1).adaptation());
+        assertEquals(1, layers.get(1).index());
+        assertEquals(5, layers.get(1).inputs(), "fed by the 5 units of hidden1");
+        Layer readout = layers.get(2);
+        assertEquals((float) Math.exp(-0.5 / 4), readout.traceDecay());
+        assertEquals(ResetMode.SUBTRACT, readout.reset());
+        assertEquals(6, lif.inputs());
+    }
+
+    /**
+     * Matrices in order (input->hidden1, hidden1->hidden1, hidden1->hidden2, hidden2->readout) belong
+     * to layers 0, 0, 1 and 2 and hold 30 + 25 + 20 + 12 = 87 weights; the index past the last
+     * is refused as out of range, not by the array.
+     */
+    @Test
+    void matricesBelongToTheirLayersAndCountTheirWeights() {
+        LayeredNet net = net();
+        assertEquals(List.of(0, 0, 1, 2), java.util.stream.IntStream.range(0, 4).map(net::layerOf).boxed().toList());
+        assertEquals(87, net.weightCount());
+        assertEquals(3, net.spec().layerCount());
+        assertEquals(3, net.seed());
+        ParameterException e = assertThrows(ParameterException.class, () -> net.weights(4));
+        assertEquals("matrix", e.location());
+        assertEquals("4", e.found());
+    }
+
+    /** A net made from weights holds copies of them: the same values, not the caller's arrays. */
+    @Test
+    void aNetMadeFromWeightsHoldsCopiesOfThem() {
+        LayeredNetSpec spec = LayeredNetSpec.of(4, List.of(HiddenLayer.lif(3, 10).withThreshold(2.5)),
+                ReadoutLayer.of(2, Readout.MEAN_MEMBRANE, 10));
+        float[][] given = {new float[12], new float[6]};
+        for (int m = 0; m < 2; m++) {
+            for (int k = 0; k < given[m].length; k++) {
+                given[m][k] = 0.01f * (k + 1) * (m == 0 ? 1 : -1);
+            }
+        }
+        LayeredNet net = LayeredNet.withWeights(spec, 9, given);
+        for (int m = 0; m < 2; m++) {
+            assertTrue(java.util.Arrays.equals(given[m], net.weights(m)), "matrix " + m);
+            assertTrue(given[m] != net.weights(m), "a copy");
+        }
+        assertEquals(2.5f, net.layers().get(0).threshold());
+        assertEquals(NeuronKind.LIF, spec.hidden().get(0).kind());
+    }
+
+    /**
+     * Matrices that each fit an array can still be too many synapses to draw: 46,000 inputs all to
+     * all to 46,000 units are 2,116,000,000 synapses, tens of gigabytes while drawn, refused before any
+     * is drawn, naming the count and the rule (a test heap is far below that).
+     */
+    @Test
+    void aNetTooLargeToDrawIsRefusedBeforeItIsBuilt() {
+        LayeredNetSpec spec = LayeredNetSpec.of(46_000, List.of(HiddenLayer.lif(46_000, 10)),
+                ReadoutLayer.of(2, Readout.SPIKE_COUNT, 10));
+        ParameterException e = assertThrows(ParameterException.class, () -> LayeredNet.requireFits(spec));
+        assertTrue(e.getMessage().contains("2116000000 synapses") && e.getMessage().contains(
+                "all_to_all(with self-connections) on 46000 x 46000 neurons"), e.getMessage());
     }
 }
