@@ -120,4 +120,36 @@ class DiehlCookPresentationTest {
             assertArrayEquals(new float[NEURONS * INPUTS], net.inputWeights());
         }
     }
+
+    /** The counts of a bright sample in a network of the given width, input weights per neuron and inhibition. */
+    private static int[] countsOfABrightSample(int neurons, float[] columnWeight, double inhToExcPa) {
+        DiehlCookParams p = params(0, 0).withNeurons(neurons);
+        DiehlCookParams.Coupling c = p.coupling();
+        p = p.withCoupling(new DiehlCookParams.Coupling(c.initialWeightMin(), c.initialWeightMax(), c.excToInhPa(),
+                inhToExcPa, c.totalInputWeight(), c.delayMs()));
+        float[] w = new float[INPUTS * neurons];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = columnWeight[k % neurons];   // all to all, input-major: synapse i * neurons + j
+        }
+        try (DiehlCookNetwork net = new DiehlCookNetwork(p, INPUTS, 11, EngineOptions.grid(1), false, w, null)) {
+            return net.present(ones()).clone();
+        }
+    }
+
+    /**
+     * Each excitatory neuron's inhibitory partner inhibits every other excitatory neuron and not its
+     * own: a neuron whose neighbours are silent fires as often with the lateral inhibition as without
+     * it (the same input spikes reach it), and two neurons driven alike fire less together with it.
+     */
+    @Test
+    void lateralInhibitionSparesTheNeuronThatCausedIt() {
+        double inhibition = DiehlCookParams.Coupling.paper().inhToExcPa();
+        int[] alone = countsOfABrightSample(3, new float[] {1f, 0f, 0f}, inhibition);
+        assertTrue(alone[0] > 0, "the driven neuron fires");
+        assertArrayEquals(countsOfABrightSample(3, new float[] {1f, 0f, 0f}, 0), alone);
+        int[] inhibited = countsOfABrightSample(2, new float[] {1f, 1f}, inhibition);
+        int[] free = countsOfABrightSample(2, new float[] {1f, 1f}, 0);
+        assertTrue(inhibited[0] + inhibited[1] < free[0] + free[1],
+                Arrays.toString(inhibited) + " with inhibition, " + Arrays.toString(free) + " without");
+    }
 }
