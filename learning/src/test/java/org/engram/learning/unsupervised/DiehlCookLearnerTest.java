@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.train.TrainingInterrupted;
 import org.engram.simulator.EngramException;
@@ -138,6 +139,43 @@ class DiehlCookLearnerTest {
             assertEquals(10, learner.inferenceActivity()[0], "counts add up over evaluations");
             assertArrayEquals(new double[] {0}, learner.evaluate(List.of(task(0, task, new float[0][], new int[0])),
                     1), "no test samples: accuracy 0");
+        }
+    }
+
+    /**
+     * With importance gating, a task's STDP changes become importance when the task is finished
+     * (every synapse's summed |dw|, so >= 0, and not all 0 after learning), the checkpoint carries it to a
+     * gated learner, and a learner without gating refuses that checkpoint, as one with gating refuses
+     * a checkpoint without,
+     * keeping what it had.
+     */
+    @Test
+    void importanceGatingIsGatheredAndCarriedThroughTheCheckpoint() throws IOException {
+        PrototypeTask task = new PrototypeTask(3, 4);
+        ImportanceGating gating = new ImportanceGating(ImportanceGating.Params.defaults());
+        ImportanceGating resumedGating = new ImportanceGating(ImportanceGating.Params.defaults());
+        DiehlCookParams p = params(NEURONS);
+        int pixels = PrototypeTask.PIXELS;
+        try (DiehlCookLearner gated = new DiehlCookLearner(p, pixels, 3, 0, SEED, 1, gating);
+             DiehlCookLearner resumed = new DiehlCookLearner(p, pixels, 3, 0, SEED, 1, resumedGating);
+             DiehlCookLearner plain = learner(NEURONS)) {
+            trainTask(gated, task.x);
+            double[] importance = gating.importance(0);
+            assertEquals(pixels * NEURONS, importance.length);
+            assertTrue(java.util.Arrays.stream(importance).allMatch(v -> v >= 0), "importance is a sum of |dw|");
+            assertTrue(java.util.Arrays.stream(importance).sum() > 0, "STDP changed some weights");
+            byte[] checkpoint = state(gated);
+            resumed.readState(new DataInputStream(new ByteArrayInputStream(checkpoint)));
+            assertArrayEquals(importance, resumedGating.importance(0));
+            IOException withGating = assertThrows(IOException.class,
+                    () -> plain.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            assertTrue(withGating.getMessage().contains("written with importance gating"), withGating.getMessage());
+            byte[] ungated = state(plain);
+            IOException without = assertThrows(IOException.class,
+                    () -> resumed.readState(new DataInputStream(new ByteArrayInputStream(ungated))));
+            assertTrue(without.getMessage().contains("written without importance gating"), without.getMessage());
+            assertEquals(gated.weightsHash(), resumed.weightsHash(), "a refused checkpoint changes nothing");
+            assertEquals(1, resumed.tasksDone());
         }
     }
 }
