@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.TaskData;
@@ -91,6 +92,13 @@ class DiehlCookLearnerTest {
             EngramException e = assertThrows(EngramException.class,
                     () -> other.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
             assertTrue(e.getMessage().contains("input weights"), e.getMessage());
+            // Half the inputs for twice the neurons: as many input weights, but twice the thresholds.
+            try (DiehlCookLearner reshaped = new DiehlCookLearner(params(2 * NEURONS), PrototypeTask.PIXELS / 2,
+                    PrototypeTask.CLASSES, 0, SEED, 1, null)) {
+                EngramException thresholds = assertThrows(EngramException.class,
+                        () -> reshaped.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+                assertTrue(thresholds.getMessage().contains("thresholds"), thresholds.getMessage());
+            }
         }
     }
 
@@ -135,8 +143,12 @@ class DiehlCookLearnerTest {
             for (double a : accuracy) {
                 assertTrue(a >= 0 && a <= 1, "accuracy " + a);
             }
+            assertTrue(accuracy[0] > 0, "labelled by the first task's training samples, the network gets some of"
+                    + " them right: " + Arrays.toString(accuracy));
             assertArrayEquals(new double[] {0, 0}, learner.evaluate(tasks, 0), "no labels, no right answer");
-            assertEquals(10, learner.inferenceActivity()[0], "counts add up over evaluations");
+            long[] unlabelled = learner.inferenceActivity();
+            assertEquals(10, unlabelled[0], "counts add up over evaluations");
+            assertTrue(unlabelled[1] > activity[1], "the test presentations of an evaluation without labelling count");
             assertArrayEquals(new double[] {0}, learner.evaluate(List.of(task(0, task, new float[0][], new int[0])),
                     1), "no test samples: accuracy 0");
         }
@@ -162,8 +174,8 @@ class DiehlCookLearnerTest {
             trainTask(gated, task.x);
             double[] importance = gating.importance(0);
             assertEquals(pixels * NEURONS, importance.length);
-            assertTrue(java.util.Arrays.stream(importance).allMatch(v -> v >= 0), "importance is a sum of |dw|");
-            assertTrue(java.util.Arrays.stream(importance).sum() > 0, "STDP changed some weights");
+            assertTrue(Arrays.stream(importance).allMatch(v -> v >= 0), "importance is a sum of |dw|");
+            assertTrue(Arrays.stream(importance).sum() > 0, "STDP changed some weights");
             byte[] checkpoint = state(gated);
             resumed.readState(new DataInputStream(new ByteArrayInputStream(checkpoint)));
             assertArrayEquals(importance, resumedGating.importance(0));

@@ -40,6 +40,7 @@ class DiehlCookNetworkTest {
         assertTrue(r.testAccuracy() >= 0.8 && r.testAccuracy() <= 1, "accuracy " + r.testAccuracy());
         assertEquals(300, r.trainSamples());
         assertEquals(NEURONS, r.neurons());
+        assertTrue(r.labelledNeurons() > 0 && r.labelledNeurons() <= NEURONS, "labelled " + r.labelledNeurons());
     }
 
     /**

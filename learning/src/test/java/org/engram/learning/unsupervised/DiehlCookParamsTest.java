@@ -69,4 +69,21 @@ class DiehlCookParamsTest {
         assertEquals("a class in [0, 2)", e.expected());
         assertEquals("2", e.found());
     }
+
+    /**
+     * The benchmark's two option sets differ only in the total input weight: the paper's 78 and
+     * Engram's default 20 (the best of the totals tried on Fashion-MNIST, see DiehlCookParams.defaults).
+     */
+    @Test
+    void benchmarkOptionsTakeThePapersOrTheDefaultTotal() {
+        DiehlCookBenchmark.Options paper = DiehlCookBenchmark.Options.paper(7, 10, 5, 4, 1, 3);
+        DiehlCookBenchmark.Options defaults = DiehlCookBenchmark.Options.defaults(7, 10, 5, 4, 1, 3);
+        assertEquals(78.0, paper.params().coupling().totalInputWeight());
+        assertEquals(20.0, defaults.params().coupling().totalInputWeight());
+        assertEquals(DiehlCookParams.paper(7).withCoupling(paper.params().coupling().withTotalInputWeight(20.0)),
+                defaults.params());
+        assertEquals(java.util.List.of(7, 10, 5, 4, 1, 3L), java.util.List.of(defaults.params().neurons(),
+                defaults.trainSamples(), defaults.labelSamples(), defaults.testSamples(), defaults.threads(),
+                defaults.seed()));
+    }
 }

@@ -152,4 +152,19 @@ class DiehlCookPresentationTest {
         assertTrue(inhibited[0] + inhibited[1] < free[0] + free[1],
                 Arrays.toString(inhibited) + " with inhibition, " + Arrays.toString(free) + " without");
     }
+
+    /**
+     * A spike's synaptic operations are its population's fan-out in the paper's wiring: an input
+     * reaches every excitatory neuron (10), an excitatory neuron its one inhibitory partner, an
+     * inhibitory neuron every excitatory neuron but its partner (9).
+     */
+    @Test
+    void eachSpikeCostsItsPopulationsFanOut() {
+        java.util.Map<String, Integer> fanOut = new java.util.TreeMap<>();
+        try (DiehlCookNetwork net = network(params(0, 0), false, null)) {
+            net.observe((population, neuron, timeMs) -> fanOut.put(population.name(), net.fanOut(population)));
+            net.present(ones());
+        }
+        assertEquals(java.util.Map.of("input", 10, "exc", 1, "inh", 9), fanOut);
+    }
 }

@@ -58,7 +58,8 @@ class NeuronVotesTest {
     void votesNeedAClassAndANeuron() {
         assertArrayEquals(new int[] {NeuronVotes.UNLABELLED}, new NeuronVotes(1, 1).labels());
         assertEquals("classes", assertThrows(ParameterException.class, () -> new NeuronVotes(0, 3)).location());
-        ParameterException e = assertThrows(ParameterException.class, () -> new NeuronVotes(2, 0));
+        // One class is enough: the missing neurons are named, not the classes.
+        ParameterException e = assertThrows(ParameterException.class, () -> new NeuronVotes(1, 0));
         assertEquals("neurons", e.location());
         assertEquals("0", e.found());
     }
