@@ -105,7 +105,8 @@ class EngineInferenceTimeStepTest {
     @Test
     void aReadoutTieGoesToTheLowestClass() {
         LayeredNetSpec spec = spec(Readout.SPIKE_COUNT);
-        LayeredNet net = LayeredNet.withWeights(spec, 5, new float[][] {new float[INPUTS * 10], new float[10 * CLASSES]});
+        float[][] zeros = {new float[INPUTS * 10], new float[10 * CLASSES]};
+        LayeredNet net = LayeredNet.withWeights(spec, 5, zeros);
         Encoder encoder = RateEncoder.bernoulli(STEPS, 1.0);
         EngineInference.Result r = new EngineInference(net, encoder, 1).run(sample(1), 7L);
         assertArrayEquals(new double[CLASSES], r.readout());
