@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,11 +166,38 @@ class DiehlCookPresentationTest {
      */
     @Test
     void eachSpikeCostsItsPopulationsFanOut() {
-        java.util.Map<String, Integer> fanOut = new java.util.TreeMap<>();
+        Map<String, Integer> fanOut = new TreeMap<>();
         try (DiehlCookNetwork net = network(params(0, 0), false, null)) {
             net.observe((population, neuron, timeMs) -> fanOut.put(population.name(), net.fanOut(population)));
             net.present(ones());
         }
-        assertEquals(java.util.Map.of("input", 10, "exc", 1, "inh", 9), fanOut);
+        assertEquals(Map.of("input", 10, "exc", 1, "inh", 9), fanOut);
+    }
+
+    /**
+     * A sample ends with every neuron at rest, as the paper's rest period is meant to leave it: the
+     * potentials at their resting values (-65 mV excitatory, -60 mV inhibitory) and no synaptic
+     * current, exactly, not merely decayed for 20 ms. The populations are read as the spikes of a
+     * bright sample name them.
+     */
+    @Test
+    void aSampleEndsWithEveryNeuronAtRest() {
+        DiehlCookParams p = params(0, 0);
+        Map<String, Population<?, ?>> fired = new HashMap<>();
+        try (DiehlCookNetwork net = network(p, false, null)) {
+            net.observe((population, neuron, timeMs) -> fired.put(population.name(), population));
+            net.present(ones());
+            assertEquals(Set.of("input", "exc", "inh"), fired.keySet(), "every population fires");
+            double[] rest = {p.excitatory().eL(), p.inhibitory().eL()};
+            String[] names = {"exc", "inh"};
+            for (int k = 0; k < 2; k++) {
+                NeuronState state = fired.get(names[k]).state();
+                for (int j = 0; j < NEURONS; j++) {
+                    assertEquals(rest[k], state.values("v")[j], names[k] + " " + j);
+                    assertEquals(0.0, state.values("i_syn_ex")[j], names[k] + " " + j);
+                    assertEquals(0.0, state.values("i_syn_in")[j], names[k] + " " + j);
+                }
+            }
+        }
     }
 }
