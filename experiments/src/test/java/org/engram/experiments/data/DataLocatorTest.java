@@ -77,6 +77,17 @@ class DataLocatorTest {
         assertEquals("environment", DataLocator.again(DataOrigin.ENVIRONMENT, "data.path", abs).source());
     }
 
+    /** Without its path, a folder is named by its last name; the bundled subset, which has no path, as always. */
+    @Test
+    void dataIsDescribedWithoutItsPathByItsFolderName() throws Exception {
+        Path folder = tiny("named", false, false);
+        assertEquals("IDX data from folder named (data.path)",
+                new DataLocator(null, null).locate(folder, "data.path").describedWithoutPath());
+        LocatedData bundled = DataLocator.bundledSubset();
+        assertEquals("Fashion-MNIST from classpath:org/engram/experiments/data/fashion-mnist-subset/ (the bundled"
+                + " subset)", bundled.describedWithoutPath());
+    }
+
     /** What a run records of its data does not depend on the files' format or names. */
     @Test
     void plainAndGzipFilesOfTheSameDataHashAlike() throws Exception {

@@ -42,6 +42,85 @@ class DatasetTest {
                 () -> Dataset.of("d", "t", 1, 1, 2, new float[] {0.5f}, new int[] {2}));
     }
 
+    /** Each rule of {@link Dataset#of} at its edge: the values on it are taken, those past it refused by name. */
+    @Test
+    void ofTakesEveryValueOnItsRulesEdgesAndNamesWhatBreaksThem() {
+        Dataset edges = Dataset.of("e", "t", 1, 2, 1, new float[] {0f, 1f}, new int[] {0});
+        assertArrayEquals(new float[] {0f, 1f}, edges.features(0));
+        ParameterException noRows = assertThrows(ParameterException.class,
+                () -> Dataset.of("e", "t", 0, 2, 1, new float[0], new int[0]));
+        assertEquals("0 x 2", noRows.found());
+        ParameterException noCols = assertThrows(ParameterException.class,
+                () -> Dataset.of("e", "t", 2, 0, 1, new float[0], new int[0]));
+        assertEquals("2 x 0", noCols.found());
+        ParameterException noClasses = assertThrows(ParameterException.class,
+                () -> Dataset.of("e", "t", 1, 1, 0, new float[0], new int[0]));
+        assertEquals("classes", noClasses.location());
+        ParameterException count = assertThrows(ParameterException.class,
+                () -> Dataset.of("e", "t", 1, 3, 4, new float[5], new int[] {0, 1}));
+        assertEquals("2 samples x 3 features = 6 values", count.expected());
+        assertEquals("5 values", count.found());
+        // Value 4 of six is sample 1's feature 1 (1 x 3 images).
+        ParameterException pixel = assertThrows(ParameterException.class,
+                () -> Dataset.of("e", "t", 1, 3, 4, new float[] {0, 0, 0, 0, 1.5f, 0}, new int[] {0, 1}));
+        assertEquals("pixel 1 of sample 1", pixel.location());
+    }
+
+    @Test
+    void limitToNoneIsEmptyAndToAllIsTheSameSet() {
+        Dataset d = three();
+        assertSame(d, d.limit(3));
+        Dataset none = d.limit(0);
+        assertEquals(0, none.size());
+        assertEquals("test -> first 0", none.source());
+        assertEquals("d", none.name());
+        assertEquals("d (0 samples of 1 x 3, 4 classes; test -> first 0)", none.toString());
+    }
+
+    /** Indices and classes on the edge of their range are taken; one past it is refused by name, not as a crash. */
+    @Test
+    void subsetsTakeTheEdgesOfTheirRangeAndNameWhatIsPastThem() {
+        Dataset d = three();
+        Dataset ends = d.subset(new int[] {2, 0}, "ends");
+        assertEquals("ends", ends.name());
+        assertArrayEquals(new int[] {2, 2}, ends.labels());
+        assertArrayEquals(new float[] {0.1f, 0.11f, 0.12f}, ends.features(1));
+        for (int index : new int[] {-1, 3}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> d.subset(new int[] {index}, "s"));
+            assertEquals("an index in [0, 3)", e.expected());
+        }
+        assertArrayEquals(new int[] {0}, d.onlyClasses(new int[] {0, 3}, "c").labels());
+        for (int c : new int[] {-1, 4}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> d.onlyClasses(new int[] {c}, "c"));
+            assertEquals("a class in [0, 4)", e.expected());
+        }
+        ParameterException pastEnd = assertThrows(ParameterException.class,
+                () -> d.permuted(new int[] {0, 3, 1}, "p", "bad"));
+        assertEquals("permutation[1]", pastEnd.location());
+        ParameterException negative = assertThrows(ParameterException.class,
+                () -> d.permuted(new int[] {0, -1, 1}, "p", "bad"));
+        assertEquals("permutation[1]", negative.location());
+        ParameterException length = assertThrows(ParameterException.class,
+                () -> d.permuted(new int[] {0, 1}, "p", "bad"));
+        assertEquals("exactly 3 entries", length.expected());
+    }
+
+    /** A transform may give pixels of 0 and 1 exactly; one past them is a bug of the transform. */
+    @Test
+    void mapImagesTakesOutputsOnTheUnitIntervalsEdges() {
+        Dataset d = three();
+        Dataset edges = d.mapImages((in, out) -> {
+            out[0] = 0f;
+            out[1] = 1f;
+            out[2] = in[2];
+        }, "edges", "to the edges");
+        assertArrayEquals(new float[] {0f, 1f, 0.22f}, edges.features(1));
+        assertEquals("test -> to the edges", edges.source());
+        for (float bad : new float[] {-0.01f, 1.01f, Float.NaN}) {
+            assertThrows(IllegalStateException.class, () -> d.mapImages((in, out) -> out[1] = bad, "b", "bad"));
+        }
+    }
+
     @Test
     void limitAndOnlyClassesKeepOrderAndRecordDerivation() {
         Dataset d = three();

@@ -231,6 +231,20 @@ class IdxReaderTest {
         }
     }
 
+    /**
+     * A gzip file cut inside a stored block says how many bytes of data it gave: 300 of the 1000 declared when
+     * cut after the member's 10-byte header, the block's 5-byte header, the IDX header's 16 and 300 data bytes.
+     */
+    @Test
+    void aGzipFileCutShortCountsTheDataItGave() {
+        byte[] gz = storedGzip(IdxBytes.images(1, 1, 1000, new byte[1000]));
+        Path im = IdxBytes.write(dir, "im.gz", Arrays.copyOf(gz, 10 + 5 + 16 + 300));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertEquals(im.toAbsolutePath() + ": data: expected 1000 bytes after the 16-byte header (1 images of 1 x"
+                + " 1000), found 300 bytes (file is truncated)", e.getMessage());
+    }
+
     /** A gzip member of one stored (uncompressed) deflate block, byte by byte after RFC 1951 and 1952. */
     private static byte[] storedGzip(byte[] plain) {
         ByteBuffer b = ByteBuffer.allocate(10 + 5 + plain.length + 8).order(ByteOrder.LITTLE_ENDIAN);

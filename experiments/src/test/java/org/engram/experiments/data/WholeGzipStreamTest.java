@@ -36,6 +36,32 @@ class WholeGzipStreamTest {
         }
     }
 
+    /** XLEN is little-endian (RFC 1952, 2.3.1.1): 300 bytes of extra field are 0x2C, 0x01, read as 44 + 256. */
+    @Test
+    void anExtraFieldOfMoreThan255BytesIsSkippedWhole() throws IOException {
+        byte[] extra = new byte[300];
+        Arrays.fill(extra, (byte) 'x');
+        byte[] header = concat(new byte[] {0x1f, (byte) 0x8b, 8, FEXTRA, 0, 0, 0, 0, 0, 3, 0x2c, 0x01}, extra);
+        assertArrayEquals(TEXT, readAll(member(header, TEXT)));
+    }
+
+    /** Each member's header CRC16 covers that header alone, the second's as the first's. */
+    @Test
+    void aLaterMembersHeaderCrcCoversItsOwnHeader() throws IOException {
+        byte[] gz = concat(member(Arrays.copyOf(TEXT, 20), FNAME | FHCRC),
+                member(Arrays.copyOfRange(TEXT, 20, TEXT.length), FNAME | FHCRC));
+        assertArrayEquals(TEXT, readAll(gz));
+    }
+
+    /** Trailing data longer than the 64 KiB the reader buffers is counted whole: 70,000 bytes of it here. */
+    @Test
+    void trailingDataPastTheBufferIsCountedWhole() {
+        byte[] junk = new byte[70_000];
+        Arrays.fill(junk, (byte) 0x55);
+        DataFileException e = assertThrows(DataFileException.class, () -> readAll(concat(member(TEXT, 0), junk)));
+        assertEquals("trailing data after the gzip stream (70000 bytes or more)", e.found());
+    }
+
     @Test
     void aWrongHeaderCrcIsADamagedHeader() {
         byte[] gz = member(TEXT, FNAME | FHCRC);
@@ -132,6 +158,11 @@ class WholeGzipStreamTest {
 
     /** @return a member: a header with {@code flags}, the raw deflate data of {@code plain}, CRC-32 and ISIZE */
     private static byte[] member(byte[] plain, int flags) {
+        return member(header(flags), plain);
+    }
+
+    /** @return a member: the header given, the raw deflate data of {@code plain}, CRC-32 and ISIZE */
+    private static byte[] member(byte[] header, byte[] plain) {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         deflater.setInput(plain);
         deflater.finish();
@@ -142,7 +173,7 @@ class WholeGzipStreamTest {
         crc.update(plain);
         ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         trailer.putInt((int) crc.getValue()).putInt(plain.length);
-        return concat(header(flags), Arrays.copyOf(data, n), trailer.array());
+        return concat(header, Arrays.copyOf(data, n), trailer.array());
     }
 
     /** @return a header with the optional fields {@code flags} asks for, and their header CRC16 */

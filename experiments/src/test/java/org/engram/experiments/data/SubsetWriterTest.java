@@ -1,0 +1,52 @@
+package org.engram.experiments.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which samples the subset keeps, worked out by hand on short label lists. */
+class SubsetWriterTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * Two of each of classes 0..2 from labels 3, 0, 1, 0, 2, 1, 0, 2, 255, 2: labels 3 and 255 are past the
+     * classes and skipped, the third 0 (index 6) is one too many, and the second 2 (index 7) fills the subset.
+     */
+    @Test
+    void keepsTheFirstSamplesOfEachClassAndSkipsLabelsPastTheClasses() {
+        byte[] labels = {3, 0, 1, 0, 2, 1, 0, 2, (byte) 255, 2};
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5, 7}, SubsetWriter.firstPerClass(labels, 3, 2, "f"));
+    }
+
+    @Test
+    void aClassWithTooFewSamplesIsNamed() {
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> SubsetWriter.firstPerClass(new byte[] {0, 1, 0}, 3, 1, "f"));
+        assertEquals("f: samples of class 2: expected at least 1, found 0", e.getMessage());
+        DataFileException one = assertThrows(DataFileException.class,
+                () -> SubsetWriter.firstPerClass(new byte[] {0, 1, 1, 0}, 2, 3, "f"));
+        assertEquals("f: samples of class 0: expected at least 3, found 2", one.getMessage());
+    }
+
+    @Test
+    void aSubsetOfNoSamplesPerClassIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        IdxBytes.tinyDataset(src, 20, "train-images-idx3-ubyte",
+                "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", false);
+        LocatedData source = new DataLocator(null, null).locate(src, "data.path");
+        Path out = dir.resolve("out");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SubsetWriter.write(source, out, 0, 1));
+        assertEquals("samples per class must be > 0, found 0", e.getMessage());
+        assertFalse(Files.exists(out.resolve("train-images-idx3-ubyte.gz")));
+    }
+}
