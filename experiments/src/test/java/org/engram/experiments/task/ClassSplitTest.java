@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
 import org.engram.learning.continual.TaskData;
@@ -101,5 +102,27 @@ class ClassSplitTest {
         assertEquals("groups[1]", repeated.location());
         assertThrows(ParameterException.class, () -> ClassSplit.of(d, d, new int[][] {{0, 10}}));
         assertThrows(ParameterException.class, () -> ClassSplit.of(d, d, new int[][] {{}}));
+    }
+
+    /** The sequence and its tasks say what they hold, as provenance and logs show them. */
+    @Test
+    void theSequenceAndItsTasksSayWhatTheyHold() {
+        Dataset d = data();
+        TaskSequence seq = ClassSplit.of(d, d.limit(20), new int[][] {{1, 0}, {2}});
+        assertEquals("split sequence of 2 tasks (class groups [[1, 0], [2]])", seq.toString());
+        assertEquals(1, seq.features());
+        assertEquals("task 0 (classes 0,1, classes [0, 1], 10 train / 4 test)", seq.task(0).toString());
+    }
+
+    /** Tasks must stand at their own index: a sequence built otherwise is a bug, refused where it is built. */
+    @Test
+    void aTaskOutOfItsPlaceIsRefused() {
+        Dataset d = data();
+        Task first = new Task(0, "a", d, d, new int[] {0});
+        Task second = new Task(1, "b", d, d, new int[] {1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TaskSequence("split", "swapped", List.of(second, first)));
+        assertEquals("task at position 0 has index 1", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TaskSequence("split", "none", List.of()));
     }
 }

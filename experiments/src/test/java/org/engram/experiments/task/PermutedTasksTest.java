@@ -3,11 +3,13 @@ package org.engram.experiments.task;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
 import org.engram.experiments.data.Dataset;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,5 +92,17 @@ class PermutedTasksTest {
             out[i] = d.pixel(0, p[i]);
         }
         return out;
+    }
+
+    @Test
+    void noTasksAreRefusedAndTheSequenceSaysHowItWasBuilt() {
+        Dataset d = Dataset.of("d", "test", 1, 2, 2, new float[] {0.1f, 0.2f}, new int[] {1});
+        ParameterException none = assertThrows(ParameterException.class, () -> PermutedTasks.of(d, d, 0, 9, true));
+        assertEquals("tasks", none.location());
+        assertEquals("3 tasks, seed 9, task 0 unpermuted", PermutedTasks.of(d, d, 3, 9, true).description());
+        TaskSequence permuted = PermutedTasks.of(d, d, 2, 9, false);
+        assertEquals("permuted", permuted.kind());
+        assertEquals("2 tasks, seed 9", permuted.description());
+        assertEquals(2, permuted.features());
     }
 }

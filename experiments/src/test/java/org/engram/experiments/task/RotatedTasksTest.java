@@ -72,4 +72,31 @@ class RotatedTasksTest {
         assertArrayEquals(new int[] {1, 0}, seq.task(1).train().labels());
         assertEquals("rotated 90 deg", seq.task(1).name());
     }
+
+    /**
+     * A turn by atan2(3, 4) (cos 0.8, sin 0.6) of a 3 x 3 image, worked by hand: output pixel (row 1, col 2)
+     * is x = 1, y = 0 from the centre; turned back, x' = 0.8, y' = -0.6, so it reads column 1.8 and row 1.6,
+     * between pixels (1,1), (1,2), (2,1), (2,2) with weights 0.4 x 0.2, 0.4 x 0.8, 0.6 x 0.2 and 0.6 x 0.8.
+     */
+    @Test
+    void aTurnBetweenPixelsWeighsItsFourNeighboursBilinearly() {
+        float[] img = new float[9];
+        img[4] = 0.1f;
+        img[5] = 0.2f;
+        img[7] = 0.3f;
+        img[8] = 0.4f;
+        float[] out = RotatedTasks.rotate(img, 3, 3, Math.toDegrees(Math.atan2(3, 4)));
+        double expected = 0.08 * 0.1 + 0.32 * 0.2 + 0.12 * 0.3 + 0.48 * 0.4;
+        assertEquals(expected, out[5], 1e-6);   // float weights and pixels: errors of a few 1e-8
+    }
+
+    /** Every rotated task shows every class; the sequence names each angle as given. */
+    @Test
+    void everyTaskHoldsEveryClassAndTheSequenceNamesItsAngles() {
+        Dataset d = Dataset.of("d", "test", 1, 1, 3, new float[] {0.5f}, new int[] {2});
+        TaskSequence seq = RotatedTasks.of(d, d, new double[] {0, 12.5});
+        assertArrayEquals(new int[] {0, 1, 2}, seq.task(1).classes());
+        assertEquals("rotated 12.5 deg", seq.task(1).name());
+        assertEquals("rotated sequence of 2 tasks (angles (deg) 0.0, 12.5)", seq.toString());
+    }
 }
