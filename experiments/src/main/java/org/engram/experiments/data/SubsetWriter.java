@@ -57,15 +57,21 @@ public final class SubsetWriter {
      */
     public static void write(LocatedData source, Path target, int trainPerClass, int testPerClass)
             throws IOException {
+        // Both counts are checked before the first file is written, so a refused test count leaves no training files.
+        requirePositive(trainPerClass);
+        requirePositive(testPerClass);
         Files.createDirectories(target);
         split(source, 0, trainPerClass, target);
         split(source, 2, testPerClass, target);
     }
 
-    private static void split(LocatedData source, int first, int perClass, Path target) throws IOException {
+    private static void requirePositive(int perClass) {
         if (perClass <= 0) {
             throw new IllegalArgumentException("samples per class must be > 0, found " + perClass);
         }
+    }
+
+    private static void split(LocatedData source, int first, int perClass, Path target) throws IOException {
         Path imagesFile = source.file(first);
         Path labelsFile = source.file(first + 1);
         IdxReader.RawImages images;

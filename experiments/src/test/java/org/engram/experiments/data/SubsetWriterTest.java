@@ -38,15 +38,17 @@ class SubsetWriterTest {
     }
 
     @Test
-    void aSubsetOfNoSamplesPerClassIsRefusedBeforeAnythingIsWritten() throws IOException {
+    void aSubsetOfNoSamplesPerClassInEitherSplitIsRefusedBeforeAnythingIsWritten() throws IOException {
         Path src = Files.createDirectories(dir.resolve("src"));
         IdxBytes.tinyDataset(src, 20, "train-images-idx3-ubyte",
                 "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte", false);
         LocatedData source = new DataLocator(null, null).locate(src, "data.path");
         Path out = dir.resolve("out");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SubsetWriter.write(source, out, 0, 1));
-        assertEquals("samples per class must be > 0, found 0", e.getMessage());
-        assertFalse(Files.exists(out.resolve("train-images-idx3-ubyte.gz")));
+        for (int[] counts : new int[][] {{0, 1}, {1, 0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SubsetWriter.write(source, out, counts[0], counts[1]));
+            assertEquals("samples per class must be > 0, found 0", e.getMessage());
+            assertFalse(Files.exists(out), "nothing written, not even the folder");
+        }
     }
 }
