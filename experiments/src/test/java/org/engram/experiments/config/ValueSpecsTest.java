@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.random.NegatedDistribution;
@@ -69,5 +70,43 @@ class ValueSpecsTest {
                 .endsWith("; did you mean 'min'?"));
         assertTrue(assertThrows(ConfigException.class, () -> read("{normal: [0.5, 0.2], mx: 1}")).getMessage()
                 .endsWith("; did you mean 'max'?"));
+    }
+
+    /**
+     * Each distribution's rule on its arguments, in the config's words, at its edge: equal bounds of a uniform,
+     * and a standard deviation, shape or mean of 0, are refused; the least step past them is taken.
+     */
+    @Test
+    void eachDistributionsArgumentsAreCheckedAtTheirEdge() throws Exception {
+        String[][] refusedAndExpected = {
+            {"{uniform: [1, 1]}", "weight.uniform: expected [low, high] with low < high, found [1,1]"},
+            {"{normal: [0, 0]}", "weight.normal: expected [mean, sd] with a standard deviation sd > 0, found [0,0]"},
+            {"{lognormal: [0, 0]}", "weight.lognormal: expected [scale, shape] with a shape (the logarithm's sd)"
+                    + " > 0, found [0,0]"},
+            {"{exponential: 0}", "weight.exponential: expected a mean > 0, found 0"},
+        };
+        for (String[] c : refusedAndExpected) {
+            assertEquals("c.yaml: " + c[1], assertThrows(ConfigException.class, () -> read(c[0])).getMessage());
+        }
+        assertEquals(1.5, read("{uniform: [1, 2]}").getNumericalMean(), 1e-12);
+        assertEquals(1e-9, ((NormalDistribution) read("{normal: [0, 1e-9]}")).getStandardDeviation());
+        assertEquals(1e-9, ((LogNormalDistribution) read("{lognormal: [0, 1e-9]}")).getShape());
+        assertEquals(2.0, read("{exponential: 2}").getNumericalMean(), 1e-12);
+    }
+
+    /** A number is itself, absence is the default, a distribution is no constant. */
+    @Test
+    void aConstantIsTheNumberWritten() throws Exception {
+        assertEquals(3.5, ValueSpecs.constant(YAML.readTree("3.5"), 1, "c.yaml", "w"));
+        assertEquals(1.0, ValueSpecs.constant(null, 1, "c.yaml", "w"));
+        assertEquals(null, ValueSpecs.constant(YAML.readTree("{uniform: [0, 1]}"), 1, "c.yaml", "w"));
+    }
+
+    /** A second key that suggests nothing is reported without a hint, not as a crash. */
+    @Test
+    void aSecondKeyLikeNoOtherIsRefusedWithoutAHint() {
+        ConfigException e = assertThrows(ConfigException.class, () -> read("{uniform: [0, 1], zzz: 3}"));
+        assertEquals("weight", e.location());
+        assertEquals(null, e.hint());
     }
 }
