@@ -62,4 +62,15 @@ class CrossChecksMessagesTest {
                 + " supports: naive or importance_gating, found 'ewc'; diehl_cook learns by STDP without gradients"
                 + " or a readout; other strategies need learner.kind: bptt");
     }
+
+    /** An unknown name in a chain is named alone, and the rule then says how a chain is written. */
+    @Test
+    void anUnknownNameSaysHowAChainIsWrittenOnlyInAChain() {
+        String chain = refused("strategies: [{name: naive+ewx}]\n");
+        says(chain, "strategies[0].name: expected a strategy name, one of [");
+        says(chain, "] (a chain joins names with '+'), found 'ewx'; did you mean 'ewc'?");
+        String single = refused("strategies: [{name: ewx}]\n");
+        says(single, "], found 'ewx'; did you mean 'ewc'?");
+        assertFalse(single.contains("a chain joins"), single);
+    }
 }
