@@ -44,12 +44,14 @@ class IdxMessagesTest {
                 + " bench", e.getMessage());
     }
 
-    /** Labels are unsigned bytes: 256 classes hold the label 255, and no count outside [1, 256] is taken. */
+    /** Labels are unsigned bytes: 256 classes hold the label 255, one class the label 0; no other count is taken. */
     @Test
     void everyCountOfClassesAByteCanLabelIsTaken() {
         Path im = IdxBytes.write(dir, "im", IdxBytes.images(1, 1, 1, new byte[1]));
         Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 255));
         assertEquals(255, IdxReader.read(im, lb, "t", 256).label(0));
+        Path zero = IdxBytes.write(dir, "zero", IdxBytes.labels((byte) 0));
+        assertEquals(1, IdxReader.read(im, zero, "t", 1).classes());
         for (int classes : new int[] {0, 257}) {
             ParameterException e = assertThrows(ParameterException.class, () -> IdxReader.read(im, lb, "t", classes));
             assertEquals("classes", e.location());
