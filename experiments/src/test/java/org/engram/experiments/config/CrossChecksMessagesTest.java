@@ -54,13 +54,18 @@ class CrossChecksMessagesTest {
         assertFalse(negative.contains("data of more classes"), negative);
     }
 
-    /** The Diehl and Cook network learns by STDP: a strategy that needs gradients is refused with the way on. */
+    /**
+     * The Diehl and Cook network learns by STDP: a strategy that needs gradients is refused with the way on; its
+     * rest after each sample is a whole number of its 0.5 ms steps.
+     */
     @Test
     void diehlCookTakesOnlyTheStrategiesThatActOnItsPlasticity() {
         says(refused("learner: {kind: diehl_cook}\ntasks: {scenario: class_incremental}\n"
                 + "strategies: [{name: ewc}]\n"), "strategies[0].name: expected a strategy learner.kind diehl_cook"
                 + " supports: naive or importance_gating, found 'ewc'; diehl_cook learns by STDP without gradients"
                 + " or a readout; other strategies need learner.kind: bptt");
+        says(refused("learner: {kind: diehl_cook, rest_ms: 150.25}\ntasks: {scenario: class_incremental}\n"),
+                "learner.rest_ms: expected a whole number of time steps (multiple of dt = 0.5 ms), found 150.25");
     }
 
     /** An unknown name in a chain is named alone, and the rule then says how a chain is written. */
