@@ -47,6 +47,16 @@ class CurrentSourceTest {
     }
 
     @Test
+    void twoChangeTimesOnOneStepAreRefusedNamingBoth() {
+        // 1 ms and 1 ms + 1e-11 ms are strictly increasing and each within the grid's tolerance of
+        // step 10 of 0.1 ms: on the grid the second would never be in force, so the source is refused.
+        CurrentSource c = new CurrentSource(P, null, new double[] {0, 1.0, 1.0 + 1e-11}, new double[] {5, 6, 7});
+        ParameterException e = assertThrows(ParameterException.class, () -> c.changeSteps(new TimeGrid(0.1)));
+        assertEquals("times_ms[2]", e.location(), e.getMessage());
+        assertTrue(e.getMessage().contains("after times_ms[1] = 1.0"), e.getMessage());
+    }
+
+    @Test
     void noChangeTimeIsRefusedNamingTheTimes() {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> new CurrentSource(P, null, new double[0], new double[0]));
