@@ -74,6 +74,25 @@ class SpikeTrainDigestTest {
     }
 
     @Test
+    void aSpikeJustAfterItsStepsStartIsKeptUntilTheStepIsOver() throws Exception {
+        // Step 10 of 0.1 ms holds the times (1.0, 1.1]. A spike at 1.0 + 1e-12 ms, then 300 at 1.1 ms,
+        // fill the window of 256 while the step is under way; a spike of the same step at 1.0 + 5e-13 ms
+        // may still come and must be hashed before it, so the first must not yet count as settled.
+        Population<?, ?> p = new NetworkBuilder(DT).population("p", 400, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        SpikeTrainDigest digest = new SpikeTrainDigest(DT);
+        List<Spike> train = new ArrayList<>();
+        train.add(new Spike(1.0 + 1e-12, 5));
+        for (int k = 0; k < 300; k++) {
+            train.add(new Spike(1.1, 10 + k));
+        }
+        train.add(new Spike(1.0 + 5e-13, 1));
+        for (Spike s : train) {
+            digest.onSpike(p, s.neuron(), s.timeMs());
+        }
+        assertEquals(sortedSha256(train), digest.hex());
+    }
+
+    @Test
     void holdsAboutAStepOfSpikesNotTheRun() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
