@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Locale;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.RateMonitor;
@@ -31,6 +32,10 @@ class RateRoomTest {
             assertTrue(e.getMessage().startsWith("rate monitor of 'lone': bin: expected bins that fit the Java heap")
                     && e.getMessage().contains("found 2100000000 bins of 0.1 ms up to 2.1E8 ms (16800 MB)"),
                     e.getMessage());
+            // The heap it was measured against, in MB as the JVM reports it.
+            String heap = String.format(Locale.ROOT, "(%.0f MB in all), 8 bytes each",
+                    Runtime.getRuntime().maxMemory() / 1e6);
+            assertTrue(e.getMessage().contains(heap), e.getMessage());
             assertEquals(0, engine.timeMs());
             engine.run(1);
             assertEquals(10, rate.ratesHz().length);

@@ -71,7 +71,9 @@ class MonitorEdgesTest {
         assertTrue(r.records(3));
         assertFalse(r.records(4), "past the population");
         assertFalse(r.records(-1));
-        assertEquals("neuron", assertThrows(ParameterException.class, () -> r.timesOf(4)).location());
+        // Four neurons: the message gives the indices there are, 0 to 3.
+        assertEquals("spike recorder of 'p': neuron: expected a neuron of the population, 0 to 3, found 4",
+                assertThrows(ParameterException.class, () -> r.timesOf(4)).getMessage());
         SpikeRecorder chosen = new SpikeRecorder(P, new int[] {1, 3});
         assertTrue(chosen.records(1));
         assertFalse(chosen.records(2));
