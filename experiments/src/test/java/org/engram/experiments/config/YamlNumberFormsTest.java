@@ -231,4 +231,18 @@ class YamlNumberFormsTest {
         assertEquals("2024", again.name());
         assertEquals("1e3", again.strategies().get(0).label());
     }
+
+    /**
+     * YAML 1.1 types {@code 1__0} and {@code 5_} as integers (its rule lets any underscores follow the first
+     * digit); Engram's decimal rule takes an underscore only between two digits, so it refuses them and says so.
+     */
+    @Test
+    void anUnderscoreOutsideTwoDigitsIsRefusedWithTheNumberWithoutIt() {
+        ConfigException doubled = assertThrows(ConfigException.class, () -> run("training: {epochs: 1__0}\n"));
+        assertTrue(doubled.getMessage().contains("training.epochs: expected a value of type integer, found the text "
+                + "\"1__0\"; an underscore may only stand between two digits: write 10"), doubled.getMessage());
+        ConfigException trailing = assertThrows(ConfigException.class, () -> run("seeds: [5_]\n"));
+        assertTrue(trailing.getMessage().contains("seeds[0]: expected a value of type integer, found the text \"5_\"; "
+                + "an underscore may only stand between two digits: write 5"), trailing.getMessage());
+    }
 }
