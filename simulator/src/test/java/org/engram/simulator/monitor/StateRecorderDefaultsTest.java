@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.stream.IntStream;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default methods of {@link StateRecorder} over a recorder whose samples are written here:
- * neurons 1 and 3 of four, sampled every 0.5 ms, value {@code 10 * sample + neuron}.
+ * neurons 1 and 3 of four, sampled every 0.5 ms, value {@code 10 * sample + neuron}; and what they tell a
+ * user who asks for a neuron or a position a recorder does not hold, over recorders of other neurons of twelve.
  */
 class StateRecorderDefaultsTest {
     private static final Population<?, ?> P =
             new NetworkBuilder(0.1).population("p", 4, LifDelta.MODEL, LifDelta.MODEL.defaults());
+    private static final Population<?, ?> TWELVE =
+            new NetworkBuilder(0.1).population("p", 12, LifDelta.MODEL, LifDelta.MODEL.defaults());
 
     /** A recorder of the given number of samples. */
     private static StateRecorder recorder(int samples) {
@@ -29,11 +33,16 @@ class StateRecorderDefaultsTest {
 
     /** A recorder of the given number of samples and interval (ms). */
     private static StateRecorder recorder(int samples, double intervalMs) {
-        int[] neurons = {1, 3};
+        return recorder(P, new int[] {1, 3}, samples, intervalMs);
+    }
+
+    /** A recorder of the given neurons of a population, number of samples and interval (ms). */
+    private static StateRecorder recorder(Population<?, ?> population, int[] neurons, int samples,
+                                          double intervalMs) {
         return new StateRecorder() {
             @Override
             public Population<?, ?> population() {
-                return P;
+                return population;
             }
 
             @Override
@@ -107,6 +116,32 @@ class StateRecorderDefaultsTest {
             assertEquals(String.valueOf(unrecorded), e.found());
             assertEquals("one of the recorded neurons [1, 3]", e.expected());
         }
+    }
+
+    @Test
+    void eightRecordedNeuronsAreListedInFull() {
+        StateRecorder r = recorder(TWELVE, IntStream.rangeClosed(1, 8).toArray(), 2, 0.5);
+        ParameterException e = assertThrows(ParameterException.class, () -> r.traceOf(0));
+        assertEquals("state recorder of 'p': neuron: expected one of the recorded neurons "
+                + "[1, 2, 3, 4, 5, 6, 7, 8], found 0", e.getMessage());
+    }
+
+    @Test
+    void nineRecordedNeuronsAreGivenByCountAndRange() {
+        StateRecorder r = recorder(TWELVE, IntStream.rangeClosed(2, 10).toArray(), 2, 0.5);
+        ParameterException e = assertThrows(ParameterException.class, () -> r.traceOf(11));
+        assertEquals("state recorder of 'p': neuron: expected one of the recorded neurons 9, from 2 to 10, "
+                + "found 11", e.getMessage());
+    }
+
+    @Test
+    void aPositionPastTheRecordedOnesNamesThePositionsThereAre() {
+        StateRecorder r = recorder(TWELVE, new int[] {4, 7, 9}, 2, 0.5);
+        assertArrayEquals(new double[] {7, 17}, r.traceOf(7), "position 1, samples 0 and 1");
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> r.trace(3));
+        assertEquals("position 3 of a recorder of 3 neurons (positions 0 to 2); traceOf(neuron) takes a neuron's "
+                + "index", e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> r.trace(-1));
     }
 
     @Test
