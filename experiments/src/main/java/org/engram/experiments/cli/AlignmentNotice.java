@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * streams several arrays at once in vectorised loops, which the JIT aligns to one of them; an array at another
  * offset within its cache lines has its loads straddle two lines. Under the JVM's default 8-byte alignment the
  * arrays' offsets fall where the allocator leaves them, so one network's loop time changes from run to run
- * (CUBA at 64,000 neurons by up to 70%, {@code simulator/PERFORMANCE.md}); {@code ./engram} starts Java with
+ * (CUBA at 64,000 neurons by up to 75%, {@code simulator/PERFORMANCE.md}); {@code ./engram} starts Java with
  * {@code -XX:ObjectAlignmentInBytes=64}, and a figure timed without it should say so.
  */
 final class AlignmentNotice {
@@ -49,7 +49,7 @@ final class AlignmentNotice {
             return null;
         }
         return "note: the JVM aligns objects to " + alignment.getAsInt() + " bytes, so the arrays a neuron pass"
-                + " streams lie at chance offsets within cache lines and the same run can take up to 70% longer"
+                + " streams lie at chance offsets within cache lines and the same run can take up to 75% longer"
                 + " in one process than in another; ./engram starts Java with -XX:ObjectAlignmentInBytes="
                 + CACHE_LINE_BYTES + " (give it to java -jar too)";
     }

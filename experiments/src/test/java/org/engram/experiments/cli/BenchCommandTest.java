@@ -96,7 +96,7 @@ class BenchCommandTest {
         assertTrue(options.contains(option), options.toString());
         if (alignment < 64) {
             assertEquals("engram bench cuba: note: the JVM aligns objects to 16 bytes, so the arrays a neuron pass"
-                    + " streams lie at chance offsets within cache lines and the same run can take up to 70% longer in"
+                    + " streams lie at chance offsets within cache lines and the same run can take up to 75% longer in"
                     + " one process than in another; ./engram starts Java with -XX:ObjectAlignmentInBytes=64 (give"
                     + " it to java -jar too)\n", err);
         } else {
