@@ -38,8 +38,8 @@ import picocli.CommandLine.Command;
                 "Environment:",
                 "  ENGRAM_CLASSPATH  your own neuron models, plasticity rules and strategies:",
                 "                    folders and jars separated by ':' (read by ./engram)",
-                "  ENGRAM_JAVA_OPTS  the JVM's options (./engram; default -XX:+UseParallelGC",
-                "                    -XX:ObjectAlignmentInBytes=64)",
+                "  ENGRAM_JAVA_OPTS  the JVM's options (./engram; default",
+                "                    " + HeapAdvice.LAUNCHER_JAVA_OPTIONS + ")",
                 "  ENGRAM_DATA       the IDX data folder where a config names none"})
 public final class EngramCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -9,9 +9,16 @@ import org.engram.simulator.HeapLimitExceeded;
  * started by hand. The messages are built with the simulator's advice, in every module, and told this one here.
  */
 public final class HeapAdvice {
+    /**
+     * The JVM options {@code ./engram} gives Java unless {@code ENGRAM_JAVA_OPTS} replaces them: the parallel
+     * collector and objects aligned to cache lines. The script spells them too; {@code LauncherTest} holds the two
+     * equal.
+     */
+    public static final String LAUNCHER_JAVA_OPTIONS = "-XX:+UseParallelGC -XX:ObjectAlignmentInBytes=64";
+
     /** The advice with the launcher's variable, keeping its default options, and the jar's {@code java -Xmx}. */
-    public static final String MORE_HEAP = "give Java more heap: ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC"
-            + " -XX:ObjectAlignmentInBytes=64 -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ...";
+    public static final String MORE_HEAP = "give Java more heap: ENGRAM_JAVA_OPTS=\"" + LAUNCHER_JAVA_OPTIONS
+            + " -Xmx8g\" ./engram ..., or java -Xmx8g -jar engram.jar ...";
 
     private HeapAdvice() {
     }

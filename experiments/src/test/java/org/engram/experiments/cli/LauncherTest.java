@@ -12,9 +12,12 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.engram.experiments.launch.HeapAdvice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -281,6 +284,9 @@ class LauncherTest {
         assertTrue(defaults.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
                 + "java arg: -XX:+UseParallelGC\njava arg: -XX:ObjectAlignmentInBytes=64\njava arg: -cp\n"),
                 defaults.calls);
+        // What the heap advice and --help give as the launcher's defaults is what it passes.
+        assertTrue(defaults.calls.contains(Arrays.stream(HeapAdvice.LAUNCHER_JAVA_OPTIONS.split(" "))
+                .map(o -> "java arg: " + o + "\n").collect(Collectors.joining())), defaults.calls);
 
         Run run = launch(root.resolve("engram"), temp,
                 Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
