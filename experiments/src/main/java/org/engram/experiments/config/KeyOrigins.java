@@ -14,10 +14,10 @@ final class KeyOrigins implements StrategyParams.Locator {
     /**
      * An override or flag that wrote a key path, replacing whatever the file had there and below.
      *
-     * @param keyPath the key path it wrote
-     * @param text    how messages name it, e.g. {@code --set training.epochs=0}
+     * @param keyPath  the key path it wrote
+     * @param text     how messages name it, e.g. {@code --set training.epochs=0}
+     * @param override the override, or null for a flag
      */
-    /** A key path written, how messages name what wrote it, and the override, or null for a flag. */
     private record Origin(String keyPath, String text, SetOverride override) {
     }
 
@@ -127,6 +127,17 @@ final class KeyOrigins implements StrategyParams.Locator {
             return source.taggedText(keyPath);
         }
         return origin.override() != null && origin.override().tagsText(keyPath.substring(origin.keyPath().length()));
+    }
+
+    /** A number an override wrote is as the override's text writes it, whatever the file wrote there. */
+    @Override
+    public String fractionAsWritten(String keyPath) {
+        Origin origin = originOf(keyPath);
+        if (origin == null) {
+            return source.fractionAsWritten(keyPath);
+        }
+        return origin.override() == null ? null
+                : origin.override().fractionAsWritten(keyPath.substring(origin.keyPath().length()));
     }
 
     /**

@@ -123,7 +123,7 @@ public final class NumberForms {
         String advice;
         try {
             advice = quoted ? advice(text.substring(1, text.length() - 1))
-                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(new BigDecimal(text.replace("_", "")))
+                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(text)
                     : advice(text);
         } catch (NumberFormatException exponentPastTheRange) {
             advice = null;
@@ -136,11 +136,17 @@ public final class NumberForms {
      * For a whole number written with a point or exponent ({@code 5.}, {@code 1e3}) where an
      * integer is expected, the integer to write.
      *
-     * @param value the number read, exactly as written ({@code 1e-400} is not 0)
-     * @return the advice, or {@code null} when the number is not whole or past the range of a long
+     * @param written a decimal number as written ({@code 1_000.0}; {@code 1e-400}, which is not 0)
+     * @return the advice, or {@code null} when the number is not whole, past the range of a long, or its
+     *         exponent past the range of an int
      */
-    static String wholeNumberAdvice(BigDecimal value) {
-        BigDecimal v = value.stripTrailingZeros();
+    static String wholeNumberAdvice(String written) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(written.replace("_", "")).stripTrailingZeros();
+        } catch (NumberFormatException exponentPastTheRange) {
+            return null;
+        }
         boolean whole = v.scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
         return whole ? "an integer is written without point or exponent: write " + v.toBigIntegerExact() : null;
     }

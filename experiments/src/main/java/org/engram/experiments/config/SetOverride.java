@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,12 +87,27 @@ record SetOverride(String text, String keyPath, JsonNode value) {
      * @return true only where the override's own text tags that value
      */
     boolean tagsText(String inner) {
+        return askValue(SourceMap::taggedText, inner, false);
+    }
+
+    /**
+     * A number with a point or exponent as the value text writes it, as a message shows what was found.
+     *
+     * @param inner where the number stands in what the override wrote, as for {@link #tagsText}
+     * @return the number as written, or null where the text writes none there
+     */
+    String fractionAsWritten(String inner) {
+        return askValue(SourceMap::fractionAsWritten, inner, null);
+    }
+
+    /** Asks the value text's keys and scalars about a value inside it, the whole value standing at {@code [0]}. */
+    private <T> T askValue(BiFunction<SourceMap, String, T> question, String inner, T ofABlockValue) {
         String raw = text.substring(text.indexOf('=') + 1).strip();
         try {
             // Inside a list, a value of its own even where it is the whole of the text.
-            return SourceMap.of(named(text), "[" + raw + "]").taggedText("[0]" + inner);
+            return question.apply(SourceMap.of(named(text), "[" + raw + "]"), "[0]" + inner);
         } catch (RuntimeException notAFlowValue) {
-            return false;   // a block value, which brackets do not hold: no number's advice rests on it
+            return ofABlockValue;   // a block value, which brackets do not hold: no number's advice rests on it
         }
     }
 

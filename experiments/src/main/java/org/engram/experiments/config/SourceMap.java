@@ -24,6 +24,11 @@ final class SourceMap {
     private Map<String, int[]> positions;
     /** The key paths of values YAML's tag of text made text ({@code !!str 2}), read with the positions. */
     private Set<String> tagged;
+    /**
+     * Numbers with a point or exponent as written, by key path, read with the positions: the tree holds
+     * them as doubles, which round ({@code 1e-400} is 0.0 there).
+     */
+    private Map<String, String> fractions;
 
     private SourceMap(String file, String text) {
         this.file = file;
@@ -44,12 +49,13 @@ final class SourceMap {
     private Map<String, int[]> positions() {
         if (positions == null) {
             tagged = new HashSet<>();
-            positions = read(text, tagged);
+            fractions = new HashMap<>();
+            positions = read(text, tagged, fractions);
         }
         return positions;
     }
 
-    private static Map<String, int[]> read(String text, Set<String> tagged) {
+    private static Map<String, int[]> read(String text, Set<String> tagged, Map<String, String> fractions) {
         Map<String, int[]> positions = new HashMap<>();
         try (JsonParser p = ConfigLoader.mapper().getFactory().createParser(text)) {
             // One frame per open container: its path and, for lists, the index of the next element.
@@ -79,6 +85,9 @@ final class SourceMap {
                 if (t == JsonToken.VALUE_STRING && here != null && p instanceof YAMLParser y
                         && Tag.STR.getValue().equals(y.getTypeId())) {
                     tagged.add(here);
+                }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && here != null) {
+                    fractions.put(here, p.getText());
                 }
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     paths.push(here == null ? "" : here);
@@ -118,6 +127,16 @@ final class SourceMap {
     boolean taggedText(String keyPath) {
         positions();
         return tagged.contains(keyPath);
+    }
+
+    /**
+     * @param keyPath a key path
+     * @return the number with a point or exponent that the text gives that key or list element, as written
+     *         ({@code 1e-400}), or null where the text gives it another value or none
+     */
+    String fractionAsWritten(String keyPath) {
+        positions();
+        return fractions.get(keyPath);
     }
 
     /**

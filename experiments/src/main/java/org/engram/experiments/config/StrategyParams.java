@@ -54,6 +54,18 @@ public final class StrategyParams {
         default boolean taggedText(String keyPath) {
             return false;
         }
+
+        /**
+         * A number with a point or exponent as it was written, for a message to show what was found: the
+         * tree a config is checked in holds it as a double, which may have rounded it ({@code 1e-400} is 0.0
+         * there, {@code 9.223372036854775807e18} 9.223372036854776E18).
+         *
+         * @param keyPath a key path, e.g. {@code seeds[0]}
+         * @return the number as written, or null where it is not known
+         */
+        default String fractionAsWritten(String keyPath) {
+            return null;
+        }
     }
 
     /**

@@ -55,9 +55,10 @@ final class YamlErrors {
      */
     static ConfigException translateAt(JsonProcessingException e, String keyPath, StrategyParams.Locator where) {
         List<ConfigException> each = new ArrayList<>();
-        Function<String, NumberForms.TextForm> formOf = inner -> where.taggedText(fullPath(keyPath, inner))
-                ? NumberForms.TextForm.TAGGED : NumberForms.TextForm.QUOTED;
-        for (ConfigException c : translate(e, "", null, formOf).problems()) {
+        AsWritten written = new AsWritten(inner -> where.taggedText(fullPath(keyPath, inner))
+                ? NumberForms.TextForm.TAGGED : NumberForms.TextForm.QUOTED,
+                inner -> where.fractionAsWritten(fullPath(keyPath, inner)));
+        for (ConfigException c : translate(e, "", null, written).problems()) {
             String path = fullPath(keyPath, c.location() == null ? "" : c.location());
             // A record's own check refuses its values together: a --set of one of them is where they changed.
             String[] components = e instanceof ValueInstantiationException v && v.getType() != null
@@ -108,18 +109,28 @@ final class YamlErrors {
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
-        return translate(e, sourceName, text, keyPath -> text != null && keyPath != null
+        // The parser read the text itself, so a number's own text is the parser's.
+        return translate(e, sourceName, text, new AsWritten(keyPath -> text != null && keyPath != null
                 && SourceMap.of(sourceName, text).taggedText(keyPath) ? NumberForms.TextForm.TAGGED
-                : NumberForms.TextForm.QUOTED);
+                : NumberForms.TextForm.QUOTED, keyPath -> null));
+    }
+
+    /**
+     * How a config wrote its values, by their key paths in the tree an error was found in.
+     *
+     * @param form     how the config made a value text: by YAML's tag or by quotes
+     * @param fraction a number with a point or exponent as written, or null where the parser's text will do
+     */
+    private record AsWritten(Function<String, NumberForms.TextForm> form, Function<String, String> fraction) {
     }
 
     /**
      * Translates a parser's or mapper's error, as {@link #translate(JsonProcessingException, String, String)}.
      *
-     * @param formOf how the config made a key's value text (tag or quotes), by the key's path in the tree
+     * @param written how the config wrote the values the error may show
      */
     private static ConfigException translate(JsonProcessingException e, String sourceName, String text,
-                                             Function<String, NumberForms.TextForm> formOf) {
+                                             AsWritten written) {
         ReaderException unreadable = readerError(e);
         if (unreadable != null) {
             return unprintable(sourceName, null, text, unreadable.getCodePoint());
@@ -138,8 +149,11 @@ final class YamlErrors {
             return unknownKey(where, path(u), u.getPropertyName(), u.getKnownPropertyIds());
         }
         if (e instanceof InvalidFormatException f) {
-            return new ConfigException(where, path(f), expectedType(targetType(f)), String.valueOf(f.getValue()),
-                    scalarAdvice(f, () -> formOf.apply(path(f))));
+            // A number with a point or exponent where an integer is expected: the tree's double may be rounded.
+            String fraction = f.getValue() instanceof Double ? written.fraction().apply(path(f)) : null;
+            return new ConfigException(where, path(f), expectedType(targetType(f)),
+                    fraction == null ? String.valueOf(f.getValue()) : fraction,
+                    scalarAdvice(f, () -> written.form().apply(path(f)), fraction));
         }
         if (e instanceof MismatchedInputException m) {
             Throwable cause = rootEngramCause(e);
@@ -156,9 +170,10 @@ final class YamlErrors {
                 return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
                         "a second one, starting with '---'", null);
             }
-            String advice = scalarAdvice(m, () -> formOf.apply(path(m)));
+            String fraction = written.fraction().apply(path(m));
+            String advice = scalarAdvice(m, () -> written.form().apply(path(m)), fraction);
             // Converting a part of a config (sourceName ""), translateAt knows the key path and place.
-            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m),
+            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m, fraction),
                     advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
         }
         if (e instanceof JsonMappingException m) {
@@ -171,7 +186,8 @@ final class YamlErrors {
             }
             if (m instanceof InvalidDefinitionException d && d.getType() != null) {
                 // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
-                return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()), found(m), null);
+                return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()),
+                        found(m, written.fraction().apply(path(m))), null);
             }
             if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getType() != null) {
                 // A record's own check threw: its words, not Jackson's "Cannot construct instance of ...".
@@ -337,8 +353,11 @@ final class YamlErrors {
     /**
      * The value a type error is about, as the config wrote it: when Jackson gives up, its parser
      * still stands on that value.
+     *
+     * @param fraction a number with a point or exponent as written, which the parser of a tree knows only
+     *                 as a double; null where the parser's own text will do
      */
-    private static String found(JsonMappingException m) {
+    private static String found(JsonMappingException m, String fraction) {
         if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
             return "a value of another type";
         }
@@ -349,6 +368,7 @@ final class YamlErrors {
                 case VALUE_STRING -> p.getText().isEmpty() ? ConfigException.EMPTY_TEXT
                         : "the text \"" + p.getText() + "\"";
                 case VALUE_NULL, END_ARRAY, END_OBJECT -> "nothing";
+                case VALUE_NUMBER_FLOAT -> fraction == null ? p.getText() : fraction;
                 default -> p.getText();
             };
         } catch (IOException unreadable) {
@@ -362,9 +382,11 @@ final class YamlErrors {
      * exponent where an integer is expected ({@code 1e3}), a number or true/false where text is
      * expected, or the closest name of an enum's.
      *
-     * @param form how the config made the text text, asked only of a text where a number is expected
+     * @param form     how the config made the text text, asked only of a text where a number is expected
+     * @param fraction a number with a point or exponent as written, or null where the parser's own will do
      */
-    private static String scalarAdvice(MismatchedInputException m, Supplier<NumberForms.TextForm> form) {
+    private static String scalarAdvice(MismatchedInputException m, Supplier<NumberForms.TextForm> form,
+                                       String fraction) {
         Class<?> c = targetType(m);
         if (c == null || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
             return null;
@@ -374,7 +396,8 @@ final class YamlErrors {
             return switch (p.currentToken()) {
                 case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText(), form.get())
                         : c.isEnum() ? Suggestions.didYouMean(p.getText(), enumNames(c)) : null;
-                case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDecimalValue()) : quote;
+                case VALUE_NUMBER_FLOAT -> !isInteger(c) ? quote
+                        : NumberForms.wholeNumberAdvice(fraction == null ? p.getText() : fraction);
                 case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
                 default -> null;
             };

@@ -53,7 +53,7 @@ class YamlNumberFormsTest {
                 new Form("1:30", sexagesimal, sexagesimal),
                 new Form("1:30.5", "write 90.5 if", "write 90.5 if"),
                 new Form("1e3", "an integer is written without point or exponent: write 1000", 1000.0),
-                new Form(".5", "expected a value of type integer, found 0.5", 0.5),
+                new Form(".5", "expected a value of type integer, found .5", 0.5),
                 new Form("5.", "an integer is written without point or exponent: write 5", 5.0),
                 new Form("\"10\"", "a number in quotes is text: write 10 without quotes",
                         "a number in quotes is text: write 10 without quotes"),
@@ -185,6 +185,34 @@ class YamlNumberFormsTest {
         ConfigException seed = assertThrows(ConfigException.class, () -> run("seeds: [9223372036854775808]\n"));
         assertTrue(seed.getMessage().contains("seeds[0]: expected an integer <= 9223372036854775807, found "
                 + "9223372036854775808"), seed.getMessage());
+    }
+
+    /**
+     * A number with a point or exponent where an integer is expected is shown as written, with advice only
+     * when the number written is whole: the double the config's tree holds rounds it, and had shown
+     * {@code 1e-400} as "found 0.0" advising "write 0", {@code 1.0000000000000000001e0} as 1.0 advising
+     * "write 1", and let {@code 1e99999999999} (Infinity) escape as a NumberFormatException.
+     */
+    @Test
+    void aFractionWhereAnIntegerIsExpectedIsShownAsWrittenWithAdviceOnlyWhenWhole(@TempDir Path dir) {
+        String write = "; an integer is written without point or exponent: write ";
+        List<List<String>> cases = List.of(List.of("1e-400", ""), List.of("1.0000000000000000001e0", ""),
+                List.of("1e99999999999", ""), List.of("9.223372036854775807e18", write + "9223372036854775807"),
+                List.of("1_000.0e0", write + "1000"), List.of("-2.50e1", write + "-25"));
+        for (List<String> c : cases) {
+            String refusal = "seeds[1]: expected a value of type integer, found " + c.get(0) + c.get(1);
+            assertEquals("c.yaml:1:12: " + refusal,
+                    assertThrows(ConfigException.class, () -> run("seeds: [1, " + c.get(0) + "]\n")).getMessage());
+            assertEquals("--set seeds=[1, " + c.get(0) + "]: " + refusal, assertThrows(ConfigException.class,
+                    () -> run("name: t\n", "seeds=[1, " + c.get(0) + "]")).getMessage());
+            assertEquals(": seed: expected a value of type integer, found " + c.get(0) + c.get(1),
+                    messageAfterTheFile(assertThrows(ConfigException.class, () -> simulate(dir, c.get(0), "10", "0"))));
+        }
+    }
+
+    /** A simulation config's message from its first key on, without the temporary file's name and line. */
+    private static String messageAfterTheFile(ConfigException e) {
+        return e.getMessage().substring(e.getMessage().indexOf(":3:1") + 4);
     }
 
     /**
