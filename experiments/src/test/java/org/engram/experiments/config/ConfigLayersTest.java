@@ -178,6 +178,28 @@ class ConfigLayersTest {
     }
 
     /**
+     * Every bad item of a list is reported, each at its own column or override, with the problems of other
+     * keys: binding the list whole stopped at its first bad item.
+     */
+    @Test
+    void badItemsOfOneListAreReportedTogether() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "seeds: [2.5, 7, x, 3e0]\ntraining: {epochs: 0}\nstrategies: [{name: naive}]\n", "list.yaml",
+                List.of("network.hidden=[10, y, 1.5]"), ConfigLayers.Flags.NONE));
+        assertEquals(String.join("\n",
+                "6 problems:",
+                "  list.yaml:1:9: seeds[0]: expected a value of type integer, found 2.5",
+                "  list.yaml:1:17: seeds[2]: expected a value of type integer, found the text \"x\"",
+                "  list.yaml:1:20: seeds[3]: expected a value of type integer, found 3e0; an integer is written without"
+                        + " point or exponent: write 3",
+                "  list.yaml:2:12: training.epochs: expected an integer >= 1, found 0",
+                "  --set network.hidden=[10, y, 1.5]: network.hidden[1]: expected a value of type integer, found the"
+                        + " text \"y\"",
+                "  --set network.hidden=[10, y, 1.5]: network.hidden[2]: expected a value of type integer, found 1.5"),
+                e.getMessage());
+    }
+
+    /**
      * The wrong types and unknown keys of a strategy's params, and of each member's params in a
      * chain, are all reported, each at its own column or override (converting the params stopped at
      * the first, and a chain at its first member with one), in the order written.
