@@ -140,15 +140,17 @@ class GpmTest {
     }
 
     /**
-     * Directions at the SVD's rounding level are left out whatever the scale of the activity: the
-     * activity of {@link #thresholdOneProtectsOnlyTheDirectionsTheActivityUses} times 2^20 (exact in
-     * float) still spans two directions at eps = 1.
+     * Directions at the SVD's rounding level are left out whatever the scale of the activity, and
+     * directions of real energy kept however faint it is: the activity of
+     * {@link #thresholdOneProtectsOnlyTheDirectionsTheActivityUses} times 2^-30 to 2^20 (exact in float)
+     * still spans two directions at eps = 1. (At 2^-30 the singular values are about 5e-9; a cut-off
+     * that did not grow with the activity's norm, such as 6 ulp(1) / ||R||_F = 2e-7, would drop both.)
      */
     @Test
     void theRankAtThresholdOneDoesNotDependOnTheActivityScale() {
         float[][] x = {{3, 0, 0, 0, 0}, {0, 2, 0, 0, 0}, {3, 2, 0, 0, 0}, {1, 1, 0, 0, 0}, {0.5f, 0.25f, 0, 0, 0},
             {1, 3, 0, 0, 0}};
-        for (float scale : new float[] {0x1p-20f, 1, 0x1p20f}) {
+        for (float scale : new float[] {0x1p-30f, 0x1p-20f, 1, 0x1p20f}) {
             float[][] scaled = new float[x.length][];
             for (int s = 0; s < x.length; s++) {
                 scaled[s] = x[s].clone();
@@ -157,6 +159,35 @@ class GpmTest {
                 }
             }
             assertEquals(2, Gpm.grow(new double[0], new ArrayActivity(scaled), 5, 1.0).length / 5, "scale " + scale);
+        }
+    }
+
+    /**
+     * At eps = 1 an activity of m < n independent samples is protected whole: the basis has exactly m
+     * orthonormal rows and every sample lies in their span. The squared singular values of the residual
+     * add up to its energy only up to rounding, which can leave the sum a hair short of the target after
+     * the last direction; the search must stop there, with every direction taken.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void thresholdOneTakesEveryDirectionOfAFullRankActivity(long seed) {
+        int n = 7;
+        int m = 1 + (int) (seed % 6);
+        float[][] x = ToyData.randomRows(m, n, seed);
+        double[] basis = Gpm.grow(new double[0], new ArrayActivity(x), n, 1.0);
+        assertEquals(m, basis.length / n, "the rank of the activity");
+        // Householder SVD: orthonormal and spanning to a few ulp times sqrt(n) (< 1e-14).
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += basis[a * n + i] * basis[b * n + i];
+                }
+                assertEquals(a == b ? 1 : 0, dot, 1e-12, "rows " + a + ", " + b);
+            }
+        }
+        for (float[] sample : x) {
+            assertTrue(Subspaces.residual(basis, n, sample) < 1e-12 * Subspaces.norm(sample), "a sample outside");
         }
     }
 
@@ -274,7 +305,8 @@ class GpmTest {
     /**
      * A basis read from a checkpoint must be whole rows of the layer's inputs, at most as many rows as
      * inputs, one basis per layer: a basis of the whole input space (rows = inputs) is read back, the
-     * others are refused with the layer named.
+     * others are refused with the layer named and what was found (a missing row, written as length -1,
+     * found as "null").
      */
     @Test
     void aDamagedBasisStateIsRefusedAndAFullOneRead() throws IOException {
@@ -282,15 +314,18 @@ class GpmTest {
         byte[] full = basisState(new int[] {2}, new double[][] {{1, 0, 0, 1}});
         gpm.readState(new DataInputStream(new ByteArrayInputStream(full)));
         assertEquals(2, gpm.basisSize(0), "a basis of the whole input space");
-        String[] where = {"gpm.basis[0]", "gpm.basis[0]", "gpm.basis[0]", "gpm.basis layer count"};
-        int[][] inputs = {{2}, {2}, {0}, {2, 2}};
-        double[][][] bases = {{{1, 0, 0, 1, 1, 0}}, {{1, 0, 0}}, {{}}, {{1, 0}}};
+        String[] where = {"gpm.basis[0]", "gpm.basis[0]", "gpm.basis[0]", "gpm.basis[1]", "gpm.basis layer count"};
+        String[] found = {"6 values", "3 values", "0 values", "null", "1"};
+        int[][] inputs = {{2}, {2}, {0}, {2, 2}, {2, 2}};
+        double[][][] bases = {{{1, 0, 0, 1, 1, 0}}, {{1, 0, 0}}, {{}}, {{1, 0}, null}, {{1, 0}}};
         for (int c = 0; c < where.length; c++) {
             byte[] state = basisState(inputs[c], bases[c]);
             EngramException e = org.junit.jupiter.api.Assertions.assertThrows(EngramException.class,
                     () -> gpm.readState(new DataInputStream(new ByteArrayInputStream(state))));
             assertEquals(where[c], e.location(), e.getMessage());
+            assertEquals(found[c], e.found(), e.getMessage());
         }
+        assertEquals(2, gpm.basisSize(0), "a refused state leaves the basis read before");
     }
 
     /** A GPM state written field by field as a checkpoint holds it. */
