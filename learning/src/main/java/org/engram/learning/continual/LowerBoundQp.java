@@ -54,11 +54,10 @@ final class LowerBoundQp {
      * @param n the number of variables, at most the capacity
      * @param b the lower bound of every variable, finite
      * @param v receives the minimiser in {@code [0, n)}
-     * @return the number of iterations
      * @throws IllegalStateException if {@code P} is not positive definite over some set of variables,
      *         or the method does not finish (neither happens for a positive definite {@code P})
      */
-    int solve(double[] p, double[] q, int n, double b, double[] v) {
+    void solve(double[] p, double[] q, int n, double b, double[] v) {
         assert n <= capacity;
         for (int i = 0; i < n; i++) {
             v[i] = b;
@@ -78,7 +77,7 @@ final class LowerBoundQp {
             }
             int release = mostNegativeMultiplier(p, q, n, v);
             if (release < 0) {
-                return iteration;
+                return;
             }
             atBound[release] = false;
         }

@@ -75,6 +75,54 @@ class AgemTest {
                 && e.getMessage().contains("found 0"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new Agem.Params(10, -3));
         assertTrue(e.getMessage().contains("sample_size") && e.getMessage().contains("found -3"), e.getMessage());
+        assertEquals(1, new Agem.Params(1, 1).memorySize(), "one sample of each is the least taken");
+    }
+
+    /** The defaults are the README's: a memory of 1000 samples, references over 64 of them. */
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        assertEquals(new Agem.Params(1000, 64), Agem.Params.defaults());
+    }
+
+    /**
+     * A reference gradient so small that its squared norm underflows to 0 (entries 1e-170, squares
+     * 1e-340 below the least double) still has g . r &lt; 0 with g; the projection leaves g as it is
+     * rather than divide by zero and fill it with infinities.
+     */
+    @Test
+    void aReferenceWhoseNormUnderflowsLeavesTheGradient() {
+        double[][] r = {{1e-170, 0, 0}, {0, 0}};
+        float[][] g = {{-1f, 2f, 3f}, {4f, 5f}};
+        assertTrue(GemProjection.dot(g, r) < 0);
+        assertFalse(Agem.project(g, r, 1e-170 * 1e-170));
+        assertArrayEquals(new float[] {-1f, 2f, 3f}, g[0]);
+        assertArrayEquals(new float[] {4f, 5f}, g[1]);
+    }
+
+    /**
+     * Watched from both sides, over two epochs of two task-incremental tasks: A-GEM reports as projected
+     * exactly the steps whose gradient it changed, and as having a reference every step after the first
+     * task (none during it). Both kinds of step occur in task 1.
+     */
+    @Test
+    void projectedStepsAreTheStepsWhoseGradientChanged() {
+        Agem agem = new Agem(new Agem.Params(80, 16));
+        GradientChanges changes = new GradientChanges();
+        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1.0),
+                ContinualLearnerTest.options(1), Strategies.chain(changes.before(), agem, changes.after()),
+                Scenario.TASK_INCREMENTAL)) {
+            for (int t = 0; t < 2; t++) {
+                changes.reset();
+                l.startTask(TASKS[t]);
+                l.trainEpoch(0);
+                l.trainEpoch(1);
+                assertEquals(10, changes.steps(), "80 samples in batches of 16, two epochs");
+                assertEquals(t == 0 ? 0 : 10, agem.referenceSteps(), "task " + t);
+                assertEquals(changes.changed(), agem.projectedSteps(), "task " + t);
+                l.finishTask();
+            }
+        }
+        assertTrue(agem.projectedSteps() > 0 && agem.projectedSteps() < 10, "projected " + agem.projectedSteps());
     }
 
     /**

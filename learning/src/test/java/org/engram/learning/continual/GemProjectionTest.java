@@ -129,6 +129,44 @@ class GemProjectionTest {
     }
 
     /**
+     * A gradient orthogonal to one memory gradient and agreeing with the other opposes neither, so it
+     * is left as it is even with a margin (which binds only on a projected step): g = (1, 0, 2 | ...),
+     * g_1 = (2, 0, -1 | ...) with g . g_1 = 0 exactly, g_2 = e_1.
+     */
+    @Test
+    void aGradientOrthogonalToAMemoryGradientIsLeftEvenWithAMargin() {
+        double[][] g1 = {{2, 0, -1}, {0, 0, 0, 0, 0}};
+        double[][] g2 = {{1, 0, 0}, {0, 0, 0, 0, 0}};
+        float[][] g = {{1, 0, 2}, {0, 3, 0, 0, 0}};
+        assertFalse(new GemProjection(2, 0.5).project(g, new double[][][] {g1, g2}));
+        assertArrayEquals(new float[] {1, 0, 2}, g[0]);
+        assertArrayEquals(new float[] {0, 3, 0, 0, 0}, g[1]);
+    }
+
+    /**
+     * Two nearly parallel memory gradients, g_1 = e_0 and g_2 = e_0 + d e_1 (d = 3e-5, an angle of
+     * 3e-5), and g = -(g_1 + g_2), which lies in the cone's polar: the closest vector to g that opposes
+     * neither is 0, both constraints bind and v = (1, 1). The Gram matrix's determinant is d^2 = 9e-10,
+     * of the ridge's order: the ridge must add to the diagonal, keeping the matrix positive definite
+     * (subtracting it would leave a determinant of d^2 - 2e-9 &lt; 0). The ridge turns the answer's
+     * equations into G g' = -R v, |R v| &lt;= 1e-9 |v| (about 1.5e-9), so |g'| &lt;= 1.5e-9 / s_min(G),
+     * s_min about d / sqrt(2) = 2.1e-5: below 1e-4; v stays within 1e-4 of (1, 1) likewise.
+     */
+    @Test
+    void nearlyParallelMemoryGradientsBothBind() {
+        float d = 3e-5f;
+        double[][] g1 = {{1, 0, 0}, {0, 0, 0, 0, 0}};
+        double[][] g2 = {{1, d, 0}, {0, 0, 0, 0, 0}};
+        float[][] g = {{-2, -d, 0}, {0, 0, 0, 0, 0}};
+        GemProjection projection = new GemProjection(2, 0);
+        assertTrue(projection.project(g, new double[][][] {g1, g2}));
+        assertEquals(1, projection.weight(0), 1e-4);
+        assertEquals(1, projection.weight(1), 1e-4);
+        assertEquals(0, Math.hypot(g[0][0], g[0][1]), 1e-4);
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0}, g[1]);
+    }
+
+    /**
      * 1 to 5 memory gradients, margin 0: the projected g opposes none of them (g . g_k &ge; -tol), and
      * it is the closest such vector to g: the primal problem min |z - g|^2 subject to G z &ge; 0, solved
      * by brute force over its active sets (z = g - G_A^T (G_A G_A^T)^-1 G_A g for each set A of

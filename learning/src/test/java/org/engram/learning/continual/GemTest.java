@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.io.StateCodec;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +48,81 @@ class GemTest {
         assertTrue(e.getMessage().contains("patterns_per_task") && e.getMessage().contains("memory_strength"),
                 "both problems in one report: " + e.getMessage());
         new Gem.Params(1, 0);
+    }
+
+    /** The defaults are the README's: 256 samples per task, as in the paper, and a memory strength of 0.5. */
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        assertEquals(new Gem.Params(256, 0.5), Gem.Params.defaults());
+    }
+
+    /**
+     * Watched from both sides, over two epochs of three task-incremental tasks: GEM reports as projected
+     * exactly the steps whose gradient it changed (with a margin, a projected step always gains a
+     * multiple of some g_k), and as having memory gradients every step after the first task.
+     */
+    @Test
+    void projectedStepsAreTheStepsWhoseGradientChanged() {
+        Gem gem = new Gem(new Gem.Params(30, 0.5));
+        GradientChanges changes = new GradientChanges();
+        int[] projected = new int[3];
+        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1.0),
+                ContinualLearnerTest.options(1), Strategies.chain(changes.before(), gem, changes.after()),
+                Scenario.TASK_INCREMENTAL)) {
+            for (int t = 0; t < 3; t++) {
+                changes.reset();
+                l.startTask(TASKS[t]);
+                l.trainEpoch(0);
+                l.trainEpoch(1);
+                assertEquals(10, changes.steps(), "80 samples in batches of 16, two epochs");
+                assertEquals(t == 0 ? 0 : 10, gem.referenceSteps(), "task " + t);
+                assertEquals(changes.changed(), gem.projectedSteps(), "task " + t);
+                projected[t] = gem.projectedSteps();
+                l.finishTask();
+            }
+        }
+        assertTrue(projected[1] + projected[2] > 0 && projected[1] + projected[2] < 20, Arrays.toString(projected));
+    }
+
+    /**
+     * A state replaces the memory a GEM holds, whatever it held: one of two finished tasks read into a
+     * GEM that has three, and one of no finished task (the state before the first task ends) read back
+     * as none; a negative count is refused naming what was found.
+     */
+    @Test
+    void readingAStateReplacesTheMemory() throws IOException {
+        Gem two = new Gem(new Gem.Params(30, 0.5));
+        Gem three = new Gem(new Gem.Params(30, 0.5));
+        try (ContinualLearner a = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1.0),
+                ContinualLearnerTest.options(1), two, Scenario.CLASS_INCREMENTAL);
+             ContinualLearner b = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1.0),
+                ContinualLearnerTest.options(1), three, Scenario.CLASS_INCREMENTAL)) {
+            for (int t = 0; t < 3; t++) {
+                for (ContinualLearner l : t < 2 ? new ContinualLearner[] {a, b} : new ContinualLearner[] {b}) {
+                    l.startTask(TASKS[t]);
+                    l.finishTask();
+                }
+            }
+        }
+        assertEquals(3, three.memoryTasks());
+        three.readState(stateOf(two));
+        assertEquals(2, three.memoryTasks(), "the state's two memories, not five");
+        three.readState(stateOf(new Gem(new Gem.Params(30, 0.5))));
+        assertEquals(0, three.memoryTasks(), "no memory");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, Gem.NAME, 1);
+        out.writeInt(-1);
+        EngramException e = assertThrows(EngramException.class,
+                () -> three.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        assertEquals("gem.memories", e.location(), e.getMessage());
+        assertEquals("-1", e.found(), e.getMessage());
+    }
+
+    private static DataInput stateOf(Gem gem) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        gem.writeState(new DataOutputStream(bytes));
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     /**

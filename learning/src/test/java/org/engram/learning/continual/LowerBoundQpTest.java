@@ -1,6 +1,8 @@
 package org.engram.learning.continual;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -9,6 +11,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -120,6 +123,49 @@ class LowerBoundQpTest {
             assertEquals(objective(p, q, n, expected), objective(p, q, n, v), 1e-9 * scale, "case " + c);
             assertKkt(p, q, n, 0.5, v, 1e-6, "case " + c);
         }
+    }
+
+    /**
+     * Degenerate problems, whose answer v* puts variables on the bound with a multiplier of exactly 0
+     * (q = -P v*, so P v* + q = 0 everywhere): the computed multipliers are rounding noise of either
+     * sign, which must not free a variable (freed, one whose minimiser falls a hair below the bound is
+     * fixed again at once, and the method cycles). The solver finishes at v*, the unique minimiser of
+     * a strictly convex problem, to 1e-9 (P's condition number below 500, as above).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5})
+    void finishesWhereMultipliersOnTheBoundVanish(int n) {
+        SplittableRandom rng = new SplittableRandom(400 + n);
+        LowerBoundQp solver = new LowerBoundQp(n);
+        for (int c = 0; c < CASES; c++) {
+            double[] p = randomGram(n, 3, 0.1, rng);
+            double b = c % 2 == 0 ? 0 : 0.5;
+            double[] answer = new double[n];
+            for (int i = 0; i < n; i++) {
+                answer[i] = rng.nextBoolean() ? b : b + rng.nextDouble();
+            }
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    q[i] -= p[i * n + j] * answer[j];
+                }
+            }
+            double[] v = new double[n];
+            solver.solve(p, q, n, b, v);
+            assertArrayEquals(answer, v, 1e-9, "case " + c);
+        }
+    }
+
+    /**
+     * A matrix that is not positive definite over the variables the method frees is refused, not
+     * divided by: with P = (0) and q = (-1) the objective -v falls without bound, the variable is
+     * freed (its multiplier is -1) and its pivot is exactly 0.
+     */
+    @Test
+    void refusesAZeroPivot() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new LowerBoundQp(1).solve(new double[] {0}, new double[] {-1}, 1, 0, new double[1]));
+        assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
     }
 
     /** A n x n Gram matrix A A^T + ridge I, A n x rank with entries in [-1, 1], row-major. */
