@@ -225,17 +225,23 @@ class HlopTest {
     }
 
     /**
-     * A layer without lateral rows (a task-specific one) is a valid state; a layer of no inputs, or
-     * of fewer weights than its rows take, is refused with the layer named.
+     * A layer without lateral rows (a task-specific one) is a valid state; a layer of no inputs, of
+     * fewer weights than its rows take, or of none at all (a missing row, written as length -1) is
+     * refused with the layer named and what was found.
      */
     @Test
     void aStateOfNoRowsIsReadAndOneOfNoInputsOrShortRowsRefused() throws Exception {
         Hlop hlop = new Hlop(new Hlop.Params(2, 0, 1, 0.2, 0.9));
         hlop.readState(savedState(4, 0, new double[0]));
         assertEquals(0, hlop.neurons(0));
-        for (DataInputStream damaged : List.of(savedState(0, 0, new double[0]), savedState(2, 2, new double[3]))) {
-            EngramException e = assertThrows(EngramException.class, () -> hlop.readState(damaged));
+        List<DataInputStream> damaged = List.of(savedState(0, 0, new double[0]), savedState(2, 2, new double[3]),
+                savedState(2, 1, null));
+        String[] found = {"0 values", "3 values", "null"};
+        for (int c = 0; c < found.length; c++) {
+            DataInputStream state = damaged.get(c);
+            EngramException e = assertThrows(EngramException.class, () -> hlop.readState(state));
             assertEquals("hlop.lateral_weights[0]", e.location(), e.getMessage());
+            assertEquals(found[c], e.found(), e.getMessage());
         }
     }
 

@@ -122,4 +122,41 @@ class OjaSubspaceTest {
         oja.train(h, new ArrayActivity(second), 6, 2, 0.2, 0.9);
         assertArrayEquals(expected, h);
     }
+
+    /**
+     * A silent batch (every activity vector zero, as a layer whose inputs never fire gives) has no
+     * energy to scale its step by and carries no direction: it moves no row and leaves the momentum
+     * as it was, so training around it equals training without it, bit for bit (rather than rows of
+     * NaN from 0 / 0).
+     */
+    @Test
+    void aSilentBatchChangesNothing() {
+        int n = 5;
+        SplitMixRandom r = new SplitMixRandom(23);
+        float[][] first = new float[4][n];
+        float[][] second = new float[4][n];
+        for (int s = 0; s < 4; s++) {
+            for (int i = 0; i < n; i++) {
+                first[s][i] = (float) r.nextGaussian();
+                second[s][i] = (float) r.nextGaussian();
+            }
+        }
+        double[] h = new double[2 * n];
+        for (int q = 0; q < h.length; q++) {
+            h[q] = r.nextGaussian() * 0.3;
+        }
+        double[] expected = h.clone();
+        OjaSubspace straight = new OjaSubspace(n, Workers.CALLING_THREAD);
+        straight.reset(0, 2);
+        straight.train(expected, new ArrayActivity(first), 4, 2, 0.2, 0.9);
+        straight.train(expected, new ArrayActivity(second), 4, 2, 0.2, 0.9);
+        OjaSubspace interrupted = new OjaSubspace(n, Workers.CALLING_THREAD);
+        interrupted.reset(0, 2);
+        interrupted.train(h, new ArrayActivity(first), 4, 2, 0.2, 0.9);
+        double[] afterFirst = h.clone();
+        interrupted.train(h, new ArrayActivity(new float[4][n]), 4, 2, 0.2, 0.9);
+        assertArrayEquals(afterFirst, h, "the silent batch moved a row");
+        interrupted.train(h, new ArrayActivity(second), 4, 2, 0.2, 0.9);
+        assertArrayEquals(expected, h);
+    }
 }
