@@ -100,18 +100,9 @@ class OjaSubspaceTest {
     void resetStartsFromZeroMomentum() {
         int n = 5;
         SplitMixRandom r = new SplitMixRandom(17);
-        float[][] first = new float[6][n];
-        float[][] second = new float[6][n];
-        for (int s = 0; s < 6; s++) {
-            for (int i = 0; i < n; i++) {
-                first[s][i] = (float) r.nextGaussian();
-                second[s][i] = (float) r.nextGaussian();
-            }
-        }
-        double[] h = new double[3 * n];
-        for (int q = 0; q < h.length; q++) {
-            h[q] = r.nextGaussian() * 0.3;
-        }
+        float[][] first = gaussianBatch(6, n, r);
+        float[][] second = gaussianBatch(6, n, r);
+        double[] h = gaussianRows(3, n, r);
         double[] expected = h.clone();
         sampleBySample(expected, first, n, 1, 3, 2, 0.2, 0.9);
         sampleBySample(expected, second, n, 1, 3, 2, 0.2, 0.9);
@@ -133,18 +124,9 @@ class OjaSubspaceTest {
     void aSilentBatchChangesNothing() {
         int n = 5;
         SplitMixRandom r = new SplitMixRandom(23);
-        float[][] first = new float[4][n];
-        float[][] second = new float[4][n];
-        for (int s = 0; s < 4; s++) {
-            for (int i = 0; i < n; i++) {
-                first[s][i] = (float) r.nextGaussian();
-                second[s][i] = (float) r.nextGaussian();
-            }
-        }
-        double[] h = new double[2 * n];
-        for (int q = 0; q < h.length; q++) {
-            h[q] = r.nextGaussian() * 0.3;
-        }
+        float[][] first = gaussianBatch(4, n, r);
+        float[][] second = gaussianBatch(4, n, r);
+        double[] h = gaussianRows(2, n, r);
         double[] expected = h.clone();
         OjaSubspace straight = new OjaSubspace(n, Workers.CALLING_THREAD);
         straight.reset(0, 2);
@@ -158,5 +140,25 @@ class OjaSubspaceTest {
         assertArrayEquals(afterFirst, h, "the silent batch moved a row");
         interrupted.train(h, new ArrayActivity(second), 4, 2, 0.2, 0.9);
         assertArrayEquals(expected, h);
+    }
+
+    /** {@return m activity vectors of n standard normal values} */
+    private static float[][] gaussianBatch(int m, int n, SplitMixRandom r) {
+        float[][] x = new float[m][n];
+        for (float[] v : x) {
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    /** {@return k lateral rows of n normal values of standard deviation 0.3, row-major} */
+    private static double[] gaussianRows(int k, int n, SplitMixRandom r) {
+        double[] h = new double[k * n];
+        for (int q = 0; q < h.length; q++) {
+            h[q] = r.nextGaussian() * 0.3;
+        }
+        return h;
     }
 }
