@@ -150,7 +150,9 @@ class GemProjectionTest {
      * of the ridge's order: the ridge must add to the diagonal, keeping the matrix positive definite
      * (subtracting it would leave a determinant of d^2 - 2e-9 &lt; 0). The ridge turns the answer's
      * equations into G g' = -R v, |R v| &lt;= 1e-9 |v| (about 1.5e-9), so |g'| &lt;= 1.5e-9 / s_min(G),
-     * s_min about d / sqrt(2) = 2.1e-5: below 1e-4; v stays within 1e-4 of (1, 1) likewise.
+     * s_min about d / sqrt(2) = 2.1e-5: below 1e-4. v is (1, 1) up to the rounding of a solve whose
+     * condition number is about 4 / d^2 = 4.4e9 (2^-52 times that: 1e-6), and the ridge's share along the
+     * small eigenvector of G G^T, on which (1, 1) has a component of order d^2: within 1e-4.
      */
     @Test
     void nearlyParallelMemoryGradientsBothBind() {

@@ -176,7 +176,8 @@ class GpmTest {
         float[][] x = ToyData.randomRows(m, n, seed);
         double[] basis = Gpm.grow(new double[0], new ArrayActivity(x), n, 1.0);
         assertEquals(m, basis.length / n, "the rank of the activity");
-        // Householder SVD: orthonormal and spanning to a few ulp times sqrt(n) (< 1e-14).
+        // The SVD's vectors, orthonormalised again, are orthonormal and span the samples to a few ulp
+        // times n (about 1e-15); 1e-12 leaves a wide margin and still fails a missing or extra direction.
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
                 double dot = 0;
