@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,10 @@ class MasTest {
         SampleSet data = new ArraySamples(0, new float[][] {{1, 2}, {-1, 1}}, new int[] {0, 1});
         TaskContext ctx = new FixedTask(0, Scenario.DOMAIN_INCREMENTAL, 1, model, model, List.of(data, data));
         Mas mas = new Mas(new Mas.Params(3, 2));
+        assertNull(mas.importance(0), "no importance before the first task ends");
+        float[] before = {0.5f, 0, 0, 0};
+        mas.addPenaltyGradient(0, new float[] {2, 0, 0.5f, 0}, before);
+        assertArrayEquals(new float[] {0.5f, 0, 0, 0}, before, 0, "no pull before the first task ends");
         mas.afterTask(ctx);
         // d||z||^2 / dW[i][o] = 2 z_o x_i. Sample (1, 2): z = (2, -2) -> (4, -4, 8, -8);
         // sample (-1, 1): z = (-0.5, -1) -> (1, 2, -1, -2). Mean of absolute values:

@@ -92,6 +92,31 @@ class ResumeTest {
         assertArrayEquals(state(original), state(again), "second run's state");
     }
 
+    /**
+     * A checkpoint taken before any task ended (a run stopped in its first task) holds no importance,
+     * anchor or memory: a strategy that reads it, whatever it held, is a fresh one again. It writes the
+     * fresh state back and trains the first task to the weights a fresh strategy gives.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void aStateSavedBeforeAnyTaskEndedMakesAFreshStrategy(String name, Supplier<ContinualStrategy> factory)
+            throws IOException {
+        byte[] fresh = state(factory.get());
+        ContinualStrategy used = factory.get();
+        ToyTrainer earlier = trainer(new ToyLinearModel(N, OUT, 1), used);
+        earlier.runTask(0);
+        earlier.runTask(1);
+        if (used instanceof Checkpointable c) {
+            c.readState(new DataInputStream(new ByteArrayInputStream(fresh)));
+        }
+        assertArrayEquals(fresh, state(used), "the fresh state, written back");
+        ToyLinearModel afterRead = new ToyLinearModel(N, OUT, 1);
+        trainer(afterRead, used).runTask(0);
+        ToyLinearModel fromScratch = new ToyLinearModel(N, OUT, 1);
+        trainer(fromScratch, factory.get()).runTask(0);
+        assertArrayEquals(fromScratch.w, afterRead.w);
+    }
+
     private static byte[] state(ContinualStrategy s) throws IOException {
         if (!(s instanceof Checkpointable c)) {
             return new byte[0];

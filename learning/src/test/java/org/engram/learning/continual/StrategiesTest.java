@@ -74,6 +74,10 @@ class StrategiesTest {
         assertEquals(Ewc.OnlineParams.defaults(), new Ewc.OnlineParams(100, 1, 200));
         rejects("ewc: fisher_samples:", () -> new Ewc.Params(1, 0));
         rejects("online_ewc: fisher_samples:", () -> new Ewc.OnlineParams(1, 1, 0, Ewc.Fisher.EMPIRICAL));
+        // gamma lies in (0, 1]: 1 keeps every Fisher whole, more would let old ones grow
+        rejects("online_ewc: gamma:", () -> new Ewc.OnlineParams(1, 1.5, 10, Ewc.Fisher.EMPIRICAL));
+        rejects("ewc: fisher:", () -> new Ewc.Params(1, 10, null));
+        rejects("online_ewc: fisher:", () -> new Ewc.OnlineParams(1, 1, 10, null));
         rejects("mas: lambda:", () -> new Mas.Params(-1, 10));
         rejects("mas: samples:", () -> new Mas.Params(1, 0));
         rejects("si: c:", () -> new SynapticIntelligence.Params(-1, 1e-3));
