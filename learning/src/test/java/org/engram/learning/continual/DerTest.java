@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.io.StateCodec;
 import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.layered.LayeredNetSpec;
@@ -22,6 +24,7 @@ import org.engram.learning.layered.Readout;
 import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
@@ -93,6 +96,9 @@ class DerTest {
                 () -> new LogitMatch(new float[] {1, Float.NaN}, new int[] {0, 1}, 1)).location());
         assertEquals("weight", assertThrows(ParameterException.class,
                 () -> new LogitMatch(new float[] {1}, new int[] {0}, Double.POSITIVE_INFINITY)).location());
+        ParameterException e = assertThrows(ParameterException.class, () -> new LogitMatch(null, new int[0], 1));
+        assertEquals("targets", e.location());
+        assertEquals("none", e.found());
     }
 
     @Test
@@ -108,13 +114,42 @@ class DerTest {
         assertTrue(e.getMessage().contains("replay_batch_size") && e.getMessage().contains("found 0"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new Der.Params(10, Double.POSITIVE_INFINITY, 0.5, 4));
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("Infinity"), e.getMessage());
+        // the least of each count is 1: a buffer of one sample, replayed one at a time
+        assertDoesNotThrow(() -> new Der.Params(1, 0, 0, 1));
+    }
+
+    /**
+     * A state whose samples carry logits of different lengths is refused naming the logits, the length
+     * of the first and the one that differs, and the strategy keeps the buffer it had.
+     */
+    @Test
+    void refusesAStateWhoseLogitsDifferInLength() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, Der.NAME, 1);
+        ReplayMemory memory = new ReplayMemory(4, Replay.Buffer.RESERVOIR);
+        SplitMixRandom rng = RandomStreams.of(1, Purpose.DARK_REPLAY, 0);
+        memory.offer(new float[] {1}, 0, 0, rng);
+        memory.offer(new float[] {2}, 1, 0, rng);
+        memory.write(out);
+        StateCodec.writeFloats(out, new float[] {0.5f, 1});
+        StateCodec.writeFloats(out, new float[] {0.5f, 1, 2});
+        Der der = new Der(new Der.Params(4, 1, 0.5, 2));
+        EngramException e = assertThrows(EngramException.class,
+                () -> der.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        assertEquals("der.logits", e.location());
+        assertEquals("2 per sample", e.expected());
+        assertEquals("3", e.found());
+        assertEquals(0, der.memorySize(), "the empty buffer it had");
     }
 
     /**
      * Chained after der, checks each batch as the trainer will get it: the own samples in the mean,
      * then min(replay_batch_size, stored) samples with class weight 0 and a logit match of weight alpha / k
-     * on the units the scenario names for their task, then (beta &gt; 0) as many with class weight
-     * beta / k and no match, each a sample the buffer holds.
+     * on the units the scenario names for their task, towards the logits the buffer holds with the
+     * sample, then (beta &gt; 0) as many with class weight beta / k and no match, each a sample the buffer
+     * holds. The buffer holds no sample of a task not yet trained, and its samples of every task add up
+     * to its size.
      */
     private static final class Composition implements ContinualStrategy {
         private final Der der;
@@ -124,6 +159,8 @@ class DerTest {
         private final Scenario scenario;
         /** The buffer's inputs after the previous batch's offers: those this batch's minibatches draw from. */
         private float[][] heldBefore = new float[0][];
+        /** The logits the buffer held with each of {@link #heldBefore}. */
+        private float[][] logitsBefore = new float[0][];
         int checked;
         int withReplay;
 
@@ -159,6 +196,7 @@ class DerTest {
                     LogitMatch match = batch.logitMatch(at);
                     assertEquals(alpha / k, match.weight(), 0);
                     assertArrayEquals(expectedUnits(batch.task(at), batch.taskIndex()), match.units());
+                    assertTrue(heldWithLogits(batch.input(at), match), "targets " + Arrays.toString(match.targets()));
                 }
             }
             if (beta > 0) {
@@ -175,9 +213,33 @@ class DerTest {
             withReplay += k > 0 ? 1 : 0;
             checked++;
             heldBefore = new float[der.memorySize()][];
+            logitsBefore = new float[heldBefore.length][];
             for (int s = 0; s < heldBefore.length; s++) {
                 heldBefore[s] = der.storedInput(s);
+                logitsBefore[s] = der.storedLogits(s);
             }
+            int counted = 0;
+            for (int t = 0; t <= batch.taskIndex(); t++) {
+                counted += der.memoryCountOfTask(t);
+            }
+            assertEquals(der.memorySize(), counted, "samples of tasks 0.." + batch.taskIndex());
+            assertEquals(0, der.memoryCountOfTask(batch.taskIndex() + 1), "a task not yet trained");
+        }
+
+        /** Whether the buffer held the input with the match's targets as its logits on the match's units. */
+        private boolean heldWithLogits(float[] input, LogitMatch match) {
+            for (int s = 0; s < heldBefore.length; s++) {
+                if (Arrays.equals(heldBefore[s], input)) {
+                    float[] stored = new float[match.units().length];
+                    for (int j = 0; j < stored.length; j++) {
+                        stored[j] = logitsBefore[s][match.units()[j]];
+                    }
+                    if (Arrays.equals(stored, match.targets())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /**

@@ -227,6 +227,32 @@ class ReplayTest {
         assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes offering 1,600 samples");
     }
 
+    /**
+     * As a sample set the memory names the latest task of the samples it holds (0 while empty) and
+     * each slot's own task; a task's count follows the slots that hold it, a replaced sample's task
+     * included.
+     */
+    @Test
+    void theMemoryNamesItsLatestTaskAndCountsEachTasksSamples() {
+        ReplayMemory memory = new ReplayMemory(2, Replay.Buffer.RESERVOIR);
+        assertEquals(0, memory.task());
+        SplitMixRandom rng = RandomStreams.of(1, Purpose.REPLAY, 0);
+        memory.offer(new float[] {0}, 0, 3, rng);
+        memory.offer(new float[] {1}, 0, 1, rng);
+        assertEquals(3, memory.task());
+        assertEquals(3, memory.task(0));
+        assertEquals(1, memory.task(1));
+        assertEquals(1, memory.countOfTask(3));
+        int slot;
+        do {
+            slot = memory.offer(new float[] {2}, 0, 2, rng);
+        } while (slot < 0);
+        assertEquals(2, memory.task(slot));
+        assertEquals(slot == 0 ? 2 : 3, memory.task(), "slot " + slot + " replaced");
+        assertEquals(1, memory.countOfTask(2));
+        assertEquals(slot == 0 ? 0 : 1, memory.countOfTask(3));
+    }
+
     @Test
     void theMemoryKeepsACopyOfWhatItTakes() {
         ReplayMemory memory = new ReplayMemory(2, Replay.Buffer.RESERVOIR);
@@ -328,15 +354,73 @@ class ReplayTest {
                 .location());
     }
 
+    /**
+     * A damaged memory state is refused naming what is wrong and the rule it breaks: a negative sample
+     * count (the range 0 to the capacity), full-class flags that are not one per class seen (two here,
+     * three or one found), a label past the classes seen (0..1 for two classes).
+     */
+    @Test
+    void aDamagedMemoryStateIsRefusedNamingTheRuleItBreaks() {
+        EngramException e = assertThrows(EngramException.class, () -> ReplayMemory.read(
+                memoryState(3, -1, new int[] {0, 0}, new int[0]), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
+        assertEquals("replay.stored samples", e.location());
+        assertEquals("0..3", e.expected());
+        assertEquals("-1", e.found());
+        for (int[] flags : new int[][] {{0, 0, 1}, {1}}) {
+            e = assertThrows(EngramException.class, () -> ReplayMemory.read(
+                    memoryState(3, 0, flags, new int[0]), Replay.NAME, 3, Replay.Buffer.CLASS_BALANCED, 2));
+            assertEquals("replay.full classes", e.location());
+            assertEquals("2 flags, one per class seen", e.expected());
+            assertEquals(String.valueOf(flags.length), e.found());
+        }
+        e = assertThrows(EngramException.class, () -> ReplayMemory.read(memoryState(3, new int[] {2}),
+                Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
+        assertEquals("0..1", e.expected());
+        assertEquals("2", e.found());
+    }
+
+    /**
+     * A negative label, which no class can have, is refused before the memory counts the sample: the
+     * memory then takes the next sample into its first slot as if nothing had been offered.
+     */
+    @Test
+    void aNegativeLabelIsRefusedAndLeavesTheMemoryAsItWas() {
+        ReplayMemory memory = new ReplayMemory(1, Replay.Buffer.RESERVOIR);
+        SplitMixRandom rng = RandomStreams.of(1, Purpose.REPLAY, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> memory.offer(new float[] {1}, -1, 0, rng));
+        assertTrue(e.getMessage().contains("found -1"), e.getMessage());
+        assertEquals(0, memory.size());
+        assertEquals(0, memory.offer(new float[] {2}, 0, 0, rng));
+        // The refused sample was not counted as seen: a memory never offered it takes and declines the
+        // same later offers (reservoir sampling draws each from [0, seen)).
+        ReplayMemory clean = new ReplayMemory(1, Replay.Buffer.RESERVOIR);
+        SplitMixRandom cleanRng = RandomStreams.of(1, Purpose.REPLAY, 0);
+        clean.offer(new float[] {2}, 0, 0, cleanRng);
+        for (int n = 3; n < 40; n++) {
+            assertEquals(clean.offer(new float[] {n}, 0, 0, cleanRng), memory.offer(new float[] {n}, 0, 0, rng),
+                    "offer " + n);
+        }
+    }
+
     /** A format-2 memory of the given capacity, two classes seen, holding one sample of each label given. */
     private static DataInputStream memoryState(int capacity, int[] labels) throws IOException {
+        return memoryState(capacity, labels.length, new int[] {0, 0}, labels);
+    }
+
+    /**
+     * A format-2 memory of the given capacity and declared sample count, two classes seen, the given
+     * full-class flags, holding one sample of each label given.
+     */
+    private static DataInputStream memoryState(int capacity, int size, int[] fullFlags, int[] labels)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(capacity);
-        out.writeInt(labels.length);
+        out.writeInt(size);
         out.writeInt(5);
         StateCodec.writeInts(out, new int[] {3, 2});
-        StateCodec.writeInts(out, new int[] {0, 0});
+        StateCodec.writeInts(out, fullFlags);
         for (int label : labels) {
             out.writeInt(label);
             out.writeInt(0);
