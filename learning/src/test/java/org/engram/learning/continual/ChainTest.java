@@ -136,6 +136,22 @@ class ChainTest {
         assertEquals("l2+mas+naive.member count", e.location(), e.getMessage());
     }
 
+    /**
+     * A chain's state is read only by a chain of the same members in the same order: the state of
+     * l2+naive is refused by naive+l2, naming the first member that differs and both names, before
+     * any member reads a block.
+     */
+    @Test
+    void aStateOfOtherMembersIsRefusedNamingTheFirstThatDiffers() {
+        Chain saved = (Chain) Strategies.chain(Strategies.create("l2"), Strategies.create("naive"));
+        Chain swapped = (Chain) Strategies.chain(Strategies.create("naive"), Strategies.create("l2"));
+        EngramException e = assertThrows(EngramException.class,
+                () -> StrategyState.restore(StrategyState.bytes(saved, "saved"), swapped, "swapped"));
+        assertEquals("naive+l2.members[0]", e.location(), e.getMessage());
+        assertEquals("'naive'", e.expected());
+        assertEquals("'l2'", e.found());
+    }
+
     @Test
     void chainIsUnsupportedWhereAnyMemberIs() {
         List<String> log = new ArrayList<>();

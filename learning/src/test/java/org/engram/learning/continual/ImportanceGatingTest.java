@@ -90,6 +90,27 @@ class ImportanceGatingTest {
         assertEquals("importance_gating.layer count", e.location(), e.getMessage());
     }
 
+    /**
+     * The state of a gate that no task has started holds no importance; a gate that reads it forgets
+     * the importance it had gathered, and the next task learns at the full rate everywhere.
+     */
+    @Test
+    void aStateWithoutImportanceClearsTheImportanceHeld() {
+        StubModel m = new StubModel(new int[] {1}, new int[] {2});
+        ImportanceGating gate = new ImportanceGating(new ImportanceGating.Params(1));
+        gate.startTask(m);
+        gate.recordChange(0, 1, 3);
+        gate.finishTask();
+        gate.startTask(m);
+        assertEquals(0.25f, gate.learningRateFactor(0, 1), 0, "1 / (1 + 1 * 3) before the state is read");
+        ImportanceGating fresh = new ImportanceGating(new ImportanceGating.Params(1));
+        StrategyState.restore(StrategyState.bytes(fresh, "gate"), gate, "gate");
+        gate.startTask(m);
+        assertEquals(1f, gate.learningRateFactor(0, 0), 0);
+        assertEquals(1f, gate.learningRateFactor(0, 1), 0);
+        assertArrayEquals(new double[2], gate.importance(0), 0);
+    }
+
     /** A state with a missing layer of importance is refused by name. */
     @Test
     void aStateWithAMissingLayerIsRefused() throws IOException {

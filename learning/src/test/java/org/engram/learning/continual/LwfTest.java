@@ -252,6 +252,31 @@ class LwfTest {
     }
 
     /**
+     * A term without targets or units, with a negative unit, or with a target outside [0, 1] is
+     * refused naming the field and the value found; a target above 1 is named itself, not the negative
+     * one after it that makes the sum 1 again.
+     */
+    @Test
+    void distillationTargetRefusesMissingPartsNegativeUnitsAndTargetsOutsideTheUnitInterval() {
+        float[] p = {0.25f, 0.75f};
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new DistillationTarget(null, new int[] {0, 1}, 2, 1));
+        assertEquals("probabilities", e.location());
+        assertEquals("none", e.found());
+        e = assertThrows(ParameterException.class, () -> new DistillationTarget(p, null, 2, 1));
+        assertEquals("units", e.location());
+        assertEquals("none", e.found());
+        e = assertThrows(ParameterException.class, () -> new DistillationTarget(p, new int[] {0, -1}, 2, 1));
+        assertEquals("units", e.location());
+        assertEquals("indices >= 0", e.expected());
+        assertEquals("-1", e.found());
+        e = assertThrows(ParameterException.class,
+                () -> new DistillationTarget(new float[] {1.5f, -0.5f}, new int[] {0, 1}, 2, 1));
+        assertEquals("probabilities[0]", e.location());
+        assertEquals("1.5", e.found());
+    }
+
+    /**
      * Soft targets and the loss stay finite where exp(z / T) overflows, as a softmax shifted by its
      * largest term does: logits (2000, 1998) at T = 2 are z / T = (1000, 999), whose softmax is
      * (1, e^-1) / (1 + e^-1); its cross-entropy against itself is its entropy. Soft targets (1, 0)
