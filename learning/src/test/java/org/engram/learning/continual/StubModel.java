@@ -9,6 +9,8 @@ final class StubModel implements ModelView {
     private final int[] outputs;
     /** Each task's classes' readout units, or null for every unit (the interface's default). */
     private final IntFunction<int[]> classUnits;
+    /** Each task's head in a task-specific last layer, or null where the tasks share it. */
+    private final IntFunction<int[]> heads;
 
     StubModel(int[] inputs, int[] outputs) {
         this(inputs, outputs, null);
@@ -16,13 +18,23 @@ final class StubModel implements ModelView {
 
     /** A view whose tasks train the readout units {@code classUnits} gives. */
     StubModel(int[] inputs, int[] outputs, IntFunction<int[]> classUnits) {
+        this(inputs, outputs, classUnits, null);
+    }
+
+    private StubModel(int[] inputs, int[] outputs, IntFunction<int[]> classUnits, IntFunction<int[]> heads) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.classUnits = classUnits;
+        this.heads = heads;
         this.w = new float[inputs.length][];
         for (int l = 0; l < inputs.length; l++) {
             w[l] = new float[inputs[l] * outputs[l]];
         }
+    }
+
+    /** A view of task-incremental learning: the last layer holds each task's head, the units {@code heads} gives. */
+    static StubModel withHeads(int[] inputs, int[] outputs, IntFunction<int[]> heads) {
+        return new StubModel(inputs, outputs, null, heads);
     }
 
     @Override
@@ -48,5 +60,15 @@ final class StubModel implements ModelView {
     @Override
     public int[] classUnits(int task) {
         return classUnits == null ? ModelView.super.classUnits(task) : classUnits.apply(task);
+    }
+
+    @Override
+    public boolean taskSpecific(int layer) {
+        return heads != null && layer == w.length - 1;
+    }
+
+    @Override
+    public int[] headUnits(int task) {
+        return heads == null ? ModelView.super.headUnits(task) : heads.apply(task);
     }
 }
