@@ -228,6 +228,14 @@ final class ReplayMemory implements SampleSet {
         }
     }
 
+    /** Fails unless a count of samples seen, read from a state, covers the samples held. */
+    private static void requireSeen(String owner, String what, int held, int seen) {
+        if (seen < held) {
+            throw new EngramException("strategy state", owner + "." + what, "at least the " + held + " held",
+                    String.valueOf(seen), "the state file is damaged");
+        }
+    }
+
     /** A uniform slot among the samples of all classes holding {@code largest} samples. */
     private int randomSlotOfLargest(int largest, RandomGenerator rng) {
         int candidates = 0;
@@ -338,6 +346,12 @@ final class ReplayMemory implements SampleSet {
             m.labels[s] = label;
             m.tasks[s] = task;
             m.classCount[label]++;
+        }
+        // Every sample held was seen: counts below that would fail later draws (from [0, seen)) with no
+        // word of the state.
+        requireSeen(owner, "samples seen", size, m.seen);
+        for (int c = 0; c < m.classSeen.length; c++) {
+            requireSeen(owner, "samples seen of class " + c, m.classCount[c], m.classSeen[c]);
         }
         m.size = size;
         if (version < 2 && mode == Replay.Buffer.CLASS_BALANCED) {

@@ -309,6 +309,30 @@ class ReplayTest {
         assertEquals(2, resumed.countOf(1));
     }
 
+    /**
+     * A class that has not been largest stays not full through a checkpoint. Memory of 3, stream 0 0 0
+     * (class 0 full), then 1: it takes a slot of class 0 and holds 1 of 3, never largest. A further 1,
+     * not full, takes a slot of the largest class, 0, whatever the draws: 2 of class 1 and 1 of class 0.
+     * Were class 1 read as full, it could only replace one of its own, and would keep 1.
+     */
+    @Test
+    void aClassNotYetFullStaysSoThroughACheckpoint() throws IOException {
+        for (long seed = 1; seed <= 10; seed++) {
+            ReplayMemory memory = new ReplayMemory(3, Replay.Buffer.CLASS_BALANCED);
+            SplitMixRandom rng = RandomStreams.of(seed, Purpose.REPLAY, 0);
+            for (int label : new int[] {0, 0, 0, 1}) {
+                memory.offer(new float[] {label}, label, 0, rng);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            memory.write(new DataOutputStream(bytes));
+            ReplayMemory resumed = ReplayMemory.read(new DataInputStream(new ByteArrayInputStream(
+                    bytes.toByteArray())), Replay.NAME, 3, Replay.Buffer.CLASS_BALANCED, 2);
+            resumed.offer(new float[] {1}, 1, 1, RandomStreams.of(seed, Purpose.REPLAY, 1));
+            assertEquals(1, resumed.countOf(0), "seed " + seed);
+            assertEquals(2, resumed.countOf(1), "seed " + seed);
+        }
+    }
+
     @Test
     void aStateOfFormatOneTakesTheLargestClassesAsFull() throws IOException {
         // Format 1, written field by field: capacity, size, seen, seen per class, then the samples.
@@ -355,17 +379,21 @@ class ReplayTest {
     }
 
     /**
-     * A damaged memory state is refused naming what is wrong and the rule it breaks: a negative sample
-     * count (the range 0 to the capacity), full-class flags that are not one per class seen (two here,
-     * three or one found), a label past the classes seen (0..1 for two classes).
+     * A damaged memory state is refused naming what is wrong and the rule it breaks: a sample count
+     * below 0 or above the capacity (the range 0 to the capacity), full-class flags that are not one per
+     * class seen (two here, three or one found), a label below 0 or past the classes seen (0..1 for two
+     * classes).
      */
     @Test
     void aDamagedMemoryStateIsRefusedNamingTheRuleItBreaks() {
-        EngramException e = assertThrows(EngramException.class, () -> ReplayMemory.read(
-                memoryState(3, -1, new int[] {0, 0}, new int[0]), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
-        assertEquals("replay.stored samples", e.location());
-        assertEquals("0..3", e.expected());
-        assertEquals("-1", e.found());
+        EngramException e;
+        for (int size : new int[] {-1, 4}) {
+            e = assertThrows(EngramException.class, () -> ReplayMemory.read(memoryState(3, size, new int[] {0, 0},
+                    new int[] {0, 1, 0, 1}), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
+            assertEquals("replay.stored samples", e.location());
+            assertEquals("0..3", e.expected());
+            assertEquals(String.valueOf(size), e.found());
+        }
         for (int[] flags : new int[][] {{0, 0, 1}, {1}}) {
             e = assertThrows(EngramException.class, () -> ReplayMemory.read(
                     memoryState(3, 0, flags, new int[0]), Replay.NAME, 3, Replay.Buffer.CLASS_BALANCED, 2));
@@ -373,10 +401,49 @@ class ReplayTest {
             assertEquals("2 flags, one per class seen", e.expected());
             assertEquals(String.valueOf(flags.length), e.found());
         }
-        e = assertThrows(EngramException.class, () -> ReplayMemory.read(memoryState(3, new int[] {2}),
-                Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
-        assertEquals("0..1", e.expected());
-        assertEquals("2", e.found());
+        for (int label : new int[] {-1, 2}) {
+            e = assertThrows(EngramException.class, () -> ReplayMemory.read(memoryState(3, new int[] {label}),
+                    Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
+            assertEquals("replay.label", e.location());
+            assertEquals("0..1", e.expected());
+            assertEquals(String.valueOf(label), e.found());
+        }
+    }
+
+    /**
+     * Each training sample is offered to the memory once, in the task's first epoch: a memory with room
+     * for all holds each of the task's 40 samples once after 3 epochs, not once per epoch.
+     */
+    @Test
+    void eachTrainingSampleIsOfferedOnceWhateverTheEpochs() {
+        SampleSet task = ToyData.nearSubspace(0, ToyData.randomRows(2, 4, 1), 2, 40, 0.1, 2);
+        Replay replay = new Replay(new Replay.Params(1000, 4, Replay.Buffer.RESERVOIR));
+        ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(4, 2, 1), replay, List.of(task),
+                Scenario.DOMAIN_INCREMENTAL, 5);
+        trainer.epochs = 3;
+        trainer.runAll();
+        assertEquals(task.size(), replay.memorySize());
+    }
+
+    /**
+     * A state that counts fewer samples seen than it holds, in all or of a class, is refused when read,
+     * naming the count: reservoir sampling would otherwise fail at the first draw from [0, seen), far
+     * from the state. A memory written by a run always reads back (seen counts every offer).
+     */
+    @Test
+    void aStateThatSawFewerSamplesThanItHoldsIsRefused() throws IOException {
+        EngramException e = assertThrows(EngramException.class, () -> ReplayMemory.read(memoryState(3, 2, 1,
+                new int[] {3, 2}, new int[] {0, 0}, new int[] {0, 1}), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
+        assertEquals("replay.samples seen", e.location());
+        assertEquals("at least the 2 held", e.expected());
+        assertEquals("1", e.found());
+        e = assertThrows(EngramException.class, () -> ReplayMemory.read(memoryState(3, 2, 5, new int[] {5, 0},
+                new int[] {0, 0}, new int[] {0, 1}), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2));
+        assertEquals("replay.samples seen of class 1", e.location());
+        assertEquals("at least the 1 held", e.expected());
+        assertEquals("0", e.found());
+        assertEquals(2, ReplayMemory.read(memoryState(3, 2, 2, new int[] {1, 1}, new int[] {0, 0}, new int[] {0, 1}),
+                Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2).size(), "as many seen as held");
     }
 
     /**
@@ -414,12 +481,21 @@ class ReplayTest {
      */
     private static DataInputStream memoryState(int capacity, int size, int[] fullFlags, int[] labels)
             throws IOException {
+        return memoryState(capacity, size, 5, new int[] {3, 2}, fullFlags, labels);
+    }
+
+    /**
+     * A format-2 memory of the given capacity, declared sample count, samples seen in all and per class,
+     * full-class flags, holding one sample of each label given.
+     */
+    private static DataInputStream memoryState(int capacity, int size, int seen, int[] classSeen, int[] fullFlags,
+                                               int[] labels) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(capacity);
         out.writeInt(size);
-        out.writeInt(5);
-        StateCodec.writeInts(out, new int[] {3, 2});
+        out.writeInt(seen);
+        StateCodec.writeInts(out, classSeen);
         StateCodec.writeInts(out, fullFlags);
         for (int label : labels) {
             out.writeInt(label);
