@@ -192,6 +192,28 @@ class ChainTest {
         assertEquals(1, ewc.anchorCount());
     }
 
+    /**
+     * A member without state is left alone when a later member refuses its block: the refusal carries
+     * no failure of putting a state back.
+     */
+    @Test
+    void aRefusalAfterAMemberWithoutStateCarriesNothingElse() throws IOException {
+        ContinualStrategy chain = Strategies.chain(new Naive(), new L2Anchor(L2Anchor.Params.defaults()));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeHeader(out, "chain", 1);
+        out.writeInt(2);
+        out.writeUTF("naive");
+        out.writeInt(0);
+        out.writeUTF("l2");
+        out.writeInt(3);
+        out.write(new byte[] {0, 1, 'x'});
+        out.flush();
+        EngramException e = assertThrows(EngramException.class, () -> ((Checkpointable) chain)
+                .readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
+        assertEquals(0, e.getSuppressed().length, Arrays.toString(e.getSuppressed()));
+    }
+
     /** A member that takes the chain's block but cannot take its own state back. */
     private static final class NoRestore implements ContinualStrategy, Checkpointable {
         private int reads;

@@ -96,9 +96,11 @@ class DerTest {
                 () -> new LogitMatch(new float[] {1, Float.NaN}, new int[] {0, 1}, 1)).location());
         assertEquals("weight", assertThrows(ParameterException.class,
                 () -> new LogitMatch(new float[] {1}, new int[] {0}, Double.POSITIVE_INFINITY)).location());
-        ParameterException e = assertThrows(ParameterException.class, () -> new LogitMatch(null, new int[0], 1));
-        assertEquals("targets", e.location());
-        assertEquals("none", e.found());
+        for (float[] none : new float[][] {null, {}}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> new LogitMatch(none, new int[0], 1));
+            assertEquals("targets", e.location());
+            assertEquals("none", e.found());
+        }
     }
 
     @Test

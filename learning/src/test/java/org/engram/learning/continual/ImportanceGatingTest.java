@@ -111,6 +111,26 @@ class ImportanceGatingTest {
         assertArrayEquals(new double[2], gate.importance(0), 0);
     }
 
+    /**
+     * A batch gathers |update| only in the layers it updated: the first batch updates both layers, the
+     * second only layer 0, so layer 1 keeps the first batch's 0.125 and layer 0 gathers (0.5 + 0.5,
+     * 0.25 + 0).
+     */
+    @Test
+    void aBatchGathersImportanceOnlyInTheLayersItUpdated() {
+        StubModel m = new StubModel(new int[] {1, 1}, new int[] {2, 1});
+        ImportanceGating gate = new ImportanceGating(new ImportanceGating.Params(1));
+        gate.startTask(m);
+        gate.transformUpdate(0, new float[] {0.5f, -0.25f}, null);
+        gate.transformUpdate(1, new float[] {0.125f}, null);
+        gate.afterBatch(null);
+        gate.transformUpdate(0, new float[] {-0.5f, 0}, null);
+        gate.afterBatch(null);
+        gate.finishTask();
+        assertArrayEquals(new double[] {1, 0.25}, gate.importance(0), 0);
+        assertArrayEquals(new double[] {0.125}, gate.importance(1), 0);
+    }
+
     /** A state with a missing layer of importance is refused by name. */
     @Test
     void aStateWithAMissingLayerIsRefused() throws IOException {

@@ -252,20 +252,25 @@ class LwfTest {
     }
 
     /**
-     * A term without targets or units, with a negative unit, or with a target outside [0, 1] is
-     * refused naming the field and the value found; a target above 1 is named itself, not the negative
-     * one after it that makes the sum 1 again.
+     * A term without targets or units, with a unit count other than the targets', with a negative unit,
+     * or with a target outside [0, 1] is refused naming the field and the value found; a target outside
+     * [0, 1] is named itself, not the one after it that makes the sum 1 again.
      */
     @Test
     void distillationTargetRefusesMissingPartsNegativeUnitsAndTargetsOutsideTheUnitInterval() {
         float[] p = {0.25f, 0.75f};
-        ParameterException e = assertThrows(ParameterException.class,
-                () -> new DistillationTarget(null, new int[] {0, 1}, 2, 1));
-        assertEquals("probabilities", e.location());
-        assertEquals("none", e.found());
-        e = assertThrows(ParameterException.class, () -> new DistillationTarget(p, null, 2, 1));
+        for (float[] none : new float[][] {null, {}}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> new DistillationTarget(none, new int[0], 2, 1));
+            assertEquals("probabilities", e.location());
+            assertEquals("none", e.found());
+        }
+        ParameterException e = assertThrows(ParameterException.class, () -> new DistillationTarget(p, null, 2, 1));
         assertEquals("units", e.location());
         assertEquals("none", e.found());
+        e = assertThrows(ParameterException.class, () -> new DistillationTarget(p, new int[] {0}, 2, 1));
+        assertEquals("one unit per soft target (2)", e.expected());
+        assertEquals("1", e.found());
         e = assertThrows(ParameterException.class, () -> new DistillationTarget(p, new int[] {0, -1}, 2, 1));
         assertEquals("units", e.location());
         assertEquals("indices >= 0", e.expected());
@@ -274,6 +279,10 @@ class LwfTest {
                 () -> new DistillationTarget(new float[] {1.5f, -0.5f}, new int[] {0, 1}, 2, 1));
         assertEquals("probabilities[0]", e.location());
         assertEquals("1.5", e.found());
+        e = assertThrows(ParameterException.class,
+                () -> new DistillationTarget(new float[] {-0.5f, 1.5f}, new int[] {0, 1}, 2, 1));
+        assertEquals("probabilities[0]", e.location());
+        assertEquals("-0.5", e.found());
     }
 
     /**
