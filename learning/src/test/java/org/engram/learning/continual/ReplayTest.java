@@ -171,6 +171,8 @@ class ReplayTest {
                 for (int i = b.ownSize(); i < b.size(); i++) {
                     older += b.task(i) < b.taskIndex() ? 1 : 0;
                     assertEquals(-1, b.sampleIndex(i));
+                    // in the batch's mean with the own samples, unlike er_ace's mean of their own
+                    assertFalse(((Batch) b).outsideMean(i), "a replayed sample is in the batch's mean");
                     // the sample is one of the task it names, with its label, and drawn once per batch
                     int origin = indexOf(tasks.get(b.task(i)), b.input(i));
                     assertTrue(origin >= 0, "a replayed sample keeps its task index");
