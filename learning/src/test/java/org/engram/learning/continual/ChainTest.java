@@ -198,20 +198,28 @@ class ChainTest {
      */
     @Test
     void aRefusalAfterAMemberWithoutStateCarriesNothingElse() throws IOException {
-        ContinualStrategy chain = Strategies.chain(new Naive(), new L2Anchor(L2Anchor.Params.defaults()));
+        EngramException e = refusalByL2After(new Naive());
+        assertEquals(0, e.getSuppressed().length, Arrays.toString(e.getSuppressed()));
+    }
+
+    /**
+     * What a chain of {@code first} and l2 throws reading a state that gives {@code first} an empty
+     * block and l2 a damaged one.
+     */
+    private static EngramException refusalByL2After(ContinualStrategy first) throws IOException {
+        ContinualStrategy chain = Strategies.chain(first, new L2Anchor(L2Anchor.Params.defaults()));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(buffer);
         StateCodec.writeHeader(out, "chain", 1);
         out.writeInt(2);
-        out.writeUTF("naive");
+        out.writeUTF(first.name());
         out.writeInt(0);
         out.writeUTF("l2");
         out.writeInt(3);
         out.write(new byte[] {0, 1, 'x'});
         out.flush();
-        EngramException e = assertThrows(EngramException.class, () -> ((Checkpointable) chain)
+        return assertThrows(EngramException.class, () -> ((Checkpointable) chain)
                 .readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
-        assertEquals(0, e.getSuppressed().length, Arrays.toString(e.getSuppressed()));
     }
 
     /** A member that takes the chain's block but cannot take its own state back. */
@@ -243,19 +251,7 @@ class ChainTest {
     /** When the state of a member read earlier cannot be put back, the error still says why the read failed. */
     @Test
     void aFailedRestoreDoesNotHideTheRejection() throws IOException {
-        ContinualStrategy chain = Strategies.chain(new NoRestore(), new L2Anchor(L2Anchor.Params.defaults()));
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(buffer);
-        StateCodec.writeHeader(out, "chain", 1);
-        out.writeInt(2);
-        out.writeUTF("no_restore");
-        out.writeInt(0);
-        out.writeUTF("l2");
-        out.writeInt(3);
-        out.write(new byte[] {0, 1, 'x'});
-        out.flush();
-        EngramException e = assertThrows(EngramException.class, () -> ((Checkpointable) chain)
-                .readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
+        EngramException e = refusalByL2After(new NoRestore());
         assertEquals(List.of("restore failed"), Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList());
     }
 
