@@ -341,4 +341,16 @@ class RulesTest {
                 () -> empty.requireFits(new ConnectContext("proj", 0, 1, 1, false, 1)));
         assertEquals("0 x 0", e.found());
     }
+
+    @Test
+    void aMatrixNamesTheEntryOfEachSynapseItReported() {
+        // Reported row by row, zeros skipped: k = 0, 1, 2 are the entries [0][1], [1][0] and [1][2].
+        // Past them there is no entry, and the answer is the wording every rule gives by default,
+        // not an error thrown while another error is being reported.
+        Connectivity rule = Rules.matrix(new double[][] {{0, 0.5, 0}, {-1, 0, 2}});
+        assertEquals("weights[0][1]", rule.synapseOrigin(0));
+        assertEquals("weights[1][0]", rule.synapseOrigin(1));
+        assertEquals("weights[1][2]", rule.synapseOrigin(2));
+        assertEquals("synapse 3 of the rule's list (0-based)", rule.synapseOrigin(3));
+    }
 }

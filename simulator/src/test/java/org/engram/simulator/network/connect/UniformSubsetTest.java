@@ -1,11 +1,14 @@
 package org.engram.simulator.network.connect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -76,5 +79,53 @@ class UniformSubsetTest {
         Arrays.fill(expected, (double) draws * size / range);
         double pValue = new ChiSquareTest().chiSquareTest(expected, counts);
         assertTrue(pValue > 1e-4, "p = " + pValue + " over " + Arrays.toString(counts));
+    }
+
+    /**
+     * Which subset a seed gives is part of every network drawn with it, so the draw must keep the
+     * indices the class describes: the first {@code size} distinct indices of the stream, or, when
+     * {@code size} is more than half the range, every index but the first {@code range - size}
+     * distinct ones. Worked out here one draw at a time, as the description reads, for sizes on
+     * either side of a 64th of the range (where the draw changes method) and of one half (where the
+     * complement takes over, not yet at exactly one half).
+     */
+    @ParameterizedTest(name = "{1} of {0}")
+    @CsvSource({"640, 3", "640, 10", "640, 11", "640, 319", "640, 320", "640, 321", "640, 600", "640, 640",
+            "9, 4", "9, 5", "2, 1"})
+    void keepsTheIndicesTheOneByOneDrawKeeps(long range, long size) {
+        for (long seed = 0; seed < 20; seed++) {
+            BitSet drawn = new BitSet();
+            UniformSubset.draw(new SplitMixRandom(seed), range, size, index -> drawn.set((int) index));
+            assertEquals(oneByOne(new SplitMixRandom(seed), range, size), drawn, "seed " + seed);
+        }
+    }
+
+    private static BitSet oneByOne(SplitMixRandom rng, long range, long size) {
+        boolean complement = 2 * size > range;
+        long wanted = complement ? range - size : size;
+        BitSet kept = new BitSet();
+        while (kept.cardinality() < wanted) {
+            kept.set((int) rng.nextLong(range));
+        }
+        if (complement) {
+            kept.flip(0, (int) range);
+        }
+        return kept;
+    }
+
+    /**
+     * Drawing by sorting every index of a range keeps its last few over many rounds (the last one
+     * alone is found once in 40 draws), more than the eight that room is first made for; still each
+     * index is reported once.
+     */
+    @Test
+    void sortingEveryIndexOfTheRangeReportsEachOnce() {
+        for (long seed = 0; seed < 20; seed++) {
+            int[] reports = new int[40];
+            UniformSubset.drawBySorting(new SplitMixRandom(seed), 40, 40, index -> reports[(int) index]++);
+            int[] once = new int[40];
+            Arrays.fill(once, 1);
+            assertArrayEquals(once, reports, "seed " + seed);
+        }
     }
 }
