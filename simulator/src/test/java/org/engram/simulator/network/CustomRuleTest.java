@@ -83,6 +83,51 @@ class CustomRuleTest {
     }
 
     @Test
+    void aBadValueIsPlacedByItsPositionAmongEverySynapseTheRuleReported() {
+        // Reported: two synapses without values, then one whose weight has the wrong sign: the third
+        // (position 2), though it is the first with values. Refused at connect when the rule says it
+        // gives weights, else at build; the place is the same.
+        Listed listed = new Listed(new double[] {0, 0}, new double[] {0, 1}, new double[] {1, 1, -3, 0.1});
+        Connectivity givingWeights = new Connectivity() {
+            @Override
+            public void generate(ConnectContext context, SynapseSink sink) {
+                listed.generate(context, sink);
+            }
+
+            @Override
+            public boolean givesWeights() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "listed, giving weights";
+            }
+        };
+        for (Connectivity rule : new Connectivity[] {listed, givingWeights}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> Networks.between(1, 2, 2, rule, Synapses.excitatory(0.1)));
+            assertEquals("at synapse 2 of the rule's list (0-based)", e.hint(), rule.describe());
+        }
+    }
+
+    @Test
+    void keepsEverySynapseOfARuleThatAnnouncedFewer() {
+        // The announced count only sizes the first arrays: a rule that announced none and makes 40
+        // (a random rule can draw past its expectation) keeps all 40, one to each target.
+        double[][] synapses = new double[40][];
+        for (int k = 0; k < 40; k++) {
+            synapses[k] = new double[] {k % 4, k};
+        }
+        Projection p = Networks.between(1, 4, 40, new Listed(synapses, 0), Synapses.excitatory(1));
+        assertEquals(40, p.synapseCount());
+        Networks.assertCsr(p, true);
+        for (int s = 0; s < 4; s++) {
+            assertEquals(10, p.rowStart()[s + 1] - p.rowStart()[s], "row " + s);
+        }
+    }
+
+    @Test
     void holdsMoreSynapsesThanARuleThatCannotCountThemIsFirstGiven() {
         // 5000 synapses from a rule that announces no count, with and without values of their own:
         // every one arrives, in row order (a ring of 100 neurons, 50 synapses each).

@@ -184,6 +184,17 @@ class ExplicitConnectivityTest {
     }
 
     @Test
+    void aListedWeightOfTheWrongSignReadsAsOneSentenceNamingItsPlace() {
+        // As a user reads it: the projection, the value's rule, the value and where it was listed,
+        // with nothing after the place, since the weight's own check has no advice to add.
+        ParameterException e = assertThrows(ParameterException.class, () -> between(1, 2, 2,
+                Rules.explicit(new int[] {0, 1}, new int[] {1, 0}, new double[] {0.5, -0.25}, new double[] {1, 1}),
+                Synapses.excitatory(0.3)));
+        assertEquals("projection 'a->b': weight: expected an excitatory weight >= 0 (a negative one needs the"
+                + " inhibitory receptor), found -0.25; at synapse 1 of the rule's list (0-based)", e.getMessage());
+    }
+
+    @Test
     void inputOrderDoesNotMatter() {
         // The builder sorts rows, so the reversed list gives the same projection.
         int[] sources = {0, 1, 1, 2};

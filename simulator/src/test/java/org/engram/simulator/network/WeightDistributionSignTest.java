@@ -1,6 +1,7 @@
 package org.engram.simulator.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -53,5 +54,7 @@ class WeightDistributionSignTest {
         ParameterException drawn = assertThrows(ParameterException.class, c::build);
         assertEquals("an excitatory weight >= 0 (a negative one needs the inhibitory receptor)", drawn.expected(),
                 drawn.getMessage());
+        // A drawn weight has no place a user wrote: the message names none.
+        assertNull(drawn.hint(), drawn.getMessage());
     }
 }
