@@ -48,6 +48,19 @@ class RejectedAdditionTest {
         assertEquals(9, b.build().synapseCount());
     }
 
+    @Test
+    void anUnnamedPopulationOrProjectionIsRefusedWithTheNameAsGiven() {
+        // A blank name is shown in quotes, so its spaces can be seen; a missing one as null.
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        ParameterException blank = assertThrows(ParameterException.class,
+                () -> b.population("  ", 3, LifDelta.MODEL, LIF));
+        assertEquals("network: populations: expected a name that is not empty, found '  '", blank.getMessage());
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        ParameterException none = assertThrows(ParameterException.class,
+                () -> b.connect(null, p, p, Rules.allToAll(), Synapses.excitatory(1)));
+        assertEquals("network: projections: expected a name that is not empty, found null", none.getMessage());
+    }
+
     /** A draw of exactly half a step rounds up to one step: a distribution that gives only that is a delay. */
     @Test
     void aDelayDistributionReachingHalfAStepIsAccepted() {
