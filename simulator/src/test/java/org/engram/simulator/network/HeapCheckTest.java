@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.connect.ConnectContext;
@@ -30,6 +31,30 @@ class HeapCheckTest {
         assertTrue(e.getMessage().startsWith("projection 'second': rule: expected synapses that fit the Java heap (")
                 && e.getMessage().contains(" MB in all, beside what it holds already) while they are drawn and sorted,"
                         + " about 16 bytes each, found 1000000 synapses (16 MB) from all_to_all"), e.getMessage());
+    }
+
+    /**
+     * Past the heap on its own, a projection is refused as too large whatever is held beside it; one
+     * that takes the whole heap exactly fits alone, so beside anything held it is refused as past
+     * what is left. The heap is a whole number of 16-byte synapses (Java heaps are sized in pages).
+     */
+    @Test
+    void aProjectionPastTheHeapAloneIsNotBlamedOnWhatIsHeld() {
+        long heap = Runtime.getRuntime().maxMemory();
+        assertEquals(0, heap % 16, "heap of " + heap + " bytes");
+        ConnectContext context = new ConnectContext("second", 1, 1000, 1000, false, 1);
+        long pastAlone = heap / 16 + 1;
+        HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class,
+                () -> NetworkBuilder.requireSynapsesFit(Rules.fixedTotalNumber(pastAlone), context, 1));
+        assertEquals(String.format(Locale.ROOT, "projection 'second': rule: expected synapses that fit the Java heap"
+                + " (%d MB in all) while they are drawn and sorted, about 16 bytes each, found %d synapses (%d MB)"
+                + " from fixed_total_number(n=%d, autapses=true, multapses=true) on 1000 x 1000 neurons; choose"
+                + " smaller populations or a sparser rule, or %s", Math.round(heap / 1e6), pastAlone,
+                Math.round(pastAlone * 16 / 1e6), pastAlone, HeapLimitExceeded.MORE_HEAP), e.getMessage());
+        Connectivity wholeHeap = Rules.fixedTotalNumber(heap / 16);
+        assertEquals(heap / 16, NetworkBuilder.requireSynapsesFit(wholeHeap, context, 0));
+        e = assertThrows(HeapLimitExceeded.class, () -> NetworkBuilder.requireSynapsesFit(wholeHeap, context, 1));
+        assertTrue(e.getMessage().contains(" MB in all, beside what it holds already)"), e.getMessage());
     }
 
     /**
