@@ -46,6 +46,8 @@ class BuilderContractTest {
                 () -> b.population("q", 3, LifDelta.MODEL, LIF),
                 () -> b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(0.1)),
                 () -> b.poissonInput(p, 10, 0.1, Receptor.EXCITATORY),
+                // Spent is said first, before a value of the call that is wrong too.
+                () -> b.poissonInput(p, -1, 0.1, Receptor.EXCITATORY),
                 () -> b.poissonInput(new PoissonInput(p, 10, 0.1, Receptor.EXCITATORY)),
                 () -> b.current(CurrentSource.constant(p, new int[] {0}, 100)),
                 () -> b.constantCurrents(new ConstantCurrents(p, null, new double[3])),
