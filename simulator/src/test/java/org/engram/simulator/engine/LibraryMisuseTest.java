@@ -170,6 +170,8 @@ class LibraryMisuseTest {
             for (Executable input : List.<Executable>of(
                     () -> b.connect("into " + source.name(), cells, source, Rules.allToAll(), Synapses.excitatory(1)),
                     () -> b.poissonInput(source, 100, 1, Receptor.EXCITATORY),
+                    // Said before a rate that is wrong too: the target is what to change first.
+                    () -> b.poissonInput(source, -1, 1, Receptor.EXCITATORY),
                     () -> b.current(CurrentSource.constant(source, null, 10)))) {
                 ParameterException error = assertThrows(ParameterException.class, input);
                 assertTrue(error.getMessage().contains("target: expected a population whose model takes input ("
