@@ -40,6 +40,7 @@ public final class Projection {
     private final float[] weights;
     private final float uniformWeight;
     private final short[] delays;
+    /** The delay of every synapse or, with per-synapse delays, the smallest of them, as the assembler found it. */
     private final int uniformDelaySteps;
     private final boolean plastic;
     private final TsodyksMarkram shortTerm;
@@ -205,7 +206,10 @@ public final class Projection {
         return delays;
     }
 
-    /** {@return the delay shared by all synapses when {@link #delays()} is {@code null}} */
+    /**
+     * {@return the delay shared by all synapses when {@link #delays()} is {@code null}; with per-synapse delays,
+     * the smallest of them}
+     */
     public int uniformDelaySteps() {
         return uniformDelaySteps;
     }
@@ -252,14 +256,7 @@ public final class Projection {
 
     /** {@return the smallest delay in steps} */
     public int minDelaySteps() {
-        if (delays == null) {
-            return uniformDelaySteps;
-        }
-        int min = Integer.MAX_VALUE;
-        for (short d : delays) {
-            min = Math.min(min, d);
-        }
-        return min == Integer.MAX_VALUE ? uniformDelaySteps : min;
+        return uniformDelaySteps;
     }
 
     /** {@return the largest delay in steps} */

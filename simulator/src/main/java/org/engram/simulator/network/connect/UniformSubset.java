@@ -5,18 +5,18 @@ import org.engram.simulator.random.SplitMixRandom;
 
 /**
  * Draws a subset of {@code size} distinct indices of {@code [0, range)}, each subset of that size
- * equally likely, holding at most 8 bytes per index drawn.
+ * equally likely, holding at most 8 bytes per index drawn and one 8-byte word more.
  *
  * <p>The draw is rejection: uniform indices one after another, each kept unless drawn before,
  * until {@code size} are kept. Every kept index is uniform over those not yet kept, so every
  * ordered sequence of distinct indices, and hence every subset, is equally likely. Where the subset
  * is at least a 64th of the range, the indices drawn are marked in a bitmap of the range (a bit per
- * index, at most 8 bytes per index drawn); when {@code size} is more than half the range the
- * complement is drawn instead (each draw then kept with probability at least one half) and the
- * unmarked indices reported. A sparser subset is drawn in rounds of as many indices as are still
- * missing, one {@code long} each: a round is sorted, its repeats dropped, and those kept in an
- * earlier round found by binary search in that round's sorted run; this keeps exactly the indices
- * the one-by-one draw keeps, and at most one in 64 draws is rejected.
+ * index: {@code ceil(range / 64)} words, at most one more than the indices drawn); when {@code size}
+ * is more than half the range the complement is drawn instead (each draw then kept with probability
+ * at least one half) and the unmarked indices reported. A sparser subset is drawn in rounds of as
+ * many indices as are still missing, one {@code long} each: a round is sorted, its repeats dropped,
+ * and those kept in an earlier round found by binary search in that round's sorted run; this keeps
+ * exactly the indices the one-by-one draw keeps, and at most one in 64 draws is rejected.
  */
 final class UniformSubset {
 
