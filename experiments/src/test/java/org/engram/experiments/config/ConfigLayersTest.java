@@ -1,7 +1,6 @@
 package org.engram.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -389,10 +388,34 @@ class ConfigLayersTest {
         // Text that brackets would not make a list of items gets no advice: one word, or a list in quotes.
         ConfigException word = assertThrows(ConfigException.class,
                 () -> resolve(List.of("seeds=one"), ConfigLayers.Flags.NONE));
-        assertFalse(word.getMessage().contains("write seeds"), word.getMessage());
+        assertEquals("--set seeds=one: seeds: expected a list, found the text \"one\"", word.getMessage());
         ConfigException quoted = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 YAML.replace("seeds: [7]", "seeds: '[1, 2]'"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
-        assertFalse(quoted.getMessage().contains("write seeds"), quoted.getMessage());
+        assertEquals("layers.yaml:2:1: seeds: expected a list, found the text \"[1, 2]\"", quoted.getMessage());
+    }
+
+    /**
+     * A syntax error is placed where the YAML parser found it, in its own words: an unclosed list on line 2 is
+     * found at the colon of line 3's key (column 9), where the list could not go on.
+     */
+    @Test
+    void aSyntaxErrorIsPlacedWhereTheParserFoundIt() {
+        assertEquals("syntax.yaml:3:9: expected valid YAML, found a syntax error: expected ',' or ']', but got :",
+                assertThrows(ConfigException.class, () -> ConfigLayers.resolve("name: a\nseeds: [1, 2\ntraining:"
+                        + " {epochs: 1}\n", "syntax.yaml", List.of(), ConfigLayers.Flags.NONE)).getMessage());
+    }
+
+    /** A control character that is the file's very first is placed at line 1, column 1, as one further on is. */
+    @Test
+    void aControlCharacterFirstInTheFileIsPlacedAtItsStart() {
+        String refusal = "expected printable text (YAML allows tabs and line breaks, no other control characters),"
+                + " found the character U+0007; delete it, or write it in a double-quoted text as an escape such as"
+                + " \\x07";
+        assertEquals("bell.yaml:1:1: " + refusal, assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "\u0007" + YAML, "bell.yaml", List.of(), ConfigLayers.Flags.NONE)).getMessage());
+        assertEquals("bell.yaml:2:3: " + refusal, assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("seeds", "  \u0007seeds"), "bell.yaml", List.of(), ConfigLayers.Flags.NONE))
+                .getMessage());
     }
 
     /**
