@@ -405,6 +405,50 @@ class ConfigLayersTest {
                         + " {epochs: 1}\n", "syntax.yaml", List.of(), ConfigLayers.Flags.NONE)).getMessage());
     }
 
+    /**
+     * An override's text is read as the user wrote it: one without a key before '=' is no key=value; a label
+     * with a dot names its entry whole (the dot is no key separator inside brackets); a key the file does
+     * not write, made by an override of a list element under it, is that override's.
+     */
+    @Test
+    void overridesAreReadAsWritten() {
+        String file = "strategies:\n  - {name: ewc, label: ewc-0.5, params: {lambda: 0.5}}\n  - {name: naive}\n";
+        assertEquals("--set =5: expected key=value, e.g. training.epochs=2 or populations[0].size=100, found '=5'",
+                refusal(file, "=5"));
+        assertEquals("--set strategies[ewc-0.5].params.lambda=-1: strategies[0].params.lambda: expected a finite"
+                + " number >= 0 (dimensionless), found -1.0", refusal(file, "strategies[ewc-0.5].params.lambda=-1"));
+        // Labels name strategies (every strategy has one: its name by default), so a name no entry has is no label.
+        assertEquals("--set strategies[nope].params.lambda=1: strategies[nope]: expected the index or the label of an"
+                + " entry of strategies (strategies[0] (ewc-0.5), strategies[1] (naive)), found 'nope'; to add an"
+                + " entry, write its index, strategies[2], with all its required keys",
+                refusal(file, "strategies[nope].params.lambda=1"));
+        // Without labels in the file too: each strategy's label is filled from its name before the override.
+        assertEquals("--set strategies[nope].params.lambda=1: strategies[nope]: expected the index or the label of an"
+                + " entry of strategies (strategies[0] (ewc), strategies[1] (naive)), found 'nope'; to add an entry,"
+                + " write its index, strategies[2], with all its required keys", refusal(file.replace(
+                        ", label: ewc-0.5", ""), "strategies[nope].params.lambda=1"));
+        assertEquals("--set sedes[0]=3: sedes: expected one of the keys [data, encoder, energy, learner, name,"
+                + " network, seeds, strategies, tasks, threads, training], found unknown key 'sedes'; did you mean"
+                + " 'seeds'?", refusal(file, "sedes[0]=3"));
+    }
+
+    private static String refusal(String file, String override) {
+        return assertThrows(ConfigException.class, () -> ConfigLayers.resolve(file, "set.yaml", List.of(override),
+                ConfigLayers.Flags.NONE)).getMessage();
+    }
+
+    /** A value a command-line flag gave is refused naming the flag, not the file's line it replaced. */
+    @Test
+    void aFlagsValueIsRefusedNamingTheFlag() {
+        String file = "name: f\nseeds: [1, 2]\nthreads: 2\nstrategies: [{name: naive}]\n";
+        assertEquals("--seeds: seeds: expected distinct seeds, found [1, 1]", assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(file, "f.yaml", List.of(), new ConfigLayers.Flags(List.of(1L, 1L), null)))
+                .getMessage());
+        assertEquals("--threads: threads: expected an integer in [1, 1024], found 0", assertThrows(
+                ConfigException.class, () -> ConfigLayers.resolve(file, "f.yaml", List.of(),
+                        new ConfigLayers.Flags(null, 0))).getMessage());
+    }
+
     /** A control character that is the file's very first is placed at line 1, column 1, as one further on is. */
     @Test
     void aControlCharacterFirstInTheFileIsPlacedAtItsStart() {
