@@ -152,19 +152,26 @@ class YamlNumberFormsTest {
                         .asDouble(), f.yaml());
     }
 
-    /** An element of an array key is an integer, not "a list" as Jackson's array type made the message say. */
+    /**
+     * An element of an array key is an integer, not "a list" as Jackson's array type made the message say; and
+     * every bad element is named at its own column, as a Java list's are (bound whole, either stops at its first).
+     */
     @Test
     void anArrayElementIsNamedWithItsOwnType(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("explicit.yaml");
         Files.writeString(config, String.join("\n", "name: explicit", "duration_ms: 1",
                 "populations: [{name: a, size: 2, model: lif_delta}]",
-                "projections: [{source: a, target: a, rule: {type: explicit, sources: [0, 1], targets: [0, 0x1]},"
-                        + " weight: 1}]", ""));
+                "projections: [{source: a, target: a, rule: {type: explicit, sources: [0, 1, 1], targets: [0, 0x1,"
+                        + " 1.5]}, weight: 1}]", ""));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SimulationRun.execute(config, dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(),
                     new java.io.PrintWriter(java.io.Writer.nullWriter())));
-        assertTrue(e.getMessage().contains("projections[0].rule.targets[1]: expected a value of type integer, "
-                + "found the text \"0x1\"; 0x1 is hexadecimal: numbers are decimal, write 1"), e.getMessage());
+        // "targets: [0, 0x1, 1.5]" starts at column 81 of line 4: 0x1 stands at 94, 1.5 at 99.
+        assertEquals(String.join("\n", "2 problems:",
+                "  " + config + ":4:94: projections[0].rule.targets[1]: expected a value of type integer, found the"
+                        + " text \"0x1\"; 0x1 is hexadecimal: numbers are decimal, write 1",
+                "  " + config + ":4:99: projections[0].rule.targets[2]: expected a value of type integer, found 1.5"),
+                e.getMessage());
     }
 
     /**
