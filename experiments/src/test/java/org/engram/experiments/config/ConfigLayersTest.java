@@ -432,6 +432,18 @@ class ConfigLayersTest {
                 + " 'seeds'?", refusal(file, "sedes[0]=3"));
     }
 
+    /**
+     * A key missing from the file, beside an override of another, is the file's; and a number with a point
+     * where a list is expected is shown as written (the tree's double would show 2.5).
+     */
+    @Test
+    void aKeyMissingBesideAnOverrideIsTheFilesAndANumberIsShownAsWritten() {
+        assertEquals("set.yaml: strategies: expected a value (the strategies compared, in order, each {name, label,"
+                + " params}; see engram list), found no such key", refusal("name: a\n", "training.epochs=2"));
+        assertEquals("set.yaml:1:1: seeds: expected a list, found 2.50", refusal("seeds: 2.50\n"
+                + "strategies: [{name: naive}]\n", "training.epochs=2"));
+    }
+
     private static String refusal(String file, String override) {
         return assertThrows(ConfigException.class, () -> ConfigLayers.resolve(file, "set.yaml", List.of(override),
                 ConfigLayers.Flags.NONE)).getMessage();
