@@ -150,7 +150,7 @@ final class YamlErrors {
         }
         if (e instanceof InvalidFormatException f) {
             // A number with a point or exponent where an integer is expected: the tree's double may be rounded.
-            String fraction = f.getValue() instanceof Double ? written.fraction().apply(path(f)) : null;
+            String fraction = written.fraction().apply(path(f));
             return new ConfigException(where, path(f), expectedType(targetType(f)),
                     fraction == null ? String.valueOf(f.getValue()) : fraction,
                     scalarAdvice(f, () -> written.form().apply(path(f)), fraction));
