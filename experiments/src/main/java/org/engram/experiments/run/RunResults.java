@@ -71,6 +71,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
          * Copies the lists.
          *
          * @param label              its label
+         * @param name               its strategy's registry name, or names joined by '+' for a chain
          * @param seeds              the seeds, in order
          * @param matrices           the accuracy matrix of each seed
          * @param validationMatrices the accuracy matrix of each seed's validation samples
