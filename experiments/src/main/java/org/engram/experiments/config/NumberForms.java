@@ -123,7 +123,7 @@ public final class NumberForms {
         String advice;
         try {
             advice = quoted ? advice(text.substring(1, text.length() - 1))
-                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(text)
+                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(text, Long.MIN_VALUE, Long.MAX_VALUE)
                     : advice(text);
         } catch (NumberFormatException exponentPastTheRange) {
             advice = null;
@@ -134,21 +134,32 @@ public final class NumberForms {
 
     /**
      * For a whole number written with a point or exponent ({@code 5.}, {@code 1e3}) where an
-     * integer is expected, the integer to write.
+     * integer is expected, the integer to write, or the bound it passes.
      *
      * @param written a decimal number as written ({@code 1_000.0}; {@code 1e-400}, which is not 0)
-     * @return the advice, or {@code null} when the number is not whole, past the range of a long, or its
-     *         exponent past the range of an int
+     * @param min     the smallest integer the key's type holds
+     * @param max     the largest integer the key's type holds
+     * @return the advice, or {@code null} when the number is not whole or its exponent is past the range of
+     *         an int
      */
-    static String wholeNumberAdvice(String written) {
+    static String wholeNumberAdvice(String written, long min, long max) {
         BigDecimal v;
         try {
             v = new BigDecimal(written.replace("_", "")).stripTrailingZeros();
         } catch (NumberFormatException exponentPastTheRange) {
             return null;
         }
-        boolean whole = v.scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
-        return whole ? "an integer is written without point or exponent: write " + v.toBigIntegerExact() : null;
+        if (v.scale() > 0) {
+            return null;
+        }
+        String rule = "an integer is written without point or exponent";
+        if (v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            return rule + ", and " + written + " is more than the largest allowed, " + max;
+        }
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0) {
+            return rule + ", and " + written + " is less than the smallest allowed, " + min;
+        }
+        return rule + ": write " + v.toBigIntegerExact();
     }
 
     /** How a scalar that looks like a number was made text, as the advice names it. */

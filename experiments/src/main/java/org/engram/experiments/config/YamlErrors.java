@@ -397,7 +397,7 @@ final class YamlErrors {
                 case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText(), form.get())
                         : c.isEnum() ? Suggestions.didYouMean(p.getText(), enumNames(c)) : null;
                 case VALUE_NUMBER_FLOAT -> !isInteger(c) ? quote
-                        : NumberForms.wholeNumberAdvice(fraction == null ? p.getText() : fraction);
+                        : wholeNumberAdvice(fraction == null ? p.getText() : fraction, c);
                 case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
                 default -> null;
             };
@@ -447,6 +447,12 @@ final class YamlErrors {
         boolean element = last != null && last.getIndex() >= 0 && last.getFrom() != null
                 && last.getFrom().getClass() == c;
         return c != null && c.isArray() && element ? c.getComponentType() : c;
+    }
+
+    private static String wholeNumberAdvice(String written, Class<?> integer) {
+        boolean isInt = integer == int.class || integer == Integer.class;
+        return NumberForms.wholeNumberAdvice(written, isInt ? Integer.MIN_VALUE : Long.MIN_VALUE,
+                isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
     }
 
     private static boolean isInteger(Class<?> c) {

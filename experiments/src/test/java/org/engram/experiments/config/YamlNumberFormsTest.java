@@ -195,6 +195,27 @@ class YamlNumberFormsTest {
     }
 
     /**
+     * A whole number written with an exponent past its key's type is not advised to be written out, which
+     * would be refused next as past the bound: it is told the bound ({@code threads: 3e9} had been told
+     * "write 3000000000").
+     */
+    @Test
+    void aWholeNumberWithAnExponentPastItsTypeIsToldTheBound() {
+        String rule = "; an integer is written without point or exponent, and ";
+        assertEquals("c.yaml:1:1: threads: expected a value of type integer, found 3e9" + rule
+                        + "3e9 is more than the largest allowed, 2147483647",
+                assertThrows(ConfigException.class, () -> run("threads: 3e9\n")).getMessage());
+        assertEquals("c.yaml:1:12: training.epochs: expected a value of type integer, found -2.2e9" + rule
+                        + "-2.2e9 is less than the smallest allowed, -2147483648",
+                assertThrows(ConfigException.class, () -> run("training: {epochs: -2.2e9}\n")).getMessage());
+        assertEquals("c.yaml:1:9: seeds[0]: expected a value of type integer, found 1e19" + rule
+                        + "1e19 is more than the largest allowed, 9223372036854775807",
+                assertThrows(ConfigException.class, () -> run("seeds: [1e19]\n")).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> run("threads: 2.147483647e9\n")).getMessage()
+                .endsWith("write 2147483647"));
+    }
+
+    /**
      * A number with a point or exponent where an integer is expected is shown as written, with advice only
      * when the number written is whole: the double the config's tree holds rounds it, and had shown
      * {@code 1e-400} as "found 0.0" advising "write 0", {@code 1.0000000000000000001e0} as 1.0 advising
