@@ -127,10 +127,7 @@ public final class ConfigLayers {
         fillDefaults(tree, ExperimentConfig.class);
         // Each key, section and strategy on its own, so that the problems of several are reported together.
         SectionBinder.bindApart(tree, ExperimentConfig.class, where, problems);
-        if (problems.isEmpty()) {
-            // The rules of the top-level keys (name, seeds, threads, labels) need every section bound.
-            SectionBinder.bind(tree, ConfigLoader.mapper().constructType(ExperimentConfig.class), "", where, problems);
-        }
+        problems.addAll(topLevelRules(tree, where, problems));
         List<ExperimentConfig.StrategySpec> strategies = fillStrategies(tree, where, problems);
         ConfigException simulation = OtherCommandConfig.of(problems, sourceName, "engram run",
                 OtherCommandConfig.SIMULATE);
@@ -151,6 +148,45 @@ public final class ConfigLayers {
             throw ConfigException.all(inOrderWritten(List.of(e), sourceName, overrides));
         }
         return new Resolved(complete, ConfigLoader.toYaml(complete), where);
+    }
+
+    /**
+     * The problems of the top-level keys' rules (name, seeds, threads, labels), which need the whole config
+     * bound: each top-level key that holds a problem already is bound at its default instead, and what the
+     * rules then say of it is left out, so that {@code threads: 0} is reported beside a section's problems,
+     * not once they are mended.
+     */
+    private static List<ConfigException> topLevelRules(ObjectNode tree, StrategyParams.Locator where,
+                                                       List<ConfigException> problems) {
+        ObjectNode apart = SectionBinder.withoutUnknownKeys(tree.deepCopy(), ExperimentConfig.class);
+        List<String> keys = keysOf(ExperimentConfig.class);
+        List<String> replaced = new ArrayList<>();
+        for (String key : keys) {
+            if (ConfigException.anyWithin(key, problems)) {
+                apart.remove(key);
+                replaced.add(key);
+            }
+        }
+        fillDefaults(apart, ExperimentConfig.class);
+        boolean unknownKey = problems.stream().flatMap(p -> p.problems().stream())
+                .anyMatch(one -> one.location() != null && !one.location().contains(".")
+                        && !one.location().contains("[") && !keys.contains(one.location()));
+        for (String key : keys) {
+            if (unknownKey && !apart.has(key)) {
+                replaced.add(key);   // a required key left out may be the unknown one misspelt, refused as such
+            }
+        }
+        List<ConfigException> found = new ArrayList<>();
+        SectionBinder.bind(apart, ConfigLoader.mapper().constructType(ExperimentConfig.class), "", where, found);
+        List<ConfigException> kept = new ArrayList<>();
+        for (ConfigException p : found) {
+            for (ConfigException one : p.problems()) {
+                if (replaced.stream().noneMatch(key -> ConfigException.anyWithin(key, List.of(one)))) {
+                    kept.add(one);
+                }
+            }
+        }
+        return kept;
     }
 
     /**

@@ -199,6 +199,42 @@ class ConfigLayersTest {
     }
 
     /**
+     * The rules of the top-level keys (distinct seeds, threads in range, distinct labels) are reported with
+     * the sections' problems, not once those are mended. A key that holds a refused value is not judged
+     * again (labels are not compared while an entry of the strategies is refused), nor is a required key
+     * left out beside an unknown one, which may be it misspelt.
+     */
+    @Test
+    void topLevelRulesAreReportedBesideTheSectionsProblems() {
+        String duplicateLabel = "strategies[1].name: expected a label (else name) no other strategy has, also with"
+                + " '+' read as '_' and capitals as small letters, as file names are on some systems (set label: to"
+                + " tell two runs of one strategy apart), found ewc (strategies[0] has ewc)";
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: t\nseeds: [3, 3]\ntraining: {epochs: x}\nstrategies: [{name: ewc}, {name: ewc}]\n",
+                "top.yaml", List.of(), new ConfigLayers.Flags(null, 0)));
+        assertEquals(String.join("\n",
+                "4 problems:",
+                "  top.yaml:2:1: seeds: expected distinct seeds, found [3, 3]",
+                "  top.yaml:3:12: training.epochs: expected a value of type integer, found the text \"x\"",
+                "  top.yaml:4:28: " + duplicateLabel,
+                "  --threads: threads: expected an integer in [1, 1024], found 0"),
+                e.getMessage());
+        ConfigException refusedEntry = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: t\nstrategies: [{name: ewc}, {name: ewc}, {name: naive, x: 1}]\n", "top.yaml", List.of(),
+                ConfigLayers.Flags.NONE));
+        assertEquals("top.yaml:2:54: strategies[2].x: expected one of the keys [label, name, params], found"
+                + " unknown key 'x'", refusedEntry.getMessage());
+        ConfigException misspelt = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: t\nthreads: 0\nstrategy: [{name: naive}]\n", "m.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(String.join("\n",
+                "2 problems:",
+                "  m.yaml:2:1: threads: expected an integer in [1, 1024], found 0",
+                "  m.yaml:3:1: strategy: expected one of the keys [data, encoder, energy, learner, name, network,"
+                        + " seeds, strategies, tasks, threads, training], found unknown key 'strategy'"),
+                misspelt.getMessage());
+    }
+
+    /**
      * The wrong types and unknown keys of a strategy's params, and of each member's params in a
      * chain, are all reported, each at its own column or override (converting the params stopped at
      * the first, and a chain at its first member with one), in the order written.
