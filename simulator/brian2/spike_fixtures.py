@@ -14,12 +14,15 @@ into the test resources of ``Brian2AgreementTest``:
         times NAME NEURON T...           the spike times (ms) of one neuron of a spike_times source
         currents NAME I...               a constant current per neuron (pA; for izhikevich its own unit)
         synapses SOURCE TARGET           then one synapse a line: source neuron, target neuron,
-                                         weight (mV for lif_delta, else pA), delay in steps
+                                         weight (mV for lif_delta, nS for conductances, else
+                                         pA), delay in steps
         short_term SOURCE TARGET U TAU_REC TAU_FAC   Tsodyks-Markram dynamics of those synapses
         record_every STEPS, record NAME NEURON       the sampling interval and the neurons sampled
+        variables VAR...                 the variables sampled besides v (adex's w)
   <network>/spikes.csv    population,neuron,step: every spike, step s being Engram's step that
                           ends at (s + 1) dt (Brian2 labels it with its start, s dt)
   <network>/v.csv         population,neuron,step,v_mV: the potential after step `step`
+  <network>/VAR.csv       population,neuron,step,VAR_UNIT: each other variable sampled, likewise
 
 Run it with Debian's Brian2 (the interpreter that has it is /usr/bin/python3):
 
@@ -32,9 +35,15 @@ import tempfile
 
 import numpy as np
 from brian2 import (NeuronGroup, Network, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses,
-                    __version__ as brian2_version, defaultclock, device, set_device, ms, mV, pA, prefs, start_scope)
+                    __version__ as brian2_version, defaultclock, device, set_device, ms, mV, nS, pA, prefs,
+                    start_scope)
 
 DT_MS = 0.1
+# Models whose Brian2 groups are written in Engram's units as plain numbers (mV, ms, pA, nS), each on a
+# clock of Engram's substeps.
+PLAIN_NUMBER_MODELS = ('izhikevich', 'adex', 'adex_cond', 'hh_alpha')
+# The unit of each variable the fixtures can sample, as Engram's state gives it.
+UNITS = {'v': 'mV', 'w': 'pA'}
 # Engram's Izhikevich kernel takes Euler substeps of at most this length (Izhikevich.MAX_SUBSTEP_MS).
 IZHIKEVICH_SUBSTEP_MS = 0.005
 DEFAULT_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'test', 'resources',
@@ -123,6 +132,28 @@ def adaptive_lif_small():
                 record=[('N', 0), ('N', 2)], record_every=10)
 
 
+def lif_cond_exp_small():
+    """lif_cond_exp: conductances in nS towards their reversal potentials, excitatory and inhibitory
+    synapses of both time constants, a recurrent loop, and inputs while refractory (kept in g)."""
+    pops = [
+        dict(name='src', model='spike_times', size=3, times=[
+            [2.0, 2.5, 3.0, 15.0, 15.05, 40.0],        # C0 fires near 3 ms; 3.0 reaches it while refractory
+            [10.0, 25.05, 60.0, 60.1],
+            [30.0, 30.5, 31.0, 70.0]]),
+        dict(name='C', model='lif_cond_exp', size=4, currents=[0.0, 50.0, 100.0, 150.0],
+             params=dict(tau_m=15.0, c_m=250.0, e_l=-70.0, v_th=-55.0, v_reset=-60.0, t_ref=2.0, i_e=300.0,
+                         e_ex=0.0, e_in=-85.0, tau_syn_ex=0.5, tau_syn_in=5.0)),
+    ]
+    syn = [
+        ('src', 0, 'C', 0, 40.0, 1), ('src', 1, 'C', 0, 20.0, 3), ('src', 1, 'C', 3, -30.0, 2),
+        ('src', 2, 'C', 1, -50.0, 1), ('src', 2, 'C', 2, 25.0, 7),
+        ('C', 0, 'C', 1, 12.0, 11), ('C', 1, 'C', 2, 10.0, 4), ('C', 2, 'C', 0, 15.0, 19),
+        ('C', 3, 'C', 0, -8.0, 2), ('C', 3, 'C', 1, -20.0, 25),
+    ]
+    return dict(duration_ms=150.0, populations=pops, synapses=syn,
+                record=[('C', 0), ('C', 3)], record_every=10)
+
+
 def lif_delta_short_term():
     """Tsodyks-Markram short-term plasticity (Engram's tsodyks_markram): depressing synapses onto A,
     facilitating ones onto B, trains of 200 Hz and 20 Hz, and a pause in which the resources recover."""
@@ -193,6 +224,7 @@ def networks():
         'lif_exp_singular': current_synapse_network('lif_exp_singular', 'lif_exp', 10.0, 3.0),
         'lif_alpha_singular': current_synapse_network('lif_alpha_singular', 'lif_alpha', 0.5, 10.0),
         'adaptive_lif_small': adaptive_lif_small(),
+        'lif_cond_exp_small': lif_cond_exp_small(),
         'izhikevich_cells': izhikevich_cells(),
         'lif_delta_short_term': lif_delta_short_term(),
         'lif_delta_recurrent': recurrent_network('lif_delta_recurrent', 'lif_delta', 7),
@@ -217,6 +249,8 @@ def lif_equations(model, p):
     if model == 'lif_delta':
         return (f"dv/dt = {leak} + (I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt (unless refractory)\n"
                 "I_c : amp (constant)\n")
+    if model == 'lif_cond_exp':
+        return conductance_equations(p)
     eqs = (f"dv/dt = {leak} + (I_ex + I_in + I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt\n"
            "I_c : amp (constant)\n")
     for x in ('ex', 'in'):
@@ -229,6 +263,26 @@ def lif_equations(model, p):
     if model == 'adaptive_lif':
         eqs += f"da/dt = -a/({p['tau_a']!r}*ms) : volt\n"
     return eqs
+
+
+def conductance_mean(tau_ms):
+    """The mean of exp(-t / tau) over a step, (tau / dt) (1 - exp(-dt / tau)), as Engram's Conductances writes it."""
+    return -math.expm1(-DT_MS / tau_ms) * tau_ms / DT_MS
+
+
+def conductance_equations(p):
+    """lif_cond_exp as Engram integrates it: each conductance read as its exact mean over the step, a
+    number times its value at the step's start, which makes the membrane equation linear with constant
+    coefficients over the step; Brian2's exponential Euler then solves it exactly, as Engram does, and
+    decays the conductances exactly."""
+    g_l = f"({p['c_m']!r}*pF)/({p['tau_m']!r}*ms)"
+    drive = (f"{g_l}*({p['e_l']!r}*mV - v)"
+             f" + {conductance_mean(p['tau_syn_ex'])!r}*g_ex*({p['e_ex']!r}*mV - v)"
+             f" + {conductance_mean(p['tau_syn_in'])!r}*g_in*({p['e_in']!r}*mV - v)")
+    return (f"dv/dt = ({drive} + I_c + {p['i_e']!r}*pA)/({p['c_m']!r}*pF) : volt\n"
+            "I_c : amp (constant)\n"
+            f"dg_ex/dt = -g_ex/({p['tau_syn_ex']!r}*ms) : siemens\n"
+            f"dg_in/dt = -g_in/({p['tau_syn_in']!r}*ms) : siemens\n")
 
 
 def refractory_steps(p):
@@ -257,7 +311,8 @@ def lif_group(pop):
     # Brian2 counts refractoriness from the start of the spike's step (its time), Engram from its end:
     # a period one step longer holds v for Engram's t_ref / dt steps after the spike's own.
     g = NeuronGroup(pop['size'], lif_equations(model, p), threshold=threshold, reset=reset,
-                    refractory=(refractory_steps(p) + 1) * DT_MS * ms, method='exact', name=pop['name'])
+                    refractory=(refractory_steps(p) + 1) * DT_MS * ms,
+                    method='exponential_euler' if model == 'lif_cond_exp' else 'exact', name=pop['name'])
     g.v = p['e_l'] * mV
     if 'currents' in pop:
         g.I_c = np.array(pop['currents']) * pA
@@ -311,9 +366,12 @@ def pathway(net_spec, groups, src_pop, tgt_pop, inhibitory, rows):
     elif target['model'] == 'lif_alpha':
         # Engram's AlphaCurrent: a weight w adds w e / tau_syn to the drive, so that the current peaks at w.
         on_pre, unit = f"y_{x}_post += w*{math.e!r}/({target['params']['tau_syn_' + x]!r}*ms)", pA
+    elif target['model'] == 'lif_cond_exp':
+        # An inhibitory weight is negative and adds its magnitude to g_in.
+        on_pre, unit = f"g_{x}_post += {'-' if inhibitory else ''}w", nS
     else:
         on_pre, unit = f"I_{x}_post += w", pA
-    model = 'w : ' + ('volt' if unit is mV else 'amp')
+    model = 'w : ' + ('volt' if unit is mV else 'siemens' if unit is nS else 'amp')
     short_term = net_spec.get('short_term', {}).get((src_pop, tgt_pop))
     if short_term is not None:
         model, on_pre = tsodyks_markram(model, on_pre, *short_term)
@@ -355,14 +413,25 @@ def run_brian2(net_spec):
         by_pathway.setdefault((src_pop, tgt_pop, w < 0), []).append((src, tgt, w, delay))
     objects += [pathway(net_spec, groups, *key, rows) for key, rows in by_pathway.items()]
     spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items()}
-    state_monitors = {}
-    for name in dict.fromkeys(p for p, _ in net_spec['record']):
-        neurons = sorted(n for p, n in net_spec['record'] if p == name)
-        # 'end': after the reset, as Engram samples a step.
-        state_monitors[name] = (neurons, StateMonitor(groups[name], 'v', record=neurons, when='end'))
+    state_monitors = state_monitors_of(net_spec, groups)
     net = Network(objects, list(spike_monitors.values()), [m for _, m in state_monitors.values()])
     net.run(net_spec['duration_ms'] * ms, namespace={})
     return spikes_in_steps(net_spec, spike_monitors, substeps), sampled(net_spec, state_monitors, substeps)
+
+
+def state_monitors_of(net_spec, groups):
+    """A monitor of the sampled variables per population that has sampled neurons, with those neurons."""
+    monitors = {}
+    for name in dict.fromkeys(p for p, _ in net_spec['record']):
+        neurons = sorted(n for p, n in net_spec['record'] if p == name)
+        # 'end': after the reset, as Engram samples a step.
+        monitors[name] = (neurons, StateMonitor(groups[name], variables_of(net_spec), record=neurons, when='end'))
+    return monitors
+
+
+def variables_of(net_spec):
+    """The variables sampled: v, and those the network names besides."""
+    return ['v'] + net_spec.get('variables', [])
 
 
 def model_of(net_spec, name):
@@ -376,7 +445,7 @@ def spikes_in_steps(net_spec, spike_monitors, substeps):
         model = model_of(net_spec, name)
         if model == 'spike_times':
             continue
-        per_step = substeps if model == 'izhikevich' else 1
+        per_step = substeps if model in PLAIN_NUMBER_MODELS else 1
         ticks = np.rint(np.asarray(mon.t / ms) / (DT_MS / per_step)).astype(int)
         spikes += [(name, int(i), int(s)) for i, s in zip(np.asarray(mon.i), ticks // per_step)]
     spikes.sort(key=lambda x: (x[2], x[0], x[1]))
@@ -384,17 +453,20 @@ def spikes_in_steps(net_spec, spike_monitors, substeps):
 
 
 def sampled(net_spec, state_monitors, substeps):
-    """The potentials (mV) after every record_every-th step, as Engram's state recorder takes them."""
-    traces = []
+    """Each sampled variable's values (mV for v) after every record_every-th step, as Engram's state
+    recorder takes them: {variable: [(population, neuron, step, value)]}."""
+    traces = {variable: [] for variable in variables_of(net_spec)}
     every = net_spec['record_every']
     n_steps = int(round(net_spec['duration_ms'] / DT_MS))
     for name, (neurons, mon) in state_monitors.items():
-        izhikevich = model_of(net_spec, name) == 'izhikevich'
-        ticks = substeps if izhikevich else 1
-        values = np.asarray(mon.v) * (1 if izhikevich else 1e3)   # volt -> mV
-        for row, neuron in enumerate(neurons):
-            for step in range(every - 1, n_steps, every):
-                traces.append((name, neuron, step, float(values[row, (step + 1) * ticks - 1])))
+        plain = model_of(net_spec, name) in PLAIN_NUMBER_MODELS
+        ticks = substeps if plain else 1
+        for variable, rows in traces.items():
+            # The LIF models run in SI units, v in volts.
+            values = np.asarray(getattr(mon, variable)) * (1 if plain else 1e3)
+            for row, neuron in enumerate(neurons):
+                for step in range(every - 1, n_steps, every):
+                    rows.append((name, neuron, step, float(values[row, (step + 1) * ticks - 1])))
     return traces
 
 
@@ -427,6 +499,8 @@ def describe(net_spec):
     for (src_pop, tgt_pop), (u, tau_rec, tau_fac) in net_spec.get('short_term', {}).items():
         lines.append(f"short_term {src_pop} {tgt_pop} {u!r} {tau_rec!r} {tau_fac!r}")
     lines.append(f"record_every {net_spec['record_every']}")
+    if net_spec.get('variables'):
+        lines.append('variables ' + ' '.join(net_spec['variables']))
     for name, neuron in net_spec['record']:
         lines.append(f"record {name} {neuron}")
     return '\n'.join(lines) + '\n'
@@ -441,15 +515,24 @@ def write_csv(folder, file, header, rows):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    write_fixtures(__doc__, networks(), run_brian2)
+
+
+def write_fixtures(doc, all_networks, run):
+    """The command line of a fixture script: runs the networks with `run` (a network's description in, its
+    spikes and sampled variables out) on the target asked for and writes their fixtures."""
+    parser = argparse.ArgumentParser(description=doc.split('\n')[0])
     parser.add_argument('out', nargs='?', default=DEFAULT_OUT,
                         help='folder for the fixtures (default: the test resources)')
     parser.add_argument('--target', choices=('numpy', 'cpp_standalone'), default='numpy',
                         help="Brian2's code generation: its numpy runtime (default) or C++ compiled by g++")
+    parser.add_argument('--only', nargs='+', metavar='NETWORK', help='write only these networks')
     args = parser.parse_args()
     if args.target == 'numpy':
         prefs.codegen.target = 'numpy'
-    for name, spec in networks().items():
+    for name, spec in all_networks.items():
+        if args.only and name not in args.only:
+            continue
         for s in spec['synapses']:
             assert s[4] == as_float32(s[4]), f"{name}: weight {s[4]} is not a float"
         # Engram's state recorder takes a population's neurons in ascending order.
@@ -459,17 +542,18 @@ def main():
         if args.target == 'cpp_standalone':
             with tempfile.TemporaryDirectory() as build:
                 set_device('cpp_standalone', directory=build)
-                spikes, traces = run_brian2(spec)
+                spikes, traces = run(spec)
                 device.reinit()
         else:
-            spikes, traces = run_brian2(spec)
+            spikes, traces = run(spec)
         folder = os.path.join(args.out, name)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'network.txt'), 'w') as f:
             f.write(describe(spec))
         write_csv(folder, 'spikes.csv', 'population,neuron,step', spikes)
-        write_csv(folder, 'v.csv', 'population,neuron,step,v_mV', traces)
-        print(f"{name}: {len(spikes)} spikes, {len(traces)} potentials")
+        for variable, rows in traces.items():
+            write_csv(folder, f'{variable}.csv', f'population,neuron,step,{variable}_{UNITS[variable]}', rows)
+        print(f"{name}: {len(spikes)} spikes, {len(traces['v'])} potentials")
 
 
 if __name__ == '__main__':

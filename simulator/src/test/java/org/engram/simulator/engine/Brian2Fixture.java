@@ -13,8 +13,9 @@ import java.util.Map;
 import org.engram.simulator.network.TsodyksMarkram;
 
 /**
- * One network of {@code simulator/brian2/spike_fixtures.py} as the script wrote it: its description
- * ({@code network.txt}), and Brian2's spikes ({@code spikes.csv}) and potentials ({@code v.csv}). The
+ * One network of {@code simulator/brian2/spike_fixtures.py} (or {@code substep_fixtures.py}, which writes
+ * the same files) as the script wrote it: its description ({@code network.txt}), and Brian2's spikes
+ * ({@code spikes.csv}), potentials ({@code v.csv}) and any other variables sampled ({@code w.csv}). The
  * script's docstring gives the files' format.
  */
 final class Brian2Fixture {
@@ -32,8 +33,8 @@ final class Brian2Fixture {
     record ShortTermSpec(String sourcePopulation, String targetPopulation, TsodyksMarkram dynamics) {
     }
 
-    /** A sampled potential (mV) after a step. */
-    record Sample(String population, int neuron, int step, double vMv) {
+    /** A sampled value of a variable (v in mV, w in pA) after a step. */
+    record Sample(String population, int neuron, int step, double value) {
     }
 
     final String name;
@@ -46,7 +47,8 @@ final class Brian2Fixture {
     final Map<String, List<Integer>> recorded = new LinkedHashMap<>();
     /** Brian2's spikes as {@code population,neuron,step}, in the script's order (by step). */
     final List<String> spikes = new ArrayList<>();
-    final List<Sample> potentials = new ArrayList<>();
+    /** The variables sampled, {@code v} and those of a {@code variables} line, each with its samples from its file. */
+    final Map<String, List<Sample>> samples = new LinkedHashMap<>(Map.of("v", new ArrayList<>()));
     /** The populations of the synapses that follow a {@code synapses SOURCE TARGET} line. */
     private String synapseSource;
     private String synapseTarget;
@@ -77,15 +79,19 @@ final class Brian2Fixture {
         for (String line : dataLines(name, "spikes.csv")) {
             f.spikes.add(line);
         }
-        for (String line : dataLines(name, "v.csv")) {
-            String[] c = line.split(",");
-            try {
-                f.potentials.add(new Sample(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
-                        Double.parseDouble(c[3])));
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new IllegalStateException(name + "/v.csv: cannot read '" + line + "': " + e.getMessage(), e);
+        f.samples.forEach((variable, list) -> {
+            String file = variable + ".csv";
+            for (String line : dataLines(name, file)) {
+                String[] c = line.split(",");
+                try {
+                    list.add(new Sample(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]),
+                            Double.parseDouble(c[3])));
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    throw new IllegalStateException(name + "/" + file + ": cannot read '" + line + "': "
+                            + e.getMessage(), e);
+                }
             }
-        }
+        });
         return f;
     }
 
@@ -119,6 +125,11 @@ final class Brian2Fixture {
             }
             case "short_term" -> shortTerm.add(new ShortTermSpec(w[1], w[2], new TsodyksMarkram(
                     Double.parseDouble(w[3]), Double.parseDouble(w[4]), Double.parseDouble(w[5]))));
+            case "variables" -> {
+                for (int k = 1; k < w.length; k++) {
+                    samples.put(w[k], new ArrayList<>());
+                }
+            }
             case "record" -> recorded.computeIfAbsent(w[1], k -> new ArrayList<>()).add(Integer.parseInt(w[2]));
             default -> {
                 // A synapse of the last `synapses SOURCE TARGET` line.
