@@ -19,8 +19,11 @@ into the test resources of ``Brian2AgreementTest``:
         short_term SOURCE TARGET U TAU_REC TAU_FAC   Tsodyks-Markram dynamics of those synapses
         record_every STEPS, record NAME NEURON       the sampling interval and the neurons sampled
         variables VAR...                 the variables sampled besides v (adex's w)
+        reference_substeps N             Brian2 ran a reference at N substeps a step, which Engram's
+                                         scheme does not follow step for step (substep_fixtures.py)
   <network>/spikes.csv    population,neuron,step: every spike, step s being Engram's step that
-                          ends at (s + 1) dt (Brian2 labels it with its start, s dt)
+                          ends at (s + 1) dt (Brian2 labels it with its start, s dt); a reference's
+                          also time_ms, the end of the substep that crossed
   <network>/v.csv         population,neuron,step,v_mV: the potential after step `step`
   <network>/VAR.csv       population,neuron,step,VAR_UNIT: each other variable sampled, likewise
 
@@ -265,9 +268,10 @@ def lif_equations(model, p):
     return eqs
 
 
-def conductance_mean(tau_ms):
-    """The mean of exp(-t / tau) over a step, (tau / dt) (1 - exp(-dt / tau)), as Engram's Conductances writes it."""
-    return -math.expm1(-DT_MS / tau_ms) * tau_ms / DT_MS
+def conductance_mean(tau_ms, h_ms=DT_MS):
+    """The mean of exp(-t / tau) over a step (or substep) h, (tau / h) (1 - exp(-h / tau)), as Engram's
+    Conductances writes it."""
+    return -math.expm1(-h_ms / tau_ms) * tau_ms / h_ms
 
 
 def conductance_equations(p):
@@ -501,6 +505,8 @@ def describe(net_spec):
     lines.append(f"record_every {net_spec['record_every']}")
     if net_spec.get('variables'):
         lines.append('variables ' + ' '.join(net_spec['variables']))
+    if net_spec.get('reference_substeps'):
+        lines.append(f"reference_substeps {net_spec['reference_substeps']}")
     for name, neuron in net_spec['record']:
         lines.append(f"record {name} {neuron}")
     return '\n'.join(lines) + '\n'
@@ -550,7 +556,9 @@ def write_fixtures(doc, all_networks, run):
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'network.txt'), 'w') as f:
             f.write(describe(spec))
-        write_csv(folder, 'spikes.csv', 'population,neuron,step', spikes)
+        # A reference's spikes carry their times too.
+        timed = spikes and len(spikes[0]) == 4
+        write_csv(folder, 'spikes.csv', 'population,neuron,step' + (',time_ms' if timed else ''), spikes)
         for variable, rows in traces.items():
             write_csv(folder, f'{variable}.csv', f'population,neuron,step,{variable}_{UNITS[variable]}', rows)
         print(f"{name}: {len(spikes)} spikes, {len(traces['v'])} potentials")

@@ -9,11 +9,13 @@ start (so that each stage reads them exactly where Engram's does) and decayed ex
 they compute Engram's substeps. The networks, the fixtures' format and the command line are those of
 spike_fixtures.py (see its docstring and README.md beside this file); the fixtures go to the same folder.
 
-What Brian2 cannot follow step for step is left out of the networks: the AdEx upstroke, where Engram
+What Brian2 cannot follow step for step is left out of those networks: the AdEx upstroke, where Engram
 cuts a substep at the closed-form time the exponential term takes to the peak, so AdEx neurons with
 the exponential term (delta_t > 0) stay below it, and spiking AdEx neurons have delta_t = 0 (spikes cut
 at v_th); hh_alpha's and adex_cond's splitting of stiff substeps (far below rest, or conductances of
-tens of thousands of nS), which these networks never reach.
+tens of thousands of nS), which these networks never reach. The upstroke is compared instead with a
+reference, adex_upstroke: the classical Runge-Kutta method on substeps of 0.001 ms, whose fixture gives
+each spike's time too (`reference_substeps` in its description).
 
   /usr/bin/python3 simulator/brian2/substep_fixtures.py [OUTPUT_DIR] [--target cpp_standalone]
 """
@@ -23,11 +25,15 @@ import numpy as np
 from brian2 import (NeuronGroup, Network, SpikeGeneratorGroup, SpikeMonitor, Synapses, defaultclock, ms,
                     start_scope)
 
-from spike_fixtures import DT_MS, grid_step, spikes_in_steps, sampled, state_monitors_of, write_fixtures
+from spike_fixtures import (DT_MS, conductance_mean, grid_step, spikes_in_steps, sampled, state_monitors_of,
+                            write_fixtures)
 
 # Engram's longest substep (AdexKernel.MAX_SUBSTEP_MS, HodgkinHuxley.MAX_SUBSTEP_MS): ten to a step.
 SUBSTEP_MS = 0.01
 SUBSTEPS = int(round(DT_MS / SUBSTEP_MS))
+# The reference for what Brian2 cannot follow step for step: the classical Runge-Kutta method on substeps
+# of 0.001 ms, a hundred to a step.
+REFERENCE_SUBSTEPS = 100
 # Engram cuts an AdEx substep into pieces, which Brian2 cannot follow, where the exponential term would
 # carry V to the peak within this many substeps (AdexKernel.UPSTROKE_PIECES).
 UPSTROKE_PIECES = 16
@@ -90,20 +96,43 @@ def hh_alpha_network():
                 record=[('H', 0), ('H', 1)], record_every=10)
 
 
+def adex_upstroke():
+    """The AdEx upstroke, which Engram cuts at the exponential term's closed-form blow-up and Brian2 cannot
+    follow step for step: adex and adex_cond neurons (NEST's defaults, v_peak 0, t_ref 0) firing on biases
+    and inputs, adapting, with a recurrent loop, against Brian2's classical Runge-Kutta method on substeps
+    of 0.001 ms."""
+    membrane = dict(c_m=281.0, g_l=30.0, e_l=-70.6, v_th=-50.4, delta_t=2.0, v_peak=0.0, v_reset=-60.0, t_ref=0.0,
+                    a=4.0, b=80.5, tau_w=144.0, i_e=600.0)
+    pops = [
+        dict(name='src', model='spike_times', size=2, times=[[10.0, 10.5, 60.0, 60.3], [30.0, 90.0, 90.2]]),
+        dict(name='A', model='adex', size=3, currents=[0.0, 200.0, 400.0],
+             params=dict(membrane, tau_syn_ex=1.0, tau_syn_in=5.0)),
+        dict(name='C', model='adex_cond', size=2, currents=[0.0, 300.0],
+             params=dict(membrane, e_ex=0.0, e_in=-85.0, tau_syn_ex=1.0, tau_syn_in=5.0)),
+    ]
+    syn = [('src', 0, 'A', 0, 1500.0, 1), ('src', 1, 'A', 2, -1200.0, 2), ('src', 0, 'C', 0, 20.0, 1),
+           ('src', 1, 'C', 1, -15.0, 3), ('A', 1, 'A', 0, 800.0, 5), ('A', 2, 'C', 0, 10.0, 8),
+           ('C', 1, 'A', 1, -600.0, 4)]
+    return dict(name='adex_upstroke', duration_ms=150.0, populations=pops, synapses=syn, variables=['w'],
+                reference_substeps=REFERENCE_SUBSTEPS, record=[('A', 0), ('A', 2), ('C', 1)], record_every=10)
+
+
 def networks():
     return {
         'adex_small': adex_network('adex_small', 'adex'),
         'adex_cond_small': adex_network('adex_cond_small', 'adex_cond'),
         'hh_alpha_small': hh_alpha_network(),
+        'adex_upstroke': adex_upstroke(),
     }
 
 
 # ---------------------------------------------------------------- Brian2 side
 
 
-def half_decay(tau_ms):
-    """exp(-h / (2 tau)): Engram decays a synaptic variable over a substep by two of these."""
-    return math.exp(-0.5 * SUBSTEP_MS / tau_ms)
+def half_decay(tau_ms, n=SUBSTEPS):
+    """exp(-h / (2 tau)) for substeps h of a step of n: Engram decays a synaptic variable over a substep by
+    two of these."""
+    return math.exp(-0.5 * DT_MS / n / tau_ms)
 
 
 def since_substep_start(tau_ms):
@@ -112,37 +141,40 @@ def since_substep_start(tau_ms):
     return f"exp(-(t - t0)/({tau_ms!r}*ms))"
 
 
-def adex_group(pop):
+def adex_group(pop, n=SUBSTEPS):
     """An AdEx population: the midpoint method (rk2) on v and w, v read as at most v_peak in every term
     (clip), v held while refractory; currents read at the stages' times, conductances as their exact mean
-    over the substep, both decayed exactly after the update."""
+    over the substep, both decayed exactly after the update. On the reference's substeps (n =
+    REFERENCE_SUBSTEPS) the classical Runge-Kutta method instead, conductances read at the stages' times."""
     p = pop['params']
-    conductances = pop['model'] == 'adex_cond'
+    reference = n == REFERENCE_SUBSTEPS
+    h = DT_MS / n
     peak = p['v_peak'] if p['delta_t'] > 0 else p['v_th']
     vc = f"clip(v, -1e9, {peak!r})"
     spike_current = f"{p['g_l']!r}*{p['delta_t']!r}*exp(({vc} - {p['v_th']!r})/{p['delta_t']!r})" \
         if p['delta_t'] > 0 else "0"
-    if conductances:
-        mean_ex, mean_in = (-math.expm1(-SUBSTEP_MS / p[k]) * p[k] / SUBSTEP_MS for k in ('tau_syn_ex', 'tau_syn_in'))
-        synaptic = (f"{mean_ex!r}*g_ex*({p['e_ex']!r} - {vc}) + {mean_in!r}*g_in*({p['e_in']!r} - {vc})")
-        variables = "g_ex : 1\ng_in : 1\n"
-        decay = "".join(f"{g} = {g}*{half_decay(p[k])!r}*{half_decay(p[k])!r}\n"
-                        for g, k in (('g_ex', 'tau_syn_ex'), ('g_in', 'tau_syn_in')))
+    x_ex, x_in = ('g_ex', 'g_in') if pop['model'] == 'adex_cond' else ('I_ex', 'I_in')
+    # What each stage reads of a synaptic variable x: x times this.
+    at_stage = {k: since_substep_start(p[k]) if reference or x_ex == 'I_ex' else repr(conductance_mean(p[k], h))
+                for k in ('tau_syn_ex', 'tau_syn_in')}
+    if x_ex == 'g_ex':
+        synaptic = (f"{at_stage['tau_syn_ex']}*g_ex*({p['e_ex']!r} - {vc})"
+                    f" + {at_stage['tau_syn_in']}*g_in*({p['e_in']!r} - {vc})")
     else:
-        synaptic = (f"I_ex*{since_substep_start(p['tau_syn_ex'])} + I_in*{since_substep_start(p['tau_syn_in'])}")
-        variables = "I_ex : 1\nI_in : 1\n"
-        decay = "".join(f"{x} = {x}*{half_decay(p[k])!r}*{half_decay(p[k])!r}\n"
-                        for x, k in (('I_ex', 'tau_syn_ex'), ('I_in', 'tau_syn_in')))
+        synaptic = f"I_ex*{at_stage['tau_syn_ex']} + I_in*{at_stage['tau_syn_in']}"
+    variables = f"{x_ex} : 1\n{x_in} : 1\n"
+    decay = "".join(f"{x} = {x}*{half_decay(p[k], n)!r}*{half_decay(p[k], n)!r}\n"
+                    for x, k in ((x_ex, 'tau_syn_ex'), (x_in, 'tau_syn_in')))
     refractory = refractory_steps(p)
     eqs = (f"dv/dt = ({p['g_l']!r}*({p['e_l']!r} - {vc}) + {spike_current} - w + {synaptic}"
            f" + I_c + {p['i_e']!r})/({p['c_m']!r}*ms) : 1" + (" (unless refractory)\n" if refractory else "\n")
            + f"dw/dt = ({p['a']!r}*({vc} - {p['e_l']!r}) - w)/({p['tau_w']!r}*ms) : 1\n"
            + variables + "I_c : 1 (constant)\nt0 : second\nspike_step : integer\nv_max : 1\n")
     g = NeuronGroup(pop['size'], eqs, threshold=f"v >= {peak!r}",
-                    reset=f"v = {p['v_reset']!r}\nw += {p['b']!r}\nspike_step = t_in_timesteps // {SUBSTEPS}",
+                    reset=f"v = {p['v_reset']!r}\nw += {p['b']!r}\nspike_step = t_in_timesteps // {n}",
                     # Engram holds v for the rest of the spike's step and t_ref / dt steps more.
-                    refractory=f"t_in_timesteps < (spike_step + 1 + {refractory})*{SUBSTEPS}" if refractory else False,
-                    method='rk2', name=pop['name'])
+                    refractory=f"t_in_timesteps < (spike_step + 1 + {refractory})*{n}" if refractory else False,
+                    method='rk4' if reference else 'rk2', name=pop['name'])
     g.v = g.v_max = p['e_l']
     g.spike_step = NEVER_SPIKED
     # v_max: the highest v at a substep's end, for below_upstroke.
@@ -150,12 +182,12 @@ def adex_group(pop):
                g.run_regularly(decay + 'v_max = v_max + clip(v - v_max, 0, 1e9)', when='after_groups')]
 
 
-def below_upstroke(pop, group):
+def below_upstroke(pop, group, n):
     """Whether an AdEx population with the exponential term stayed where Engram takes whole midpoint
     substeps: the upstroke time from its highest v, (c_m / g_l) (exp(-(v - v_th) / delta_t)
     - exp(-(v_peak - v_th) / delta_t)) (AdexKernel.upstrokeMs), at least UPSTROKE_PIECES substeps."""
     p = pop['params']
-    if not pop['model'].startswith('adex') or p['delta_t'] == 0:
+    if not pop['model'].startswith('adex') or p['delta_t'] == 0 or n == REFERENCE_SUBSTEPS:
         return True
     slope = lambda v: math.exp(-(v - p['v_th']) / p['delta_t'])
     return p['c_m'] / p['g_l'] * (slope(max(group.v_max)) - slope(p['v_peak'])) >= UPSTROKE_PIECES * SUBSTEP_MS
@@ -170,7 +202,7 @@ def hh_rates(v):
         alpha_n=f"0.01*({v} + 55)/(1 - exp(-({v} + 55)/10))", beta_n=f"0.125*exp(-({v} + 65)/80)")
 
 
-def hh_group(pop):
+def hh_group(pop, n):
     """An hh_alpha population: classical Runge-Kutta (rk4) on v, m, h, n, the alpha currents
     (I + y s) exp(-s / tau) read at the stages' times s and advanced exactly after the update; a spike
     at the first substep end at or above 0 mV lower than the substep's start after a rise, once per step
@@ -188,15 +220,15 @@ def hh_group(pop):
            "v_start : 1\nrising : 1\nspike_step : integer\n")
     advance = ''
     for x in ('ex', 'in'):
-        d, half = half_decay(p['tau_syn_' + x]), 0.5 * SUBSTEP_MS
+        d, half = half_decay(p['tau_syn_' + x], n), 0.5 * DT_MS / n
         # Engram's order: the current at the middle, then at the end from the drive at the middle.
         advance += (f"I_{x} = ((I_{x} + y_{x}*{half!r})*{d!r} + y_{x}*{d!r}*{half!r})*{d!r}\n"
                     f"y_{x} = y_{x}*{d!r}*{d!r}\n")
     refractory = refractory_steps(p)
     g = NeuronGroup(pop['size'], eqs, method='rk4', name=pop['name'],
                     threshold=(f"v >= 0 and v < v_start and rising > 0.5"
-                               f" and t_in_timesteps // {SUBSTEPS} > spike_step + {refractory}"),
-                    reset=f"spike_step = t_in_timesteps // {SUBSTEPS}")
+                               f" and t_in_timesteps // {n} > spike_step + {refractory}"),
+                    reset=f"spike_step = t_in_timesteps // {n}")
     g.v = p['v_init']
     rest = {k: eval(r, {'exp': math.exp}) for k, r in hh_rates(repr(p['v_init'])).items()}
     for x in 'mhn':
@@ -212,29 +244,29 @@ def refractory_steps(p):
     return int(round(p['t_ref'] / DT_MS))
 
 
-def spike_generator(pop):
+def spike_generator(pop, n):
     """A spike_times source emitting each time at the end of Engram's step for it, the grid time Engram
     gives it."""
     idx, ticks = [], []
     for i, times in enumerate(pop['times']):
         for t in times:
             idx.append(i)
-            ticks.append((grid_step(t) + 1) * SUBSTEPS)
-    return SpikeGeneratorGroup(pop['size'], idx, np.array(ticks) * SUBSTEP_MS * ms, name=pop['name'])
+            ticks.append((grid_step(t) + 1) * n)
+    return SpikeGeneratorGroup(pop['size'], idx, np.array(ticks) * (DT_MS / n) * ms, name=pop['name'])
 
 
-def relay(group):
+def relay(group, n):
     """Neurons that fire at the end of each step in which their neuron of `group` fired: Engram emits a
     spike at its step's end, wherever in the step the substep that fired lies. A spike sets `fired`, which
     the relay tests at the first substep of the next step."""
-    r = NeuronGroup(len(group), 'fired : 1', threshold=f"fired > 0.5 and t_in_timesteps % {SUBSTEPS} == 0",
+    r = NeuronGroup(len(group), 'fired : 1', threshold=f"fired > 0.5 and t_in_timesteps % {n} == 0",
                     reset='fired = 0', name=f"{group.name}_relay")
     s = Synapses(group, r, on_pre='fired_post = 1', name=f"{group.name}_to_relay")
     s.connect(j='i')
     return r, [r, s]
 
 
-def pathway(target, source, group, inhibitory, rows):
+def pathway(target, source, group, inhibitory, rows, n):
     """The synapses from one population to another of one sign. The source (a spike generator, or a relay
     at the step's end) fires at the time Engram emits; Engram adds an input arriving at a step's end after
     the step's last substep, so Brian2's pathway, which runs after the substep's update, delivers it in
@@ -253,7 +285,7 @@ def pathway(target, source, group, inhibitory, rows):
     rows = np.array(rows)
     syn.connect(i=rows[:, 0].astype(int), j=rows[:, 1].astype(int))
     syn.weight = rows[:, 2]
-    syn.delay = (rows[:, 3] * SUBSTEPS - 1) * SUBSTEP_MS * ms
+    syn.delay = (rows[:, 3] * n - 1) * (DT_MS / n) * ms
     return syn
 
 
@@ -261,19 +293,20 @@ def run_substeps(net_spec):
     """Builds and runs one network on Engram's substeps; returns its spikes and sampled variables as
     spike_fixtures.run_brian2 does."""
     start_scope()
-    defaultclock.dt = SUBSTEP_MS * ms
+    n = net_spec.get('reference_substeps', SUBSTEPS)
+    defaultclock.dt = DT_MS / n * ms
     builders = {'adex': adex_group, 'adex_cond': adex_group, 'hh_alpha': hh_group}
     groups, senders, objects = {}, {}, []
     for pop in net_spec['populations']:
         if pop['model'] == 'spike_times':
-            g = spike_generator(pop)
+            g = spike_generator(pop, n)
             senders[pop['name']] = g
             objects.append(g)
             continue
-        g, extra = builders[pop['model']](pop)
+        g, extra = builders[pop['model']](pop, n)
         if 'currents' in pop:
             g.I_c = np.array(pop['currents'])
-        senders[pop['name']], relayed = relay(g)
+        senders[pop['name']], relayed = relay(g, n)
         groups[pop['name']] = g
         objects += [g] + extra + relayed
     by_pathway = {}
@@ -281,18 +314,30 @@ def run_substeps(net_spec):
         by_pathway.setdefault((src_pop, tgt_pop, w < 0), []).append((src, tgt, w, delay))
     for (src_pop, tgt_pop, inhibitory), rows in by_pathway.items():
         target = next(p for p in net_spec['populations'] if p['name'] == tgt_pop)
-        objects.append(pathway(target, senders[src_pop], groups[tgt_pop], inhibitory, rows))
+        objects.append(pathway(target, senders[src_pop], groups[tgt_pop], inhibitory, rows, n))
     spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items()}
     state_monitors = state_monitors_of(net_spec, groups)
     net = Network(objects, list(spike_monitors.values()), [m for _, m in state_monitors.values()])
     net.run(net_spec['duration_ms'] * ms, namespace={})
     for pop in net_spec['populations']:
-        assert pop['name'] not in groups or below_upstroke(pop, groups[pop['name']]), \
+        assert pop['name'] not in groups or below_upstroke(pop, groups[pop['name']], n), \
             f"{net_spec['name']}: {pop['name']} went up an upstroke, which Engram cuts into pieces"
-    spikes = spikes_in_steps(net_spec, spike_monitors, SUBSTEPS)
+    spikes = spikes_in_steps(net_spec, spike_monitors, n)
     # A relay merges a neuron's spikes of one step, which Engram would deliver one by one.
     assert len(set(spikes)) == len(spikes), f"{net_spec['name']}: a neuron fired twice in a step"
-    return spikes, sampled(net_spec, state_monitors, SUBSTEPS)
+    if n == REFERENCE_SUBSTEPS:
+        spikes = with_times(spike_monitors, n)
+    return spikes, sampled(net_spec, state_monitors, n)
+
+
+def with_times(spike_monitors, n):
+    """The reference's spikes with their times: (population, neuron, step, ms), the time being the end of
+    the substep whose update crossed v_peak (within 0.001 ms after the crossing), by time."""
+    spikes = []
+    for name, mon in spike_monitors.items():
+        ticks = np.rint(np.asarray(mon.t / ms) / (DT_MS / n)).astype(int)
+        spikes += [(name, int(i), int(k // n), (k + 1) * DT_MS / n) for i, k in zip(np.asarray(mon.i), ticks)]
+    return sorted(spikes, key=lambda x: (x[3], x[0], x[1]))
 
 
 if __name__ == '__main__':

@@ -87,10 +87,31 @@ class Brian2AgreementTest {
      */
     private static final double SUBSTEP_TOLERANCE = 1e-10;
 
+    /**
+     * How far from the reference's spike time an AdEx spike may be placed (ms): 0.02 ms, two substeps, the
+     * bound the model's own tests hold it to against a fine Runge-Kutta solution (its README entry). The
+     * reference's time is the end of its 0.001 ms substep that crossed {@code v_peak}. Measured: every spike
+     * of {@code adex_upstroke} in the reference's step, reported 0 to 0.084 ms after the reference's time.
+     */
+    private static final double UPSTROKE_SPIKE_MS = 0.02;
+
+    /**
+     * The tolerance against a reference that Engram's scheme does not follow step for step, the AdEx
+     * upstroke (mV for {@code v}, pA for {@code w}). The reference, classical Runge-Kutta on 0.001 ms
+     * substeps, is exact to some 1e-10 mV; Engram's midpoint substeps of 0.01 ms are within 5e-5 to 4e-4 mV
+     * below threshold (the model's tests), and a spike placed a little off its true time starts the reset
+     * that much early or late, where {@code V} climbs at some 1 to 3 mV/ms and {@code w} decays at
+     * {@code w / tau_w}, under 3 pA/ms: a spike 0.005 ms off moves them by up to 0.015 mV and 0.015 pA.
+     * Measured: 0.0047 mV and 0.0065 pA over the 450 samples, each of the 19 spikes placed closer than
+     * that. An input a step late, or a spike cut a substep late (as before the closed-form cut), moves
+     * them by tenths of a millivolt.
+     */
+    private static final double REFERENCE_TOLERANCE = 0.02;
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lif_delta_small", "lif_exp_two_taus", "lif_exp_singular", "lif_alpha_singular",
         "adaptive_lif_small", "lif_cond_exp_small", "izhikevich_cells", "lif_delta_short_term", "lif_delta_recurrent",
-        "lif_exp_recurrent", "adex_small", "adex_cond_small", "hh_alpha_small"})
+        "lif_exp_recurrent", "adex_small", "adex_cond_small", "hh_alpha_small", "adex_upstroke"})
     void sameSpikesAndPotentialsAsBrian2(String name) {
         Brian2Fixture fixture = Brian2Fixture.load(name);
         NetworkBuilder b = new NetworkBuilder(fixture.dtMs).seed(1);
@@ -116,7 +137,11 @@ class Brian2AgreementTest {
                 recorders.put(variable, byPopulation);
             }
             engine.run(fixture.durationMs);
-            assertSameSpikes(fixture, engramSpikes(fixture, spikes));
+            if (fixture.referenceSubsteps > 0) {
+                assertSpikesNearTheReference(fixture, spikes);
+            } else {
+                assertSameSpikes(fixture, engramSpikes(fixture, spikes));
+            }
             recorders.forEach((variable, byPopulation) -> assertSameSamples(fixture, variable, byPopulation));
         }
     }
@@ -205,6 +230,39 @@ class Brian2AgreementTest {
         return lines;
     }
 
+    /**
+     * Against a reference Engram's scheme does not follow step for step: each neuron fires as often as in the
+     * reference, and each spike, reported at its step's end, lies where a spike placed within
+     * {@link #UPSTROKE_SPIKE_MS} of the reference's would be reported: from that much before the
+     * reference's time to a step and that much after it.
+     */
+    private static void assertSpikesNearTheReference(Brian2Fixture fixture, Map<String, SpikeRecorder> recorders) {
+        Map<String, List<Double>> reference = new LinkedHashMap<>();
+        for (String line : fixture.spikes) {
+            String[] c = line.split(",");
+            reference.computeIfAbsent(c[0] + " " + c[1], k -> new ArrayList<>()).add(Double.parseDouble(c[3]));
+        }
+        Map<String, List<Double>> engram = new LinkedHashMap<>();
+        recorders.forEach((population, r) -> {
+            for (int k = 0; k < r.count(); k++) {
+                engram.computeIfAbsent(population + " " + r.neuron(k), n -> new ArrayList<>()).add(r.timeMs(k));
+            }
+        });
+        assertTrue(reference.size() > 0, fixture.name + ": a fixture without spikes checks no spike");
+        assertEquals(reference.keySet(), engram.keySet(), fixture.name + ": the neurons that fire");
+        reference.forEach((neuron, times) -> {
+            List<Double> ours = engram.get(neuron);
+            assertEquals(times.size(), ours.size(), fixture.name + ": spikes of " + neuron + ", Brian2 " + times
+                    + " ms, Engram " + ours + " ms");
+            for (int k = 0; k < times.size(); k++) {
+                double late = ours.get(k) - times.get(k);
+                assertTrue(late >= -UPSTROKE_SPIKE_MS && late <= fixture.dtMs + UPSTROKE_SPIKE_MS, fixture.name
+                        + ": spike " + k + " of " + neuron + " at the end of its step, " + ours.get(k)
+                        + " ms, against Brian2's at " + times.get(k) + " ms");
+            }
+        });
+    }
+
     private static void assertSameSpikes(Brian2Fixture fixture, List<String> engram) {
         List<String> brian2 = fixture.spikes;
         assertTrue(brian2.size() > 0, fixture.name + ": a fixture without spikes checks no spike");
@@ -236,7 +294,8 @@ class Brian2AgreementTest {
         List<Brian2Fixture.Sample> samples = fixture.samples.get(variable);
         for (Map.Entry<String, List<Integer>> sampled : fixture.recorded.entrySet()) {
             String population = sampled.getKey();
-            double tolerance = tolerance(fixture.population(population).model());
+            double tolerance = fixture.referenceSubsteps > 0 ? REFERENCE_TOLERANCE
+                    : tolerance(fixture.population(population).model());
             for (int neuron : sampled.getValue()) {
                 String which = fixture.name + ": " + variable + " of " + population + " " + neuron;
                 double[] engram = recorders.get(population).traceOf(neuron);

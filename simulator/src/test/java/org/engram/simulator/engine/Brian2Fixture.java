@@ -41,11 +41,19 @@ final class Brian2Fixture {
     double dtMs;
     double durationMs;
     int recordEverySteps;
+    /**
+     * The substeps a step of Brian2's reference run, which Engram's scheme does not follow step for step
+     * (then {@code spikes.csv} also holds each spike's time); 0 when Brian2 took Engram's steps.
+     */
+    int referenceSubsteps;
     final List<PopulationSpec> populations = new ArrayList<>();
     final List<SynapseSpec> synapses = new ArrayList<>();
     final List<ShortTermSpec> shortTerm = new ArrayList<>();
     final Map<String, List<Integer>> recorded = new LinkedHashMap<>();
-    /** Brian2's spikes as {@code population,neuron,step}, in the script's order (by step). */
+    /**
+     * Brian2's spikes as {@code population,neuron,step}, in the script's order (by step); a reference's as
+     * {@code population,neuron,step,time_ms}, by time.
+     */
     final List<String> spikes = new ArrayList<>();
     /** The variables sampled, {@code v} and those of a {@code variables} line, each with its samples from its file. */
     final Map<String, List<Sample>> samples = new LinkedHashMap<>(Map.of("v", new ArrayList<>()));
@@ -104,6 +112,7 @@ final class Brian2Fixture {
             case "dt_ms" -> dtMs = Double.parseDouble(w[1]);
             case "duration_ms" -> durationMs = Double.parseDouble(w[1]);
             case "record_every" -> recordEverySteps = Integer.parseInt(w[1]);
+            case "reference_substeps" -> referenceSubsteps = Integer.parseInt(w[1]);
             case "population" -> {
                 Map<String, Double> params = new LinkedHashMap<>();
                 for (int k = 4; k < w.length; k++) {
