@@ -33,7 +33,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * two recurrent networks of 80 neurons with hundreds of spikes) and of {@code substep_fixtures.py} (AdEx
  * with current and conductance synapses, Hodgkin-Huxley, on Engram's substeps), built here from the
  * description the script wrote, must give every spike Brian2 gave, the same neurons at the same steps,
- * and the same potentials (and AdEx's adaptation currents) to within rounding.
+ * and the same potentials (and AdEx's adaptation currents) to within rounding. One network,
+ * {@code adex_upstroke}, is a reference instead, for the AdEx upstroke that no Brian2 method follows step
+ * for step: Brian2's Runge-Kutta solution on 0.001 ms substeps, which each spike must match to within
+ * {@link #UPSTROKE_SPIKE_MS} and each sample to within {@link #REFERENCE_TOLERANCE}.
  * {@code simulator/brian2/README.md} says how Brian2's step was made to do what Engram's does.
  */
 class Brian2AgreementTest {
