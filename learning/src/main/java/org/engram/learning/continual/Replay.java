@@ -18,7 +18,8 @@ import org.engram.simulator.random.SplitMixRandom;
  * original labels and task indices; then, in the task's first epoch only, it offers the batch's
  * own samples to the memory (so each training sample is offered once). The memory never holds more
  * than {@code memory_size} samples. Every random decision of task t comes from
- * {@code RandomStreams.of(seed, Purpose.REPLAY, t)}.
+ * {@code RandomStreams.of(seed, Purpose.REPLAY, t)}. A state whose memory was filled under the other
+ * {@code buffer} mode is refused: the samples it chose are not those this mode would hold.
  *
  * <table>
  *   <caption>Hyperparameters</caption>

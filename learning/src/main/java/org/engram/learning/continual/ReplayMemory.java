@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
@@ -236,6 +237,31 @@ final class ReplayMemory implements SampleSet {
         }
     }
 
+    /**
+     * Fails unless a memory read from a state was filled under the reader's buffer mode, so that the
+     * resumed run equals one straight through under it. Reservoir sampling marks no class full, and
+     * class-balanced sampling marks the largest full once the memory fills, so a filled memory tells
+     * its mode; one still filling has kept every sample offered, without a draw, as either mode does,
+     * and goes on as the reader's would have from the start.
+     */
+    private static void requireFilledUnder(String owner, Replay.Buffer mode, boolean filled, boolean[] full) {
+        boolean anyFull = false;
+        for (boolean f : full) {
+            anyFull |= f;
+        }
+        String found;
+        if (anyFull && mode == Replay.Buffer.RESERVOIR) {
+            found = "class_balanced (classes marked full)";
+        } else if (filled && !anyFull && mode == Replay.Buffer.CLASS_BALANCED) {
+            found = "reservoir (a filled memory with no class marked full)";
+        } else {
+            return;
+        }
+        throw new EngramException("strategy state", owner + ".buffer", mode.name().toLowerCase(Locale.ROOT), found,
+                "the memory was filled under the other buffer mode; resume with the buffer it was written with, "
+                        + "or start afresh");
+    }
+
     /** A uniform slot among the samples of all classes holding {@code largest} samples. */
     private int randomSlotOfLargest(int largest, RandomGenerator rng) {
         int candidates = 0;
@@ -286,7 +312,8 @@ final class ReplayMemory implements SampleSet {
      * @param in       the stream
      * @param owner    the strategy whose state it is, for messages
      * @param capacity the capacity of the reader's configuration ({@code memory_size})
-     * @param mode     the buffer mode of the reader's configuration
+     * @param mode     the buffer mode of the reader's configuration: a memory of format 2 filled under the
+     *                 other is refused
      * @param version  the state's format version: 1 lacks the full classes, which are then taken to
      *                 be those largest now (the rule version 1 applied at every sample)
      * @return the memory
@@ -304,7 +331,8 @@ final class ReplayMemory implements SampleSet {
      * @param owner       the strategy whose state it is, for messages
      * @param capacityKey the hyperparameter that sets the capacity, for messages
      * @param capacity    the capacity of the reader's configuration
-     * @param mode        the buffer mode of the reader's configuration
+     * @param mode        the buffer mode of the reader's configuration, as
+     *                    {@link #read(DataInput, String, int, Replay.Buffer, int)}
      * @param version     the state's format version, as {@link #read(DataInput, String, int, Replay.Buffer, int)}
      * @return the memory
      * @throws IOException if the stream fails
@@ -352,6 +380,9 @@ final class ReplayMemory implements SampleSet {
         requireSeen(owner, "samples seen", size, m.seen);
         for (int c = 0; c < m.classSeen.length; c++) {
             requireSeen(owner, "samples seen of class " + c, m.classCount[c], m.classSeen[c]);
+        }
+        if (version >= 2) {
+            requireFilledUnder(owner, mode, size == capacity, m.full);
         }
         m.size = size;
         if (version < 2 && mode == Replay.Buffer.CLASS_BALANCED) {
