@@ -153,6 +153,7 @@ public final class Der implements ContinualStrategy, Checkpointable {
                     readoutUnits + " per sample (the network's readout units)", String.valueOf(logits[0].length),
                     "the state was saved with another network");
         }
+        memory.requireTasksBefore(NAME, task.taskIndex());
         matchedUnits = new int[task.taskIndex() + 1][];
         for (int t = 0; t < matchedUnits.length; t++) {
             matchedUnits[t] = TrainedUnits.of(model, task.scenario(), t, task.taskIndex() + 1);

@@ -90,6 +90,23 @@ final class ReplayMemory implements SampleSet {
         return count;
     }
 
+    /**
+     * Fails unless every sample held belongs to a task finished before the one starting, as a memory
+     * filled by a run does; a state read knows no count of tasks to check its samples' against.
+     *
+     * @param owner the strategy whose memory it is, for messages
+     * @param task  the index of the task starting
+     */
+    void requireTasksBefore(String owner, int task) {
+        for (int s = 0; s < size; s++) {
+            if (tasks[s] >= task) {
+                throw new EngramException("strategy state", owner + ".task", "a task finished before task index "
+                        + task + " starts, an index below " + task, String.valueOf(tasks[s]),
+                        "the state was saved after other tasks, or is damaged");
+            }
+        }
+    }
+
     /** @return how many samples of a class the memory holds */
     int countOf(int label) {
         return label < classCount.length ? classCount[label] : 0;
@@ -369,6 +386,10 @@ final class ReplayMemory implements SampleSet {
             if (label < 0 || label >= m.classCount.length) {
                 throw new EngramException("strategy state", owner + ".label", "0.." + (m.classCount.length - 1),
                         String.valueOf(label), "the state file is damaged");
+            }
+            if (task < 0) {
+                throw new EngramException("strategy state", owner + ".task", "a task index >= 0", String.valueOf(task),
+                        "the state file is damaged");
             }
             m.inputs[s] = input;
             m.labels[s] = label;

@@ -146,6 +146,58 @@ class DerTest {
     }
 
     /**
+     * A state whose sample carries a task index below 0, which no task has, is refused when read, naming
+     * the task index, the rule and the value, and the strategy keeps the buffer it had (empty).
+     */
+    @Test
+    void refusesAStoredTaskIndexBelowZeroWhenRead() throws IOException {
+        Der der = new Der(new Der.Params(4, 1, 0.5, 2));
+        EngramException e = assertThrows(EngramException.class, () -> der.readState(derState(0, -1)));
+        assertEquals("strategy state", e.source());
+        assertEquals("der.task", e.location());
+        assertEquals("a task index >= 0", e.expected());
+        assertEquals("-1", e.found());
+        assertEquals(0, der.memorySize(), "the empty buffer it had");
+    }
+
+    /**
+     * Before task t starts the buffer holds samples of the tasks finished, 0 to t - 1 alone. A state
+     * holding samples of tasks 0 and 1 goes on from task 2 (index 2); started at index 1 it is refused
+     * naming the task index, the rule and the first sample's value past it, rather than matching that
+     * sample's logits on the units of a task it was never trained in (a sample of a task past the one
+     * starting had failed at the first batch with the JDK's array index error, naming nothing).
+     */
+    @Test
+    void refusesAStoredTaskIndexNotFinishedWhenATaskStarts() throws IOException {
+        Der der = new Der(new Der.Params(4, 1, 0.5, 2));
+        der.readState(derState(0, 1));
+        ToyTrainer toy = new ToyTrainer(new ToyLinearModel(1, 2, 1), der, List.of(), Scenario.DOMAIN_INCREMENTAL, 1);
+        EngramException e = assertThrows(EngramException.class, () -> der.beforeTask(toy.context(1)));
+        assertEquals("strategy state", e.source());
+        assertEquals("der.task", e.location());
+        assertEquals("a task finished before task index 1 starts, an index below 1", e.expected());
+        assertEquals("1", e.found());
+        assertDoesNotThrow(() -> der.beforeTask(toy.context(2)));
+    }
+
+    /** A DER state by hand: a reservoir of 4 holding one sample of class 0 in each task given, logits of 2 units. */
+    private static DataInputStream derState(int... tasks) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, Der.NAME, 1);
+        ReplayMemory memory = new ReplayMemory(4, Replay.Buffer.RESERVOIR);
+        SplitMixRandom rng = RandomStreams.of(1, Purpose.DARK_REPLAY, 0);
+        for (int task : tasks) {
+            memory.offer(new float[] {task}, 0, task, rng);
+        }
+        memory.write(out);
+        for (int task : tasks) {
+            StateCodec.writeFloats(out, new float[] {0.5f, 1});
+        }
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    /**
      * Chained after der, checks each batch as the trainer will get it: the own samples in the mean,
      * then min(replay_batch_size, stored) samples with class weight 0 and a logit match of weight alpha / k
      * on the units the scenario names for their task, towards the logits the buffer holds with the
