@@ -150,7 +150,7 @@ final class ExactAdvance {
                     int index = end / r.intervalSteps() - 1;
                     int last = r.firstPositionAtOrAbove(hi);
                     for (int k = r.firstPositionAtOrAbove(lo); k < last; k++) {
-                        int i = r.neuronAt(k);
+                        int i = r.neuronAtPosition(k);
                         shown.hold(i);
                         kernel.propagate(state, i, time[i], stepEnd);
                         r.sampleOne(index, k);

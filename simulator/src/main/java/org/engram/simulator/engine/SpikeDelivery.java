@@ -175,9 +175,12 @@ final class SpikeDelivery {
         final float uniformWeight = proj.uniformWeight();
         final short[] delays = proj.delays();
         final int uniformDelaySteps = proj.uniformDelaySteps();
+        // The arrays, as deliverGrid reads them: target(k) checks k, for a library user, at every synapse.
+        final char[] narrow = proj.narrowTargets();
+        final int[] wide = proj.wideTargets();
         for (int k = a; k < b; k++) {
             int slot = (spikeStep + (delays == null ? uniformDelaySteps : delays[k])) % slots;
-            int to = proj.target(k);
+            int to = narrow != null ? narrow[k] : wide[k];
             counts[slot * n + to]++;
             queues[slot].push(offsetMs, (weights == null ? uniformWeight : weights[k]) * scale, inhibitory, to);
         }

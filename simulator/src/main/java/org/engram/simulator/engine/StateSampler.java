@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Population;
@@ -136,6 +137,11 @@ final class StateSampler implements StateRecorder {
 
     @Override
     public int neuronAt(int position) {
+        return neurons[IndexArguments.check("StateRecorder.neuronAt", "position", position, neurons.length)];
+    }
+
+    /** {@link #neuronAt} unchecked, for the engine's sampling loop, whose positions come from this recorder. */
+    int neuronAtPosition(int position) {
         return neurons[position];
     }
 
@@ -156,10 +162,8 @@ final class StateSampler implements StateRecorder {
 
     @Override
     public double value(int sample, int position) {
-        if (sample < 0 || sample >= samples || position < 0 || position >= neurons.length) {
-            throw new IndexOutOfBoundsException("sample " + sample + " of " + samples + ", position " + position
-                    + " of " + neurons.length);
-        }
+        IndexArguments.check("StateRecorder.value", "sample", sample, samples);
+        IndexArguments.check("StateRecorder.value", "position", position, neurons.length);
         return values[sample * neurons.length + position];
     }
 }

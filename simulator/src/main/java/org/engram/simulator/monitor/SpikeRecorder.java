@@ -3,8 +3,8 @@ package org.engram.simulator.monitor;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.Objects;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
@@ -147,10 +147,11 @@ public final class SpikeRecorder implements SpikeListener {
      *
      * @param k the spike's index, 0 to {@link #count()} - 1, in the order recorded (time, then neuron)
      * @return its time in ms
-     * @throws IndexOutOfBoundsException if {@code k} is outside the spikes recorded
+     * @throws IndexOutOfBoundsException if {@code k} is outside the spikes recorded, with a message naming the
+     *         method, {@code k}, the range and the value
      */
     public double timeMs(int k) {
-        return timesMs[Objects.checkIndex(k, count)];
+        return timesMs[IndexArguments.check("SpikeRecorder.timeMs", "k", k, count)];
     }
 
     /**
@@ -158,10 +159,11 @@ public final class SpikeRecorder implements SpikeListener {
      *
      * @param k the spike's index, 0 to {@link #count()} - 1
      * @return its population-local neuron index
-     * @throws IndexOutOfBoundsException if {@code k} is outside the spikes recorded
+     * @throws IndexOutOfBoundsException if {@code k} is outside the spikes recorded, with a message naming the
+     *         method, {@code k}, the range and the value
      */
     public int neuron(int k) {
-        return neurons[Objects.checkIndex(k, count)];
+        return neurons[IndexArguments.check("SpikeRecorder.neuron", "k", k, count)];
     }
 
     /**

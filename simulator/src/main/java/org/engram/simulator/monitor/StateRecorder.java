@@ -50,7 +50,8 @@ public interface StateRecorder {
      *
      * @param position index into the recorded neurons, in {@code [0, neuronCount())}
      * @return the population-local neuron index
-     * @throws IndexOutOfBoundsException if there is no such position
+     * @throws IndexOutOfBoundsException if {@code position} is outside {@code [0, neuronCount())}, with a message
+     *         naming the method, the argument, the range and the value
      */
     int neuronAt(int position);
 
@@ -69,6 +70,8 @@ public interface StateRecorder {
      * @param sample   the sample, in {@code [0, sampleCount())}
      * @param position the neuron's position in {@link #neurons()}, in {@code [0, neuronCount())}
      * @return the variable's value, in its model's unit
+     * @throws IndexOutOfBoundsException if {@code sample} or {@code position} is outside its range, with a
+     *         message naming the method, the argument, the range and the value
      */
     double value(int sample, int position);
 

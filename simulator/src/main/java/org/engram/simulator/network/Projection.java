@@ -2,7 +2,7 @@ package org.engram.simulator.network;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Objects;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
@@ -113,9 +113,11 @@ public final class Projection {
      *
      * @param k synapse index, 0 to {@link #synapseCount()} - 1
      * @return the target neuron, population-local
-     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses
+     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses, with a message naming
+     *         the method, {@code k}, the range and the value
      */
     public int target(int k) {
+        IndexArguments.check("Projection.target", "k", k, synapseCount());
         return narrowTargets != null ? narrowTargets[k] : wideTargets[k];
     }
 
@@ -185,15 +187,13 @@ public final class Projection {
      *
      * @param k synapse index, 0 to {@link #synapseCount()} - 1
      * @return the weight in the target model's weight unit
-     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses
+     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses, with a message naming
+     *         the method, {@code k}, the range and the value
      */
     public float weight(int k) {
-        if (weights != null) {
-            return weights[k];
-        }
         // Checked when the weight is shared too: a synapse that does not exist has none.
-        Objects.checkIndex(k, synapseCount());
-        return uniformWeight;
+        IndexArguments.check("Projection.weight", "k", k, synapseCount());
+        return weights != null ? weights[k] : uniformWeight;
     }
 
     /**
@@ -219,15 +219,13 @@ public final class Projection {
      *
      * @param k synapse index, 0 to {@link #synapseCount()} - 1
      * @return the delay in steps, {@code >= 1}
-     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses
+     * @throws IndexOutOfBoundsException if {@code k} is outside the projection's synapses, with a message naming
+     *         the method, {@code k}, the range and the value
      */
     public int delaySteps(int k) {
-        if (delays != null) {
-            return delays[k];
-        }
         // As for weight(k): a shared delay is no delay of a synapse that does not exist.
-        Objects.checkIndex(k, synapseCount());
-        return uniformDelaySteps;
+        IndexArguments.check("Projection.delaySteps", "k", k, synapseCount());
+        return delays != null ? delays[k] : uniformDelaySteps;
     }
 
     /**

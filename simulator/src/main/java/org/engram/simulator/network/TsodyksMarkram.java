@@ -1,6 +1,7 @@
 package org.engram.simulator.network;
 
 import java.util.Arrays;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.Problems;
 
 /**
@@ -136,27 +137,35 @@ public record TsodyksMarkram(double u, double tauRec, double tauFac) {
          * {@return a source's utilisation {@code u} just after its last spike's increment, 0 before any}
          *
          * @param source the source neuron, population-local
+         * @throws IndexOutOfBoundsException if {@code source} is not a neuron of the source population, with a
+         *         message naming the method, {@code source}, the range and the value
          */
         public double utilisation(int source) {
-            return utilisation[source];
+            return utilisation[IndexArguments.check("TsodyksMarkram.State.utilisation", "source", source,
+                    utilisation.length)];
         }
 
         /**
          * {@return a source's resources left {@code x} just after its last spike's release, 1 before any}
          *
          * @param source the source neuron, population-local
+         * @throws IndexOutOfBoundsException if {@code source} is not a neuron of the source population, with a
+         *         message naming the method, {@code source}, the range and the value
          */
         public double resourcesLeft(int source) {
-            return left[source];
+            return left[IndexArguments.check("TsodyksMarkram.State.resourcesLeft", "source", source, left.length)];
         }
 
         /**
          * {@return the time (ms, on the network's clock) of a source's last spike, minus infinity before any}
          *
          * @param source the source neuron, population-local
+         * @throws IndexOutOfBoundsException if {@code source} is not a neuron of the source population, with a
+         *         message naming the method, {@code source}, the range and the value
          */
         public double lastSpikeMs(int source) {
-            return lastSpikeMs[source];
+            return lastSpikeMs[IndexArguments.check("TsodyksMarkram.State.lastSpikeMs", "source", source,
+                    lastSpikeMs.length)];
         }
 
         /** {@return the bytes the state holds: three {@code double}s per source neuron} */

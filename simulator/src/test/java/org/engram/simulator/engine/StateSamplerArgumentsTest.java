@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
@@ -40,9 +41,12 @@ class StateSamplerArgumentsTest {
         r.sample(1, 0, 3);
         r.complete(2);
         assertEquals(p.state().values("v")[2], r.value(1, 1), 0.0);
+        // Two samples taken, two neurons recorded: the message names the argument out of range.
         for (int[] at : new int[][] {{2, 0}, {-1, 0}, {0, 2}, {0, -1}}) {
-            assertThrows(IndexOutOfBoundsException.class, () -> r.value(at[0], at[1]), "value(" + at[0] + ", "
-                    + at[1] + ")");
+            boolean sample = at[1] == 0;
+            assertEquals("StateRecorder.value: " + (sample ? "sample" : "position") + ": expected an index in [0, 2),"
+                    + " found " + (sample ? at[0] : at[1]), assertThrowsExactly(IndexOutOfBoundsException.class,
+                    () -> r.value(at[0], at[1])).getMessage());
         }
     }
 
@@ -53,6 +57,10 @@ class StateSamplerArgumentsTest {
         assertEquals(2, some.neuronCount());
         assertEquals(0, some.neuronAt(0));
         assertEquals(2, some.neuronAt(1));
+        for (int position : new int[] {-1, 2}) {
+            assertEquals("StateRecorder.neuronAt: position: expected an index in [0, 2), found " + position,
+                    assertThrowsExactly(IndexOutOfBoundsException.class, () -> some.neuronAt(position)).getMessage());
+        }
         StateSampler all = new StateSampler(p, "v", null, 1, 0.1);
         assertEquals(3, all.neuronCount());
         assertEquals(2, all.neuronAt(2));

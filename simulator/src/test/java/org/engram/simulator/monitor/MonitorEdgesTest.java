@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
@@ -74,6 +75,16 @@ class MonitorEdgesTest {
         // Four neurons: the message gives the indices there are, 0 to 3.
         assertEquals("spike recorder of 'p': neuron: expected a neuron of the population, 0 to 3, found 4",
                 assertThrows(ParameterException.class, () -> r.timesOf(4)).getMessage());
+        // Five spikes: the k-th, one by one, is one of the five or none, said by the reader, k and the range.
+        assertEquals(4.0, r.timeMs(4));
+        assertEquals(2, r.neuron(4));
+        for (int k : new int[] {-1, 5}) {
+            String range = ": k: expected an index in [0, 5), found " + k;
+            assertEquals("SpikeRecorder.timeMs" + range,
+                    assertThrowsExactly(IndexOutOfBoundsException.class, () -> r.timeMs(k)).getMessage());
+            assertEquals("SpikeRecorder.neuron" + range,
+                    assertThrowsExactly(IndexOutOfBoundsException.class, () -> r.neuron(k)).getMessage());
+        }
         SpikeRecorder chosen = new SpikeRecorder(P, new int[] {1, 3});
         assertTrue(chosen.records(1));
         assertFalse(chosen.records(2));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.distribution.ConstantRealDistribution;
@@ -53,9 +54,15 @@ class SynapseStorageTest {
         for (Projection p : new Projection[] {shared, stored}) {
             int count = p.synapseCount();
             for (int k : new int[] {-1, count, Integer.MAX_VALUE}) {
-                assertThrows(IndexOutOfBoundsException.class, () -> p.weight(k), "weight(" + k + ")");
-                assertThrows(IndexOutOfBoundsException.class, () -> p.delaySteps(k), "delaySteps(" + k + ")");
-                assertThrows(IndexOutOfBoundsException.class, () -> p.target(k), "target(" + k + ")");
+                // The library's own exception, naming the method, argument, range and value (the JDK's
+                // array error, a subclass, named neither method nor argument).
+                String range = ": k: expected an index in [0, " + count + "), found " + k;
+                assertEquals("Projection.weight" + range, assertThrowsExactly(IndexOutOfBoundsException.class,
+                        () -> p.weight(k)).getMessage());
+                assertEquals("Projection.delaySteps" + range, assertThrowsExactly(IndexOutOfBoundsException.class,
+                        () -> p.delaySteps(k)).getMessage());
+                assertEquals("Projection.target" + range, assertThrowsExactly(IndexOutOfBoundsException.class,
+                        () -> p.target(k)).getMessage());
             }
         }
         // The last synapse still reads as it was given: the shared 0.1 and 1.5 ms, or draws within their bounds.

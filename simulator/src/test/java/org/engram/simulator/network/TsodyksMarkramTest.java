@@ -2,6 +2,7 @@ package org.engram.simulator.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
@@ -100,6 +101,22 @@ class TsodyksMarkramTest {
         // Source 1 has not spiked: it is at rest.
         assertEquals(0.5, s.release(1, 1), 0.0);
         assertEquals(3L * Double.BYTES * 2, s.bytes());
+    }
+
+    /** A source outside the projection's two is refused by the state's readers, naming the reader and range. */
+    @Test
+    void aSourceOutsideTheProjectionHasNoState() {
+        TsodyksMarkram.State s = new TsodyksMarkram.State(new TsodyksMarkram(0.5, 100, 0), 2);
+        for (int source : new int[] {-1, 2}) {
+            String range = ": source: expected an index in [0, 2), found " + source;
+            assertEquals("TsodyksMarkram.State.utilisation" + range,
+                    assertThrowsExactly(IndexOutOfBoundsException.class, () -> s.utilisation(source)).getMessage());
+            assertEquals("TsodyksMarkram.State.resourcesLeft" + range,
+                    assertThrowsExactly(IndexOutOfBoundsException.class, () -> s.resourcesLeft(source)).getMessage());
+            assertEquals("TsodyksMarkram.State.lastSpikeMs" + range,
+                    assertThrowsExactly(IndexOutOfBoundsException.class, () -> s.lastSpikeMs(source)).getMessage());
+        }
+        assertEquals(1.0, s.resourcesLeft(1), "the last source, at rest");
     }
 
     @Test
