@@ -100,6 +100,34 @@ class HeapCheckTest {
         assertTrue(e.getMessage().startsWith("projection 'last'"), e.getMessage());
     }
 
+    /**
+     * Checked before building, the bytes held beside the next projection count 4 per synapse of a projection
+     * into a population past 65,536 neurons (a 32-bit target), 2 into one within. With H the heap, a
+     * projection of a = H / 64 synapses into 65,537 neurons holds 4a; beside it, b = (H - 4a) / 16 synapses
+     * into 10 neurons, 16 bytes each while drawn, fit and b + 1 do not. Counted at 2 bytes, b + 1 would fit.
+     */
+    @Test
+    void theBytesHeldCountFourPerSynapseIntoAPopulationPastSixteenBitIndices() {
+        long heap = Runtime.getRuntime().maxMemory();
+        long a = heap / 64;
+        long b = (heap - 4 * a) / 16;
+        assertTrue(2 * a + 16 * (b + 1) <= heap, "b + 1 fits beside 2a bytes: the case tells 4 from 2");
+        wideThen(a, b).requireFitsWhenBuilt();
+        HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class, wideThen(a, b + 1)::requireFitsWhenBuilt);
+        assertTrue(e.getMessage().startsWith("projection 'narrow'") && e.getMessage().contains(
+                "beside what it holds already"), e.getMessage());
+    }
+
+    /** A builder with {@code a} synapses into 65,537 neurons, then {@code b} into 10, counted, never drawn. */
+    private static NetworkBuilder wideThen(long a, long b) {
+        NetworkBuilder builder = new NetworkBuilder(0.1);
+        Population<?, ?> source = builder.population("source", 10, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Population<?, ?> wide = builder.population("wide", 65_537, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        assertEquals(4, Projection.bytesPerTarget(wide.size()));
+        builder.connect("into wide", source, wide, Rules.fixedTotalNumber(a), Synapses.excitatory(0.1));
+        return builder.connect("narrow", source, source, Rules.fixedTotalNumber(b), Synapses.excitatory(0.1));
+    }
+
     /** A builder whose projections hold the heap but for 16 x 999,000 bytes (less under 2000), then one more. */
     private static NetworkBuilder nearlyFullThen(Connectivity last) {
         long heap = Runtime.getRuntime().maxMemory();
