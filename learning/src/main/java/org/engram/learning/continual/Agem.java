@@ -125,6 +125,7 @@ public final class Agem implements ContinualStrategy, Checkpointable {
 
     @Override
     public void beforeTask(TaskContext task) {
+        memory.requireTasksBefore(NAME, task.taskIndex());
         random = RandomStreams.of(task.seed(), Purpose.EPISODIC_MEMORY, task.taskIndex());
         reference = task.model().newPerWeight();
         otherHeads = OtherHeads.of(task);

@@ -136,6 +136,7 @@ public final class Replay implements ContinualStrategy, Checkpointable {
 
     @Override
     public void beforeTask(TaskContext task) {
+        memory.requireTasksBefore(name, task.taskIndex());
         random = RandomStreams.of(task.seed(), Purpose.REPLAY, task.taskIndex());
     }
 

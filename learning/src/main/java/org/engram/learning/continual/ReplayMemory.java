@@ -92,7 +92,7 @@ final class ReplayMemory implements SampleSet {
 
     /**
      * Fails unless every sample held belongs to a task finished before the one starting, as a memory
-     * filled by a run does; a state read knows no count of tasks to check its samples' against.
+     * filled by a run does: a state, when read, has no count of tasks to check its samples against.
      *
      * @param owner the strategy whose memory it is, for messages
      * @param task  the index of the task starting
