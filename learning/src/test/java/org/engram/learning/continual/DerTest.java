@@ -126,19 +126,9 @@ class DerTest {
      */
     @Test
     void refusesAStateWhoseLogitsDifferInLength() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        StateCodec.writeHeader(out, Der.NAME, 1);
-        ReplayMemory memory = new ReplayMemory(4, Replay.Buffer.RESERVOIR);
-        SplitMixRandom rng = RandomStreams.of(1, Purpose.DARK_REPLAY, 0);
-        memory.offer(new float[] {1}, 0, 0, rng);
-        memory.offer(new float[] {2}, 1, 0, rng);
-        memory.write(out);
-        StateCodec.writeFloats(out, new float[] {0.5f, 1});
-        StateCodec.writeFloats(out, new float[] {0.5f, 1, 2});
         Der der = new Der(new Der.Params(4, 1, 0.5, 2));
-        EngramException e = assertThrows(EngramException.class,
-                () -> der.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        EngramException e = assertThrows(EngramException.class, () -> der.readState(derState(new int[] {0, 0},
+                new float[] {0.5f, 1}, new float[] {0.5f, 1, 2})));
         assertEquals("der.logits", e.location());
         assertEquals("2 per sample", e.expected());
         assertEquals("3", e.found());
@@ -152,7 +142,8 @@ class DerTest {
     @Test
     void refusesAStoredTaskIndexBelowZeroWhenRead() throws IOException {
         Der der = new Der(new Der.Params(4, 1, 0.5, 2));
-        EngramException e = assertThrows(EngramException.class, () -> der.readState(derState(0, -1)));
+        EngramException e = assertThrows(EngramException.class, () -> der.readState(derState(new int[] {0, -1},
+                new float[] {0.5f, 1}, new float[] {0.5f, 1})));
         assertEquals("strategy state", e.source());
         assertEquals("der.task", e.location());
         assertEquals("a task index >= 0", e.expected());
@@ -170,7 +161,7 @@ class DerTest {
     @Test
     void refusesAStoredTaskIndexNotFinishedWhenATaskStarts() throws IOException {
         Der der = new Der(new Der.Params(4, 1, 0.5, 2));
-        der.readState(derState(0, 1));
+        der.readState(derState(new int[] {0, 1}, new float[] {0.5f, 1}, new float[] {0.5f, 1}));
         ToyTrainer toy = new ToyTrainer(new ToyLinearModel(1, 2, 1), der, List.of(), Scenario.DOMAIN_INCREMENTAL, 1);
         EngramException e = assertThrows(EngramException.class, () -> der.beforeTask(toy.context(1)));
         assertEquals("strategy state", e.source());
@@ -180,19 +171,14 @@ class DerTest {
         assertDoesNotThrow(() -> der.beforeTask(toy.context(2)));
     }
 
-    /** A DER state by hand: a reservoir of 4 holding one sample of class 0 in each task given, logits of 2 units. */
-    private static DataInputStream derState(int... tasks) throws IOException {
+    /** A DER state by hand: one sample in each task given ({@link StoredTaskIndexTest#onePerTask}), these logits. */
+    private static DataInputStream derState(int[] tasks, float[]... logits) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         StateCodec.writeHeader(out, Der.NAME, 1);
-        ReplayMemory memory = new ReplayMemory(4, Replay.Buffer.RESERVOIR);
-        SplitMixRandom rng = RandomStreams.of(1, Purpose.DARK_REPLAY, 0);
-        for (int task : tasks) {
-            memory.offer(new float[] {task}, 0, task, rng);
-        }
-        memory.write(out);
-        for (int task : tasks) {
-            StateCodec.writeFloats(out, new float[] {0.5f, 1});
+        StoredTaskIndexTest.onePerTask(tasks).write(out);
+        for (float[] l : logits) {
+            StateCodec.writeFloats(out, l);
         }
         return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     }

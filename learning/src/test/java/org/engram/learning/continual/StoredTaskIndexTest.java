@@ -53,17 +53,22 @@ class StoredTaskIndexTest {
         assertDoesNotThrow(() -> strategy.beforeTask(toy.context(2)));
     }
 
-    /** A state by hand: the header, then a reservoir of 4 holding one sample of class 0 in each task given. */
+    /** A state by hand: the header, then {@link #onePerTask} of the tasks given. */
     private static DataInputStream state(String name, int version, int... tasks) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         StateCodec.writeHeader(out, name, version);
+        onePerTask(tasks).write(out);
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    /** A reservoir of 4 holding one sample of class 0 in each task given, its input the task index. */
+    static ReplayMemory onePerTask(int... tasks) {
         ReplayMemory memory = new ReplayMemory(4, Replay.Buffer.RESERVOIR);
         SplitMixRandom rng = RandomStreams.of(1, Purpose.REPLAY, 0);
         for (int task : tasks) {
             memory.offer(new float[] {task}, 0, task, rng);
         }
-        memory.write(out);
-        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        return memory;
     }
 }
