@@ -126,13 +126,8 @@ class DerTest {
      */
     @Test
     void refusesAStateWhoseLogitsDifferInLength() throws IOException {
-        Der der = new Der(new Der.Params(4, 1, 0.5, 2));
-        EngramException e = assertThrows(EngramException.class, () -> der.readState(derState(new int[] {0, 0},
-                new float[] {0.5f, 1}, new float[] {0.5f, 1, 2})));
-        assertEquals("der.logits", e.location());
-        assertEquals("2 per sample", e.expected());
-        assertEquals("3", e.found());
-        assertEquals(0, der.memorySize(), "the empty buffer it had");
+        assertRefusedWhenRead(derState(new int[] {0, 0}, new float[] {0.5f, 1}, new float[] {0.5f, 1, 2}),
+                "der.logits", "2 per sample", "3");
     }
 
     /**
@@ -141,13 +136,18 @@ class DerTest {
      */
     @Test
     void refusesAStoredTaskIndexBelowZeroWhenRead() throws IOException {
+        assertRefusedWhenRead(derState(new int[] {0, -1}, new float[] {0.5f, 1}, new float[] {0.5f, 1}),
+                "der.task", "a task index >= 0", "-1");
+    }
+
+    /** A fresh DER refuses the state, naming the key, rule and value, and keeps the empty buffer it had. */
+    private static void assertRefusedWhenRead(DataInputStream state, String key, String expected, String found) {
         Der der = new Der(new Der.Params(4, 1, 0.5, 2));
-        EngramException e = assertThrows(EngramException.class, () -> der.readState(derState(new int[] {0, -1},
-                new float[] {0.5f, 1}, new float[] {0.5f, 1})));
+        EngramException e = assertThrows(EngramException.class, () -> der.readState(state));
         assertEquals("strategy state", e.source());
-        assertEquals("der.task", e.location());
-        assertEquals("a task index >= 0", e.expected());
-        assertEquals("-1", e.found());
+        assertEquals(key, e.location());
+        assertEquals(expected, e.expected());
+        assertEquals(found, e.found());
         assertEquals(0, der.memorySize(), "the empty buffer it had");
     }
 
