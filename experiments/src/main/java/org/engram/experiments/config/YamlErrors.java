@@ -144,7 +144,7 @@ final class YamlErrors {
                     ? new ConfigException(at, null, alias.expected, alias.found, null)
                     : new ConfigException(at, null, "valid YAML", "a syntax error: " + syntax.getProblem(), null);
         }
-        String where = sourceName + at(keyLocation(e, text));
+        String where = sourceName + at(readerLocation(e));
         if (e instanceof UnrecognizedPropertyException u) {
             return unknownKey(where, path(u), u.getPropertyName(), u.getKnownPropertyIds());
         }
@@ -506,50 +506,15 @@ final class YamlErrors {
     }
 
     /**
-     * The line and column of the key an error is about. The YAML parser reports the position after
-     * the offending value (often the next line), so search back from there for {@code key:}.
+     * The line and column the reader stood at. A mapping error of a value below the top level is not
+     * translated here but by {@link #translateAt}, which the config's source map locates: each key is bound on
+     * its own from the tree ({@link SectionBinder}) before the text is read whole, so what the whole reading
+     * refuses stands at the top level.
      */
-    private static int[] keyLocation(JsonProcessingException e, String text) {
+    private static int[] readerLocation(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        if (location == null || location.getLineNr() < 1) {
-            return null;
-        }
-        int[] reported = {location.getLineNr(), location.getColumnNr()};
-        String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
-        if (text == null || key == null) {
-            return reported;
-        }
-        int end = offsetOf(text, reported[0], reported[1]);
-        java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "\\s*:").matcher(text);
-        int found = -1;
-        while (matcher.find() && matcher.start() < end) {
-            found = matcher.start();
-        }
-        if (found < 0) {
-            return reported;
-        }
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < found; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, found - lineStart + 1};
-    }
-
-    private static int offsetOf(String text, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line && offset >= 0; l++) {
-            offset = text.indexOf('\n', offset) + 1;
-            if (offset == 0) {
-                return text.length();
-            }
-        }
-        return Math.min(text.length(), offset + Math.max(0, column - 1));
+        return location == null || location.getLineNr() < 1 ? null
+                : new int[] {location.getLineNr(), location.getColumnNr()};
     }
 
     /** The key path of a mapping error, e.g. {@code populations[0].params.tau_m}. */
