@@ -232,7 +232,7 @@ public final class StrategyParams {
         try {
             return h.create(values);
         } catch (EngramException e) {
-            throw ConfigException.all(YamlErrors.eachProblem(e, keyPath, where::locate));
+            throw ConfigException.all(YamlErrors.eachProblem(e, keyPath, where::locate, where::fractionAsWritten));
         } catch (RuntimeException e) {
             // A strategy of one's own whose constructor refuses its values, or fails: said with the values as a
             // config writes them, at a --set that changed one if any, with the cause's stack trace for the code.

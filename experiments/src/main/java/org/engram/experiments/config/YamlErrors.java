@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -87,12 +88,15 @@ final class YamlErrors {
      * {@link ParameterException} may hold several. A location in Java's camelCase is given as the
      * config writes it ({@code memorySize} as {@code memory_size}).
      *
-     * @param e       what was thrown
-     * @param keyPath where the values stand, e.g. {@code strategies[0].params}, or empty
-     * @param where   where a key path was written, e.g. {@code my.yaml:12:3}
-     * @return one problem per value
+     * @param e        what was thrown
+     * @param keyPath  where the values stand, e.g. {@code strategies[0].params}, or empty
+     * @param where    where a key path was written, e.g. {@code my.yaml:12:3}
+     * @param fraction a number with a point or exponent as written at a key path, or null where not known
+     * @return one problem per value, a number found shown as written where the check showed the double read
+     *         ({@code 1e-400}, not 0.0)
      */
-    static List<ConfigException> eachProblem(EngramException e, String keyPath, Function<String, String> where) {
+    static List<ConfigException> eachProblem(EngramException e, String keyPath, Function<String, String> where,
+                                             Function<String, String> fraction) {
         List<ConfigException> each = new ArrayList<>();
         for (EngramException one : e instanceof ParameterException pe ? pe.problems() : List.of(e)) {
             String key = keyPath;
@@ -103,9 +107,31 @@ final class YamlErrors {
                 key = key.isEmpty() ? location : key + "." + location;
             }
             each.add(new ConfigException(where.apply(key), key, one.expected() == null ? one.getMessage()
-                    : one.expected(), one.found() == null ? "" : one.found(), one.hint()));
+                    : one.expected(), one.found() == null ? "" : asWritten(one.found(), fraction.apply(key)),
+                    one.hint()));
         }
         return each;
+    }
+
+    /**
+     * The number as written where a check found the double it reads as, and that double where it is another
+     * number: {@code 1e-400 (read as 0.0)}, which a check of {@code > 0} refuses; {@code 2.50e-1}, not 0.25.
+     */
+    private static String asWritten(String found, String written) {
+        if (written == null) {
+            return found;
+        }
+        String plain = written.replace("_", "");
+        try {
+            if (!String.valueOf(Double.parseDouble(plain)).equals(found)) {
+                return found;   // the check showed something else than the value read
+            }
+            boolean same = Double.isFinite(Double.parseDouble(plain))
+                    && new BigDecimal(plain).compareTo(new BigDecimal(found)) == 0;
+            return same ? written : written + " (read as " + found + ")";
+        } catch (NumberFormatException notADecimal) {
+            return found;
+        }
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
@@ -179,7 +205,7 @@ final class YamlErrors {
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
             if (cause instanceof EngramException ee) {
-                return ConfigException.all(eachProblem(ee, path(m), key -> where));
+                return ConfigException.all(eachProblem(ee, path(m), key -> where, written.fraction()));
             }
             if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
                 return outOfRange(where, path(m), range);

@@ -57,7 +57,8 @@ class StrategyParamsTest {
                 new ParameterException("mine", "memorySize", "an integer >= 1", 0),
                 new ParameterException("mine", "gamma", "a number in (0, 1]", 2, "try 0.9"),
                 new ParameterException("mine", "decayRates[1]", "a number > 0", -1)));
-        List<ConfigException> each = YamlErrors.eachProblem(refused, "strategies[2].params", key -> "at " + key);
+        List<ConfigException> each = YamlErrors.eachProblem(refused, "strategies[2].params", key -> "at " + key,
+                key -> null);
         assertEquals(List.of("at strategies[2].params.memory_size: strategies[2].params.memory_size: expected an"
                         + " integer >= 1, found 0",
                 "at strategies[2].params.gamma: strategies[2].params.gamma: expected a number in (0, 1], found 2;"

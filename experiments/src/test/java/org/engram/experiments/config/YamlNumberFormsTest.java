@@ -238,6 +238,32 @@ class YamlNumberFormsTest {
         }
     }
 
+    /**
+     * A number a record's or a strategy's check refuses is shown as written, in the file and in {@code --set},
+     * with the double read where that is another number: {@code 1e-400} had been shown as 0.0 alone, which
+     * hid what was written, and 1e-400 alone would hide why a check of {@code > 0} refuses it.
+     */
+    @Test
+    void aNumberARuleRefusesIsShownAsWrittenAndAsRead() {
+        String expected = "expected a finite number >= 0 (dimensionless), found ";
+        // An integer is shown as the check read it, as before: only numbers with a point or exponent are kept.
+        for (List<String> c : List.of(List.of("-1e999", "-1e999 (read as -Infinity)"),
+                List.of("-1.00000000000000000001", "-1.00000000000000000001 (read as -1.0)"),
+                List.of("-2.50e-1", "-2.50e-1"), List.of("-1_0.0", "-1_0.0"), List.of("-1", "-1.0"))) {
+            String config = "name: t\nstrategies: [{name: ewc, params: {lambda: " + c.get(0) + "}}]\n";
+            assertEquals("c.yaml:2:35: strategies[0].params.lambda: " + expected + c.get(1),
+                    assertThrows(ConfigException.class, () -> ConfigLayers.resolve(config, "c.yaml", List.of(),
+                            ConfigLayers.Flags.NONE)).getMessage());
+        }
+        assertEquals("c.yaml:1:12: training.learning_rate: expected a finite number > 0 (dimensionless), found"
+                        + " 1e-400 (read as 0.0)",
+                assertThrows(ConfigException.class, () -> run("training: {learning_rate: 1e-400}\n")).getMessage());
+        assertEquals("--set training.learning_rate=-2.50e-1: training.learning_rate: expected a finite number > 0"
+                        + " (dimensionless), found -2.50e-1",
+                assertThrows(ConfigException.class, () -> run("name: t\n", "training.learning_rate=-2.50e-1"))
+                        .getMessage());
+    }
+
     /** A simulation config's message from its first key on, without the temporary file's name and line. */
     private static String messageAfterTheFile(ConfigException e) {
         return e.getMessage().substring(e.getMessage().indexOf(":3:1") + 4);
