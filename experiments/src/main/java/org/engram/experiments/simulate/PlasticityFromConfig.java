@@ -162,8 +162,9 @@ final class PlasticityFromConfig {
         boolean defaulted = ("w_min".equals(e.location()) || "w_max".equals(e.location())) && !given.has(e.location());
         boolean belowDefaultMin = "w_max".equals(e.location()) && !given.has("w_min") && given.has("w_max")
                 && e.expected().contains("w_min");
-        String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min defaults to 0: give it (for an"
-                + " inhibitory projection the strongest inhibition, below w_max)" : null;
+        // The default is the rule's own: 0 for the built-in rules, anything for a user rule.
+        String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min is left out and takes the rule's"
+                + " default: give it (for an inhibitory projection the strongest inhibition, below w_max)" : null;
         return new ConfigException(source, path + "." + e.location(), e.expected(), e.found()
                 + (defaulted ? " (the rule's default)" : ""), hint);
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A plasticity entry's weight bounds refused as a user reads them: a bound the entry leaves out is called the
  * rule's default, with what to give, for a built-in rule and one of the user's own alike; a {@code w_max} below
- * the {@code w_min} left to its default of 0 says so; a user rule's bounds are checked with the config's other
+ * a {@code w_min} left to its default says so; a user rule's bounds are checked with the config's other
  * problems, and its values are shown as written when its factory throws.
  */
 class PlasticityBoundsMessagesTest {
@@ -82,15 +82,19 @@ class PlasticityBoundsMessagesTest {
     }
 
     /**
-     * Each refusal, word for word. The hint "w_min defaults to 0" goes with a w_max refused for lying below a
-     * w_min left out, and only then: not beside a w_min written (0 too), nor for a w_max refused for its sign.
+     * Each refusal, word for word. The hint that w_min takes the rule's default goes with a w_max refused for
+     * lying below a w_min left out, and only then: not beside a w_min written (0 too), nor for a w_max refused
+     * for its sign. The default is the rule's own: it had been said to be 0, also of a user rule's -1.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             INHIBITORY + "| type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_max: -0.1"
                     + "| 8:92: projections[0].plasticity.w_max: expected a weight > w_min = 0.0, found -0.1;"
-                    + " w_min defaults to 0: give it (for an inhibitory projection the strongest inhibition, below"
-                    + " w_max)",
+                    + " w_min is left out and takes the rule's default: give it (for an inhibitory projection the"
+                    + " strongest inhibition, below w_max)",
+            INHIBITORY + "| type: loose_stdp, w_max: -2| 8:37: projections[0].plasticity.w_max: expected a weight >"
+                    + " w_min = -1.0, found -2.0; w_min is left out and takes the rule's default: give it (for an"
+                    + " inhibitory projection the strongest inhibition, below w_max)",
             INHIBITORY + "| type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_min: 0,"
                     + " w_max: -0.1| 8:102: projections[0].plasticity.w_max: expected a weight > w_min = 0.0,"
                     + " found -0.1",
