@@ -62,8 +62,8 @@ class PreciseClosedKernelTest {
         }
     }
 
-    private static CliRunner.Result simulate(Path dir, String mode, String... lines) throws IOException {
-        Path config = Files.writeString(dir.resolve(mode + ".yaml"), String.join("\n", lines) + "\n");
+    private static CliRunner.Result simulate(Path dir, String mode, String yaml) throws IOException {
+        Path config = Files.writeString(dir.resolve(mode + ".yaml"), yaml);
         return CliRunner.withServices(dir, NeuronModel.class, List.of(ClosedLif.class.getName()), List.of(),
                 () -> CliRunner.run("simulate", config.toString(), "--out", dir.resolve(mode).toString()));
     }
@@ -75,20 +75,21 @@ class PreciseClosedKernelTest {
      */
     @Test
     void currentInputsIntoAKernelWithoutInjectedCurrentAreRefusedAtModeEach(@TempDir Path dir) throws IOException {
-        CliRunner.Result r = simulate(dir, "precise",
-                "name: closed",
-                "duration_ms: 5",
-                "mode: precise",
-                "populations:",
-                "  - {name: c, size: 2, model: closed_lif}",
-                "  - {name: d, size: 2, model: lif_delta}",
-                "inputs:",
-                "  - {type: poisson, target: c, rate_hz: 100, weight: 1}",
-                "  - {type: current, target: c, amplitude_pa: 300}",
-                "  - {type: current, target: d, amplitude_pa: 300}",
-                "  - {type: noise, target: c, std_pa: 10}",
-                "projections:",
-                "  - {source: d, target: c, rule: {type: all_to_all}, receptor: inhibitory, weight: 0.5}");
+        CliRunner.Result r = simulate(dir, "precise", """
+                name: closed
+                duration_ms: 5
+                mode: precise
+                populations:
+                  - {name: c, size: 2, model: closed_lif}
+                  - {name: d, size: 2, model: lif_delta}
+                inputs:
+                  - {type: poisson, target: c, rate_hz: 100, weight: 1}
+                  - {type: current, target: c, amplitude_pa: 300}
+                  - {type: current, target: d, amplitude_pa: 300}
+                  - {type: noise, target: c, std_pa: 10}
+                projections:
+                  - {source: d, target: c, rule: {type: all_to_all}, receptor: inhibitory, weight: 0.5}
+                """);
         assertEquals(2, r.exitCode(), r.err());
         String file = dir.resolve("precise.yaml").toString();
         assertEquals(List.of(
@@ -108,14 +109,13 @@ class PreciseClosedKernelTest {
      */
     @Test
     void gridModeFeedsItTheCurrent(@TempDir Path dir) throws IOException {
-        CliRunner.Result r = simulate(dir, "grid",
-                "name: closed",
-                "duration_ms: 20",
-                "dt_ms: 0.05",
-                "populations:",
-                "  - {name: c, size: 2, model: closed_lif}",
-                "inputs:",
-                "  - {type: current, target: c, amplitude_pa: 1000}");
+        CliRunner.Result r = simulate(dir, "grid", """
+                name: closed
+                duration_ms: 20
+                dt_ms: 0.05
+                populations: [{name: c, size: 2, model: closed_lif}]
+                inputs: [{type: current, target: c, amplitude_pa: 1000}]
+                """);
         assertEquals(0, r.exitCode(), r.err());
         JsonNode summary = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("summary.json").toFile());
         assertEquals(6, summary.path("populations").get(0).path("spikes").asLong(), summary.toString());
