@@ -1753,6 +1753,10 @@ class SimulateCommandTest {
         assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "| exc | 40 | %d | %.2f |", kept.size() - 1,
                 rate)), summary);
         assertTrue(summary.contains("are from 20 ms (record.from_ms) to the end of the run"), summary);
+        // The whole run's summary says so; its spike sources fire 5 spikes (times 1, 2, 5.5, 10 and 50 ms), 20 Hz
+        // over 5 neurons and 50 ms, with at most one interval each: no CV, shown as '-', over no neuron.
+        assertTrue(wholeSummary.contains("spikes, rates and CVs are over the whole run."), wholeSummary);
+        assertTrue(wholeSummary.contains("| src | 5 | 5 | 20.00 | - | 0 |"), wholeSummary);
         assertTrue(Files.readString(l.resolve("summary.json")).contains("\"recorded_from_ms\" : 20.0"));
     }
 
