@@ -124,7 +124,7 @@ final class YamlErrors {
         String plain = written.replace("_", "");
         try {
             if (!String.valueOf(Double.parseDouble(plain)).equals(found)) {
-                return found;   // the check showed something else than the value read
+                return found;   // the check showed something other than the value read
             }
             boolean same = Double.isFinite(Double.parseDouble(plain))
                     && new BigDecimal(plain).compareTo(new BigDecimal(found)) == 0;
