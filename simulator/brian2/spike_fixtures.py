@@ -334,20 +334,27 @@ def hold_while_refractory(g, p):
                            when='before_thresholds', order=-1)
 
 
-def izhikevich_group(pop, substep_ms):
+def izhikevich_group(pop, substep_ms, variables='', on_spike='', events=None):
+    """An izhikevich population; `variables` (equations' lines), `on_spike` (statements after the reset) and
+    `events` (custom events) add what the synapses need (substep_fixtures.izhikevich_synapse_group)."""
     p = pop['params']
     # v in mV and u in mV/ms as plain numbers; Brian2's Euler step takes v and u from the substep's start,
     # as Engram's does, and the threshold is tested after every substep, as Engram's is.
     eqs = (f"dv/dt = ((0.04*v + 5)*v + 140 - u + (I_c + {p['i_e']!r}))/ms : 1\n"
            f"du/dt = {p['a']!r}*({p['b']!r}*v - u)/ms : 1\n"
-           "I_c : 1 (constant)\n")
-    g = NeuronGroup(pop['size'], eqs, threshold='v >= 30', reset=f"v = {p['c']!r}\nu += {p['d']!r}",
-                    method='euler', name=pop['name'], dt=substep_ms * ms)
+           "I_c : 1 (constant)\n" + variables)
+    g = NeuronGroup(pop['size'], eqs, threshold='v >= 30', reset=izhikevich_reset(p) + on_spike,
+                    events=events, method='euler', name=pop['name'], dt=substep_ms * ms)
     g.v = p['v_init']
     g.u = p['u_init']
     if 'currents' in pop:
         g.I_c = np.array(pop['currents'])
     return g, []
+
+
+def izhikevich_reset(p):
+    """Engram's reset of an izhikevich neuron at the peak."""
+    return f"v = {p['c']!r}\nu += {p['d']!r}"
 
 
 def spike_generator(pop):

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Runs small networks of Engram's substepping models (adex, adex_cond, hh_alpha) in Brian2, step for step.
+"""Runs small networks of Engram's substepping models (adex, adex_cond, hh_alpha, izhikevich) in Brian2, step for step.
 
 Engram integrates these models on substeps of 0.01 ms inside each 0.1 ms step: the AdEx models by the
 midpoint method, hh_alpha by the classical fourth-order Runge-Kutta method, their synaptic variables
@@ -8,6 +8,12 @@ clock of 0.01 ms, with the synaptic variables written as closed forms of the tim
 start (so that each stage reads them exactly where Engram's does) and decayed exactly after the update,
 they compute Engram's substeps. The networks, the fixtures' format and the command line are those of
 spike_fixtures.py (see its docstring and README.md beside this file); the fixtures go to the same folder.
+
+izhikevich, whose cells on constant currents spike_fixtures.py compares, comes here with its delta synapses:
+Euler substeps of 0.005 ms, twenty to a step, and the jumps that arrive at a step's end added after its last
+substep and tested for the peak again, so that a neuron may fire twice in a step. Brian2 runs it on a clock
+of 0.005 ms, adds the jumps in the last substep's 'end' slot, tests them with a custom event there, and
+passes each spike of a step on through a relay of its own.
 
 What Brian2 cannot follow step for step is left out of those networks: the AdEx upstroke, where Engram
 cuts a substep at the closed-form time the exponential term takes to the peak, so AdEx neurons with
@@ -22,11 +28,11 @@ each spike's time too (`reference_substeps` in its description).
 import math
 
 import numpy as np
-from brian2 import (NeuronGroup, Network, SpikeGeneratorGroup, SpikeMonitor, Synapses, defaultclock, ms,
-                    start_scope)
+from brian2 import (NeuronGroup, Network, SpikeGeneratorGroup, SpikeMonitor, Synapses, defaultclock, linked_var,
+                    ms, start_scope)
 
-from spike_fixtures import (DT_MS, conductance_mean, grid_step, spikes_in_steps, sampled, state_monitors_of,
-                            write_fixtures)
+from spike_fixtures import (DT_MS, IZHIKEVICH_SUBSTEP_MS, conductance_mean, grid_step, izhikevich_group,
+                            izhikevich_reset, spikes_in_steps, sampled, state_monitors_of, write_fixtures)
 
 # Engram's longest substep (AdexKernel.MAX_SUBSTEP_MS, HodgkinHuxley.MAX_SUBSTEP_MS): ten to a step.
 SUBSTEP_MS = 0.01
@@ -39,6 +45,10 @@ REFERENCE_SUBSTEPS = 100
 UPSTROKE_PIECES = 16
 # The step of the last spike of a neuron that has not fired: long before any refractoriness.
 NEVER_SPIKED = -10 ** 6
+# Engram's Izhikevich kernel takes Euler substeps of 0.005 ms: twenty to a step.
+IZHIKEVICH_SUBSTEPS = int(round(DT_MS / IZHIKEVICH_SUBSTEP_MS))
+# The most spikes of an izhikevich neuron in one step that its relays pass on, one relay each.
+IZHIKEVICH_RELAYS = 2
 
 
 # ---------------------------------------------------------------- the networks
@@ -117,12 +127,43 @@ def adex_upstroke():
                 reference_substeps=REFERENCE_SUBSTEPS, record=[('A', 0), ('A', 2), ('C', 1)], record_every=10)
 
 
+def izhikevich_synapses():
+    """izhikevich with delta synapses: a loop of two silent cells that kick each other past the peak, a cell
+    firing on its bias that inputs reach during its upstroke and right after its reset, excitation and
+    inhibition between regular- and fast-spiking cells with delays of several steps, and a cell that an
+    input makes fire again in the step it fired in, whose two spikes both reach their target."""
+    rest = dict(v_init=-70.0, u_init=-14.0, i_e=0.0)
+    pops = [
+        dict(name='src', model='spike_times', size=6, times=[
+            [5.0, 70.0],
+            [20.0, 20.8, 40.0, 41.0, 95.0],
+            [30.0, 110.0],
+            [30.3, 112.0],
+            [21.1, 132.7],
+            [87.0]]),
+        dict(name='R', model='izhikevich', size=4, currents=[0.0, 0.0, 10.0, 0.0],
+             params=dict(a=0.02, b=0.2, c=-65.0, d=8.0, **rest)),
+        dict(name='F', model='izhikevich', size=2, currents=[0.0, 4.0],
+             params=dict(a=0.1, b=0.2, c=-65.0, d=2.0, **rest)),
+    ]
+    syn = [
+        ('src', 0, 'R', 0, 40.0, 1), ('src', 1, 'R', 2, 8.0, 2), ('src', 2, 'R', 3, 60.0, 1),
+        ('src', 3, 'R', 3, 100.0, 1), ('src', 4, 'R', 2, 30.0, 1), ('src', 5, 'R', 2, -20.0, 3),
+        ('R', 0, 'R', 1, 40.0, 15), ('R', 1, 'R', 0, 40.0, 23),
+        ('R', 0, 'F', 0, 20.0, 5), ('R', 2, 'F', 0, 20.0, 3), ('F', 0, 'R', 2, -10.0, 4),
+        ('F', 1, 'R', 1, -5.0, 10), ('R', 3, 'F', 1, 12.0, 2),
+    ]
+    return dict(name='izhikevich_synapses', duration_ms=150.0, populations=pops, synapses=syn,
+                record=[('R', 2), ('R', 3), ('F', 1)], record_every=10)
+
+
 def networks():
     return {
         'adex_small': adex_network('adex_small', 'adex'),
         'adex_cond_small': adex_network('adex_cond_small', 'adex_cond'),
         'hh_alpha_small': hh_alpha_network(),
         'adex_upstroke': adex_upstroke(),
+        'izhikevich_synapses': izhikevich_synapses(),
     }
 
 
@@ -180,6 +221,39 @@ def adex_group(pop, n=SUBSTEPS):
     # v_max: the highest v at a substep's end, for below_upstroke.
     return g, [g.run_regularly('t0 = t', when='before_groups'),
                g.run_regularly(decay + 'v_max = v_max + clip(v - v_max, 0, 1e9)', when='after_groups')]
+
+
+def izhikevich_synapse_group(pop, n):
+    """An izhikevich population with Engram's delta synapses: Euler substeps tested for the peak after each
+    (spike_fixtures.izhikevich_group); at the step's end, after the last substep's test and reset, v takes
+    the step's excitatory and then its inhibitory jumps, which the pathways add up in jump_ex and jump_in,
+    and is tested again (the custom event `peak`, tested and reset in the 'end' slot, before the samples).
+    `count` counts a neuron's spikes of the step for its relays, and `most` keeps the most it counted."""
+    p = pop['params']
+    g, _ = izhikevich_group(pop, DT_MS / n, variables='jump_ex : 1\njump_in : 1\ncount : integer\nmost : integer\n',
+                            on_spike='\ncount += 1', events={'peak': 'v >= 30'})
+    # Brian2 tests a threshold once a substep, before the pathways deliver: the jumps land after the reset
+    # and meet a second test, a custom event. Two statements, so that sympy keeps Engram's order of the sums,
+    # (v + excitatory) + inhibitory.
+    land = g.run_regularly('v = v + jump_ex\nv = v + jump_in\njump_ex = 0\njump_in = 0', when='end', order=-3)
+    g.thresholder['peak'].when, g.thresholder['peak'].order = 'end', -2
+    g.run_on_event('peak', izhikevich_reset(p) + '\ncount += 1', when='end', order=-1)
+    # The relays have read the last step's count at this step's first substep.
+    clear = g.run_regularly("most = most + clip(count - most, 0, count)\n"
+                            f"count = count*int(t_in_timesteps % {n} != 0)", when='after_thresholds')
+    return g, [land, clear]
+
+
+def counting_relays(group, n):
+    """Relays of an izhikevich population, which may fire twice in a step: the k-th fires at the end of each
+    step in which its neuron fired at least k times, so that the spikes leave one by one, as Engram's do."""
+    relays = []
+    for k in range(1, IZHIKEVICH_RELAYS + 1):
+        r = NeuronGroup(len(group), 'count : integer (linked)', name=f"{group.name}_relay{k}", reset='',
+                        threshold=f"count >= {k} and t_in_timesteps % {n} == 0")
+        r.count = linked_var(group, 'count')
+        relays.append(r)
+    return relays
 
 
 def below_upstroke(pop, group, n):
@@ -278,6 +352,8 @@ def pathway(target, source, group, inhibitory, rows, n):
     elif target['model'] == 'adex_cond':
         # An inhibitory weight is negative and adds its magnitude to g_in.
         on_pre = f"g_{x}_post += {'-' if inhibitory else ''}weight"
+    elif target['model'] == 'izhikevich':
+        on_pre = f"jump_{x}_post += weight"
     else:
         on_pre = f"I_{x}_post += weight"
     # Not `w`, which is the AdEx models' adaptation current.
@@ -293,41 +369,78 @@ def run_substeps(net_spec):
     """Builds and runs one network on Engram's substeps; returns its spikes and sampled variables as
     spike_fixtures.run_brian2 does."""
     start_scope()
-    n = net_spec.get('reference_substeps', SUBSTEPS)
+    n = substeps_of(net_spec)
     defaultclock.dt = DT_MS / n * ms
-    builders = {'adex': adex_group, 'adex_cond': adex_group, 'hh_alpha': hh_group}
-    groups, senders, objects = {}, {}, []
+    builders = {'adex': adex_group, 'adex_cond': adex_group, 'hh_alpha': hh_group,
+                'izhikevich': izhikevich_synapse_group}
+    groups, senders, relays, objects = {}, {}, {}, []
     for pop in net_spec['populations']:
         if pop['model'] == 'spike_times':
             g = spike_generator(pop, n)
-            senders[pop['name']] = g
+            senders[pop['name']] = [g]
             objects.append(g)
             continue
         g, extra = builders[pop['model']](pop, n)
         if 'currents' in pop:
             g.I_c = np.array(pop['currents'])
-        senders[pop['name']], relayed = relay(g, n)
+        if pop['model'] == 'izhikevich':
+            senders[pop['name']] = relays[pop['name']] = counting_relays(g, n)
+            objects += relays[pop['name']]
+        else:
+            sender, relayed = relay(g, n)
+            senders[pop['name']] = [sender]
+            objects += relayed
         groups[pop['name']] = g
-        objects += [g] + extra + relayed
+        objects += [g] + extra
     by_pathway = {}
     for src_pop, src, tgt_pop, tgt, w, delay in net_spec['synapses']:
         by_pathway.setdefault((src_pop, tgt_pop, w < 0), []).append((src, tgt, w, delay))
     for (src_pop, tgt_pop, inhibitory), rows in by_pathway.items():
         target = next(p for p in net_spec['populations'] if p['name'] == tgt_pop)
-        objects.append(pathway(target, senders[src_pop], groups[tgt_pop], inhibitory, rows, n))
-    spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items()}
+        objects += [pathway(target, sender, groups[tgt_pop], inhibitory, rows, n) for sender in senders[src_pop]]
+    spike_monitors = {name: SpikeMonitor(g) for name, g in groups.items() if name not in relays}
+    relay_monitors = {name: [SpikeMonitor(r) for r in rs] for name, rs in relays.items()}
     state_monitors = state_monitors_of(net_spec, groups)
-    net = Network(objects, list(spike_monitors.values()), [m for _, m in state_monitors.values()])
-    net.run(net_spec['duration_ms'] * ms, namespace={})
+    net = Network(objects, list(spike_monitors.values()), [m for ms_ in relay_monitors.values() for m in ms_],
+                  [m for _, m in state_monitors.values()])
+    # The relays pass a step's spikes on at the next step's start: one step more gives those of the last.
+    net.run((net_spec['duration_ms'] + (DT_MS if relays else 0)) * ms, namespace={})
     for pop in net_spec['populations']:
         assert pop['name'] not in groups or below_upstroke(pop, groups[pop['name']], n), \
             f"{net_spec['name']}: {pop['name']} went up an upstroke, which Engram cuts into pieces"
+        assert pop['name'] not in relays or max(groups[pop['name']].most) <= IZHIKEVICH_RELAYS, \
+            f"{net_spec['name']}: a neuron of {pop['name']} fired more often in a step than it has relays"
     spikes = spikes_in_steps(net_spec, spike_monitors, n)
     # A relay merges a neuron's spikes of one step, which Engram would deliver one by one.
     assert len(set(spikes)) == len(spikes), f"{net_spec['name']}: a neuron fired twice in a step"
     if n == REFERENCE_SUBSTEPS:
         spikes = with_times(spike_monitors, n)
+    if relays:
+        spikes = sorted(spikes + relayed_spikes(relay_monitors, net_spec['duration_ms'], n),
+                        key=lambda x: (x[2], x[0], x[1]))
     return spikes, sampled(net_spec, state_monitors, n)
+
+
+def substeps_of(net_spec):
+    """The substeps a step of Brian2's clock: the reference's, else Engram's substeps of the network's model."""
+    if 'reference_substeps' in net_spec:
+        return net_spec['reference_substeps']
+    models = {p['model'] for p in net_spec['populations']} - {'spike_times'}
+    assert models <= {'izhikevich'} or 'izhikevich' not in models, \
+        f"{net_spec['name']}: izhikevich's substeps are not the other models'"
+    return IZHIKEVICH_SUBSTEPS if 'izhikevich' in models else SUBSTEPS
+
+
+def relayed_spikes(relay_monitors, duration_ms, n):
+    """The spikes of the populations with counting relays, (population, neuron, step), as often as the neuron
+    fired in the step: a relay's spike at the start of step s + 1 is one of step s."""
+    spikes = []
+    for name, monitors in relay_monitors.items():
+        for mon in monitors:
+            ticks = np.rint(np.asarray(mon.t / ms) / (DT_MS / n)).astype(int)
+            spikes += [(name, int(i), int(k // n) - 1) for i, k in zip(np.asarray(mon.i), ticks)]
+    assert all(s[2] < round(duration_ms / DT_MS) for s in spikes)
+    return spikes
 
 
 def with_times(spike_monitors, n):
