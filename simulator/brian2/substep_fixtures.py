@@ -128,19 +128,21 @@ def adex_upstroke():
 
 
 def izhikevich_synapses():
-    """izhikevich with delta synapses: a loop of two silent cells that kick each other past the peak, a cell
-    firing on its bias that inputs reach during its upstroke and right after its reset, excitation and
-    inhibition between regular- and fast-spiking cells with delays of several steps, and a cell that an
-    input makes fire again in the step it fired in, whose two spikes both reach their target."""
+    """izhikevich with delta synapses: a loop of two silent cells that kick each other past the peak (and an
+    input that reaches one of them in a step whose last substep reached the peak), a cell firing on its bias
+    that inputs reach during its upstroke and right after its reset, excitation and inhibition between
+    regular- and fast-spiking cells with delays of several steps, and a cell that an input makes fire again
+    in the step it fired in, whose two spikes both reach their target."""
     rest = dict(v_init=-70.0, u_init=-14.0, i_e=0.0)
     pops = [
-        dict(name='src', model='spike_times', size=6, times=[
+        dict(name='src', model='spike_times', size=7, times=[
             [5.0, 70.0],
             [20.0, 20.8, 40.0, 41.0, 95.0],
             [30.0, 110.0],
             [30.3, 112.0],
             [21.1, 132.7],
-            [87.0]]),
+            [87.0],
+            [79.6]]),
         dict(name='R', model='izhikevich', size=4, currents=[0.0, 0.0, 10.0, 0.0],
              params=dict(a=0.02, b=0.2, c=-65.0, d=8.0, **rest)),
         dict(name='F', model='izhikevich', size=2, currents=[0.0, 4.0],
@@ -149,12 +151,13 @@ def izhikevich_synapses():
     syn = [
         ('src', 0, 'R', 0, 40.0, 1), ('src', 1, 'R', 2, 8.0, 2), ('src', 2, 'R', 3, 60.0, 1),
         ('src', 3, 'R', 3, 100.0, 1), ('src', 4, 'R', 2, 30.0, 1), ('src', 5, 'R', 2, -20.0, 3),
+        ('src', 6, 'R', 1, 6.0, 1),
         ('R', 0, 'R', 1, 40.0, 15), ('R', 1, 'R', 0, 40.0, 23),
         ('R', 0, 'F', 0, 20.0, 5), ('R', 2, 'F', 0, 20.0, 3), ('F', 0, 'R', 2, -10.0, 4),
         ('F', 1, 'R', 1, -5.0, 10), ('R', 3, 'F', 1, 12.0, 2),
     ]
     return dict(name='izhikevich_synapses', duration_ms=150.0, populations=pops, synapses=syn,
-                record=[('R', 2), ('R', 3), ('F', 1)], record_every=10)
+                record=[('R', 1), ('R', 2), ('R', 3), ('F', 1)], record_every=10)
 
 
 def networks():
