@@ -17,6 +17,9 @@ class LatexTextTest {
                 LatexText.escaped("a|b <EWC> `c`"));
         assertEquals("``plain'' and ``fine''", LatexText.escaped("\"plain\" and \"fine\""));
         assertEquals("a-{}-b-{}-{}-c d-e", LatexText.escaped("a--b---c d-e"));
+        // A hyphen that ends the text has none after it (a label such as "replay-").
+        assertEquals("replay-", LatexText.escaped("replay-"));
+        assertEquals("x-{}-", LatexText.escaped("x--"));
     }
 
     @Test
