@@ -4,8 +4,8 @@ import org.engram.experiments.config.NumberForms;
 import picocli.CommandLine;
 
 /**
- * Reads a hidden layer size of {@code bench train --hidden} as a config reads a whole number
- * ({@link NumberForms#integer}); whether it is at least 1 is the command's check.
+ * Reads a hidden layer size of {@code bench train --hidden} as a config reads a whole number of an int key
+ * ({@link NumberForms#integer(String, String, long, long)}); whether it is at least 1 is the command's check.
  */
 final class LayerSizeConverter implements CommandLine.ITypeConverter<Integer> {
 
@@ -14,7 +14,7 @@ final class LayerSizeConverter implements CommandLine.ITypeConverter<Integer> {
         ListItems.requirePresent(value, "a layer size");
         long size;
         try {
-            size = NumberForms.integer(value, "a layer size");
+            size = NumberForms.integer(value, "a layer size", Integer.MIN_VALUE, Integer.MAX_VALUE);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.engram.experiments.cli;
 
 import java.math.BigInteger;
+import org.engram.experiments.config.NumberForms;
 import picocli.CommandLine;
 
 /**
@@ -38,7 +39,10 @@ final class NumberConverters {
                         ? "expected an integer >= " + Integer.MIN_VALUE + ", found " + value
                         : "expected an integer <= " + Integer.MAX_VALUE + ", found " + value);
             }
-            throw new CommandLine.TypeConversionException("expected an integer, found '" + value + "'");
+            // 4.0 or 3e9: the integer to write, or the bound it passes, as a config's integer key is told.
+            String advice = NumberForms.wholeNumberAdvice(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            throw new CommandLine.TypeConversionException("expected an integer, found '" + value + "'"
+                    + (advice == null ? "" : "; " + advice));
         }
     }
 

@@ -109,6 +109,23 @@ public final class NumberForms {
      *                                  where the text looks like a number, what to write instead
      */
     public static long integer(String text, String what) {
+        return integer(text, what, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads an integer as {@link #integer(String, String)} does, for a type that holds less than a long (an int):
+     * a whole number written with a point or exponent ({@code 3e9}) is told the bound of that type it passes, as
+     * a config's integer key tells it, rather than the integer to write. Whether a plain integer is in the
+     * type's range is the caller's to check, in the words of what it counts.
+     *
+     * @param text the text as written
+     * @param what what the integer is, for the message, e.g. {@code "a layer size"}
+     * @param min  the smallest integer the type holds
+     * @param max  the largest integer the type holds
+     * @return its value, which a long holds
+     * @throws IllegalArgumentException as {@link #integer(String, String)} throws it
+     */
+    public static long integer(String text, String what, long min, long max) {
         String found = "found '" + text + "'";
         if (INTEGER.matcher(text).matches()) {
             try {
@@ -123,7 +140,7 @@ public final class NumberForms {
         String advice;
         try {
             advice = quoted ? advice(text.substring(1, text.length() - 1))
-                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(text, Long.MIN_VALUE, Long.MAX_VALUE)
+                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(text, min, max)
                     : advice(text);
         } catch (NumberFormatException exponentPastTheRange) {
             advice = null;
@@ -142,7 +159,7 @@ public final class NumberForms {
      * @return the advice, or {@code null} when the number is not whole or its exponent is past the range of
      *         an int
      */
-    static String wholeNumberAdvice(String written, long min, long max) {
+    public static String wholeNumberAdvice(String written, long min, long max) {
         BigDecimal v;
         try {
             v = new BigDecimal(written.replace("_", "")).stripTrailingZeros();

@@ -10,6 +10,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -262,6 +264,33 @@ class WrongCommandTest {
         assertTrue(emptyNumber.err().contains("'--duration-ms': expected a number, found an empty text"),
                 emptyNumber.err());
         assertTrue(duration.err().contains("(see engram bench cuba --help)"), duration.err());
+    }
+
+    /**
+     * A whole number written with a point or exponent where an option takes an int is told the integer to write,
+     * or the bound of an int it passes, as a config's integer key is: {@code --hidden 3e9} had been told to
+     * write 3000000000, which it then refused, and {@code --threads 4.0} nothing.
+     */
+    @Test
+    void aWholeNumberWithAPointOrExponentIsToldWhatAnIntOptionTakes() {
+        String rule = "an integer is written without point or exponent";
+        for (List<String> c : List.of(
+                List.of("--threads 4.0", "'--threads': expected an integer, found '4.0'; " + rule + ": write 4"),
+                List.of("--batch 3e9", "'--batch': expected an integer, found '3e9'; " + rule + ", and 3e9 is more than"
+                        + " the largest allowed, 2147483647"),
+                List.of("--batch -3e9", "'--batch': expected an integer, found '-3e9'; " + rule + ", and -3e9 is less"
+                        + " than the smallest allowed, -2147483648"),
+                List.of("--hidden 16,3e9", "'--hidden' (N): expected a layer size written in decimal (digits after an"
+                        + " optional sign, without leading zeros), found '3e9'; " + rule + ", and 3e9 is more than the"
+                        + " largest allowed, 2147483647"),
+                List.of("--hidden 1e3", "'--hidden' (N): expected a layer size written in decimal (digits after an"
+                        + " optional sign, without leading zeros), found '1e3'; " + rule + ": write 1000"))) {
+            List<String> args = new ArrayList<>(List.of("bench", "train"));
+            args.addAll(List.of(c.get(0).split(" ")));
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("engram: error: Invalid value for option " + c.get(1), r.err().lines().findFirst().orElse(""));
+        }
     }
 
     /**
