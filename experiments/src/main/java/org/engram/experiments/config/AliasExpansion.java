@@ -36,8 +36,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * wins over a merged one wherever it stands, and of several merged mappings the first that has a key
  * gives it. Jackson reads an alias as the text of its name and a merge key as a key named {@code <<}.
  *
- * <p>A repeated event keeps the marks of the text it was read from, so that a problem in a value
- * reached through an alias is reported at the line where the value is written. The whole document is
+ * <p>A repeated node's first event is marked where its alias stands, and the events within it keep the marks
+ * of the text they were read from: a problem in a value reached through an alias is reported where the alias
+ * is written, the place a user looks for the key path it has there (see {@link SourceMap}). The whole document is
  * read at the first event; configs that write no {@code *} and no {@code <<} are not read this way.
  * Aliases may repeat at most {@link #MAX_REPEATED_EVENTS} events in all, so that a few lines of nested
  * aliases (a "billion laughs") are refused rather than filling the heap.
@@ -269,7 +270,27 @@ final class AliasExpansion extends ParserImpl {
                     "aliases that repeat at most %,d keys and values in all", MAX_REPEATED_EVENTS),
                     "more by the alias *" + name);
         }
-        out.addAll(events);
+        out.add(atTheAlias(events.get(0), alias));
+        out.addAll(events.subList(1, events.size()));
+    }
+
+    /**
+     * The first event of a repeated node, marked where its alias stands: the node is used there, where a user
+     * looks for it, and whatever it holds is told apart from what is written there by standing before it in
+     * the text (an anchor precedes its aliases), as {@link SourceMap} places it. One event an alias, not a copy
+     * of the whole node.
+     */
+    private static Event atTheAlias(Event first, AliasEvent alias) {
+        Mark start = alias.getStartMark();
+        Mark end = alias.getEndMark();
+        if (first instanceof ScalarEvent s) {
+            return new ScalarEvent(s.getAnchor(), s.getTag(), s.getImplicit(), s.getValue(), start, end,
+                    s.getScalarStyle());
+        }
+        CollectionStartEvent c = (CollectionStartEvent) first;
+        return c instanceof MappingStartEvent
+                ? new MappingStartEvent(c.getAnchor(), c.getTag(), c.getImplicit(), start, end, c.getFlowStyle())
+                : new SequenceStartEvent(c.getAnchor(), c.getTag(), c.getImplicit(), start, end, c.getFlowStyle());
     }
 
     /** An alias or merge key that cannot be expanded, at its place in the text. */

@@ -320,7 +320,8 @@ public final class ConfigLoader {
      * model parameter out of range, an unknown population), which names only the file; to each
      * problem of an error that stands for several, which are then listed in the order they stand in
      * the file, line and column (those of one key in the order found), then those of overrides in the
-     * order given, then the others in the order found.
+     * order given, then the others in the order found. A number found is shown as written, with what it
+     * reads as where that differs ({@code 1e-400 (read as 0.0)}).
      *
      * @param e         the error
      * @param file      the YAML file it is about
@@ -349,8 +350,11 @@ public final class ConfigLoader {
                     ? NumberForms.toldForTheTag(one.hint()) : one.hint();
             String hint = beside == null ? told : (told == null ? "" : told + "; ")
                     + "its entry also has the value of " + beside;
-            each.add(where.equals(name) && Objects.equals(told, one.hint()) ? one
-                    : new ConfigException(where, one.location(), one.expected(), one.found(), hint));
+            // The record holds a number as the double it reads as: 1e-400 as 0.0, -1 as -1.0.
+            String found = keyOfTheFile ? YamlErrors.asWritten(one.found(), origins.numberAsWritten(one.location()))
+                    : one.found();
+            each.add(where.equals(name) && Objects.equals(told, one.hint()) && Objects.equals(found, one.found()) ? one
+                    : new ConfigException(where, one.location(), one.expected(), found, hint));
         }
         each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
                 || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())

@@ -131,13 +131,13 @@ final class KeyOrigins implements StrategyParams.Locator {
 
     /** A number an override wrote is as the override's text writes it, whatever the file wrote there. */
     @Override
-    public String fractionAsWritten(String keyPath) {
+    public String numberAsWritten(String keyPath) {
         Origin origin = originOf(keyPath);
         if (origin == null) {
-            return source.fractionAsWritten(keyPath);
+            return source.numberAsWritten(keyPath);
         }
         return origin.override() == null ? null
-                : origin.override().fractionAsWritten(keyPath.substring(origin.keyPath().length()));
+                : origin.override().numberAsWritten(keyPath.substring(origin.keyPath().length()));
     }
 
     /**

@@ -91,13 +91,13 @@ record SetOverride(String text, String keyPath, JsonNode value) {
     }
 
     /**
-     * A number with a point or exponent as the value text writes it, as a message shows what was found.
+     * A number as the value text writes it, as a message shows what was found.
      *
      * @param inner where the number stands in what the override wrote, as for {@link #tagsText}
      * @return the number as written, or null where the text writes none there
      */
-    String fractionAsWritten(String inner) {
-        return askValue(SourceMap::fractionAsWritten, inner, null);
+    String numberAsWritten(String inner) {
+        return askValue(SourceMap::numberAsWritten, inner, null);
     }
 
     /** Asks the value text's keys and scalars about a value inside it, the whole value standing at {@code [0]}. */

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Where each key of a YAML text stands: key path (e.g. {@code strategies[1].params.lambda}) to
- * line and column, so that an error found after the text became a tree still names its line.
+ * line and column, so that an error found after the text became a tree still names its line. A key an
+ * alias repeats stands where the alias is written, one a merge key brings in where its mapping is.
  */
 final class SourceMap {
     private final String file;
@@ -25,10 +26,11 @@ final class SourceMap {
     /** The key paths of values YAML's tag of text made text ({@code !!str 2}), read with the positions. */
     private Set<String> tagged;
     /**
-     * Numbers with a point or exponent as written, by key path, read with the positions: the tree holds
-     * them as doubles, which round ({@code 1e-400} is 0.0 there).
+     * Numbers as written, by key path, read with the positions: the tree holds one with a point or exponent
+     * as a double, which rounds ({@code 1e-400} is 0.0 there), and a check may show an integer as one
+     * ({@code -1} as -1.0).
      */
-    private Map<String, String> fractions;
+    private Map<String, String> numbers;
 
     private SourceMap(String file, String text) {
         this.file = file;
@@ -49,30 +51,33 @@ final class SourceMap {
     private Map<String, int[]> positions() {
         if (positions == null) {
             tagged = new HashSet<>();
-            fractions = new HashMap<>();
-            positions = read(text, tagged, fractions);
+            numbers = new HashMap<>();
+            positions = read(text, tagged, numbers);
         }
         return positions;
     }
 
-    private static Map<String, int[]> read(String text, Set<String> tagged, Map<String, String> fractions) {
+    private static Map<String, int[]> read(String text, Set<String> tagged, Map<String, String> numbers) {
         Map<String, int[]> positions = new HashMap<>();
         try (JsonParser p = ConfigLoader.mapper().getFactory().createParser(text)) {
-            // One frame per open container: its path and, for lists, the index of the next element.
+            // One frame per open container: its path, where it stands and, for lists, the index of the next element.
             Deque<String> paths = new ArrayDeque<>();
+            Deque<int[]> starts = new ArrayDeque<>();
             Deque<int[]> nextIndex = new ArrayDeque<>();
             String pendingKey = null;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                int[] at = placeIn(starts.peek(), position(p.currentTokenLocation()));
                 if (t == JsonToken.FIELD_NAME) {
                     String parent = paths.peek();
                     pendingKey = (parent == null || parent.isEmpty() ? "" : parent + ".") + p.currentName();
-                    positions.put(pendingKey, position(p.currentTokenLocation()));
+                    positions.put(pendingKey, at);
                     continue;
                 }
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     // The end of a list is no element of it: counted as one, it put an element
                     // past the last at the list's end, and an override appending one was not blamed.
                     paths.pop();
+                    starts.pop();
                     nextIndex.pop();
                     continue;
                 }
@@ -80,17 +85,18 @@ final class SourceMap {
                 pendingKey = null;
                 if (here == null && !nextIndex.isEmpty() && nextIndex.peek()[0] >= 0) {
                     here = paths.peek() + "[" + nextIndex.peek()[0]++ + "]";
-                    positions.put(here, position(p.currentTokenLocation()));
+                    positions.put(here, at);
                 }
                 if (t == JsonToken.VALUE_STRING && here != null && p instanceof YAMLParser y
                         && Tag.STR.getValue().equals(y.getTypeId())) {
                     tagged.add(here);
                 }
-                if (t == JsonToken.VALUE_NUMBER_FLOAT && here != null) {
-                    fractions.put(here, p.getText());
+                if ((t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) && here != null) {
+                    numbers.put(here, p.getText());
                 }
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     paths.push(here == null ? "" : here);
+                    starts.push(at);
                     nextIndex.push(new int[] {t == JsonToken.START_ARRAY ? 0 : -1});
                 }
             }
@@ -98,6 +104,20 @@ final class SourceMap {
             throw new IllegalStateException("YAML text that parsed once failed to parse again", e);
         }
         return positions;
+    }
+
+    /**
+     * Where a key or value is used: where it is written, or, where that is before the mapping or list holding it,
+     * where that mapping or list is. An alias's node stands at the alias ({@link AliasExpansion}) and holds what
+     * its anchor wrote earlier in the text; a merge key's entries are the merged mapping's, written earlier too.
+     *
+     * @param container where the mapping or list holding it is used, or null at the top
+     * @param written   where it is written
+     */
+    private static int[] placeIn(int[] container, int[] written) {
+        boolean before = container != null && (written[0] < container[0]
+                || written[0] == container[0] && written[1] < container[1]);
+        return before ? container : written;
     }
 
     private static int[] position(JsonLocation l) {
@@ -131,12 +151,12 @@ final class SourceMap {
 
     /**
      * @param keyPath a key path
-     * @return the number with a point or exponent that the text gives that key or list element, as written
-     *         ({@code 1e-400}), or null where the text gives it another value or none
+     * @return the number that the text gives that key or list element, as written ({@code 1e-400},
+     *         {@code 1_000}), or null where the text gives it another value or none
      */
-    String fractionAsWritten(String keyPath) {
+    String numberAsWritten(String keyPath) {
         positions();
-        return fractions.get(keyPath);
+        return numbers.get(keyPath);
     }
 
     /**

@@ -56,14 +56,15 @@ public final class StrategyParams {
         }
 
         /**
-         * A number with a point or exponent as it was written, for a message to show what was found: the
-         * tree a config is checked in holds it as a double, which may have rounded it ({@code 1e-400} is 0.0
-         * there, {@code 9.223372036854775807e18} 9.223372036854776E18).
+         * A number as it was written, for a message to show what was found: the tree a config is checked in
+         * holds one with a point or exponent as a double, which may have rounded it ({@code 1e-400} is 0.0
+         * there, {@code 9.223372036854775807e18} 9.223372036854776E18), and a check of a double shows an
+         * integer as one ({@code -1} as -1.0).
          *
          * @param keyPath a key path, e.g. {@code seeds[0]}
          * @return the number as written, or null where it is not known
          */
-        default String fractionAsWritten(String keyPath) {
+        default String numberAsWritten(String keyPath) {
             return null;
         }
     }
@@ -232,7 +233,7 @@ public final class StrategyParams {
         try {
             return h.create(values);
         } catch (EngramException e) {
-            throw ConfigException.all(YamlErrors.eachProblem(e, keyPath, where::locate, where::fractionAsWritten));
+            throw ConfigException.all(YamlErrors.eachProblem(e, keyPath, where::locate, where::numberAsWritten));
         } catch (RuntimeException e) {
             // A strategy of one's own whose constructor refuses its values, or fails: said with the values as a
             // config writes them, at a --set that changed one if any, with the cause's stack trace for the code.

@@ -58,13 +58,15 @@ final class YamlErrors {
         List<ConfigException> each = new ArrayList<>();
         AsWritten written = new AsWritten(inner -> where.taggedText(fullPath(keyPath, inner))
                 ? NumberForms.TextForm.TAGGED : NumberForms.TextForm.QUOTED,
-                inner -> where.fractionAsWritten(fullPath(keyPath, inner)));
+                inner -> where.numberAsWritten(fullPath(keyPath, inner)));
+        // A record's own check refuses its values together: a --set of one of them is where they changed.
+        Class<?> record = e instanceof ValueInstantiationException v && v.getType() != null
+                && v.getType().isRecordType() ? v.getType().getRawClass() : null;
+        String recordPath = record == null ? null : fullPath(keyPath, path((JsonMappingException) e));
         for (ConfigException c : translate(e, "", null, written).problems()) {
             String path = fullPath(keyPath, c.location() == null ? "" : c.location());
-            // A record's own check refuses its values together: a --set of one of them is where they changed.
-            String[] components = e instanceof ValueInstantiationException v && v.getType() != null
-                    && v.getType().isRecordType() ? componentKeys(path, v.getType().getRawClass()) : new String[0];
-            String at = where.locateConflict(path, components);
+            String at = where.locateConflict(path, record == null ? new String[0]
+                    : keysOfTheRule(recordPath, record, path, c.expected()));
             String hint = c.hint() == null && e instanceof MismatchedInputException m ? listAdvice(at, path, m)
                     : c.hint();
             each.add(new ConfigException(at, path.isEmpty() ? null : path, c.expected(), c.found(), hint));
@@ -77,10 +79,22 @@ final class YamlErrors {
         return keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner : keyPath + "." + inner;
     }
 
-    /** The key paths of a record's components under {@code path}, as a config writes them. */
-    private static String[] componentKeys(String path, Class<?> record) {
-        return ConfigLayers.keysOf(record).stream().map(key -> path.isEmpty() ? key : path + "." + key)
-                .toArray(String[]::new);
+    /**
+     * The key paths of the record's components whose values its check refused together: all of them where it
+     * refused the record as a whole, else those that the rule of the refused one names ({@code
+     * min_learning_rate}'s "a rate in [0, learning_rate = 0.002]" names {@code learning_rate}); a rule of one
+     * value alone names none.
+     *
+     * @param recordPath the record's key path
+     * @param record     the record's type
+     * @param refused    the key path of the problem
+     * @param rule       what the check expected, or null
+     */
+    private static String[] keysOfTheRule(String recordPath, Class<?> record, String refused, String rule) {
+        return ConfigLayers.keysOf(record).stream()
+                .filter(key -> refused.equals(recordPath) || rule != null
+                        && Pattern.compile("\\b" + Pattern.quote(key) + "\\b").matcher(rule).find())
+                .map(key -> fullPath(recordPath, key)).toArray(String[]::new);
     }
 
     /**
@@ -88,15 +102,15 @@ final class YamlErrors {
      * {@link ParameterException} may hold several. A location in Java's camelCase is given as the
      * config writes it ({@code memorySize} as {@code memory_size}).
      *
-     * @param e        what was thrown
-     * @param keyPath  where the values stand, e.g. {@code strategies[0].params}, or empty
-     * @param where    where a key path was written, e.g. {@code my.yaml:12:3}
-     * @param fraction a number with a point or exponent as written at a key path, or null where not known
-     * @return one problem per value, a number found shown as written where the check showed the double read
-     *         ({@code 1e-400}, not 0.0)
+     * @param e       what was thrown
+     * @param keyPath where the values stand, e.g. {@code strategies[0].params}, or empty
+     * @param where   where a key path was written, e.g. {@code my.yaml:12:3}
+     * @param number  a number as written at a key path, or null where not known
+     * @return one problem per value, a number found shown as written where the check showed the number read
+     *         ({@code 1e-400}, not 0.0; {@code -1}, not -1.0)
      */
     static List<ConfigException> eachProblem(EngramException e, String keyPath, Function<String, String> where,
-                                             Function<String, String> fraction) {
+                                             Function<String, String> number) {
         List<ConfigException> each = new ArrayList<>();
         for (EngramException one : e instanceof ParameterException pe ? pe.problems() : List.of(e)) {
             String key = keyPath;
@@ -107,47 +121,61 @@ final class YamlErrors {
                 key = key.isEmpty() ? location : key + "." + location;
             }
             each.add(new ConfigException(where.apply(key), key, one.expected() == null ? one.getMessage()
-                    : one.expected(), one.found() == null ? "" : asWritten(one.found(), fraction.apply(key)),
+                    : one.expected(), one.found() == null ? "" : asWritten(one.found(), number.apply(key)),
                     one.hint()));
         }
         return each;
     }
 
     /**
-     * The number as written where a check found the double it reads as, and that double where it is another
-     * number: {@code 1e-400 (read as 0.0)}, which a check of {@code > 0} refuses; {@code 2.50e-1}, not 0.25.
+     * The number as written where a check found the number it reads as, and what it reads as where that is
+     * another number: {@code 1e-400 (read as 0.0)}, which a check of {@code > 0} refuses; {@code 2.50e-1}, not
+     * 0.25; {@code -1}, not -1.0. A unit after the number stays after it: {@code 1e-400 ms (read as 0.0 ms)}.
+     *
+     * @param found   what a check found: the number first, as Java shows a double or an integer, then
+     *                optionally a space and more
+     * @param written the number as written at the key the check is about, or null where not known
+     * @return what to show as found
      */
-    private static String asWritten(String found, String written) {
-        if (written == null) {
+    static String asWritten(String found, String written) {
+        BigDecimal exact = written == null || found == null ? null : decimal(written.replace("_", ""));
+        if (exact == null) {
             return found;
         }
-        String plain = written.replace("_", "");
+        int space = found.indexOf(' ');
+        String number = space < 0 ? found : found.substring(0, space);
+        BigDecimal shown = decimal(number);
+        boolean same = shown != null && shown.compareTo(exact) == 0;
+        if (!same && !number.equals(String.valueOf(exact.doubleValue()))) {
+            return found;   // the check showed something other than the value read
+        }
+        String rest = found.substring(number.length());
+        return same ? written + rest : written + rest + " (read as " + found + ")";
+    }
+
+    /** A decimal number's exact value, or null for another text ({@code Infinity}, an exponent past an int's). */
+    private static BigDecimal decimal(String text) {
         try {
-            if (!String.valueOf(Double.parseDouble(plain)).equals(found)) {
-                return found;   // the check showed something other than the value read
-            }
-            boolean same = Double.isFinite(Double.parseDouble(plain))
-                    && new BigDecimal(plain).compareTo(new BigDecimal(found)) == 0;
-            return same ? written : written + " (read as " + found + ")";
+            return new BigDecimal(text);
         } catch (NumberFormatException notADecimal) {
-            return found;
+            return null;
         }
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
         // The parser read the text itself, so a number's own text is the parser's.
-        return translate(e, sourceName, text, new AsWritten(keyPath -> text != null && keyPath != null
-                && SourceMap.of(sourceName, text).taggedText(keyPath) ? NumberForms.TextForm.TAGGED
-                : NumberForms.TextForm.QUOTED, keyPath -> null));
+        SourceMap source = SourceMap.of(sourceName, text);
+        return translate(e, sourceName, text, new AsWritten(keyPath -> source.taggedText(keyPath)
+                ? NumberForms.TextForm.TAGGED : NumberForms.TextForm.QUOTED, keyPath -> null));
     }
 
     /**
      * How a config wrote its values, by their key paths in the tree an error was found in.
      *
-     * @param form     how the config made a value text: by YAML's tag or by quotes
-     * @param fraction a number with a point or exponent as written, or null where the parser's text will do
+     * @param form   how the config made a value text: by YAML's tag or by quotes
+     * @param number a number as written, or null where the parser's text will do
      */
-    private record AsWritten(Function<String, NumberForms.TextForm> form, Function<String, String> fraction) {
+    private record AsWritten(Function<String, NumberForms.TextForm> form, Function<String, String> number) {
     }
 
     /**
@@ -176,10 +204,10 @@ final class YamlErrors {
         }
         if (e instanceof InvalidFormatException f) {
             // A number with a point or exponent where an integer is expected: the tree's double may be rounded.
-            String fraction = written.fraction().apply(path(f));
+            String number = written.number().apply(path(f));
             return new ConfigException(where, path(f), expectedType(targetType(f)),
-                    fraction == null ? String.valueOf(f.getValue()) : fraction,
-                    scalarAdvice(f, () -> written.form().apply(path(f)), fraction));
+                    number == null ? String.valueOf(f.getValue()) : number,
+                    scalarAdvice(f, () -> written.form().apply(path(f)), number));
         }
         if (e instanceof MismatchedInputException m) {
             Throwable cause = rootEngramCause(e);
@@ -188,24 +216,21 @@ final class YamlErrors {
                         ee.found() == null ? "" : ee.found(), null);
             }
             String message = m.getOriginalMessage();
-            if (message != null && message.startsWith("Missing required")) {
-                return new ConfigException(where, path(m), "the key to be present", "nothing", null);
-            }
             if (message != null && message.startsWith("Trailing token")) {
                 // FAIL_ON_TRAILING_TOKENS: the parser went on past the first document.
                 return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
                         "a second one, starting with '---'", null);
             }
-            String fraction = written.fraction().apply(path(m));
-            String advice = scalarAdvice(m, () -> written.form().apply(path(m)), fraction);
+            String number = written.number().apply(path(m));
+            String advice = scalarAdvice(m, () -> written.form().apply(path(m)), number);
             // Converting a part of a config (sourceName ""), translateAt knows the key path and place.
-            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m, fraction),
+            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m, number),
                     advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
         }
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
             if (cause instanceof EngramException ee) {
-                return ConfigException.all(eachProblem(ee, path(m), key -> where, written.fraction()));
+                return ConfigException.all(eachProblem(ee, path(m), key -> where, written.number()));
             }
             if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
                 return outOfRange(where, path(m), range);
@@ -213,7 +238,7 @@ final class YamlErrors {
             if (m instanceof InvalidDefinitionException d && d.getType() != null) {
                 // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
                 return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()),
-                        found(m, written.fraction().apply(path(m))), null);
+                        found(m, written.number().apply(path(m))), null);
             }
             if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getType() != null) {
                 // A record's own check threw: its words, not Jackson's "Cannot construct instance of ...".
@@ -238,7 +263,7 @@ final class YamlErrors {
      */
     private static ConfigException outOfRange(String where, String keyPath, InputCoercionException range) {
         boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
-        String found = text(range.getProcessor());
+        String found = currentText(range.getProcessor());
         String bound = found.startsWith("-") ? ">= " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
                 : "<= " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
         return new ConfigException(where, keyPath, "an integer " + bound, found, null);
@@ -303,11 +328,16 @@ final class YamlErrors {
         return new int[] {after.getLineNr(), after.getColumnNr()};
     }
 
-    private static String text(JsonParser p) {
+    /**
+     * The text of the token a parser stands on. Only {@link JsonParser#getText()}'s signature can fail: the
+     * parsers an error here comes from (the YAML parser, and the parser of a tree) hold the current token's
+     * text, read nothing to give it, and never throw there.
+     */
+    private static String currentText(JsonParser p) {
         try {
             return p.getText();
         } catch (IOException unreadable) {
-            return "a value out of range";
+            throw new IllegalStateException("a parser failed to give the text it had read", unreadable);
         }
     }
 
@@ -387,19 +417,15 @@ final class YamlErrors {
         if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
             return "a value of another type";
         }
-        try {
-            return switch (p.currentToken()) {
-                case START_ARRAY -> "a list";
-                case START_OBJECT -> "a mapping";
-                case VALUE_STRING -> p.getText().isEmpty() ? ConfigException.EMPTY_TEXT
-                        : "the text \"" + p.getText() + "\"";
-                case VALUE_NULL, END_ARRAY, END_OBJECT -> "nothing";
-                case VALUE_NUMBER_FLOAT -> fraction == null ? p.getText() : fraction;
-                default -> p.getText();
-            };
-        } catch (IOException unreadable) {
-            return "a value of another type";
-        }
+        String text = currentText(p);
+        return switch (p.currentToken()) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "a mapping";
+            case VALUE_STRING -> text.isEmpty() ? ConfigException.EMPTY_TEXT : "the text \"" + text + "\"";
+            case VALUE_NULL, END_ARRAY, END_OBJECT -> "nothing";
+            case VALUE_NUMBER_FLOAT -> fraction == null ? text : fraction;
+            default -> text;
+        };
     }
 
     /**
@@ -418,18 +444,14 @@ final class YamlErrors {
             return null;
         }
         String quote = c == String.class ? "put it in quotes to use it as text" : null;
-        try {
-            return switch (p.currentToken()) {
-                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText(), form.get())
-                        : c.isEnum() ? Suggestions.didYouMean(p.getText(), enumNames(c)) : null;
-                case VALUE_NUMBER_FLOAT -> !isInteger(c) ? quote
-                        : wholeNumberAdvice(fraction == null ? p.getText() : fraction, c);
-                case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
-                default -> null;
-            };
-        } catch (IOException unreadable) {
-            return null;
-        }
+        String text = currentText(p);
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(text, form.get())
+                    : c.isEnum() ? Suggestions.didYouMean(text, enumNames(c)) : null;
+            case VALUE_NUMBER_FLOAT -> !isInteger(c) ? quote : wholeNumberAdvice(fraction == null ? text : fraction, c);
+            case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
+            default -> null;
+        };
     }
 
     /**
@@ -448,16 +470,12 @@ final class YamlErrors {
                 || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() != JsonToken.VALUE_STRING) {
             return null;
         }
-        try {
-            String text = p.getText();
-            if (!text.contains(",") || text.contains("[")) {
-                return null;
-            }
-            String list = "[" + text + "]";
-            return where.startsWith(SetOverride.named("")) ? "write " + key + "=" + list : "write " + key + ": " + list;
-        } catch (IOException unreadable) {
+        String text = currentText(p);
+        if (!text.contains(",") || text.contains("[")) {
             return null;
         }
+        String list = "[" + text + "]";
+        return where.startsWith(SetOverride.named("")) ? "write " + key + "=" + list : "write " + key + ": " + list;
     }
 
     /**

@@ -169,8 +169,13 @@ final class InputsFromConfig {
                 }
                 return;
             }
-            addSchedule(b, grid, new CurrentSource(checked, in.neuronsOrAll(), new double[] {0},
-                    new double[] {constant}), add);
+            CurrentSource current;
+            try {
+                current = new CurrentSource(checked, in.neuronsOrAll(), new double[] {0}, new double[] {constant});
+            } catch (EngramException e) {
+                throw atAmplitudeKey(e, key, "amplitudes_pa[0]");
+            }
+            addSchedule(b, grid, current, add);
             return;
         }
         addSchedule(b, grid, new CurrentSource(checked, in.neuronsOrAll(), in.timesMs(), in.amplitudesPa()), add);
@@ -193,14 +198,23 @@ final class InputsFromConfig {
         try {
             return new ConstantCurrents(target, neurons, amplitudes);
         } catch (EngramException e) {
-            // The currents name their amplitudes amplitudes_pa; the config's key is amplitude_pa.
-            String theirs = "amplitudes_pa";
-            if (!e.location().startsWith(theirs)) {
-                throw e;
-            }
-            throw new ConfigException(source, key + e.location().substring(theirs.length()), e.expected(),
-                    e.found(), null);
+            throw atAmplitudeKey(e, key, "amplitudes_pa");
         }
+    }
+
+    /**
+     * A current's refusal of its amplitudes at the config's key {@code amplitude_pa}: the currents name them
+     * {@code amplitudes_pa}, and a constant amplitude is their schedule's one ({@code amplitudes_pa[0]}).
+     *
+     * @param theirs the currents' name of what the key holds; what follows it is kept (an index in a list)
+     * @return the refusal at the key, or {@code e} when it is of something else
+     */
+    private EngramException atAmplitudeKey(EngramException e, String key, String theirs) {
+        if (e.location() == null || !e.location().startsWith(theirs)) {
+            return e;
+        }
+        return new ConfigException(source, key + e.location().substring(theirs.length()), e.expected(), e.found(),
+                null);
     }
 
     private static void addSchedule(NetworkBuilder b, TimeGrid grid, CurrentSource current, boolean add) {

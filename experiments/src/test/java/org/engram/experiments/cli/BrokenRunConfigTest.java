@@ -210,7 +210,7 @@ class BrokenRunConfigTest {
                         "bad.yaml:12:11: encoder.stepz: expected one of the keys", "did you mean 'steps'?",
                         "bad.yaml:12:21: encoder.gain: expected a value of type number, found the text \"x\"",
                         "bad.yaml:14:3: training.epoch: expected one of the keys", "did you mean 'epochs'?",
-                        "bad.yaml:15:3: training.learning_rate: expected a finite number > 0", "found -1.0"),
+                        "bad.yaml:15:3: training.learning_rate: expected a finite number > 0", "found -1"),
                 file("a label too long for a file name", GOOD.replace("  - name: naive", "  - name: naive\n    label: "
                         + "b".repeat(65)), "bad.yaml:18:5: strategies[0].label: expected a name of at most 64 ASCII"),
                 file("a recurrent layer past one array's weights", GOOD.replace("network: {hidden: [8]}",
@@ -219,7 +219,7 @@ class BrokenRunConfigTest {
                         + "layer, found 50000 x 50000"),
                 file("a typo in a strategy entry hides none of its params' problems", GOOD.replace(
                         "    params: {lambda: 10}", "    params: {lambda: -5}\n    labl: x"),
-                        "bad.yaml:19:14: strategies[1].params.lambda: expected a finite number >= 0", "found -5.0",
+                        "bad.yaml:19:14: strategies[1].params.lambda: expected a finite number >= 0", "found -5",
                         "bad.yaml:20:5: strategies[1].labl: expected one of the keys [label, name, params]"),
                 file("a presentation of days", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
                         + " present_ms: 1e9}\nstrategies:")
@@ -311,12 +311,12 @@ class BrokenRunConfigTest {
                 file("several bad values within sections, reported together", GOOD.replace("network: {hidden: [8]}",
                         "network: {hidden: [8], tau_ms: -1, threshold: 0}").replace("  epochs: 1", "  epochs: 0")
                         .replace("learning_rate: 0.001", "learning_rate: -1"), "4 problems:",
-                        "\n  bad.yaml:11:24: network.tau_ms: expected a finite number > 0 (ms), found -1.0",
+                        "\n  bad.yaml:11:24: network.tau_ms: expected a finite number > 0 (ms), found -1",
                         "\n  bad.yaml:11:36: network.threshold: expected a finite number > 0 (dimensionless),"
-                                + " found 0.0",
+                                + " found 0",
                         "\n  bad.yaml:14:3: training.epochs: expected an integer >= 1, found 0",
                         "\n  bad.yaml:15:3: training.learning_rate: expected a finite number > 0 (dimensionless),"
-                                + " found -1.0"),
+                                + " found -1"),
                 file("unknown keys and bad values of different sections, reported together", GOOD
                         .replace("  count: 2", "  cont: 2").replace("encoder: {steps: 4}", "encoder: {steps: 0}")
                         .replace("  - name: naive", "  - name: naive\n    lable: n"), "3 problems:",

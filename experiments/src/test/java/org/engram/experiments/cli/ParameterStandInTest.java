@@ -35,7 +35,7 @@ class ParameterStandInTest {
                 "  cell.yaml:4:51: populations[0].params.V_m: " + KEYS + "'V_m'; NEST's V_m (the initial potential)"
                         + " is set here by the population's initial: {v: ...} (mV), not by a parameter",
                 "  cell.yaml:4:61: " + TYPE,
-                "  cell.yaml:4:73: populations[0].params.v_reset: expected a value < v_th = -55.0 (mV), found -50.0"),
+                "  cell.yaml:4:73: populations[0].params.v_reset: expected a value < v_th = -55.0 (mV), found -50"),
                 refusal(dir, "V_m: -60"));
     }
 

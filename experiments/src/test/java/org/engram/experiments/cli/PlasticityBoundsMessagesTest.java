@@ -93,7 +93,7 @@ class PlasticityBoundsMessagesTest {
                     + " w_min is left out and takes the rule's default: give it (for an inhibitory projection the"
                     + " strongest inhibition, below w_max)",
             INHIBITORY + "| type: loose_stdp, w_max: -2| 8:37: projections[0].plasticity.w_max: expected a weight >"
-                    + " w_min = -1.0, found -2.0; w_min is left out and takes the rule's default: give it (for an"
+                    + " w_min = -1.0, found -2; w_min is left out and takes the rule's default: give it (for an"
                     + " inhibitory projection the strongest inhibition, below w_max)",
             INHIBITORY + "| type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_min: 0,"
                     + " w_max: -0.1| 8:102: projections[0].plasticity.w_max: expected a weight > w_min = 0.0,"
@@ -108,7 +108,7 @@ class PlasticityBoundsMessagesTest {
             EXCITATORY + "| type: loose_stdp| 8:6: projections[0].plasticity.w_min: expected a weight >= 0 for the"
                     + " excitatory projection 'pre->post', found -1.0 (the rule's default); give w_min",
             EXCITATORY + "| type: loose_stdp, w_min: -2| 8:37: projections[0].plasticity.w_min: expected a weight"
-                    + " >= 0 for the excitatory projection 'pre->post', found -2.0",
+                    + " >= 0 for the excitatory projection 'pre->post', found -2",
             EXCITATORY + "| type: moded_stdp| 8:6: projections[0].plasticity: expected parameters plasticity rule"
                     + " 'moded_stdp' can be made with, found {mode: soft, w_min: 0.0, w_max: 1.0}, for which its"
                     + " factory threw java.lang.IllegalArgumentException: no soft mode"})
@@ -126,7 +126,7 @@ class PlasticityBoundsMessagesTest {
     void aUserRulesBoundIsReportedBesideTheOtherProblems(@TempDir Path dir) throws IOException {
         assertEquals(List.of(
                 "engram: error: 2 problems:",
-                "  bounds.yaml:5:54: populations[1].params.tau_m: expected a finite number > 0 (ms), found -1.0",
+                "  bounds.yaml:5:54: populations[1].params.tau_m: expected a finite number > 0 (ms), found -1",
                 "  bounds.yaml:8:6: projections[0].plasticity.w_max: expected a weight <= 0 for the inhibitory"
                         + " projection 'pre->post', found 1.0 (the rule's default); give w_max"),
                 refusal(dir, config(INHIBITORY, "type: loose_stdp", ", params: {tau_m: -1}")));

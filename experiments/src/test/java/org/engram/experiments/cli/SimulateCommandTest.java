@@ -125,7 +125,7 @@ class SimulateCommandTest {
         assertTrue(r.err().contains(reported), r.err());
         assertFalse(r.err().contains("params.v_reset:"), r.err());
         r = simulate(dir, "bad.yaml", GOOD.replace("v_th: 20, v_reset: 10", "v_reset: 10, tau: 3"));
-        assertTrue(r.err().contains("populations[0].params.v_reset: expected a value < v_th = -55.0 (mV), found 10.0")
+        assertTrue(r.err().contains("populations[0].params.v_reset: expected a value < v_th = -55.0 (mV), found 10")
                 && r.err().contains("found unknown key 'tau'"), r.err());
     }
 
@@ -136,12 +136,12 @@ class SimulateCommandTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "lif_delta|v_th: -80|populations[0].params.v_th: expected a value > v_reset = -70.0 (mV), found -80.0;"
+        "lif_delta|v_th: -80|populations[0].params.v_th: expected a value > v_reset = -70.0 (mV), found -80;"
                 + " v_reset is left out and takes its default; give it too to change it",
-        "lif_cond_exp|e_ex: -90|populations[0].params.e_ex: expected a value > e_in = -85.0 (mV), found -90.0;",
-        "adex|v_peak: -70|populations[0].params.v_peak: expected a value > v_reset = -60.0 (mV), found -70.0;",
+        "lif_cond_exp|e_ex: -90|populations[0].params.e_ex: expected a value > e_in = -85.0 (mV), found -90;",
+        "adex|v_peak: -70|populations[0].params.v_peak: expected a value > v_reset = -60.0 (mV), found -70;",
         "lif_delta|v_th: -80, v_reset: -70|populations[0].params.v_reset: expected a value < v_th = -80.0 (mV),"
-                + " found -70.0",
+                + " found -70",
         "adex|v_th: 10|populations[0].params.v_peak: expected a value > v_th = 10.0 and <= v_th + 500.0 delta_t ="
                 + " 1010.0 (mV; a margin below the exponential's overflow), found 0.0; v_peak is left out and takes"
                 + " its default; give it too to change it, or v_th, which the file holds"})
@@ -364,7 +364,7 @@ class SimulateCommandTest {
                 "--out", out.toString());
         assertEquals(2, beside.exitCode(), beside.err());
         assertTrue(beside.err().contains("tiny.yaml:5:") && beside.err().contains("populations[0].params.v_reset: "
-                + "expected a value < v_th = 5.0 (mV), found 10.0; its entry also has the value of --set "
+                + "expected a value < v_th = 5.0 (mV), found 10; its entry also has the value of --set "
                 + "populations[0].params.v_th=5"), beside.err());
         CliRunner.Result unknown = CliRunner.run("simulate", config.toString(), "--set", "populations[0].paramz.x=1",
                 "--out", out.toString());
@@ -703,7 +703,7 @@ class SimulateCommandTest {
                 Arguments.of("a typo in params hides none of their checks", GOOD.replace("tau_m: 20, e_l: 0",
                                 "tau_m: -5, tau_mm: 3, e_l: 0"),
                         List.of("bad.yaml:5:", "populations[0].params.tau_mm", "did you mean 'tau_m'?",
-                                "populations[0].params.tau_m: expected a finite number > 0 (ms), found -5.0")),
+                                "populations[0].params.tau_m: expected a finite number > 0 (ms), found -5")),
                 Arguments.of("a weight distribution of the wrong sign, drawing nothing", GOOD.replace(
                                 "rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]}",
                                 "rule: {type: fixed_probability, p: 0}, weight: {uniform: [-0.3, -0.1]}"),
@@ -782,7 +782,7 @@ class SimulateCommandTest {
                 Arguments.of("key the input type ignores beside a bad rate",
                         GOOD.replace("rate_hz: 20000, weight: 0.1}", "rate_hz: -10, weight: 0.1, amplitudes_pa: [1]}"),
                         List.of("2 problems:", "inputs[0].amplitudes_pa: expected no value (input type poisson uses",
-                                "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -10.0")),
+                                "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -10")),
                 Arguments.of("input without a type", GOOD.replace("type: poisson, ", ""),
                         List.of("bad.yaml:11:",
                                 "inputs[0].type: expected one of [poisson, current, noise, sinusoidal], found nothing"
@@ -811,14 +811,14 @@ class SimulateCommandTest {
                 Arguments.of("negative Poisson rate", GOOD.replace("rate_hz: 20000", "rate_hz: -1"),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz", "-1")),
                 Arguments.of("Poisson rate above the grid limit", GOOD.replace("rate_hz: 20000", "rate_hz: 1e10"),
-                        List.of("bad.yaml:11:", "inputs[0].rate_hz", "grid mode", "1.0E10")),
+                        List.of("bad.yaml:11:", "inputs[0].rate_hz", "grid mode", "1e10")),
                 Arguments.of("changing Poisson rate above the grid limit", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 20], rates_hz: [20000, 1e10]"),
-                        List.of("bad.yaml:11:", "inputs[0].rates_hz[1]", "grid mode", "1.0E10")),
+                        List.of("bad.yaml:11:", "inputs[0].rates_hz[1]", "grid mode", "1e10")),
                 Arguments.of("constant and changing Poisson rate both", GOOD.replace("rate_hz: 20000",
                         "rate_hz: 20000, times_ms: [0], rates_hz: [5]"),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz: expected either rate_hz (a constant rate) or "
-                                + "times_ms with rates_hz (a rate that changes), not both, found 20000.0 beside")),
+                                + "times_ms with rates_hz (a rate that changes), not both, found 20000 beside")),
                 Arguments.of("Poisson change times without rates", GOOD.replace("rate_hz: 20000", "times_ms: [0, 10]"),
                         List.of("bad.yaml:11:", "inputs[0].rates_hz: expected a value (a poisson input with times_ms "
                                 + "needs it)")),
@@ -828,7 +828,7 @@ class SimulateCommandTest {
                 Arguments.of("negative changing Poisson rate", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10], rates_hz: [5, -1]"),
                         List.of("bad.yaml:11:",
-                                "inputs[0].rates_hz[1]: expected a finite number >= 0 (Hz), found -1.0")),
+                                "inputs[0].rates_hz[1]: expected a finite number >= 0 (Hz), found -1")),
                 Arguments.of("Poisson change off the grid", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10.05], rates_hz: [5, 1]"),
                         List.of("bad.yaml:11:", "inputs[0].times_ms[1]", "whole number of time steps", "10.05")),
@@ -866,7 +866,7 @@ class SimulateCommandTest {
                 Arguments.of("a list of amplitudes with one not finite", GOOD.replace("record:",
                         "  - {type: current, target: exc, neurons: [1, 2], amplitude_pa: [1e999, 5]}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].amplitude_pa[0]: expected a finite number (pA), found "
-                                + "Infinity")),
+                                + "1e999 (read as Infinity)")),
                 Arguments.of("an amplitude that is a word", GOOD.replace("record:",
                         "  - {type: current, target: exc, amplitude_pa: strong}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].amplitude_pa: expected a number, a list of one per neuron"
@@ -926,9 +926,9 @@ class SimulateCommandTest {
                         .replace("delay_ms: 1.5}", "delay_ms: {uniform: [1.5, 3276]}}"),
                         List.of("bad.yaml:8:", "projections[0].delay_ms: expected buffers that fit the Java heap")),
                 Arguments.of("duration of no step", GOOD.replace("duration_ms: 50", "duration_ms: 1e-12"),
-                        List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1.0E-12")),
+                        List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1e-12")),
                 Arguments.of("rate bin of no step", GOOD.replace("record:", "record:\n  rate_bin_ms: 1e-10"),
-                        List.of("bad.yaml:13:", "record.rate_bin_ms", "at least one", "1.0E-10")),
+                        List.of("bad.yaml:13:", "record.rate_bin_ms", "at least one", "1e-10")),
                 // 1e9 bins of 0.1 ms for each of 2 populations, 16 GB: refused at the bin before anything runs (the
                 // bins had been grown when the run ended, a bare out-of-memory error after all its work).
                 Arguments.of("rate bins past the heap", GOOD.replace("duration_ms: 50", "duration_ms: 100000000")
@@ -981,12 +981,12 @@ class SimulateCommandTest {
                         .replace("fixed_probability, p: 0.1}", "fixed_probability}")
                         .replace("target: exc, rule: {type: all", "target: ex, rule: {type: all")
                         .replace("type: poisson", "type: poison").replace("neurons: [0, 5]", "neurons: []"),
-                        List.of("7 problems:", "\n  bad.yaml:2:1: duration_ms: expected a number > 0 (ms), found 0.0",
+                        List.of("7 problems:", "\n  bad.yaml:2:1: duration_ms: expected a number > 0 (ms), found 0",
                                 "\n  bad.yaml:13:", "record.state[0].neurons: expected at least one neuron",
                                 "\n  bad.yaml:5:", "populations[0].params.tau_m: expected a finite number > 0 (ms),"
-                                        + " found -5.0",
+                                        + " found -5",
                                 "\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th = 20.0 (mV),"
-                                        + " found 30.0",
+                                        + " found 30",
                                 "\n  bad.yaml:8:", "projections[0].rule.p: expected a value (rule fixed_probability"
                                         + " needs it), found nothing",
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
@@ -1023,7 +1023,7 @@ class SimulateCommandTest {
                         .replace("target: exc, rule: {type: all", "target: ex, rule: {type: all"),
                         List.of("5 problems:", "\n  bad.yaml:6:1: mode: expected one of grid, precise, found foo",
                                 "\n  bad.yaml:5:1: threads: expected an integer in [1, 1024], found 0",
-                                "\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
+                                "\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1",
                                 "\n  bad.yaml:8:", "populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:12:", "projections[1].target: expected one of the populations")),
                 Arguments.of("bad initial values, reported together in the order written", GOOD.replace(
@@ -1038,7 +1038,7 @@ class SimulateCommandTest {
                         "p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
                         "p: 2}, weight: {uniform: [1]}, delay_ms: {normal: [1]}}"),
                         List.of("3 problems:\n  bad.yaml:8:", "projections[0].rule.p: expected a probability in [0, 1],"
-                                        + " found 2.0\n  bad.yaml:8:",
+                                        + " found 2\n  bad.yaml:8:",
                                 "projections[0].weight.uniform: expected a list of 2"
                                         + " numbers, found [1]\n  bad.yaml:8:",
                                 "projections[0].delay_ms.normal: expected")),
@@ -1057,7 +1057,7 @@ class SimulateCommandTest {
                         .replace("delay_ms: 1.0", "delay_ms: 1.55"),
                         List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:8:", "projections[0].delay_ms: expected a delay of 1 to 32767 time steps"
-                                        + " (at least dt), found -1.0 ms\n  bad.yaml:9:",
+                                        + " (at least dt), found -1 ms\n  bad.yaml:9:",
                                 "projections[1].delay_ms: expected a whole number of"
                                         + " time steps (multiple of dt = 0.1 ms), found 1.55")),
                 // The input's values need no target: they are checked though its population has a problem.
@@ -1067,7 +1067,7 @@ class SimulateCommandTest {
                                 // The missing weight at its entry, column 5, before the rate in the entry.
                                 "\n  bad.yaml:11:5: ", "inputs[0].weight: expected a value (a poisson input needs"
                                         + " it), found nothing\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite"
-                                        + " number >= 0 (Hz), found -1.0")),
+                                        + " number >= 0 (Hz), found -1")),
                 // A key of the wrong type or unknown within an entry stopped every value check. Now its
                 // default stands in for it unreported: src is not built (no size 0), the typo weigth is
                 // the weight (not missing); the other values, and the entries' own, are checked.
@@ -1254,7 +1254,7 @@ class SimulateCommandTest {
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25"),
                         List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0 (a "
-                                        + "negative one needs the inhibitory receptor), found -25.0")),
+                                        + "negative one needs the inhibitory receptor), found -25")),
                 // The default receptor (excitatory) stands in for the bad one: the weight is not checked against it.
                 Arguments.of("receptor of the wrong type, its weight's sign left unchecked", GOOD
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25, receptor: inhib"),
@@ -1297,7 +1297,7 @@ class SimulateCommandTest {
                                 + " interval_ms: 0.25}, {population: exc, variable: v, neurons: [4, 2],"
                                 + " interval_ms: -1}]"),
                         List.of("7 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz)",
-                                "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number > 0 (ms), found -1.0"
+                                "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number > 0 (ms), found -1"
                                         + "\n  bad.yaml:14:", "record.state[0].variable: expected one of [v], found w"
                                         + "\n  bad.yaml:14:",
                                 "record.state[0].neurons: expected distinct ascending indices"
@@ -1308,7 +1308,7 @@ class SimulateCommandTest {
                                 "record.state[1].neurons: expected distinct ascending indices in [0, 40), found 2"
                                         + " after 4 at neurons[1]\n  bad.yaml:14:",
                                 "record.state[1].interval_ms: expected at least one time step,"
-                                        + " found -1.0")),
+                                        + " found -1")),
                 // exc is not built for its parameters, but its size and model are known: its variable and
                 // neurons are checked against them (they had not been, leaving them to a later round).
                 Arguments.of("state entry of a population with a problem, checked as far as it can be", GOOD
@@ -1324,7 +1324,7 @@ class SimulateCommandTest {
                         GOOD.replace("seed: 3", "seed: 3\ndt_ms: -1").replace("record:", "record:\n  rate_bin_ms: 0.15")
                                 .replace("variable: v, neurons: [0, 5], interval_ms: 1}", "variable: w, neurons: [45],"
                                         + " interval_ms: 0.25}"),
-                        List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
+                        List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1",
                                 "\n  bad.yaml:15:",
                                 "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
                                 "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
@@ -1361,7 +1361,7 @@ class SimulateCommandTest {
                 Arguments.of("a state interval longer than the run",
                         GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
                         List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, 50.0 ms",
-                                "found 60.0")),
+                                "found 60")),
                 Arguments.of("plastic synapses, which no rule would change", GOOD.replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, plastic: true}"), List.of("bad.yaml:8:", "projections[0].plastic: expected"
                                 + " false, or a rule under plasticity:", "found true")),
@@ -1532,7 +1532,7 @@ class SimulateCommandTest {
                 "m opens during a spike");
         CliRunner.Result bad = simulate(dir, "bad.yaml", config.replace("{i_e: 1000}", "{i_e: 1000, g_na: -1}"));
         assertEquals(2, bad.exitCode(), bad.err());
-        assertTrue(bad.err().contains("populations[0].params.g_na: expected a finite number >= 0 (nS), found -1.0"),
+        assertTrue(bad.err().contains("populations[0].params.g_na: expected a finite number >= 0 (nS), found -1"),
                 bad.err());
         assertTrue(CliRunner.run("list").out().contains("hh_alpha"));
     }
@@ -1571,7 +1571,7 @@ class SimulateCommandTest {
         CliRunner.Result bad = simulate(dir, "bad.yaml", config.replace("model: adex_cond}", "model: adex_cond,"
                 + " params: {e_in: 10}}"));
         assertEquals(2, bad.exitCode(), bad.err());
-        assertTrue(bad.err().contains("populations[2].params.e_in: expected a value < e_ex = 0.0 (mV), found 10.0"),
+        assertTrue(bad.err().contains("populations[2].params.e_in: expected a value < e_ex = 0.0 (mV), found 10"),
                 bad.err());
         assertTrue(CliRunner.run("list").out().contains("adex_cond"));
     }
@@ -1704,7 +1704,7 @@ class SimulateCommandTest {
         CliRunner.Result step = simulate(dir, "step.yaml", GOOD.replace("seed: 3", "seed: 3\ndt_ms: 0")
                 .replace("delay_ms: 1.5", "delay_ms: 1.25"));
         assertEquals(2, step.exitCode(), step.err());
-        assertTrue(step.err().contains("dt_ms: expected a finite number > 0 (ms), found 0.0"), step.err());
+        assertTrue(step.err().contains("dt_ms: expected a finite number > 0 (ms), found 0"), step.err());
         assertFalse(step.err().contains("delay_ms"), step.err());
         CliRunner.Result initial = simulate(dir, "initial.yaml", GOOD.replace("v_reset: 10", "v_reset: 30")
                 .replace("t_ref: 2}}", "t_ref: 2}, initial: {v: {normal: [0]}}}"));
@@ -1833,7 +1833,7 @@ class SimulateCommandTest {
     @ParameterizedTest
     @CsvSource({"0.05, 'record.from_ms: expected a whole number of time steps (multiple of dt = 0.1 ms), found 0.05'",
             "50, 'record.from_ms: expected a time before the end of the run (duration_ms = 50), found 50'",
-            "-1, 'record.from_ms: expected a finite number >= 0 (ms), found -1.0'"})
+            "-1, 'record.from_ms: expected a finite number >= 0 (ms), found -1'"})
     void aRecordingStartOffTheGridOrPastTheRunIsRefused(String fromMs, String message, @TempDir Path dir)
             throws IOException {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "record.from_ms=" + fromMs);
@@ -1946,7 +1946,7 @@ class SimulateCommandTest {
                 + " delay_ms: 1.0,"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("projections[0].weight: expected weights within the rule's bounds [w_min, w_max]"
-                + " = [0.0, 1.0], found 5.0 (synapse 0)"), r.err());
+                + " = [0.0, 1.0], found 5 (synapse 0)"), r.err());
         CliRunner.Result atTheBound = simulate(dir, "stdp.yaml", STDP.replace("weight: 0.5, delay_ms: 1.0,",
                 "weight: 0.1, delay_ms: 1.0,").replace("w_max: 1}", "w_max: 0.1}"));
         assertEquals(0, atTheBound.exitCode(), "0.1 as a float is not above 0.1: " + atTheBound.err());
@@ -2042,8 +2042,8 @@ class SimulateCommandTest {
         CliRunner.Result r = simulate(dir, "stdp.yaml", yaml);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("3 problems:") && r.err().contains("plasticity.a2_plus: expected a finite number"
-                + " >= 0") && r.err().contains("plasticity.tau_x: expected a finite number > 0 (ms), found 0.0")
-                && r.err().contains("plasticity.tau_y: expected a finite number > 0 (ms), found -3.0"), r.err());
+                + " >= 0") && r.err().contains("plasticity.tau_x: expected a finite number > 0 (ms), found 0")
+                && r.err().contains("plasticity.tau_y: expected a finite number > 0 (ms), found -3"), r.err());
     }
 
     @Test

@@ -105,9 +105,9 @@ class ConfigLayersTest {
                 "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
                 "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
                 "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless),"
-                        + " found -1.0",
+                        + " found -1",
                 "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless),"
-                        + " found -2.0",
+                        + " found -2",
                 "  --set training.batch_size=0: training.batch_size: expected an integer >= 1, found 0",
                 "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0"),
                 sections.getMessage());
@@ -140,10 +140,10 @@ class ConfigLayersTest {
         // min_learning_rate (0) is not reported against the bad learning_rate it is compared with.
         assertEquals(String.join("\n",
                 "4 problems:",
-                "  within.yaml:2:11: network.tau_ms: expected a finite number > 0 (ms), found -1.0",
-                "  within.yaml:2:23: network.threshold: expected a finite number > 0 (dimensionless), found 0.0",
+                "  within.yaml:2:11: network.tau_ms: expected a finite number > 0 (ms), found -1",
+                "  within.yaml:2:23: network.threshold: expected a finite number > 0 (dimensionless), found 0",
                 "  within.yaml:4:3: training.epochs: expected an integer >= 1, found 0",
-                "  within.yaml:5:3: training.learning_rate: expected a finite number > 0 (dimensionless), found -1.0"),
+                "  within.yaml:5:3: training.learning_rate: expected a finite number > 0 (dimensionless), found -1"),
                 e.getMessage());
         assertEquals(4, e.problems().size());
         // A --set answers for the value it wrote, the file for the others of the same section.
@@ -152,7 +152,7 @@ class ConfigLayersTest {
         assertTrue(set.getMessage().startsWith("5 problems:\n"), set.getMessage());
         assertTrue(set.getMessage().contains("\n  within.yaml:2:11: network.tau_ms: "), set.getMessage());
         assertTrue(set.getMessage().contains("\n  --set network.threshold=-2: network.threshold: expected a finite"
-                + " number > 0 (dimensionless), found -2.0"), set.getMessage());
+                + " number > 0 (dimensionless), found -2"), set.getMessage());
         assertTrue(set.getMessage().contains("\n  --set encoder.steps=0: encoder.steps: expected an integer >= 1,"
                 + " found 0"), set.getMessage());
         // The rules of the top-level keys come with the strategies' params once the sections are valid.
@@ -452,7 +452,7 @@ class ConfigLayersTest {
         assertEquals("--set =5: expected key=value, e.g. training.epochs=2 or populations[0].size=100, found '=5'",
                 refusal(file, "=5"));
         assertEquals("--set strategies[ewc-0.5].params.lambda=-1: strategies[0].params.lambda: expected a finite"
-                + " number >= 0 (dimensionless), found -1.0", refusal(file, "strategies[ewc-0.5].params.lambda=-1"));
+                + " number >= 0 (dimensionless), found -1", refusal(file, "strategies[ewc-0.5].params.lambda=-1"));
         // Labels name strategies (every strategy has one: its name by default), so a name no entry has is no label.
         assertEquals("--set strategies[nope].params.lambda=1: strategies[nope]: expected the index or the label of an"
                 + " entry of strategies (strategies[0] (ewc-0.5), strategies[1] (naive)), found 'nope'; to add an"

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * YAML anchors, aliases and merge keys in configs: each alias reads as the value its anchor names
  * written out, merge keys as YAML 1.1's merge type defines them, and a problem in a repeated value
- * is reported where the value is written.
+ * is reported where the alias is written.
  */
 class YamlAliasTest {
     private static JsonNode tree(String... lines) throws Exception {
@@ -102,9 +102,13 @@ class YamlAliasTest {
         assertEquals("a*b", tree("name: 'a*b'", "other: \"<<\"").get("name").asText());
     }
 
-    /** Every check after the parse names a key's line by the source map, so it names the line of the anchored value. */
+    /**
+     * Every check after the parse names a key's line by the source map, so it names where the alias is written,
+     * the place of the key path the message gives: it had named the anchored value's line, where the key path
+     * is another (populations[0] for populations[1]). A key a merge key brings in stands where its mapping is.
+     */
     @Test
-    void aKeyReachedThroughAnAliasStandsWhereTheValueIsWritten() {
+    void aKeyReachedThroughAnAliasStandsWhereTheAliasIsWritten() {
         SourceMap where = SourceMap.of("alias.yaml", String.join("\n",
                 "populations:",
                 "  - {name: exc, params: &lif {tau_m: 20, t_ref: 2}}",
@@ -112,11 +116,28 @@ class YamlAliasTest {
                 "  - {name: fast, params: {<<: *lif, tau_m: 10}}",
                 ""));
         assertEquals("alias.yaml:2:31", where.locate("populations[0].params.tau_m"));
-        assertEquals("alias.yaml:2:31", where.locate("populations[1].params.tau_m"));
-        assertEquals("alias.yaml:2:42", where.locate("populations[1].params.t_ref"));
+        assertEquals("alias.yaml:3:25", where.locate("populations[1].params.tau_m"));
+        assertEquals("alias.yaml:3:25", where.locate("populations[1].params.t_ref"));
         assertEquals("alias.yaml:3:6", where.locate("populations[1].name"));
         assertEquals("alias.yaml:4:37", where.locate("populations[2].params.tau_m"));
-        assertEquals("alias.yaml:2:42", where.locate("populations[2].params.t_ref"));
+        assertEquals("alias.yaml:4:26", where.locate("populations[2].params.t_ref"));
+    }
+
+    /** A value a rule refuses through an alias is refused where the alias is written, under its key path there. */
+    @Test
+    void aValueRefusedThroughAnAliasIsReportedAtTheAlias() {
+        String yaml = String.join("\n",
+                "name: t",
+                "strategies:",
+                "  - {name: ewc, params: &p {lambda: -1}}",
+                "  - {name: ewc, label: again, params: *p}",
+                "");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(yaml, "alias.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        String refused = "expected a finite number >= 0 (dimensionless), found -1";
+        assertEquals(List.of("alias.yaml:3:29: strategies[0].params.lambda: " + refused,
+                "alias.yaml:4:39: strategies[1].params.lambda: " + refused),
+                e.problems().stream().map(ConfigException::getMessage).toList());
     }
 
     @Test

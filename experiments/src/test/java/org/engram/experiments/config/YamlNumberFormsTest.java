@@ -246,10 +246,13 @@ class YamlNumberFormsTest {
     @Test
     void aNumberARuleRefusesIsShownAsWrittenAndAsRead() {
         String expected = "expected a finite number >= 0 (dimensionless), found ";
-        // An integer is shown as the check read it, as before: only numbers with a point or exponent are kept.
+        // An integer too, which the check read as a double and had shown as -1.0; one past a double's 53 bits reads
+        // as another number.
         for (List<String> c : List.of(List.of("-1e999", "-1e999 (read as -Infinity)"),
                 List.of("-1.00000000000000000001", "-1.00000000000000000001 (read as -1.0)"),
-                List.of("-2.50e-1", "-2.50e-1"), List.of("-1_0.0", "-1_0.0"), List.of("-1", "-1.0"))) {
+                List.of("-2.50e-1", "-2.50e-1"), List.of("-1_0.0", "-1_0.0"), List.of("-1", "-1"),
+                List.of("-1_0", "-1_0"),
+                List.of("-9007199254740993", "-9007199254740993 (read as -9.007199254740992E15)"))) {
             String config = "name: t\nstrategies: [{name: ewc, params: {lambda: " + c.get(0) + "}}]\n";
             assertEquals("c.yaml:2:35: strategies[0].params.lambda: " + expected + c.get(1),
                     assertThrows(ConfigException.class, () -> ConfigLayers.resolve(config, "c.yaml", List.of(),
@@ -262,6 +265,18 @@ class YamlNumberFormsTest {
                         + " (dimensionless), found -2.50e-1",
                 assertThrows(ConfigException.class, () -> run("name: t\n", "training.learning_rate=-2.50e-1"))
                         .getMessage());
+        assertEquals("c.yaml:1:12: training.learning_rate: expected a finite number > 0 (dimensionless), found -1",
+                assertThrows(ConfigException.class, () -> run("training: {learning_rate: -1}\n")).getMessage());
+    }
+
+    /** What a check shows of something other than the value written at its key is kept as the check showed it. */
+    @Test
+    void whatACheckShowsOfAnotherValueIsKept() {
+        assertEquals("-1.5 ms", YamlErrors.asWritten("-1.5 ms", "2"));
+        assertEquals("[1,-1.0]", YamlErrors.asWritten("[1,-1.0]", "-1.0"));
+        assertEquals("Infinity", YamlErrors.asWritten("Infinity", "1e308"));
+        assertEquals("-0.0", YamlErrors.asWritten("-0.0", null));
+        assertEquals("-1.50 ms", YamlErrors.asWritten("-1.5 ms", "-1.50"));
     }
 
     /** A simulation config's message from its first key on, without the temporary file's name and line. */
