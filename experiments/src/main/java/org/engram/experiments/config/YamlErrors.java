@@ -209,12 +209,8 @@ final class YamlErrors {
                     number == null ? String.valueOf(f.getValue()) : number,
                     scalarAdvice(f, () -> written.form().apply(path(f)), number));
         }
+        // Jackson gives no mismatch a cause but a text its FromStringDeserializer refused, an InvalidFormatException.
         if (e instanceof MismatchedInputException m) {
-            Throwable cause = rootEngramCause(e);
-            if (cause instanceof EngramException ee) {
-                return new ConfigException(where, path(m), ee.expected() == null ? ee.getMessage() : ee.expected(),
-                        ee.found() == null ? "" : ee.found(), null);
-            }
             String message = m.getOriginalMessage();
             if (message != null && message.startsWith("Trailing token")) {
                 // FAIL_ON_TRAILING_TOKENS: the parser went on past the first document.
