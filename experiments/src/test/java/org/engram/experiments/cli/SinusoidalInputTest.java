@@ -64,7 +64,7 @@ class SinusoidalInputTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "'frequency_hz: 20, '|''|inputs[0].frequency_hz: expected a value (a sinusoidal input needs it), found nothing",
-        "'frequency_hz: 20'|'frequency_hz: -3'|inputs[0].frequency_hz: expected a finite number >= 0 (Hz), found -3.0",
+        "'frequency_hz: 20'|'frequency_hz: -3'|inputs[0].frequency_hz: expected a finite number >= 0 (Hz), found -3",
         "'amplitude_pa: 100'|'amplitude_pa: [1]'|inputs[0].amplitude_pa: expected a number (pA), found [1]",
         "'phase_deg: 30'|'phase_deg: 30, std_pa: 1'|inputs[0].std_pa: expected no value (input type sinusoidal uses"})
     void aProblemIsNamedAtItsKey(String written, String replacement, String message, @TempDir Path dir)

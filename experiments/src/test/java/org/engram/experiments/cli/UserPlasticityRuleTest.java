@@ -319,13 +319,13 @@ class UserPlasticityRuleTest {
             "a: abc | mine.yaml:9:41: projections[0].plasticity.a: expected a value of type number, found the text"
                     + " \"abc\"",
             "a: 0.1, tau_ms: -1 | mine.yaml:9:49: projections[0].plasticity.tau_ms: expected a finite number > 0 (ms),"
-                    + " found -1.0",
+                    + " found -1",
             "a: 0.1, w_min: -1 | mine.yaml:9:49: projections[0].plasticity.w_min: expected a weight >= 0 for the"
-                    + " excitatory projection 'pre->post', found -1.0",
+                    + " excitatory projection 'pre->post', found -1",
             "a: 0.1, w_max: 0.4 | mine.yaml:8:59: projections[0].weight: expected weights within the rule's bounds"
                     + " [w_min, w_max] = [0.0, 0.4], found 0.5 (synapse 0)",
             "a: -1 | mine.yaml:9:41: projections[0].plasticity.a: expected a finite number >= 0 (weight unit),"
-                    + " found -1.0"})
+                    + " found -1"})
     void aUserRulesProblemIsReportedAtItsKey(String entry, String message, @TempDir Path dir) throws Exception {
         CliRunner.Result r = simulate(dir, config.replace("type: symmetric_stdp, a: 0.1", "type: symmetric_stdp, "
                 + entry));

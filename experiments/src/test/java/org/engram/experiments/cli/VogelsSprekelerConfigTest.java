@@ -87,17 +87,17 @@ class VogelsSprekelerConfigTest {
     @CsvSource(delimiter = '|', value = {
             "eta: 0.01, w_max: 1, alpha: 0.2, target_rate_hz: 5 | projections[0].plasticity.target_rate_hz: expected"
                     + " no value beside alpha (alpha = 2 rho0 tau, rho0 per ms, sets the target rate: give one of"
-                    + " them), found 5.0",
+                    + " them), found 5",
             "w_max: 1 | projections[0].plasticity.eta: expected a value (plasticity vogels_sprekeler needs it), found"
                     + " nothing",
             "eta: -0.01, w_max: 1 | projections[0].plasticity.eta: expected a finite number > 0 (weight unit per"
                     + " unit of trace), found -0.01",
             "eta: 0.01, w_max: 1, tau: 1e305, target_rate_hz: 1e10 | projections[0].plasticity.target_rate_hz:"
-                    + " expected a rate whose alpha = 2 rho0 tau is finite, found 1.0E10",
+                    + " expected a rate whose alpha = 2 rho0 tau is finite, found 1e10",
             "eta: 0.01, w_max: 0 | projections[0].plasticity.w_max: expected a finite number > 0",
-            "eta: 0.01, w_max: 1, tau: 0 | projections[0].plasticity.tau: expected a finite number > 0 (ms), found 0.0",
+            "eta: 0.01, w_max: 1, tau: 0 | projections[0].plasticity.tau: expected a finite number > 0 (ms), found 0",
             "eta: 0.01, w_max: 1, target_rate_hz: -5 | projections[0].plasticity.target_rate_hz: expected a finite"
-                    + " number >= 0 (Hz), found -5.0",
+                    + " number >= 0 (Hz), found -5",
             "eta: 0.01, w_max: 1, a_plus: 0.1 | projections[0].plasticity.a_plus: expected no value (plasticity"
                     + " vogels_sprekeler uses",
             "eta: 0.01, w_max: 0.4 | projections[0].weight: expected weights within the rule's bounds [-w_max, 0] ="
@@ -117,7 +117,7 @@ class VogelsSprekelerConfigTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("projections[0].plasticity.target_rate_hz: expected no value beside alpha"),
                 r.err());
-        assertTrue(r.err().contains("projections[0].plasticity.tau: expected a finite number > 0 (ms), found -20.0"),
+        assertTrue(r.err().contains("projections[0].plasticity.tau: expected a finite number > 0 (ms), found -20"),
                 r.err());
         CliRunner.Result withRate = simulate(dir, CONFIG.replace("eta: 0.01, w_max: 1",
                 "eta: 0.01, w_max: 1, tau: -20"));
