@@ -110,6 +110,55 @@ class LifDeltaTest {
         assertEquals(3.0, kernel.nextCrossingMs(state, 0, 3.0, 3.0));
     }
 
+    /**
+     * A precise neuron is held at {@code V_reset} through the whole refractory period, its end
+     * included, and relaxes from there by the closed form {@code V_inf + (V_reset - V_inf) exp(-t/tau_m)}.
+     * With {@code E_L = 0} and {@code V_inf = R I_e = 0.04 * 15 = 0.6 mV}, relaxing {@code V_reset =
+     * -0.3 mV} over no time at all rounds to {@code -0.29999999999999993}: only a neuron truly held
+     * reads {@code -0.3} at the end of its refractoriness (1 ms + 2 ms = 3 ms, exact in binary).
+     */
+    @Test
+    void aPreciseNeuronIsHeldAtTheResetUntilItsRefractorinessEnds() {
+        LifDelta.Params p = new LifDelta.Params(10, 250, 0, 15, -0.3, 2, 15);
+        LifDelta.State state = LifDelta.MODEL.newState(1, p);
+        ExactKernel<LifDelta.State> kernel = LifDelta.MODEL.prepareExact(p, new TimeGrid(DT));
+        kernel.fire(state, 0, 1.0);
+        kernel.propagate(state, 0, 1.0, 2.5);
+        assertEquals(-0.3, state.v[0]);
+        kernel.propagate(state, 0, 2.5, 3.0);
+        assertEquals(-0.3, state.v[0]);
+        kernel.propagate(state, 0, 3.0, 8.0);
+        // Closed form with Math.exp: a few ulps of 1 mV.
+        assertEquals(0.6 - 0.9 * Math.exp(-5.0 / 10), state.v[0], 1e-14);
+    }
+
+    /**
+     * A neuron that never fired is not refractory at any time, so it takes an input even at time 0;
+     * one that a grid engine left with refractory steps discards input up to their end on the new
+     * clock (3 steps: 0.3 ms) and takes it afterwards, while its neighbour left with none takes it
+     * at once.
+     */
+    @Test
+    void onlyRefractoryStepsLeftByGridModeDiscardInputInPreciseMode() {
+        LifDelta.Params p = new LifDelta.Params(10, 250, -70, -55, -70, 2, 0);
+        ExactKernel<LifDelta.State> kernel = LifDelta.MODEL.prepareExact(p, new TimeGrid(DT));
+        LifDelta.State fresh = LifDelta.MODEL.newState(1, p);
+        kernel.receive(fresh, 0, Receptor.EXCITATORY, 4.0, 0.0);
+        assertEquals(-66.0, fresh.v[0]);
+
+        LifDelta.State carried = LifDelta.MODEL.newState(2, p);
+        carried.refractorySteps[1] = 3;
+        kernel.continueFromGrid(carried, DT);
+        kernel.receive(carried, 0, Receptor.EXCITATORY, 4.0, 0.0);
+        kernel.receive(carried, 1, Receptor.EXCITATORY, 4.0, 0.0);
+        kernel.propagate(carried, 1, 0.0, 0.3);
+        kernel.receive(carried, 1, Receptor.EXCITATORY, 4.0, 0.3);
+        assertArrayEquals(new double[] {-66.0, -70.0}, carried.v);
+        kernel.propagate(carried, 1, 0.3, 0.4);
+        kernel.receive(carried, 1, Receptor.EXCITATORY, 4.0, 0.4);
+        assertEquals(-66.0, carried.v[1]);
+    }
+
     @Test
     void rejectsAnInfiniteMembraneTimeConstant() {
         // tau_m = infinity passes "> 0", but the grid propagator then multiplies R = tau_m / C_m =
