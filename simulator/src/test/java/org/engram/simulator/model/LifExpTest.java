@@ -246,6 +246,26 @@ class LifExpTest {
     }
 
     /**
+     * A precise neuron is held at {@code V_reset} through the whole refractory period, its end
+     * included, and relaxes from there toward rest by {@code E_L + (V_reset - E_L) exp(-t/tau_m)}.
+     * With {@code E_L = -70} and {@code V_reset = -0.3 mV}, relaxing over no time at all rounds to
+     * {@code -70 + 69.7 = -0.29999999999999716}: only a neuron truly held reads {@code -0.3} at the end
+     * of its refractoriness (1 ms + 2 ms = 3 ms, exact in binary).
+     */
+    @Test
+    void aPreciseNeuronIsHeldAtTheResetUntilItsRefractorinessEnds() {
+        LifExp.Params p = new LifExp.Params(TAU_M, C_M, -70, 15, -0.3, 2, 0, 2, 2);
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        ExactKernel<LifExp.State> kernel = LifExp.MODEL.prepareExact(p, GRID);
+        kernel.fire(state, 0, 1.0);
+        kernel.propagate(state, 0, 1.0, 3.0);
+        assertEquals(-0.3, state.v[0]);
+        kernel.propagate(state, 0, 3.0, 8.0);
+        // Closed form with Math.exp: a few ulps of 70 mV.
+        assertEquals(-70 + 69.7 * Math.exp(-5.0 / TAU_M), state.v[0], 1e-12);
+    }
+
+    /**
      * A potential exactly at threshold is a crossing at once, in both modes: in grid mode a neuron
      * whose resting potential is its threshold fires in its first step (the update leaves {@code
      * V = E_L} exactly: {@code P22 * 0} and {@code P20 * 0} add nothing); in precise mode a potential
