@@ -121,4 +121,67 @@ class ResolvedDefaultsTest {
                     sample: 0
                 """, r.out());
     }
+
+    /**
+     * A built-in rule's keys left out take the values of its paper: triplet STDP those of Pfister and Gerstner's
+     * (2006) all-to-all visual-cortex fit (their Table 4: tau_+ 16.8 ms, tau_- 33.7 ms, tau_x 101 ms, tau_y 125 ms,
+     * A2+ 5e-10, A3+ 6.2e-3, A2- 7e-3, A3- 2.3e-4) in weights of [0, 1], Vogels and Sprekeler's (2011) tau of
+     * 20 ms and target rate of 5 Hz.
+     */
+    @Test
+    void aRulesKeysLeftOutTakeItsPapersValues(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("rules.yaml"), """
+                name: rules
+                duration_ms: 5
+                populations:
+                  - {name: pre, size: 2, model: spike_times, params: {times_ms: [[1.0], [2.0]]}}
+                  - {name: post, size: 2, model: lif_delta}
+                projections:
+                  - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5, plasticity: {type: triplet_stdp}}
+                  - {name: inh, source: pre, target: post, rule: {type: one_to_one}, weight: -0.5, receptor: inhibitory,
+                     plasticity: {type: vogels_sprekeler, eta: 0.01, w_max: 1}}
+                """);
+        CliRunner.Result r = CliRunner.run("simulate", file.toString(), "--print-config");
+        assertEquals(0, r.exitCode(), r.err());
+        String projections = r.out().substring(r.out().indexOf("projections:"), r.out().indexOf("inputs:"));
+        assertEquals("""
+                projections:
+                - name: pre->post
+                  source: pre
+                  target: post
+                  rule:
+                    type: one_to_one
+                  receptor: excitatory
+                  weight: 0.5
+                  delay_ms: 1.0
+                  plastic: true
+                  plasticity:
+                    type: triplet_stdp
+                    tau_plus: 16.8
+                    tau_minus: 33.7
+                    w_min: 0.0
+                    w_max: 1.0
+                    a2_plus: 5.0E-10
+                    a3_plus: 0.0062
+                    a2_minus: 0.007
+                    a3_minus: 2.3E-4
+                    tau_x: 101.0
+                    tau_y: 125.0
+                - name: inh
+                  source: pre
+                  target: post
+                  rule:
+                    type: one_to_one
+                  receptor: inhibitory
+                  weight: -0.5
+                  delay_ms: 1.0
+                  plastic: true
+                  plasticity:
+                    type: vogels_sprekeler
+                    w_max: 1.0
+                    tau: 20.0
+                    eta: 0.01
+                    target_rate_hz: 5.0
+                """, projections);
+    }
 }
