@@ -3,7 +3,6 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,18 +19,12 @@ class ForeignKeyCaseTest {
      */
     @Test
     void briansCapitalisedKeysAreToldTheirKeysHere(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("brian.yaml"), """
-                name: brian
-                duration_ms: 5
-                populations:
-                  - {name: pre, size: 2, model: spike_times, params: {times_ms: [[1.0, 3.0], [2.0]]}}
-                  - {name: post, size: 2, model: lif_delta}
+        List<String> errors = SpikeSourcesConfig.refused(dir, "brian.yaml", "name: brian\n"
+                + SpikeSourcesConfig.POPULATIONS + """
                 projections:
                   - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5,
                      plasticity: {type: pair_stdp, Apre: 0.01, Apost: 0.0105, w_max: 1}}
                 """);
-        CliRunner.Result r = CliRunner.run("simulate", file.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(2, r.exitCode(), r.err());
         String keys = "expected one of the keys [a_minus, a_plus, dependence, pairing, tau_minus, tau_plus, type,"
                 + " w_max, w_min], found unknown key ";
         assertEquals(List.of("engram: error: 4 problems:",
@@ -41,7 +34,6 @@ class ForeignKeyCaseTest {
                         + " it), found nothing",
                 "  brian.yaml:8:36: projections[0].plasticity.Apre: " + keys + "'Apre'; Brian's Apre is a_plus here",
                 "  brian.yaml:8:48: projections[0].plasticity.Apost: " + keys + "'Apost'; Brian's Apost (negative"
-                        + " there) is a_minus here, its magnitude"),
-                r.err().lines().map(l -> l.replace(file.toString(), "brian.yaml")).toList());
+                        + " there) is a_minus here, its magnitude"), errors);
     }
 }

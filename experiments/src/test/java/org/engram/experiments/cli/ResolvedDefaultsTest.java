@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResolvedDefaultsTest {
     @Test
     void everyKeyLeftOutIsWrittenWithItsDefault(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("min.yaml"), """
-                duration_ms: 5
-                populations:
-                  - {name: pre, size: 2, model: spike_times, params: {times_ms: [[1.0, 3.0], [2.0]]}}
-                  - {name: post, size: 2, model: lif_delta}
+        Path file = Files.writeString(dir.resolve("min.yaml"), SpikeSourcesConfig.POPULATIONS + """
                 projections:
                   - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5,
                      short_term: {type: tsodyks_markram},
@@ -130,12 +129,7 @@ class ResolvedDefaultsTest {
      */
     @Test
     void aRulesKeysLeftOutTakeItsPapersValues(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("rules.yaml"), """
-                name: rules
-                duration_ms: 5
-                populations:
-                  - {name: pre, size: 2, model: spike_times, params: {times_ms: [[1.0], [2.0]]}}
-                  - {name: post, size: 2, model: lif_delta}
+        Path file = Files.writeString(dir.resolve("rules.yaml"), "name: rules\n" + SpikeSourcesConfig.POPULATIONS + """
                 projections:
                   - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5, plasticity: {type: triplet_stdp}}
                   - {name: inh, source: pre, target: post, rule: {type: one_to_one}, weight: -0.5, receptor: inhibitory,
@@ -143,19 +137,7 @@ class ResolvedDefaultsTest {
                 """);
         CliRunner.Result r = CliRunner.run("simulate", file.toString(), "--print-config");
         assertEquals(0, r.exitCode(), r.err());
-        String projections = r.out().substring(r.out().indexOf("projections:"), r.out().indexOf("inputs:"));
-        assertEquals("""
-                projections:
-                - name: pre->post
-                  source: pre
-                  target: post
-                  rule:
-                    type: one_to_one
-                  receptor: excitatory
-                  weight: 0.5
-                  delay_ms: 1.0
-                  plastic: true
-                  plasticity:
+        assertEquals(List.of("""
                     type: triplet_stdp
                     tau_plus: 16.8
                     tau_minus: 33.7
@@ -167,21 +149,23 @@ class ResolvedDefaultsTest {
                     a3_minus: 2.3E-4
                     tau_x: 101.0
                     tau_y: 125.0
-                - name: inh
-                  source: pre
-                  target: post
-                  rule:
-                    type: one_to_one
-                  receptor: inhibitory
-                  weight: -0.5
-                  delay_ms: 1.0
-                  plastic: true
-                  plasticity:
+                """, """
                     type: vogels_sprekeler
                     w_max: 1.0
                     tau: 20.0
                     eta: 0.01
                     target_rate_hz: 5.0
-                """, projections);
+                """), plasticity(r.out()));
+    }
+
+    /** The plasticity entries of a resolved config, each as the lines below its {@code plasticity:}. */
+    private static List<String> plasticity(String yaml) {
+        List<String> rules = new ArrayList<>();
+        String[] parts = yaml.split("\n  plasticity:\n");
+        for (int k = 1; k < parts.length; k++) {
+            rules.add(parts[k].lines().takeWhile(l -> l.startsWith("    "))
+                    .collect(Collectors.joining("\n", "", "\n")));
+        }
+        return rules;
     }
 }

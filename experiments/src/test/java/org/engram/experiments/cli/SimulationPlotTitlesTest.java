@@ -23,12 +23,7 @@ class SimulationPlotTitlesTest {
      */
     @Test
     void eachFigureNamesWhatItShowsAndWhereItComesFrom(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("plot.yaml"), """
-                name: plot
-                duration_ms: 5
-                populations:
-                  - {name: pre, size: 2, model: spike_times, params: {times_ms: [[1.0], [2.0]]}}
-                  - {name: post, size: 2, model: lif_delta}
+        Path file = Files.writeString(dir.resolve("plot.yaml"), "name: plot\n" + SpikeSourcesConfig.POPULATIONS + """
                   - {name: big, size: 250, model: lif_delta}
                 projections:
                   - {source: pre, target: post, rule: {type: explicit, sources: [0, 1], targets: [1, 0]}, weight: 0.5,
