@@ -1,0 +1,63 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The edges of {@code record.weights}, on {@link SpikeSourcesConfig}'s populations joined by an explicit rule:
+ * synapse 0 joins pre's neuron 0 to post's neuron 1, synapse 1 neuron 1 to neuron 0. post never fires (0.5 mV
+ * cannot lift it the 15 mV to its threshold), so pair STDP, which changes a weight only at a post spike and a
+ * pre spike after one, leaves every weight at 0.5.
+ */
+class WeightRecordEdgesTest {
+    private static String config(String weights) {
+        return "name: w\n" + SpikeSourcesConfig.POPULATIONS + """
+                projections:
+                  - {source: pre, target: post, rule: {type: explicit, sources: [0, 1], targets: [1, 0]}, weight: 0.5,
+                     plasticity: {type: pair_stdp, a_plus: 0.01, a_minus: 0.01, tau_plus: 20, tau_minus: 20, w_max: 1}}
+                record:
+                """ + "  weights: [{projection: pre->post, " + weights + "}]\n";
+    }
+
+    /** An interval of the whole run samples at 0 and at its end; the pair [0, 1] is synapse 0, its column w_0. */
+    @Test
+    void anIntervalOfTheWholeRunAndThePairOfSynapseZeroAreRecorded(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("w.yaml"), config("interval_ms: 5, pairs: [[0, 1]]"));
+        CliRunner.Result r = CliRunner.run("simulate", file.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("time_ms,mean,sd,min,max,w_0", "0.000000000,0.5,0.0,0.5,0.5,0.5",
+                "5.000000000,0.5,0.0,0.5,0.5,0.5"),
+                Files.readAllLines(Path.of(r.lastLine()).resolve("weights_pre_to_post.csv")));
+    }
+
+    /** A pair one past the last source or the last target is refused, each at its place, word for word. */
+    @Test
+    void aPairJustPastThePopulationsIsRefused(@TempDir Path dir) throws IOException {
+        String within = "expected a [source, target] pair within the populations, source in [0, 2) and target in"
+                + " [0, 2), found ";
+        assertEquals(List.of("engram: error: 2 problems:",
+                "  w.yaml:10:45: record.weights[0].pairs[0]: " + within + "[2, 0]",
+                "  w.yaml:10:53: record.weights[0].pairs[1]: " + within + "[0, 2]"),
+                SpikeSourcesConfig.refused(dir, "w.yaml", config("pairs: [[2, 0], [0, 2]]")));
+    }
+
+    /**
+     * A duration that is itself refused, of no steps or of more than a run takes, is the one problem: the
+     * recording's interval is not held against it.
+     */
+    @Test
+    void aRefusedDurationIsNotAlsoTheIntervals(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("engram: error: w.yaml:2:1: duration_ms: expected a number > 0 (ms), found 0.0"),
+                SpikeSourcesConfig.refused(dir, "w.yaml", config("interval_ms: 5").replace("duration_ms: 5",
+                        "duration_ms: 0")));
+        assertEquals(List.of("engram: error: w.yaml:2:1: duration_ms: expected at most 2147483647 time steps of dt ="
+                + " 0.1 ms (214748364.7 ms, 59.7 hours), found 1.0E300"), SpikeSourcesConfig.refused(dir, "w.yaml",
+                config("interval_ms: 5").replace("duration_ms: 5", "duration_ms: 1e300")));
+    }
+}
