@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -395,8 +396,14 @@ class WeightRecordingTest {
         CliRunner.Result r = simulate(dir, NETWORK + "  weights: [{projection: exc->exc, interval_ms: 0.1, synapses: ["
                 + forty + "]}]\n", "--set", "populations[0].size=1000", "--duration-ms", "10000000");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("record.weights[0].interval_ms: expected samples that fit the Java heap")
-                && r.err().contains("found 100000001 samples of 40 synapses"), r.err());
+        // 100000001 samples of 28 bytes and 40 listed synapses of 4, and 40 summary entries of 500: 18800.02 MB.
+        // The advice for more heap is the launcher's (HeapAdvice); the duration's origin ends the hint.
+        String heap = String.format(Locale.ROOT, "%.0f MB in all", Runtime.getRuntime().maxMemory() / 1e6);
+        assertTrue(r.err().contains("record.weights[0].interval_ms: expected samples that fit the Java heap (" + heap
+                + ", less 48 MB kept for the network and drawing the figures; 28 bytes a sample and 4 a listed synapse"
+                + " in it, and 500 a listed synapse while summary.json is written), found 100000001 samples of 40"
+                + " synapses (18800 MB); a longer interval_ms, fewer synapses or a shorter run, or give Java more heap")
+                && r.err().endsWith("; the duration is the one --duration-ms set\n"), r.err());
     }
 
     /**
