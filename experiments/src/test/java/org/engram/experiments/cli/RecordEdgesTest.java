@@ -61,6 +61,6 @@ class RecordEdgesTest {
     @Test
     void anInfiniteRateBinIsRefusedWithoutAdvice(@TempDir Path dir) throws IOException {
         assertEquals(List.of("engram: error: edges.yaml:9:3: record.rate_bin_ms: expected a finite number > 0 (ms),"
-                + " found Infinity"), refused(dir, "  rate_bin_ms: 1e400\n"));
+                + " found 1e400 (read as Infinity)"), refused(dir, "  rate_bin_ms: 1e400\n"));
     }
 }
