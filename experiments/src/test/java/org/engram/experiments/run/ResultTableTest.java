@@ -108,6 +108,32 @@ class ResultTableTest {
                 row(ResultTable.of(rows, ErrorMeasure.NONE), "naive"));
     }
 
+    /**
+     * A run with validation samples adds a column of their ACC: the header, the line under it and every row
+     * have one more cell (naive's validation ACC 0.85, sd 0.03: 85.0 ± 7.5), and a strategy without it shows
+     * n/a there, as a Markdown table needs every line to have as many cells as its header.
+     */
+    @Test
+    void validationAccuracyIsAColumnOfItsOwnInEveryLine() {
+        Map<String, Object> rows = new LinkedHashMap<>(rows());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> naive = (Map<String, Object>) rows.get("naive");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> aggregate = new HashMap<>((Map<String, Object>) naive.get("aggregate"));
+        aggregate.put("validation", Map.of("over_seeds", Map.of("acc", spread(0.85, 0.03))));
+        rows.put("naive", Map.of("seeds", naive.get("seeds"), "aggregate", aggregate));
+        String markdown = ResultTable.of(rows).markdown();
+        List<String> lines = markdown.lines().toList();
+        assertEquals("| Strategy | Seeds | ACC (%) | BWT (pp) | FWT (pp) | Forgetting (pp) | Learning acc. (%) | Wall (s)"
+                + " | Samples/s | Val. ACC (%) |", lines.get(0));
+        assertEquals("|---|---|---|---|---|---|---|---|---|---|", lines.get(1));
+        assertEquals("| naive | 3 | 80.0 ± 12.4 | -10.0 ± 5.0 | n/a | 10.0 ± 5.0 | 90.0 ± 0.0 | 12.3 ± 2.5"
+                + " | 1234 ± 25 | 85.0 ± 7.5 |", lines.get(2));
+        for (String line : lines) {
+            assertEquals(11, line.chars().filter(c -> c == '|').count(), line);
+        }
+    }
+
     @Test
     void theNoteSaysWhatThePlusMinusIs() {
         String undefined = "; n/a: undefined (BWT, FWT and forgetting of one task, FWT in class-incremental"
