@@ -96,6 +96,26 @@ class LifAlphaPreciseTest {
         assertEquals(AlphaResponse.current(aEx42, bEx42, 2, 3), state.iSynEx[0], 1e-12);
     }
 
+    /**
+     * A precise neuron is held at {@code V_reset} through the whole refractory period, its end included, and
+     * relaxes from there toward rest by {@code E_L + (V_reset - E_L) exp(-t/tau_m)} (no synaptic current).
+     * With {@code E_L = -70} and {@code V_reset = -0.3 mV}, relaxing over no time at all rounds to {@code -70 +
+     * 69.7 = -0.29999999999999716}: only a neuron truly held reads {@code -0.3} at the end of its refractoriness
+     * (1 ms + 2 ms = 3 ms, exact in binary).
+     */
+    @Test
+    void aNeuronIsHeldAtTheResetUntilItsRefractorinessEnds() {
+        LifAlpha.Params p = new LifAlpha.Params(TAU_M, C_M, -70, THETA, -0.3, 2, 0, 2, 2);
+        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+        ExactKernel<LifAlpha.State> kernel = LifAlpha.MODEL.prepareExact(p, GRID);
+        kernel.fire(state, 0, 1.0);
+        kernel.propagate(state, 0, 1.0, 3.0);
+        assertEquals(-0.3, state.v[0]);
+        kernel.propagate(state, 0, 3.0, 8.0);
+        // Closed form with Math.exp: a few ulps of 70 mV.
+        assertEquals(-70 + 69.7 * Math.exp(-5.0 / TAU_M), state.v[0], 1e-12);
+    }
+
     /** With {@code tau_syn == tau_m} the response is the closed forms' limit. */
     @Test
     void equalTimeConstantsGiveTheLimit() {
