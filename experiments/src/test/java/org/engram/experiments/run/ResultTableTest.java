@@ -129,6 +129,7 @@ class ResultTableTest {
         assertEquals("|---|---|---|---|---|---|---|---|---|---|", lines.get(1));
         assertEquals("| naive | 3 | 80.0 ± 12.4 | -10.0 ± 5.0 | n/a | 10.0 ± 5.0 | 90.0 ± 0.0 | 12.3 ± 2.5"
                 + " | 1234 ± 25 | 85.0 ± 7.5 |", lines.get(2));
+        assertEquals("| one | 1 | 70.0 | -20.0 | n/a | 20.0 | 90.0 | 10.0 | 1000 | n/a |", lines.get(3));
         for (String line : lines) {
             assertEquals(11, line.chars().filter(c -> c == '|').count(), line);
         }
