@@ -378,6 +378,21 @@ class MetricsWriterTest {
     }
 
     /**
+     * A run of one task has that task's results too: its only epoch's loss and training accuracy (0.1 and
+     * 0.9 in {@link #unit}), and R[0][0] both after learning and at the end. A task's last epoch is found
+     * among its own epochs, which with one task are all the epochs there are.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunOfOneTaskHasItsPerTaskResults() {
+        MetricsWriter w = MetricsWriter.of(config(1, 1, "", ""), "run", TASKS.subList(0, 1), null,
+                List.of(unit(1, new double[][] {{0.7}})), null);
+        List<Map<String, Object>> perTask = (List<Map<String, Object>>) seed(w, "1").get("per_task");
+        assertEquals(List.of(Map.of("task", 0, "final_epoch_loss", 0.1, "final_epoch_train_accuracy", 0.9,
+                "accuracy_after_learning", 0.7, "final_accuracy", 0.7)), perTask);
+    }
+
+    /**
      * A seed without evaluations or timed epochs has no throughput and no activity per inference (null,
      * not a division by zero), and the aggregate of a count is null when any seed lacks it.
      */
