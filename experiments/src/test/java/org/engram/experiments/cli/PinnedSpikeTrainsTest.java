@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * simulate} config over its first 200 ms, as Engram computed them at commit 32833d84. Between them
  * they run every built-in neuron model the configs use (LIF with delta, exponential and conductance
  * synapses, AdEx, Hodgkin-Huxley, spike and Poisson sources), precise mode's exact propagators and
- * crossing search, short-term plasticity, and pair STDP and Vogels and Sprekeler's inhibitory rule. The tests of the engine compare it with
- * analytic answers and Brian2 within tolerances; these catch a change of any bit of any spike time,
- * which an optimisation must not make (one that changes results on purpose updates the values here and
- * says so). Each bench network runs on two threads: the hash is that of one thread, by the engine's
- * determinism.
+ * crossing search, short-term plasticity, and pair STDP and Vogels and Sprekeler's inhibitory rule.
+ * The tests of the engine compare it with analytic answers and Brian2 within tolerances; these catch
+ * a change of any bit of any spike time, which an optimisation must not make (one that changes
+ * results on purpose updates the values here and says so). Each bench network runs on two threads:
+ * the hash is that of one thread, by the engine's determinism.
  */
 class PinnedSpikeTrainsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
