@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The simulator's spike trains, pinned to the bit: the {@code spike_hash} of {@code engram bench}'s
  * reference networks, in grid and precise mode, and the spike hash of every shipped {@code engram
- * simulate} config over its first 200 ms, as Engram computed them at commit 32833d84. Between them
+ * simulate} config (but the full-size brunel.yaml) over its first 200 ms, as Engram computed them at
+ * commit 32833d84. Between them
  * they run every built-in neuron model the configs use (LIF with delta, exponential and conductance
  * synapses, AdEx, Hodgkin-Huxley, spike and Poisson sources), precise mode's exact propagators and
  * crossing search, short-term plasticity, and pair STDP and Vogels and Sprekeler's inhibitory rule.
