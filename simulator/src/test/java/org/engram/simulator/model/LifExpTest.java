@@ -246,6 +246,49 @@ class LifExpTest {
     }
 
     /**
+     * A jump of 400 pA into a 2 ms synapse: its drive {@code R w = 16 mV} passes the 15 mV threshold
+     * distance, so no cheap bound spares the search, but the PSP peaks at about 3.8 mV (the closed form at
+     * {@code t = ln(tau_m / tau_s) tau_m tau_s / (tau_m - tau_s)}, 4.0 ms): searches over 20 ms, over
+     * 5,000 ms and over 10^6 ms, which reach past the 500 ms after which the current counts as gone, find
+     * no crossing. The engine searches a quiet neuron that far ahead after a second of silence.
+     */
+    @Test
+    void aLongSearchOfAPspBelowThresholdFindsNone() {
+        double tPeak = Math.log(TAU_M / 2) * TAU_M * 2 / (TAU_M - 2);
+        assertTrue(R * 400 > 15 && psp(400, 2, tPeak) < 4, "the shape the case is for: " + psp(400, 2, tPeak));
+        LifExp.Params p = params(-55, 0, 2, 2);
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        state.iSynEx[0] = 400;
+        ExactKernel<LifExp.State> kernel = LifExp.MODEL.prepareExact(p, GRID);
+        for (double until : new double[] {20, 5000, 1e6}) {
+            double found = kernel.nextCrossingMs(state, 0, 0, until);
+            assertTrue(Double.isNaN(found), "searched until " + until + ": found " + found);
+        }
+    }
+
+    /**
+     * A membrane of {@code tau_m = 0.5 ms} under a bias of {@code R I_e = 30 mV} crosses 15 mV from rest
+     * at {@code tau_m ln(30 / (30 - 15)) = 0.35 ms}, found by a search over a single step (0.1 ms ahead
+     * of the crossing's step and over 0.5 ms): the bound that spares a search must relax with the
+     * membrane's own time constant, which here is shorter than the searched interval. The root search
+     * stops at a bracket of 1e-13 ms and the slope there is 30 mV/ms, so 1e-12 ms is generous.
+     */
+    @Test
+    void aMembraneFasterThanAMillisecondCrossesWithinAShortSearch() {
+        double tauM = 0.5;
+        LifExp.Params p = new LifExp.Params(tauM, C_M, -70, -55, -70, 2, 30 * C_M / tauM, 2, 2);
+        ExactKernel<LifExp.State> kernel = LifExp.MODEL.prepareExact(p, GRID);
+        double crossing = tauM * Math.log(30.0 / 15.0);
+        for (double until : new double[] {0.4, 0.5}) {
+            LifExp.State state = LifExp.MODEL.newState(1, p);
+            assertEquals(crossing, kernel.nextCrossingMs(state, 0, 0, until), 1e-12, "searched until " + until);
+        }
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        kernel.propagate(state, 0, 0, 0.3);
+        assertEquals(crossing, kernel.nextCrossingMs(state, 0, 0.3, 0.4), 1e-12, "searched over the step 0.3-0.4 ms");
+    }
+
+    /**
      * A precise neuron is held at {@code V_reset} through the whole refractory period, its end
      * included, and relaxes from there toward rest by {@code E_L + (V_reset - E_L) exp(-t/tau_m)}.
      * With {@code E_L = -70} and {@code V_reset = -0.3 mV}, relaxing over no time at all rounds to
