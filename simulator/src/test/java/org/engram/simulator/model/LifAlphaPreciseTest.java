@@ -272,6 +272,52 @@ class LifAlphaPreciseTest {
     }
 
     /**
+     * A slow excitatory current (1616 pA, drive -350 pA/ms, 6 ms) against a fast inhibitory one (-1647 pA,
+     * drive -1895 pA/ms, 1 ms) turns at 0.66, 3.01 and 10.57 ms. On a bias of 287 pA, from 1.33 mV below
+     * rest, the potential peaks at 2.374 mV at 6.25 ms, between the current's second and third turns, falls
+     * to a minimum at 15.5 ms and rises until the search ends at 20 ms: a threshold 2.35 mV above rest is
+     * crossed at 5.84 ms. Found only where each stretch between two turns is searched alone: from the
+     * second turn to the search's end the potential rises at both ends, and that stretch shows no maximum
+     * inside. Reference: {@link LifAnalytic#firstCrossing} on the closed form; the slope at the crossing is
+     * about 0.1 mV/ms, so a bracket of 1e-13 ms and the potential's rounding (1e-14 mV) stay far below 1e-9 ms.
+     */
+    @Test
+    void aPeakBetweenTheCurrentsSecondAndThirdTurnsIsFound() {
+        double theta = 2.35;
+        LifAlpha.Params p = params(-70 + theta, 287, 6, 1);
+        LifAlpha.State state = state(p, -1.33, 1616, -350, -1647, -1895);
+        DoubleUnaryOperator u = t -> freeResponse(-1.33, 287, 6, 1616, -350, 1, -1647, -1895, t);
+        DoubleUnaryOperator current = t -> AlphaResponse.current(1616, -350, 6, t)
+                + AlphaResponse.current(-1647, -1895, 1, t);
+        double reference = LifAnalytic.firstCrossing(u, theta, 20);
+        assertEquals(2, turnsBefore(current, reference), "the shape the case is for: two turns before the crossing");
+        assertEquals(3, turnsBefore(current, 20), "and one after it");
+        assertTrue(u.applyAsDouble(15.5) < u.applyAsDouble(20) && u.applyAsDouble(20) < theta,
+                "rising below threshold at the end");
+        assertEquals(reference, LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20), 1e-9);
+    }
+
+    /**
+     * A potential at the threshold is a crossing at the start of the search, also in an interval of one
+     * instant (two events at one time), as {@link ExactKernel} promises. Written above the threshold while
+     * the neuron is refractory (fired at 1 ms, {@code t_ref = 2 ms}), it crosses at 3 ms, the end of the
+     * refractoriness, and a search that ends before then finds none.
+     */
+    @Test
+    void aPotentialAtThresholdCrossesAtOnceOrWhenItsRefractorinessEnds() {
+        LifAlpha.Params p = params(-70 + THETA, 0, 2, 2);
+        ExactKernel<LifAlpha.State> kernel = LifAlpha.MODEL.prepareExact(p, GRID);
+        LifAlpha.State state = state(p, THETA, 0, 0, 0, 0);
+        assertEquals(3.0, kernel.nextCrossingMs(state, 0, 3.0, 10.0));
+        assertEquals(3.0, kernel.nextCrossingMs(state, 0, 3.0, 3.0), "in an interval of one instant");
+        kernel.fire(state, 0, 1.0);
+        state.v[0] = -70 + THETA + 1;
+        double during = kernel.nextCrossingMs(state, 0, 1.0, 2.5);
+        assertTrue(Double.isNaN(during), "a search within the refractory period found " + during);
+        assertEquals(3.0, kernel.nextCrossingMs(state, 0, 1.0, 10.0));
+    }
+
+    /**
      * A slow excitatory current (2577 pA, drive -237 pA/ms, 6 ms) against a fast inhibitory one
      * (-2807 pA, drive -1364 pA/ms, 1 ms) rises from -230 pA to about 790 pA at 2.6 ms and falls below
      * 0, turning again at 16.9 ms: both turns lie past the bend of {@code g}, which is the same sign
