@@ -147,6 +147,27 @@ class IzhikevichTest {
     }
 
     /**
+     * A jump that lands exactly on the peak spikes, as the rule {@code v >= 30} says (Izhikevich 2003;
+     * NEST's and Brian2's {@code izhikevich} test the same). At {@code v = 0, u = 0} with a bias of -140 the
+     * neuron is at an equilibrium that floating point keeps exactly ({@code dv/dt = 140 - 0 - 140 = 0},
+     * {@code du/dt = a (b 0 - 0) = 0}), so a jump of 30 mV takes it to 30 mV exactly: it spikes and is
+     * reset to {@code v = c, u = d}, while a twin without the jump stays at the equilibrium.
+     */
+    @Test
+    void aJumpExactlyToThePeakSpikes() {
+        Izhikevich.Params p = new Izhikevich.Params(0.02, 0.2, -65, 8, 0, 0, -140);
+        Izhikevich.State state = Izhikevich.MODEL.newState(2, p);
+        KernelHarness harness = new KernelHarness(2, 10, DT);
+        harness.excitatory(3, 1, 30.0);
+        harness.run(Izhikevich.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 4);
+        assertEquals(0, state.v[0], 0, "the twin stays at the equilibrium");
+        assertEquals(0, state.u[0], 0);
+        assertArrayEquals(new double[] {4 * DT}, harness.spikeTimesMs(1), 1e-12, "a spike at the end of step 3");
+        assertEquals(p.c(), state.v[1], 0);
+        assertEquals(p.d(), state.u[1], 0);
+    }
+
+    /**
      * The equation adds the bias and the external current, {@code I_e + I(t)}: the regular-spiking
      * cell with a bias of 10 and no current source fires exactly as with a current of 10 and no bias.
      */
