@@ -166,6 +166,23 @@ class ParameterValidationTest {
     }
 
     /**
+     * A refused AdEx cut-off is told its bound worked from the parameters, {@code v_th + 500 delta_t =
+     * -50 + 500 * 2 = 950} mV for {@code v_peak = 960}; a capacitance of 0 is one problem, {@code c_m > 0},
+     * not also a membrane too fast for the substep, which {@code c_m / g_l = 0} would otherwise be.
+     */
+    @Test
+    void adexRefusalsStateTheirBoundsOncePerValue() {
+        ParameterException peak = assertThrows(ParameterException.class,
+                () -> new Adex.Params(281, 30, -70, -50, 2, 960, -60, 0, 4, 80, 144, 0, 2, 2));
+        assertEquals("a value > v_th = -50.0 and <= v_th + 500.0 delta_t = 950.0 (mV; a margin below the"
+                + " exponential's overflow)", peak.expected());
+        ParameterException capacitance = assertThrows(ParameterException.class,
+                () -> new Adex.Params(0, 30, -70, -50, 2, 0, -60, 0, 4, 80, 144, 0, 2, 2));
+        assertEquals(1, capacitance.problems().size(), capacitance.getMessage());
+        assertEquals("c_m", capacitance.location());
+    }
+
+    /**
      * Adex's bounds are inclusive where its table says so: v_peak up to v_th + 500 delta_t (here
      * -50 + 1000 mV), tau_w and c_m / g_l down to 0.005 ms (0.5 pF over 100 nS; 0.005 and 0.01 / 2
      * are the same double, as halving is exact).
