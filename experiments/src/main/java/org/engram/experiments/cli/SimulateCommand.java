@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.engram.experiments.simulate.SimulationRun;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +57,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SimulationRun.Overrides overrides = new SimulationRun.Overrides(threads, seed, durationMs, sets);
+        // The duration as written, which a message shows: -1e-400 reads as -0.0.
+        CommandLine.Model.OptionSpec duration = spec.commandLine().getParseResult().matchedOption("--duration-ms");
+        List<String> written = duration == null ? List.of() : duration.originalStringValues();
+        SimulationRun.Overrides overrides = new SimulationRun.Overrides(threads, seed, durationMs,
+                written.isEmpty() ? null : written.get(written.size() - 1), sets);
         if (printConfig) {
             PrintWriter o = spec.commandLine().getOut();
             o.print(SimulationRun.resolvedConfig(config, overrides, spec.commandLine().getErr()));

@@ -316,19 +316,34 @@ public final class ConfigLoader {
     }
 
     /**
+     * A command-line option that sets a config key over the file and its overrides, as {@code engram simulate
+     * --duration-ms 5e1} sets {@code duration_ms}.
+     *
+     * @param option  the option, e.g. {@code --duration-ms}
+     * @param keyPath the key it sets
+     * @param value   its value as the command line wrote it, e.g. {@code 5e1}
+     */
+    public record KeyOption(String option, String keyPath, String value) {
+    }
+
+    /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
      * problem of an error that stands for several, which are then listed in the order they stand in
      * the file, line and column (those of one key in the order found), then those of overrides in the
      * order given, then the others in the order found. A number found is shown as written, with what it
-     * reads as where that differs ({@code 1e-400 (read as 0.0)}).
+     * reads as where that differs ({@code 1e-400 (read as 0.0)}), and so is a value of another key that a rule
+     * names ({@code a value < v_th = -5e1 (mV)}, not -50.0).
      *
      * @param e         the error
      * @param file      the YAML file it is about
      * @param overrides the {@code --set} texts applied over the file; a key one wrote is blamed on it
+     * @param options   the command-line options that set a key over the file and the overrides; a key one
+     *                  set is blamed on it, its value as the command line wrote it
      * @return the error with its position, or {@code e} when it has one or the file cannot tell
      */
-    public static ConfigException withPosition(ConfigException e, Path file, List<String> overrides) {
+    public static ConfigException withPosition(ConfigException e, Path file, List<String> overrides,
+                                               List<KeyOption> options) {
         String name = file.toString();
         SourceMap source;
         KeyOrigins origins;
@@ -336,6 +351,9 @@ public final class ConfigLoader {
             String text = Files.readString(file);
             source = SourceMap.of(name, text);
             origins = KeyOrigins.of(source, text, overrides);
+            for (KeyOption o : options) {
+                origins.wrote(o.keyPath(), o.option(), o.value());
+            }
         } catch (IOException | RuntimeException unreadable) {
             return e;   // the file changed or vanished since it was read: the file name must do
         }
@@ -353,8 +371,11 @@ public final class ConfigLoader {
             // The record holds a number as the double it reads as: 1e-400 as 0.0, -1 as -1.0.
             String found = keyOfTheFile ? YamlErrors.asWritten(one.found(), origins.numberAsWritten(one.location()))
                     : one.found();
-            each.add(where.equals(name) && Objects.equals(told, one.hint()) && Objects.equals(found, one.found()) ? one
-                    : new ConfigException(where, one.location(), one.expected(), found, hint));
+            String rule = keyOfTheFile ? YamlErrors.ruleAsWritten(one.expected(), one.location(),
+                    origins::numberAsWritten) : one.expected();
+            each.add(where.equals(name) && Objects.equals(told, one.hint()) && Objects.equals(found, one.found())
+                    && Objects.equals(rule, one.expected()) ? one
+                    : new ConfigException(where, one.location(), rule, found, hint));
         }
         each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
                 || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())

@@ -40,6 +40,18 @@ final class KeyOrigins implements StrategyParams.Locator {
     }
 
     /**
+     * Records that a command-line option set a key over the file and the overrides, with its value as written:
+     * {@code --duration-ms 5e1} writes {@code duration_ms} as {@code 5e1}.
+     *
+     * @param keyPath the key path written
+     * @param option  the option, as messages name it
+     * @param value   the option's value as the command line wrote it
+     */
+    void wrote(String keyPath, String option, String value) {
+        origins.add(new Origin(keyPath, option, SetOverride.parse(keyPath + "=" + value)));
+    }
+
+    /**
      * The origins of a config read with {@code --set} overrides, applied again to a copy of the
      * file's tree so that an entry named by its label ({@code populations[exc]}) has its index.
      *

@@ -41,6 +41,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 final class YamlErrors {
     /** A record component's name in Java, lower camelCase with at least one capital, and an index into it. */
     private static final Pattern JAVA_NAME = Pattern.compile("([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(\\[\\d+])?");
+    /** A key's value that a rule shows, as Java shows a double or an integer: {@code learning_rate = 5.0E-4}. */
+    private static final Pattern NAMED_VALUE = Pattern.compile(
+            "\\b([a-z][a-z0-9_]*(?:\\[\\d+])*) = (-?(?:\\d+(?:\\.\\d+)?(?:E-?\\d+)?|Infinity))(?!\\w)");
 
     private YamlErrors() {
     }
@@ -121,8 +124,8 @@ final class YamlErrors {
                 key = key.isEmpty() ? location : key + "." + location;
             }
             each.add(new ConfigException(where.apply(key), key, one.expected() == null ? one.getMessage()
-                    : one.expected(), one.found() == null ? "" : asWritten(one.found(), number.apply(key)),
-                    one.hint()));
+                    : ruleAsWritten(one.expected(), key, number), one.found() == null ? ""
+                    : asWritten(one.found(), number.apply(key)), one.hint()));
         }
         return each;
     }
@@ -151,6 +154,35 @@ final class YamlErrors {
         }
         String rest = found.substring(number.length());
         return same ? written + rest : written + rest + " (read as " + found + ")";
+    }
+
+    /**
+     * A rule's text with the value of each key it names shown as written, as {@link #asWritten} shows a value
+     * found: {@code a rate in [0, learning_rate = 0.0005]}, not 5.0E-4. A name in the rule stands for the
+     * nearest key of that name around the refused one: beside it, else beside its entry or section, else at
+     * the top level ({@code record.from_ms}'s rule names {@code duration_ms}).
+     *
+     * @param rule    what a check expected, or null
+     * @param keyPath the key path of the value the check refused
+     * @param number  a number as written at a key path, or null where not known
+     * @return the rule, each value of a key as written where the config wrote it as another text of that number
+     */
+    static String ruleAsWritten(String rule, String keyPath, Function<String, String> number) {
+        if (rule == null || keyPath == null) {
+            return rule;
+        }
+        Matcher named = NAMED_VALUE.matcher(rule);
+        StringBuilder shown = new StringBuilder();
+        while (named.find()) {
+            String written = null;
+            for (String around = SourceMap.parent(keyPath); around != null && written == null;
+                 around = SourceMap.parent(around)) {
+                written = number.apply(around.isEmpty() ? named.group(1) : around + "." + named.group(1));
+            }
+            named.appendReplacement(shown, Matcher.quoteReplacement(named.group(1) + " = "
+                    + asWritten(named.group(2), written)));
+        }
+        return named.appendTail(shown).toString();
     }
 
     /** A decimal number's exact value, or null for another text ({@code Infinity}, an exponent past an int's). */

@@ -227,8 +227,9 @@ final class RecordChecks {
         }
         if (steps < intervalSteps) {
             // No sample would fall in the run: the file would hold its header alone.
-            throw new ParameterException("record", "interval_ms", "at most the duration, " + c.durationMs()
-                    + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
+            throw new ParameterException("record", "interval_ms", "at most the duration, duration_ms = "
+                    + MetricFormat.asWritten(c.durationMs()) + " ms (the first sample is taken one interval in)",
+                    b.intervalMsOr(grid.dtMs()));
         }
         EngineChecks.requireStateCapacity(b.population(), steps / intervalSteps,
                 b.neuronCount(sizeOf(c, b.population())));

@@ -69,11 +69,14 @@ public final class SimulationRun {
      * @param threads    worker threads, or {@code null} for the config's
      * @param seed       the seed, or {@code null} for the config's
      * @param durationMs simulated time in ms, or {@code null} for the config's {@code duration_ms}
+     * @param durationAsWritten {@code durationMs} as the command line wrote it ({@code 5e1}), for messages;
+     *                   null where it is as Java shows the double
      * @param sets       {@code key=value} texts applied over the file in order ({@code --set})
      */
-    public record Overrides(Integer threads, Long seed, Double durationMs, List<String> sets) {
+    public record Overrides(Integer threads, Long seed, Double durationMs, String durationAsWritten,
+                            List<String> sets) {
         /** Nothing overridden. */
-        public static final Overrides NONE = new Overrides(null, null, null, List.of());
+        public static final Overrides NONE = new Overrides(null, null, null, null, List.of());
 
         /**
          * Copies the list; null stands for none.
@@ -81,10 +84,18 @@ public final class SimulationRun {
          * @param threads    worker threads, or {@code null} for the config's
          * @param seed       the seed, or {@code null} for the config's
          * @param durationMs simulated time in ms, or {@code null} for the config's {@code duration_ms}
+         * @param durationAsWritten {@code durationMs} as the command line wrote it ({@code 5e1}), for messages;
+         *                   null where it is as Java shows the double
          * @param sets       {@code key=value} texts applied over the file in order ({@code --set})
          */
         public Overrides {
             sets = sets == null ? List.of() : List.copyOf(sets);
+        }
+
+        /** {@return the options that set a config key: {@code --duration-ms} when given} */
+        List<ConfigLoader.KeyOption> keyOptions() {
+            return durationMs == null ? List.of() : List.of(new ConfigLoader.KeyOption("--duration-ms", "duration_ms",
+                    durationAsWritten == null ? String.valueOf(durationMs) : durationAsWritten));
         }
     }
 
@@ -103,7 +114,7 @@ public final class SimulationRun {
         try {
             return simulate(configFile, resultsRoot, overrides, commandLine, err);
         } catch (ConfigException e) {
-            throw ConfigLoader.withPosition(e, configFile, overrides.sets());
+            throw ConfigLoader.withPosition(e, configFile, overrides.sets(), overrides.keyOptions());
         }
     }
 
@@ -127,7 +138,7 @@ public final class SimulationRun {
                 return ConfigLoader.toYaml(p.resolved());
             }
         } catch (ConfigException e) {
-            throw ConfigLoader.withPosition(e, configFile, overrides.sets());
+            throw ConfigLoader.withPosition(e, configFile, overrides.sets(), overrides.keyOptions());
         }
     }
 
@@ -374,8 +385,6 @@ public final class SimulationRun {
                 overrides.seed() != null ? overrides.seed() : c.seed(),
                 overrides.threads() != null ? overrides.threads() : c.threads(), c.mode(), c.populations(),
                 c.projections(), c.inputs(), c.record());
-        // A duration the command line set is blamed on its option, not on the file's line.
-        String durationSource = overrides.durationMs() != null ? "--duration-ms" : source;
         if (overrides.threads() == null) {
             try {
                 EngineOptions.requireThreads("engine", c.threads());
@@ -384,7 +393,8 @@ public final class SimulationRun {
             }
         }
         if (c.durationMs() == null || !(c.durationMs() > 0)) {
-            checks.add(new ConfigException(durationSource, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+            // A duration the command line set is blamed on its option (KeyOption), not on the file's line.
+            checks.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
         if (!PlainName.matches(c.name())) {
@@ -428,7 +438,7 @@ public final class SimulationRun {
             try {
                 factory.grid().positiveSteps("simulation", "duration_ms", c.durationMs());
             } catch (EngramException e) {
-                checks.add(new ConfigException(durationSource, "duration_ms", e.expected(), e.found(), null));
+                checks.add(new ConfigException(source, "duration_ms", e.expected(), e.found(), null));
             }
         }
         problems.addAll(leftOut.kept(sharedName ? withoutUnknownPopulations(checks) : checks));

@@ -166,7 +166,7 @@ final class WeightRecordChecks {
             return 0;
         }
         if (endStep != null && steps > endStep) {
-            problems.add(new ConfigException(source, path + ".interval_ms", "at most the duration, "
+            problems.add(new ConfigException(source, path + ".interval_ms", "at most the duration, duration_ms = "
                     + MetricFormat.asWritten(TimeGrid.shownMs(grid.timeMs(endStep))) + " ms",
                     MetricFormat.asWritten(w.intervalMs()), durationHint));
             return 0;

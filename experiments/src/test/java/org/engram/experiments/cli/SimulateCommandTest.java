@@ -278,7 +278,8 @@ class SimulateCommandTest {
         CliRunner.Result shorter = CliRunner.run("simulate", config.toString(), "--duration-ms", "0.5", "--out",
                 dir.resolve("short").toString());
         assertEquals(2, shorter.exitCode(), shorter.err());
-        assertTrue(shorter.err().contains("record.state[0].interval_ms: expected at most the duration, 0.5 ms")
+        assertTrue(shorter.err().contains("record.state[0].interval_ms: expected at most the duration, duration_ms ="
+                + " 0.5 ms")
                 && shorter.err().contains("the duration is the one --duration-ms set"), shorter.err());
     }
 
@@ -1360,7 +1361,7 @@ class SimulateCommandTest {
                                 + " (without it the bin is 1 ms)")),
                 Arguments.of("a state interval longer than the run",
                         GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
-                        List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, 50.0 ms",
+                        List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, duration_ms = 50 ms",
                                 "found 60")),
                 Arguments.of("plastic synapses, which no rule would change", GOOD.replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, plastic: true}"), List.of("bad.yaml:8:", "projections[0].plastic: expected"

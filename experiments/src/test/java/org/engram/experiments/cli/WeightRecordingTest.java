@@ -235,7 +235,7 @@ class WeightRecordingTest {
                 "record.weights[2].synapses[1]: expected a synapse index in [0, ",
                 ") (the data rows of synapses_exc_to_exc.csv, from 0), found 100000",
                 "record.weights[3].projection: expected a projection not recorded by record.weights[2]",
-                "record.weights[3].interval_ms: expected at most the duration, 50 ms, found 60",
+                "record.weights[3].interval_ms: expected at most the duration, duration_ms = 50 ms, found 60",
                 "record.weights[3].synapses[1]: expected a synapse not listed before (it is synapses[0]), found 2",
                 "record.weights[4].projection: expected a projection whose file differs from that of "
                         + "record.weights[2] ('exc->exc'; both would write weights_EXC_to_exc.csv), found EXC->exc",

@@ -24,13 +24,26 @@ class RuleOfTwoKeysBlameTest {
     @Test
     void aRuleOfTwoKeysIsBlamedOnTheOverrideOfEither() {
         String rule = "training.min_learning_rate: expected a rate in [0, learning_rate = ";
-        assertEquals("--set training.learning_rate=0.0005: " + rule + "5.0E-4], found 0.001",
+        assertEquals("--set training.learning_rate=0.0005: " + rule + "0.0005], found 0.001",
                 refusal(TRAINING, "training.learning_rate=0.0005"));
         assertEquals("--set training.min_learning_rate=0.5: " + rule + "0.002], found 0.5",
                 refusal(TRAINING, "training.min_learning_rate=0.5"));
         // An override of a key the rule does not name changed nothing it compares: the file's value is blamed.
         assertEquals("c.yaml:1:52: " + rule + "0.002], found 0.1",
                 refusal(TRAINING.replace("0.001", "0.1"), "training.epochs=3"));
+    }
+
+    /**
+     * The value of the other key a rule names is shown as the file or the override wrote it, as a value found is:
+     * it had been shown as read, 5.0E-4 for 0.0005.
+     */
+    @Test
+    void theValueOfTheKeyARuleNamesIsShownAsWritten() {
+        String rule = "training.min_learning_rate: expected a rate in [0, learning_rate = ";
+        assertEquals("c.yaml:1:53: " + rule + "0.0005], found 0.001",
+                refusal(TRAINING.replace("0.002", "0.0005")));
+        assertEquals("--set training.learning_rate=5e-4: " + rule + "5e-4], found 0.001",
+                refusal(TRAINING, "training.learning_rate=5e-4"));
     }
 
     @Test
