@@ -44,9 +44,11 @@ final class RecordChecks {
         List<String> names = NetworkFromConfig.populationNames(c);
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         TimeGrid grid = factory.grid();
-        // Each population whose spikes are recorded (by default every one) has its rate monitor.
+        // Each population whose spikes are recorded (by default every one) has its rate monitor. A bin given is
+        // checked without one too (record.spikes: [] let rate_bin_ms: -1 pass); the default only where it is used.
         int rated = (c.record().spikes() == null ? names : spikes).size();
-        if (grid != null && rated > 0) {
+        boolean binGiven = c.record().rateBinMs() != SimulationConfig.RecordSpec.DEFAULT_RATE_BIN_MS;
+        if (grid != null && (rated > 0 || binGiven)) {
             try {
                 EngineChecks.requireRateBin(grid, c.record().rateBinMs());
                 ConfigException pastTheHeap = ratesPastTheHeap(c, grid, source, rated, durationHint);

@@ -439,6 +439,9 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses,
                              Double fromMs, Integer spikeNeurons, List<WeightSpec> weights) {
+        /** The rate bin when none is given (ms). */
+        public static final double DEFAULT_RATE_BIN_MS = 1.0;
+
         /**
          * Fills defaults.
          *
@@ -454,7 +457,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
          * @param weights      plastic projections whose weights are sampled during the run (default none)
          */
         public RecordSpec {
-            rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;
+            rateBinMs = rateBinMs == null ? DEFAULT_RATE_BIN_MS : rateBinMs;
             fromMs = fromMs == null ? 0.0 : fromMs;
             state = state == null ? List.of() : List.copyOf(state);
             synapses = synapses == null ? List.of() : List.copyOf(synapses);

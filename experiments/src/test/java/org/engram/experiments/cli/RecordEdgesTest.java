@@ -63,4 +63,34 @@ class RecordEdgesTest {
         assertEquals(List.of("engram: error: edges.yaml:9:3: record.rate_bin_ms: expected a finite number > 0 (ms),"
                 + " found 1e400 (read as Infinity)"), refused(dir, "  rate_bin_ms: 1e400\n"));
     }
+
+    /**
+     * A rate bin given is checked where no population's spikes, and so no rates, are recorded: {@code spikes: []}
+     * had let {@code rate_bin_ms: -1} pass, which the same config recording spikes refuses.
+     */
+    @Test
+    void aRateBinGivenIsCheckedWithoutRates(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("engram: error: edges.yaml:10:3: record.rate_bin_ms: expected a finite number > 0 (ms),"
+                + " found -1"), refused(dir, "  spikes: []\n  rate_bin_ms: -1\n"));
+        assertEquals(List.of("engram: error: edges.yaml:10:3: record.rate_bin_ms: expected a whole number of time"
+                + " steps (multiple of dt = 0.1 ms), found 0.25; set record.rate_bin_ms to a multiple of dt_ms (without"
+                + " it the bin is 1 ms)"), refused(dir, "  spikes: []\n  rate_bin_ms: 0.25\n"));
+    }
+
+    /**
+     * The default bin, 1 ms, is checked only where rates are recorded: off a 0.4 ms grid (which lif_delta's
+     * default t_ref of 2 ms fits) it is refused with the advice to set the bin, at the file as the key is not in
+     * it, and without rates it is not used and the config is taken.
+     */
+    @Test
+    void theDefaultRateBinIsCheckedWhereItIsUsed(@TempDir Path dir) throws IOException {
+        String yaml = "name: grid\ndt_ms: 0.4\nduration_ms: 4\npopulations: [{name: a, size: 1, model: lif_delta}]"
+                + "\n";
+        assertEquals(List.of("engram: error: grid.yaml: record.rate_bin_ms: expected a whole number of time"
+                + " steps (multiple of dt = 0.4 ms), found 1.0; set record.rate_bin_ms to a multiple of dt_ms"
+                + " (without it the bin is 1 ms)"), SpikeSourcesConfig.refused(dir, "grid.yaml", yaml));
+        Path file = Files.writeString(dir.resolve("grid.yaml"), yaml + "record: {spikes: []}\n");
+        CliRunner.Result taken = CliRunner.run("simulate", file.toString(), "--print-config");
+        assertEquals(0, taken.exitCode(), taken.err());
+    }
 }
