@@ -47,7 +47,7 @@ final class RecordRoom {
      */
     private static final int SUMMARY_SYNAPSE_BYTES = 3 * (8 + 12 + 10 + 2) + 12;
     /** Recordings past this size (1 GB) are announced before the run. */
-    private static final long ANNOUNCED_BYTES = 1_000_000_000L;
+    static final long ANNOUNCED_BYTES = 1_000_000_000L;
 
     private RecordRoom() {
     }
@@ -59,6 +59,22 @@ final class RecordRoom {
      */
     static void require(SimulationConfig c, Network network, Path config, List<String> sets, Path folder,
                         PrintWriter err) {
+        long free;
+        try {
+            free = Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            return;   // a file system that cannot say: the write will tell
+        }
+        require(c, network, config, sets, free, err);
+    }
+
+    /**
+     * As {@link #require(SimulationConfig, Network, Path, List, Path, PrintWriter)}, against a disk's free bytes.
+     *
+     * @param free the free bytes of the result folder's disk
+     */
+    static void require(SimulationConfig c, Network network, Path config, List<String> sets, long free,
+                        PrintWriter err) {
         List<String> recorded = c.record().spikes();
         long total = stateBytes(c, network.grid())
                 + rateBytes(c, recorded == null ? network.populations().size() : recorded.size());
@@ -69,11 +85,7 @@ final class RecordRoom {
         if (total == 0) {
             return;
         }
-        try {
-            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), config, sets);
-        } catch (IOException e) {
-            return;   // a file system that cannot say: the write will tell
-        }
+        requireRoom(total, free, config, sets);
         if (total > ANNOUNCED_BYTES) {
             err.println("engram simulate: the state samples, rates, synapses and weights to write will take up to "
                     + diskSize(total) + " of disk");
