@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Builds the experiment config from its four layers, each over the one before:
@@ -186,7 +188,53 @@ public final class ConfigLayers {
                 }
             }
         }
+        if (replaced.contains("strategies") && tree.get("strategies") instanceof ArrayNode list) {
+            kept.addAll(knownLabelRules(list, apart.path("tasks").path("validation").asInt() > 0, where, problems));
+        }
         return kept;
+    }
+
+    /**
+     * The labels' rules over the strategies whose labels are known, where an entry holds a problem and the
+     * strategies stand in at their default for the other rules: params that are no mapping or a key unknown in
+     * one entry had hidden that two others share a label. A label is known where it is given without a
+     * problem of its own or, left out, where the name gives it and the entry's problems all lie within its
+     * params: an unknown key beside a name may be the label misspelt.
+     *
+     * @param list       the strategies as written
+     * @param validation whether {@code tasks.validation} holds samples out
+     * @param problems   the problems found so far
+     */
+    private static List<ConfigException> knownLabelRules(ArrayNode list, boolean validation,
+                                                         StrategyParams.Locator where, List<ConfigException> problems) {
+        if (problems.stream().flatMap(p -> p.problems().stream()).anyMatch(p -> "strategies".equals(p.location()))) {
+            return List.of();   // the list itself is refused, not an entry
+        }
+        List<String> labels = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "strategies[" + i + "]";
+            JsonNode label = list.get(i).path("label");
+            JsonNode name = list.get(i).path("name");
+            names.add(name.isTextual() ? name.asText() : null);
+            if (label.isMissingNode() || label.isNull()) {
+                boolean nameGivesIt = name.isTextual() && problems.stream().flatMap(p -> p.problems().stream())
+                        .allMatch(p -> !ConfigException.anyWithin(at, List.of(p))
+                                || ConfigException.anyWithin(at + ".params", List.of(p)));
+                labels.add(nameGivesIt ? name.asText() : null);
+            } else {
+                boolean known = label.isValueNode() && !ConfigException.anyWithin(at + ".label", problems);
+                labels.add(known ? label.asText() : null);
+            }
+        }
+        Problems rules = new Problems("experiment");
+        ExperimentConfig.requireDistinctLabels(rules, labels, names, validation);
+        try {
+            rules.throwIfAny();
+            return List.of();
+        } catch (ParameterException e) {
+            return YamlErrors.eachProblem(e, "", where::locate, where::numberAsWritten);
+        }
     }
 
     /**

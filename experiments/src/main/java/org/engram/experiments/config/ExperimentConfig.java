@@ -88,24 +88,8 @@ public record ExperimentConfig(
         p.check(() -> EngineOptions.requireThreads("experiment", threads));
         if (p.require(strategies != null && !strategies.isEmpty(), "strategies", "a list of one or more strategies",
                 strategies)) {
-            Map<String, Integer> stems = new HashMap<>();
-            for (int i = 0; i < strategies.size(); i++) {
-                // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do
-                // not, nor do Naive and naive on the case-blind file systems of macOS and Windows.
-                Integer first = stems.putIfAbsent(fileStem(strategies.get(i).label()).toLowerCase(Locale.ROOT), i);
-                // The other strategy is named: its label may be the one given (in the file or by --set). A
-                // label that is the name is blamed on the name, which gave it unless the label repeats it.
-                StrategySpec s = strategies.get(i);
-                p.require(first == null, "strategies[" + i + "]." + (s.label().equals(s.name()) ? "name" : "label"),
-                        "a label (else name) no other strategy has, also with '+' read as '_' and capitals as small"
-                        + " letters, as file names are on some systems (set label: to tell two runs of one strategy"
-                        + " apart)", first == null ? null
-                        : strategies.get(i).label() + " (strategies[" + first + "] has "
-                                + strategies.get(first).label() + ")");
-            }
-            if (tasks != null && tasks.validation() > 0) {
-                requireApartFromValidationFigures(p, strategies);
-            }
+            requireDistinctLabels(p, strategies.stream().map(StrategySpec::label).toList(),
+                    strategies.stream().map(StrategySpec::name).toList(), tasks != null && tasks.validation() > 0);
         }
         p.throwIfAny();
         seeds = List.copyOf(seeds);
@@ -113,26 +97,42 @@ public record ExperimentConfig(
     }
 
     /**
-     * Refuses a label that is {@code validation_} and another's label: with validation samples, the heat map of
-     * strategy x's ({@code accuracy_matrix_validation_x}) would take the file name of validation_x's test heat
-     * map ({@code accuracy_matrix_} and its label), and one figure would overwrite the other. Names are compared
-     * in small letters, as file names are on some systems.
+     * Refuses labels that would name two strategies' folders and files alike: labels equal once '+' is read as
+     * '_' and capitals as small letters, and, where {@code tasks.validation} holds samples out, a label that is
+     * {@code validation_} and another's label (the heat map of strategy x's validation samples, {@code
+     * accuracy_matrix_validation_x}, would take the file name of validation_x's test heat map, {@code
+     * accuracy_matrix_} and its label). A label that is its strategy's name is blamed on the name, which gave
+     * it unless the label repeats it; the other strategy is named, its label maybe given by a --set.
+     *
+     * @param p          where the problems go
+     * @param labels     each strategy's label, or null where its entry does not tell it (then it is left out)
+     * @param names      each strategy's name, or null where not known
+     * @param validation whether {@code tasks.validation} holds samples out
      */
-    private static void requireApartFromValidationFigures(Problems p, List<StrategySpec> strategies) {
+    static void requireDistinctLabels(Problems p, List<String> labels, List<String> names, boolean validation) {
+        Map<String, Integer> stems = new HashMap<>();
         Map<String, Integer> validationFigures = new HashMap<>();
-        for (int i = 0; i < strategies.size(); i++) {
-            validationFigures.putIfAbsent(validationHeatMapName(strategies.get(i).label()).toLowerCase(Locale.ROOT),
-                    i);
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) != null) {
+                validationFigures.putIfAbsent(validationHeatMapName(labels.get(i)).toLowerCase(Locale.ROOT), i);
+            }
         }
-        for (int i = 0; i < strategies.size(); i++) {
-            StrategySpec s = strategies.get(i);
-            Integer other = validationFigures.get(heatMapName(s.label()).toLowerCase(Locale.ROOT));
-            p.require(other == null, "strategies[" + i + "]." + (s.label().equals(s.name()) ? "name" : "label"),
-                    "a label (else name) other than '" + VALIDATION_FIGURE + "' and another strategy's while"
-                    + " tasks.validation holds samples out: the heat map of the other's validation samples,"
-                    + " plots/" + validationHeatMapName("<label>") + ", would have this one's file name",
-                    other == null ? null : s.label() + " (strategies[" + other + "] has "
-                            + strategies.get(other).label() + ")");
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            if (label == null) {
+                continue;
+            }
+            String key = "strategies[" + i + "]." + (label.equals(names.get(i)) ? "name" : "label");
+            Integer first = stems.putIfAbsent(fileStem(label).toLowerCase(Locale.ROOT), i);
+            p.require(first == null, key, "a label (else name) no other strategy has, also with '+' read as '_'"
+                    + " and capitals as small letters, as file names are on some systems (set label: to tell two"
+                    + " runs of one strategy apart)", first == null ? null
+                    : label + " (strategies[" + first + "] has " + labels.get(first) + ")");
+            Integer other = validation ? validationFigures.get(heatMapName(label).toLowerCase(Locale.ROOT)) : null;
+            p.require(other == null, key, "a label (else name) other than '" + VALIDATION_FIGURE + "' and another"
+                    + " strategy's while tasks.validation holds samples out: the heat map of the other's validation"
+                    + " samples, plots/" + validationHeatMapName("<label>") + ", would have this one's file name",
+                    other == null ? null : label + " (strategies[" + other + "] has " + labels.get(other) + ")");
         }
     }
 

@@ -201,8 +201,8 @@ class ConfigLayersTest {
     /**
      * The rules of the top-level keys (distinct seeds, threads in range, distinct labels) are reported with
      * the sections' problems, not once those are mended. A key that holds a refused value is not judged
-     * again (labels are not compared while an entry of the strategies is refused), nor is a required key
-     * left out beside an unknown one, which may be it misspelt.
+     * again (a label is compared only where it is known), nor is a required key left out beside an unknown
+     * one, which may be it misspelt.
      */
     @Test
     void topLevelRulesAreReportedBesideTheSectionsProblems() {
@@ -222,8 +222,12 @@ class ConfigLayersTest {
         ConfigException refusedEntry = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 "name: t\nstrategies: [{name: ewc}, {name: ewc}, {name: naive, x: 1}]\n", "top.yaml", List.of(),
                 ConfigLayers.Flags.NONE));
-        assertEquals("top.yaml:2:54: strategies[2].x: expected one of the keys [label, name, params], found"
-                + " unknown key 'x'", refusedEntry.getMessage());
+        // The labels are known all the same: an entry's unknown key beside them hides none of them.
+        assertEquals(String.join("\n",
+                "2 problems:",
+                "  top.yaml:2:28: " + duplicateLabel,
+                "  top.yaml:2:54: strategies[2].x: expected one of the keys [label, name, params], found unknown key"
+                        + " 'x'"), refusedEntry.getMessage());
         ConfigException misspelt = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 "name: t\nthreads: 0\nstrategy: [{name: naive}]\n", "m.yaml", List.of(), ConfigLayers.Flags.NONE));
         assertEquals(String.join("\n",
