@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
@@ -41,6 +40,11 @@ import org.yaml.snakeyaml.reader.ReaderException;
 final class YamlErrors {
     /** A record component's name in Java, lower camelCase with at least one capital, and an index into it. */
     private static final Pattern JAVA_NAME = Pattern.compile("([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(\\[\\d+])?");
+    /** The reader's refusal of a number's length: the length and the most it takes. */
+    private static final Pattern LONG_NUMBER = Pattern.compile(
+            "Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+    /** A number as YAML may write it, a sign, digits, points, underscores and an exponent. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[-+]?\\.?\\d[\\w.+-]*");
     /** A key's value that a rule shows, as Java shows a double or an integer: {@code learning_rate = 5.0E-4}. */
     private static final Pattern NAMED_VALUE = Pattern.compile(
             "\\b([a-z][a-z0-9_]*(?:\\[\\d+])*) = (-?(?:\\d+(?:\\.\\d+)?(?:E-?\\d+)?|Infinity))(?!\\w)");
@@ -231,9 +235,9 @@ final class YamlErrors {
                     : new ConfigException(at, null, "valid YAML", "a syntax error: " + syntax.getProblem(), null);
         }
         String where = sourceName + at(readerLocation(e));
-        if (e instanceof UnrecognizedPropertyException u) {
-            return unknownKey(where, path(u), u.getPropertyName(), u.getKnownPropertyIds());
-        }
+        // No unknown key reaches Jackson, whose bean readers alone refuse one (UnrecognizedPropertyException):
+        // SectionBinder reads every mapping of a record key by key first, refuses its unknown keys and binds it
+        // without them.
         if (e instanceof InvalidFormatException f) {
             // A number with a point or exponent where an integer is expected: the tree's double may be rounded.
             String number = written.number().apply(path(f));
@@ -278,7 +282,7 @@ final class YamlErrors {
         if (e instanceof InputCoercionException range && outOfRange(range)) {
             return outOfRange(where, "", range);   // a value bound on its own, not within a mapping
         }
-        return readError(e, where);
+        return readError(e, sourceName, where, text);
     }
 
     private static boolean outOfRange(InputCoercionException e) {
@@ -300,8 +304,12 @@ final class YamlErrors {
     /**
      * An error of the reader that is no YAML syntax error, with the key path where the reader
      * stood: a key given twice.
+     *
+     * @param where the file and the reader's place in it, if any
+     * @param text  the YAML text, or null when not known
      */
-    private static ConfigException readError(JsonProcessingException e, String where) {
+    private static ConfigException readError(JsonProcessingException e, String sourceName, String where,
+                                             String text) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String key = e.getProcessor() instanceof JsonParser p ? keyPath(p.getParsingContext()) : null;
         if (e instanceof TagRefused tag) {
@@ -318,6 +326,19 @@ final class YamlErrors {
         if (message.startsWith("Document nesting depth")) {
             return new ConfigException(where, key, "at most 1000 levels of nested lists and mappings",
                     "deeper nesting", null);
+        }
+        Matcher tooLong = LONG_NUMBER.matcher(message);
+        if (tooLong.lookingAt()) {
+            // The reader names neither the number nor its place: the first number as long in the text is it.
+            int length = Integer.parseInt(tooLong.group(1));
+            Matcher number = NUMBER.matcher(text == null ? "" : text);
+            int index = -1;
+            while (index < 0 && number.find()) {
+                index = number.group().length() == length ? number.start() : -1;
+            }
+            return new ConfigException(sourceName + at(index, text), key, "a number of at most "
+                    + tooLong.group(2) + " characters", "one of " + length, "a double keeps about 17 significant"
+                    + " digits: write fewer, with an exponent for a large or small number (1.5e300)");
         }
         return new ConfigException(where, key, "valid YAML", message, null);
     }
@@ -413,13 +434,7 @@ final class YamlErrors {
      * @param codePoint the character the reader refused
      */
     private static ConfigException unprintable(String sourceName, String keyPath, String text, int codePoint) {
-        String where = sourceName;
-        int index = text == null ? -1 : text.indexOf(codePoint);
-        if (index >= 0) {
-            int lineStart = text.lastIndexOf('\n', index - 1) + 1;
-            int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
-            where = sourceName + ":" + line + ":" + (text.codePointCount(lineStart, index) + 1);
-        }
+        String where = sourceName + at(text == null ? -1 : text.indexOf(codePoint), text);
         return new ConfigException(where, keyPath, "printable text (YAML allows tabs and line breaks, no other"
                 + " control characters)", String.format(Locale.ROOT, "the character U+%04X", codePoint),
                 "delete it, or write it in a double-quoted text as an escape such as \\x07");
@@ -571,6 +586,16 @@ final class YamlErrors {
     /** The names of an enum's constants as configs write them: {@code grid}, {@code precise}. */
     private static List<String> enumNames(Class<?> c) {
         return Arrays.stream(c.getEnumConstants()).map(v -> ((Enum<?>) v).name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** {@code :line:column} of a character of a text, or {@code ""} for none ({@code index} -1). */
+    private static String at(int index, String text) {
+        if (index < 0) {
+            return "";
+        }
+        int lineStart = text.lastIndexOf('\n', index - 1) + 1;
+        int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+        return ":" + line + ":" + (text.codePointCount(lineStart, index) + 1);
     }
 
     private static String at(int[] lineColumn) {
