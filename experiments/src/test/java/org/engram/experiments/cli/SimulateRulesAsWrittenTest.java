@@ -1,12 +1,9 @@
 package org.engram.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +31,9 @@ class SimulateRulesAsWrittenTest {
             "    - {population: a, variable: v, interval_ms: 60}",
             "");
 
-    /** The problems {@code engram simulate} reports, one a line, the config's folder left out of its name. */
+    /** The lines {@code engram simulate} writes to standard error, the config's folder left out of its name. */
     private static List<String> problems(Path dir, String... options) throws IOException {
-        Path file = Files.writeString(dir.resolve("rules.yaml"), CONFIG);
-        List<String> args = new ArrayList<>(List.of("simulate", file.toString(), "--out",
-                dir.resolve("results").toString()));
-        args.addAll(List.of(options));
-        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
-        assertEquals(2, r.exitCode(), r.err());
-        assertFalse(Files.exists(dir.resolve("results")), "nothing written");
-        return r.err().replace(dir + java.io.File.separator, "").lines().map(String::strip).toList();
+        return SpikeSourcesConfig.refused(dir, "rules.yaml", CONFIG, options).stream().map(String::strip).toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,12 +30,15 @@ final class SpikeSourcesConfig {
     /**
      * Simulates a config that must be refused, into {@code dir/out}.
      *
+     * @param options further arguments of {@code engram simulate}, e.g. {@code --duration-ms 5e1}
      * @return the lines of standard error, the config's path shortened to its file name
      */
-    static List<String> refused(Path dir, String fileName, String yaml) throws IOException {
+    static List<String> refused(Path dir, String fileName, String yaml, String... options) throws IOException {
         Path file = Files.writeString(dir.resolve(fileName), yaml);
         Path out = dir.resolve("out");
-        CliRunner.Result r = CliRunner.run("simulate", file.toString(), "--out", out.toString());
+        List<String> args = new ArrayList<>(List.of("simulate", file.toString(), "--out", out.toString()));
+        args.addAll(List.of(options));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         assertEquals(2, r.exitCode(), r.err());
         try (Stream<Path> written = Files.exists(out) ? Files.list(out) : Stream.<Path>empty()) {
             assertFalse(written.findAny().isPresent(), "nothing written");
