@@ -84,7 +84,8 @@ class PlasticityBoundsMessagesTest {
     /**
      * Each refusal, word for word. The hint that w_min takes the rule's default goes with a w_max refused for
      * lying below a w_min left out, and only then: not beside a w_min written (0 too), nor for a w_max refused
-     * for its sign. The default is the rule's own: it had been said to be 0, also of a user rule's -1.
+     * for its sign. The default is the rule's own: it had been said to be 0, also of a user rule's -1. A w_min
+     * written is shown as written (0), one left out as the rule's default reads (0.0).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -96,7 +97,7 @@ class PlasticityBoundsMessagesTest {
                     + " w_min = -1.0, found -2; w_min is left out and takes the rule's default: give it (for an"
                     + " inhibitory projection the strongest inhibition, below w_max)",
             INHIBITORY + "| type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_min: 0,"
-                    + " w_max: -0.1| 8:102: projections[0].plasticity.w_max: expected a weight > w_min = 0.0,"
+                    + " w_max: -0.1| 8:102: projections[0].plasticity.w_max: expected a weight > w_min = 0,"
                     + " found -0.1",
             INHIBITORY + "| type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_max: 0.5"
                     + "| 8:92: projections[0].plasticity.w_max: expected a weight <= 0 for the inhibitory projection"

@@ -140,9 +140,9 @@ class SimulateCommandTest {
                 + " v_reset is left out and takes its default; give it too to change it",
         "lif_cond_exp|e_ex: -90|populations[0].params.e_ex: expected a value > e_in = -85.0 (mV), found -90;",
         "adex|v_peak: -70|populations[0].params.v_peak: expected a value > v_reset = -60.0 (mV), found -70;",
-        "lif_delta|v_th: -80, v_reset: -70|populations[0].params.v_reset: expected a value < v_th = -80.0 (mV),"
+        "lif_delta|v_th: -80, v_reset: -70|populations[0].params.v_reset: expected a value < v_th = -80 (mV),"
                 + " found -70",
-        "adex|v_th: 10|populations[0].params.v_peak: expected a value > v_th = 10.0 and <= v_th + 500.0 delta_t ="
+        "adex|v_th: 10|populations[0].params.v_peak: expected a value > v_th = 10 and <= v_th + 500.0 delta_t ="
                 + " 1010.0 (mV; a margin below the exponential's overflow), found 0.0; v_peak is left out and takes"
                 + " its default; give it too to change it, or v_th, which the file holds"})
     void aCheckAgainstADefaultBlamesTheValueWritten(String model, String params, String reported,
@@ -365,7 +365,7 @@ class SimulateCommandTest {
                 "--out", out.toString());
         assertEquals(2, beside.exitCode(), beside.err());
         assertTrue(beside.err().contains("tiny.yaml:5:") && beside.err().contains("populations[0].params.v_reset: "
-                + "expected a value < v_th = 5.0 (mV), found 10; its entry also has the value of --set "
+                + "expected a value < v_th = 5 (mV), found 10; its entry also has the value of --set "
                 + "populations[0].params.v_th=5"), beside.err());
         CliRunner.Result unknown = CliRunner.run("simulate", config.toString(), "--set", "populations[0].paramz.x=1",
                 "--out", out.toString());
@@ -837,7 +837,7 @@ class SimulateCommandTest {
                 Arguments.of("two Poisson changes on one step", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10, 10.0000000001], rates_hz: [0, 7e6, 0]"),
                         List.of("bad.yaml:11:", "inputs[0].times_ms[2]: expected a time at least one step (dt = 0.1 ms)"
-                                + " after times_ms[1] = 10.0, found 10.0000000001")),
+                                + " after times_ms[1] = 10, found 10.0000000001")),
                 Arguments.of("current change off the grid", GOOD.replace("record:",
                         "  - {type: current, target: exc, times_ms: [0, 10.05], amplitudes_pa: [5, 0]}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].times_ms[1]", "whole number of time steps", "10.05")),
@@ -986,7 +986,7 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:13:", "record.state[0].neurons: expected at least one neuron",
                                 "\n  bad.yaml:5:", "populations[0].params.tau_m: expected a finite number > 0 (ms),"
                                         + " found -5",
-                                "\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th = 20.0 (mV),"
+                                "\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th = 20 (mV),"
                                         + " found 30",
                                 "\n  bad.yaml:8:", "projections[0].rule.p: expected a value (rule fixed_probability"
                                         + " needs it), found nothing",
@@ -1361,7 +1361,8 @@ class SimulateCommandTest {
                                 + " (without it the bin is 1 ms)")),
                 Arguments.of("a state interval longer than the run",
                         GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
-                        List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, duration_ms = 50 ms",
+                        List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration,"
+                                + " duration_ms = 50 ms",
                                 "found 60")),
                 Arguments.of("plastic synapses, which no rule would change", GOOD.replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, plastic: true}"), List.of("bad.yaml:8:", "projections[0].plastic: expected"
@@ -2032,7 +2033,7 @@ class SimulateCommandTest {
                 "tau_m: abc, e_l: 0, v_th: 20, v_reset: 30"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("populations[0].params.tau_m: expected a value of type number, found the text "
-                + "\"abc\"") && r.err().contains("populations[0].params.v_reset: expected a value < v_th = 20.0"),
+                + "\"abc\"") && r.err().contains("populations[0].params.v_reset: expected a value < v_th = 20"),
                 r.err());
     }
 
