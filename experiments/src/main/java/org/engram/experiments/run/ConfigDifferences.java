@@ -41,7 +41,7 @@ final class ConfigDifferences {
     private static final String STRATEGY_SET = "strategies";
     /** The key of the folder the data was read from. */
     private static final String DATA_PATH = "data.path";
-    /** The key that stands for a pool's seeds, where a pool has several runs. */
+    /** The key of the seeds, which stands for the set of a pool's seeds, of all its runs. */
     private static final String SEEDS = "seeds";
 
     private ConfigDifferences() {
@@ -174,9 +174,9 @@ final class ConfigDifferences {
                 // Which strategies (in any order, as pooling takes them): a strategy's keys are compared only
                 // among the runs that have it, so a set that differs would not show.
                 config.put(STRATEGY_SET, labels(tree(yaml), true));
-                if (pools.get(i).size() > 1) {
-                    config.put(SEEDS, seedsOf(pools.get(i)));
-                }
+                // Which seeds, as a set: those of every run of a pool, and a run's listed in any order (the same
+                // seeds listed in another order train the same rows, which --strict must not refuse).
+                config.put(SEEDS, seedsOf(pools.get(i)));
                 configs.add(config);
                 tags.add(tag.apply(i));
                 runs.add(pools.get(i).get(0));
@@ -220,11 +220,12 @@ final class ConfigDifferences {
         }
     }
 
-    /** The seeds of the runs of a pool together, ascending, written as a config's list. */
+    /** The seeds of the runs of a pool together (or of one run), ascending, written as a config's list. */
     private static String seedsOf(List<Path> runs) throws IOException {
         Set<Long> seeds = new TreeSet<>();
         for (Path run : runs) {
-            tree(Files.readString(run.resolve("config.yaml"))).path("seeds").forEach(seed -> seeds.add(seed.asLong()));
+            // As resolved, as the other keys are compared: a config that leaves seeds out has the default's.
+            tree(comparable(run.resolve("config.yaml"))).path("seeds").forEach(seed -> seeds.add(seed.asLong()));
         }
         return seeds.toString();
     }

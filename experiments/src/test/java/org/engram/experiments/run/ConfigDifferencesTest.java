@@ -183,4 +183,21 @@ class ConfigDifferencesTest {
         assertTrue(notes.get(0).contains("tasks.train_per_task (A: 0 (all: 580 to 600), B: 100)"), notes.get(0));
         assertFalse(notes.get(0).contains("test_per_task"), "the same setting in both: " + notes.get(0));
     }
+
+    /**
+     * Runs over the same seeds listed in another order train the same rows: their seeds are no difference
+     * (which {@code --strict} refused as rows over other seeds), and a config that leaves its seeds out has the
+     * default's, seed 1, as its run had.
+     */
+    @Test
+    void theSameSeedsInAnotherOrderAreNoDifference() throws IOException {
+        String reordered = A.replace("seeds: [1, 2]", "seeds: [2, 1]").replace("lambda: 1000.0", "lambda: 10.0");
+        assertEquals(List.of("the runs' configs differ in strategies[ewc].params.lambda (A: 1000.0, B: 10.0)"),
+                ConfigDifferences.of(runs(A, reordered), ConfigDifferencesTest::tag));
+        String defaultSeed = A.replace("seeds: [1, 2]\n", "");
+        assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [1])"),
+                ConfigDifferences.of(runs(A, defaultSeed), ConfigDifferencesTest::tag));
+        assertEquals(List.of(), ConfigDifferences.of(runs(A.replace("seeds: [1, 2]", "seeds: [1]"), defaultSeed),
+                ConfigDifferencesTest::tag));
+    }
 }
