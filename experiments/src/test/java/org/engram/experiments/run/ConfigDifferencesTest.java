@@ -185,6 +185,67 @@ class ConfigDifferencesTest {
     }
 
     /**
+     * The paired files warn that seed n of one run need not draw what seed n of another does only for keys
+     * that change the draws: not for a strategy's settings or which strategies a run has (each strategy's
+     * draws follow the seed alone), nor for the seeds (rows are paired over the seeds they share), which the
+     * comparison's own note still names; a config that cannot be read is still said.
+     */
+    @Test
+    void theDrawNotesLeaveOutTheStrategiesAndTheSeeds() throws IOException {
+        String b = A.replace("seeds: [1, 2]", "seeds: [3]").replace("hidden: [256]", "hidden: [400, 400]")
+                .replace("lambda: 1000.0", "lambda: 10.0");
+        ConfigDifferences.Found found = ConfigDifferences.found(runs(A, b), ConfigDifferencesTest::tag);
+        assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [3]); network.hidden (A: [256], B: "
+                + "[400, 400]); strategies[ewc].params.lambda (A: 1000.0, B: 10.0)"), found.notes());
+        assertEquals(List.of("the runs' configs differ in network.hidden (A: [256], B: [400, 400])"),
+                found.drawNotes());
+        String si = A.replace("seeds: [1, 2]", "seeds: [3]").replace("  - {name: ewc, label: strong, params: "
+                + "{lambda: 5000.0}}\n", "  - {name: si, label: si, params: {c: 0.1}}\n");
+        ConfigDifferences.Found strategies = ConfigDifferences.found(runs(A, si, null), ConfigDifferencesTest::tag);
+        String unreadable = "run C has no readable config.yaml (in its folder run2), so its settings are not compared";
+        assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [3]); strategies (A: [ewc, naive, "
+                + "strong], B: [ewc, naive, si])", unreadable), strategies.notes());
+        assertEquals(List.of(unreadable), strategies.drawNotes());
+    }
+
+    /** A list of lists (the class groups of the tasks) is compared item by item, each item a list of numbers. */
+    @Test
+    void aListOfListsIsComparedItemByItem() throws IOException {
+        String grouped = A.replace("count: 5}", "count: 2, groups: [[0, 1], [2, 3]]}");
+        String other = grouped.replace("[2, 3]", "[2, 4]");
+        assertEquals(List.of("the runs' configs differ in tasks.groups[1] (A: [2, 3], B: [2, 4])"),
+                ConfigDifferences.of(runs(grouped, other), ConfigDifferencesTest::tag));
+    }
+
+    /**
+     * A count of 0 (all samples) whose run does not say what it came to, its metrics.json missing or
+     * naming no task, reads as all; one that says one number for every task gives it alone.
+     */
+    @Test
+    void aCountOfAllSamplesThatTheRunDoesNotGiveReadsAsAll() throws IOException {
+        String all = A.replace("count: 5}", "count: 2, train_per_task: 0}");
+        String some = A.replace("count: 5}", "count: 2, train_per_task: 100}");
+        List<List<Path>> runs = runs(all, some, all, all);
+        Files.writeString(runs.get(2).get(0).resolve("metrics.json"), "{\"task_samples\": []}");
+        Files.writeString(runs.get(3).get(0).resolve("metrics.json"),
+                "{\"task_samples\": [{\"train\": 600}, {\"train\": 600}]}");
+        assertEquals(List.of("the runs' configs differ in tasks.train_per_task (A: 0 (all), B: 100, C: 0 (all), "
+                + "D: 0 (all: 600))"), ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
+    }
+
+    /** Runs whose config.yaml is missing or cannot be read are not pooled: nothing says they differ only in seeds. */
+    @Test
+    void runsWithoutAReadableConfigAreNotTheSameButForSeeds() throws IOException {
+        Path none = run("none", null);
+        Path alsoNone = run("also-none", null);
+        Path broken = run("broken", "strategies: [unclosed");
+        assertFalse(ConfigDifferences.sameButSeeds(none, alsoNone));
+        assertFalse(ConfigDifferences.sameButSeeds(broken, run("broken-too", "strategies: [unclosed")));
+        Path other = run("a-again", A.replace("seeds: [1, 2]", "seeds: [3]"));
+        assertTrue(ConfigDifferences.sameButSeeds(run("a", A), other), "readable, differing only in seeds");
+    }
+
+    /**
      * Runs over the same seeds listed in another order train the same rows: their seeds are no difference
      * (which {@code --strict} refused as rows over other seeds), and a config that leaves its seeds out has the
      * default's, seed 1, as its run had.
