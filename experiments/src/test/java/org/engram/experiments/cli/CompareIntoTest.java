@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -92,5 +95,53 @@ class CompareIntoTest {
         assertEquals(2, failed.exitCode(), failed.err());
         assertEquals(before, Files.readString(into.resolve("comparison.csv")));
         assertEquals(files, tree(into));
+    }
+
+    /**
+     * A folder inside a finished run is refused, as {@code --out}'s is (a run's folder is never changed), and so
+     * is a path through a file, each naming what is in the way; nothing is written.
+     */
+    @Test
+    void refusesAFolderInsideAFinishedRunOrThroughAFile() throws IOException {
+        Path run = RunCopies.copy(Path.of(REFERENCE), dir.resolve("run"));
+        List<String> files = tree(run);
+        Path into = run.resolve("tables");
+        CliRunner.Result inRun = compare(into);
+        assertEquals(2, inRun.exitCode(), inRun.err());
+        assertTrue(inRun.err().contains(into + ": --into: expected a folder for the comparison (created if absent),"
+                + " found a folder inside the finished run " + run.toAbsolutePath() + ", which is never changed; give"
+                + " --into a folder outside it"), inRun.err());
+        assertEquals(files, tree(run));
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRunner.Result throughFile = compare(file.resolve("tables"));
+        assertEquals(2, throughFile.exitCode(), throughFile.err());
+        assertTrue(throughFile.err().contains("--into: expected a folder for the comparison (created if absent),"
+                + " found a path through the file " + file.toAbsolutePath()), throughFile.err());
+        assertEquals(List.of("notes.txt", "run"), tree(dir).stream().filter(f -> !f.contains("/")).toList());
+    }
+
+    /**
+     * The paired differences are printed as the file in the folder given, which is there; a partial folder of
+     * a comparison into it killed long ago (left in the hidden folder beside it) is removed, saying so, and the
+     * hidden folder goes with it.
+     */
+    @Test
+    void printsThePairedFileThereAndRemovesAKilledComparisonsLeftovers() throws IOException {
+        Path into = dir.resolve("tables");
+        Path left = Files.createDirectories(dir.resolve(".tables.compare").resolve("comparisons")
+                .resolve(".20261130T120000Z-aaaaaa.partial"));
+        Files.writeString(left.resolve("comparison.md"), "# half written");
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(left.resolve("comparison.md"), old);
+        Files.setLastModifiedTime(left, old);
+        CliRunner.Result r = compare(into);
+        assertEquals(0, r.exitCode(), r.err());
+        String paired = into.toAbsolutePath().normalize().resolve("paired.md").toString();
+        assertTrue(r.out().contains("\nRows that share two or more seeds, compared seed by seed over those: " + paired
+                + "\n"), r.out());
+        assertTrue(Files.isRegularFile(Path.of(paired)));
+        assertTrue(r.err().contains("engram: removed " + left + ", a partial folder without a config, left by a killed"
+                + " engram compare"), r.err());
+        assertEquals(List.of("tables"), tree(dir).stream().filter(f -> !f.contains("/")).toList());
     }
 }
