@@ -94,6 +94,27 @@ class ComparisonTest {
     }
 
     /**
+     * A run shown apart from a run of its config, as they share seeds, is noted only while both have rows: with
+     * --rows keeping the rows of one of them alone, the note would name the other, of which nothing is shown, and
+     * is not given; keeping a row of each, it is.
+     */
+    @Test
+    void theNoteOnARunShownApartNeedsTheRowsOfBothRuns() throws IOException {
+        Path again = referenceStartedAt("20261201T000000Z");
+        Comparison.Outcome onlyB = Comparison.write(List.of(REFERENCE, again), dir.resolve("only-b"), f -> f,
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, null, List.of("naive [B]", "ewc [B]")));
+        assertEquals(List.of(), onlyB.notes());
+        assertFalse(Files.readString(onlyB.folder().resolve("comparison.md")).contains("shown apart"));
+        Comparison.Outcome onlyA = Comparison.write(List.of(REFERENCE, again), dir.resolve("only-a"), f -> f,
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, null, List.of("si [A]")));
+        assertEquals(List.of(), onlyA.notes());
+        Comparison.Outcome both = Comparison.write(List.of(REFERENCE, again), dir.resolve("both"), f -> f,
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, null, List.of("naive [B]", "si [A]")));
+        assertEquals(List.of("run B has the config of run A and seeds in common with it [1, 2, 3]: shown apart, as"
+                + " pooled a seed would count twice"), both.notes());
+    }
+
+    /**
      * The rows of one run have no tag, in comparison.csv's run_tag and in paired.csv's tag columns as in the
      * table; those of two runs shown apart have theirs.
      */
