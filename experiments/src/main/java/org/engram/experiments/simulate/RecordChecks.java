@@ -44,8 +44,9 @@ final class RecordChecks {
         List<String> names = NetworkFromConfig.populationNames(c);
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         TimeGrid grid = factory.grid();
-        // Each population whose spikes are recorded (by default every one) has its rate monitor. A bin given is
-        // checked without one too (record.spikes: [] let rate_bin_ms: -1 pass); the default only where it is used.
+        // Each population whose spikes are recorded (by default every one) has its rate monitor. A bin other than
+        // the default is checked without one too (record.spikes: [] let rate_bin_ms: -1 pass); the default, or a bin
+        // written as 1, only where it is used: the record keeps no sign of whether the key was written.
         int rated = (c.record().spikes() == null ? names : spikes).size();
         boolean binGiven = c.record().rateBinMs() != SimulationConfig.RecordSpec.DEFAULT_RATE_BIN_MS;
         if (grid != null && (rated > 0 || binGiven)) {
