@@ -18,12 +18,14 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 
 /**
  * The YAML reader and writer of configs: YAML 1.1 as Jackson reads it, except that a plain scalar
  * is a number only in the decimal forms of {@link NumberForms}. {@code seed: 010} read as octal 8
  * and {@code seed: 0x10} as 16; now they are text, which a number key refuses with advice and a
- * text key keeps as written. Aliases and merge keys are expanded ({@link AliasExpansion}). The writer
+ * text key keeps as written. Aliases and merge keys are expanded ({@link AliasExpansion}), and the text is
+ * scanned from memory in time proportional to its length ({@link WholeTextReader}). The writer
  * quotes text that would read back as a number.
  */
 final class DecimalYamlFactory extends YAMLFactory {
@@ -73,10 +75,9 @@ final class DecimalYamlFactory extends YAMLFactory {
     private YAMLParser parserOf(String text, IOContext context) {
         DecimalParser parser = new DecimalParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions,
                 _objectCodec, new StringReader(text));
+        ParserImpl events = new ParserImpl(new WholeTextReader(text), _loaderOptions);
         // Only a text with a star or a merge key can hold an alias or a merge: the others are read as they stream.
-        if (text.indexOf('*') >= 0 || text.contains("<<")) {
-            parser.expandAliases();
-        }
+        parser.readEventsFrom(text.indexOf('*') >= 0 || text.contains("<<") ? new AliasExpansion(events) : events);
         return parser;
     }
 
@@ -88,15 +89,18 @@ final class DecimalYamlFactory extends YAMLFactory {
         }
 
         /**
-         * Reads the text's events through {@link AliasExpansion}. Jackson's parser reads them from a
-         * final field that it fills itself, with no other way in; the field is set here once, before
-         * the first event is read.
+         * Reads the text's events from a parser of Engram's: one that reads the text through a
+         * {@link WholeTextReader}, and expands aliases where there may be some. Jackson's parser reads
+         * them from a final field that it fills itself, with no other way in; the field is set here once,
+         * before the first event is read.
+         *
+         * @param parser the events of the text the parser was made with
          */
-        void expandAliases() {
+        void readEventsFrom(ParserImpl parser) {
             try {
                 Field events = YAMLParser.class.getDeclaredField("_yamlParser");
                 events.setAccessible(true);
-                events.set(this, new AliasExpansion(_yamlParser));
+                events.set(this, parser);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Jackson's YAML parser no longer reads its events from _yamlParser", e);
             }

@@ -90,6 +90,22 @@ class SimulateCommandTest {
     }
 
     /**
+     * A name of four million characters is refused, nothing written, with its first hundred characters (quotes
+     * included) and the count of the rest. The YAML scanner's own reader took time growing with the square of a
+     * scalar's length to read one (a second or so here, for each of the several readings of a config).
+     */
+    @Test
+    void aNameOfMillionsOfCharactersIsRefusedWithAnExcerpt(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "long.yaml", GOOD.replace("name: tiny", "name: " + "a".repeat(4_000_000)));
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("engram: error: " + dir.resolve("long.yaml") + ":1:1: name: expected a name of at most 64 ASCII"
+                + " letters, digits, '.', '_' or '-' starting with a letter or digit (it names the result folder),"
+                + " found '" + "a".repeat(99) + "... (and 3,999,902 characters more)",
+                r.err().strip());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
+    }
+
+    /**
      * An empty entry is a key left out: an empty weight is refused as a missing one is (it ran with
      * weight 0), and an empty delay, initial value or parameter list takes the default, which
      * config.yaml shows (it wrote {@code delay_ms: null}).
