@@ -27,40 +27,40 @@ final class NumberConverters {
         cl.registerConverter(double.class, number);
     }
 
+    /**
+     * Reads an int option as a config reads an integer key: {@code --threads 010} is refused, as
+     * {@code threads: 010} is (YAML 1.1 reads it as octal 8), rather than taken as 10.
+     */
     static Integer integer(String value) {
         EmptyValue.refuse(value, "an integer");
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            if (isWhole(value)) {
-                // Past the int range on one side only: naming the whole range would offer negative values
-                // to an option that counts something; the YAML reader words it the same way.
-                throw new CommandLine.TypeConversionException(value.startsWith("-")
-                        ? "expected an integer >= " + Integer.MIN_VALUE + ", found " + value
-                        : "expected an integer <= " + Integer.MAX_VALUE + ", found " + value);
-            }
-            // 4.0 or 3e9: the integer to write, or the bound it passes, as a config's integer key is told.
-            String advice = NumberForms.wholeNumberAdvice(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (!NumberForms.isInteger(value)) {
+            // 4.0 or 3e9: the integer to write, or the bound it passes; 010: the decimal, as a config's key is told.
+            String advice = NumberForms.integerAdvice(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
             throw new CommandLine.TypeConversionException("expected an integer, found '" + value + "'"
                     + (advice == null ? "" : "; " + advice));
         }
+        BigInteger whole = new BigInteger(value.replace("_", ""));
+        if (whole.bitLength() >= Integer.SIZE) {
+            // Past the int range on one side only: naming the whole range would offer negative values
+            // to an option that counts something; the YAML reader words it the same way.
+            throw new CommandLine.TypeConversionException(whole.signum() < 0
+                    ? "expected an integer >= " + Integer.MIN_VALUE + ", found " + value
+                    : "expected an integer <= " + Integer.MAX_VALUE + ", found " + value);
+        }
+        return whole.intValue();
     }
 
+    /**
+     * Reads a number option as a config reads a number key: {@code --duration-ms 010} is refused, as
+     * {@code duration_ms: 010} is, and so are Java's own forms {@code 0x1p3}, {@code 5d} and {@code NaN}.
+     */
     static Double number(String value) {
         EmptyValue.refuse(value, "a number");
-        try {
-            return Double.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("expected a number, found '" + value + "'");
+        if (!NumberForms.isNumber(value)) {
+            String advice = NumberForms.numberAdvice(value);
+            throw new CommandLine.TypeConversionException("expected a number, found '" + value + "'"
+                    + (advice == null ? "" : "; " + advice));
         }
-    }
-
-    private static boolean isWhole(String value) {
-        try {
-            new BigInteger(value);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return Double.valueOf(value.replace("_", ""));
     }
 }

@@ -127,7 +127,7 @@ public final class NumberForms {
      */
     public static long integer(String text, String what, long min, long max) {
         String found = "found '" + text + "'";
-        if (INTEGER.matcher(text).matches()) {
+        if (isInteger(text)) {
             try {
                 return Long.parseLong(text.replace("_", ""));
             } catch (NumberFormatException tooLarge) {
@@ -135,18 +135,64 @@ public final class NumberForms {
                         + Long.MAX_VALUE + ", " + found);
             }
         }
-        boolean quoted = text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
-                && text.charAt(text.length() - 1) == text.charAt(0);
-        String advice;
-        try {
-            advice = quoted ? advice(text.substring(1, text.length() - 1))
-                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(text, min, max)
-                    : advice(text);
-        } catch (NumberFormatException exponentPastTheRange) {
-            advice = null;
-        }
+        String advice = integerAdvice(text, min, max);
         throw new IllegalArgumentException("expected " + what + " written in decimal (digits after an optional "
                 + "sign, without leading zeros), " + found + (advice == null ? "" : "; " + advice));
+    }
+
+    /**
+     * Whether a command-line text is an integer written as a config writes one: decimal, an optional sign, no
+     * leading zero ({@code 010} is 8 to YAML 1.1), ASCII digits, an underscore only between two digits.
+     *
+     * @param text the text as written
+     * @return true for {@code 12}, {@code +5}, {@code -1_000}; false for {@code 010}, {@code 1.0}, {@code 0x10}
+     */
+    public static boolean isInteger(String text) {
+        return INTEGER.matcher(text).matches();
+    }
+
+    /**
+     * What to write instead of a command-line text that {@link #isInteger} refuses, where it looks like a number:
+     * {@code 010} is told the decimal and what YAML 1.1 reads, {@code 4.0} the integer, {@code 3e9} the bound it
+     * passes, a number in quotes to lose them.
+     *
+     * @param text the text as written
+     * @param min  the smallest integer the option's type holds
+     * @param max  the largest integer the option's type holds
+     * @return the advice, or {@code null} when the text does not look like a number
+     */
+    public static String integerAdvice(String text, long min, long max) {
+        return isNumber(text) ? wholeNumberAdvice(text, min, max) : numberAdvice(text);
+    }
+
+    /**
+     * Whether a command-line text is a number written as a config writes one: decimal ({@code 0.5}, {@code .5},
+     * {@code 1e-3}, {@code -2}), ASCII digits, no leading zero; not {@code 010}, {@code 0x1p3}, {@code 1d} or
+     * {@code NaN}, which Java reads.
+     *
+     * @param text the text as written
+     * @return true for a decimal number
+     */
+    public static boolean isNumber(String text) {
+        return readAsNumber(text);
+    }
+
+    /**
+     * What to write instead of a command-line text that {@link #isNumber} refuses, where it looks like a number:
+     * {@code 010} is told the decimal and what YAML 1.1 reads, {@code 0x10} the decimal, a number in quotes to
+     * lose them.
+     *
+     * @param text the text as written
+     * @return the advice, or {@code null} when the text does not look like a number
+     */
+    public static String numberAdvice(String text) {
+        boolean quoted = text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+                && text.charAt(text.length() - 1) == text.charAt(0);
+        try {
+            return advice(quoted ? text.substring(1, text.length() - 1) : text);
+        } catch (NumberFormatException exponentPastTheRange) {
+            return null;
+        }
     }
 
     /**
