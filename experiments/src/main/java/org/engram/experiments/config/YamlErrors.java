@@ -45,9 +45,12 @@ final class YamlErrors {
             "Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
     /** A number as YAML may write it, a sign, digits, points, underscores and an exponent. */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[-+]?\\.?\\d[\\w.+-]*");
-    /** A key's value that a rule shows, as Java shows a double or an integer: {@code learning_rate = 5.0E-4}. */
+    /**
+     * A key's value that a rule shows, as Java shows a double or an integer: {@code learning_rate = 5.0E-4}, and the
+     * unit of milliseconds where one follows it ({@code dt = 0.1 ms}).
+     */
     private static final Pattern NAMED_VALUE = Pattern.compile(
-            "\\b([a-z][a-z0-9_]*(?:\\[\\d+])*) = (-?(?:\\d+(?:\\.\\d+)?(?:E-?\\d+)?|Infinity))(?!\\w)");
+            "\\b([a-z][a-z0-9_]*(?:\\[\\d+])*) = (-?(?:\\d+(?:\\.\\d+)?(?:E-?\\d+)?|Infinity))(?!\\w)( ms\\b)?");
 
     private YamlErrors() {
     }
@@ -164,7 +167,9 @@ final class YamlErrors {
      * A rule's text with the value of each key it names shown as written, as {@link #asWritten} shows a value
      * found: {@code a rate in [0, learning_rate = 0.0005]}, not 5.0E-4. A name in the rule stands for the
      * nearest key of that name around the refused one: beside it, else beside its entry or section, else at
-     * the top level ({@code record.from_ms}'s rule names {@code duration_ms}).
+     * the top level ({@code record.from_ms}'s rule names {@code duration_ms}). A name followed by its unit, ms,
+     * stands for the key that carries the unit in its name where it has none itself: {@code dt = 0.1 ms} for
+     * {@code dt_ms}.
      *
      * @param rule    what a check expected, or null
      * @param keyPath the key path of the value the check refused
@@ -178,13 +183,19 @@ final class YamlErrors {
         Matcher named = NAMED_VALUE.matcher(rule);
         StringBuilder shown = new StringBuilder();
         while (named.find()) {
+            String key = named.group(1);
+            String unit = Objects.toString(named.group(3), "");
             String written = null;
             for (String around = SourceMap.parent(keyPath); around != null && written == null;
                  around = SourceMap.parent(around)) {
-                written = number.apply(around.isEmpty() ? named.group(1) : around + "." + named.group(1));
+                String prefix = around.isEmpty() ? "" : around + ".";
+                written = number.apply(prefix + key);
+                if (written == null && !unit.isEmpty() && !key.endsWith("_ms")) {
+                    written = number.apply(prefix + key + "_ms");
+                }
             }
-            named.appendReplacement(shown, Matcher.quoteReplacement(named.group(1) + " = "
-                    + asWritten(named.group(2), written)));
+            named.appendReplacement(shown, Matcher.quoteReplacement(key + " = "
+                    + asWritten(named.group(2), written) + unit));
         }
         return named.appendTail(shown).toString();
     }
