@@ -627,6 +627,26 @@ class ResumeTest {
         assertTrue(Files.isDirectory(partial), "a refused resume leaves the partial folder alone");
     }
 
+    /**
+     * A config whose seeds are the run's in another order is another config: the run records its seeds in order
+     * (its id is the hash of its config; each seed's rows follow that order), so the resume is refused naming
+     * the seeds, each order as written, and the partial folder is left as it was.
+     */
+    @Test
+    void resumingWithTheSeedsInAnotherOrderIsRefused(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("seeds: [4]", "seeds: [4, 5]"));
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", dir.resolve("o").toString(),
+                "--stop-after-tasks", "1").exitCode());
+        Path partial = onlyEntry(dir.resolve("o/resume"));
+        String before = Files.readString(partial.resolve("config.yaml"));
+        Files.writeString(config, CONFIG.replace("seeds: [4]", "seeds: [5, 4]"));
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("found a config that differs in seeds (run: [4, 5], given: [5, 4])"), r.err());
+        assertEquals(before, Files.readString(partial.resolve("config.yaml")));
+    }
+
     @Test
     void damagedCheckpointStopsTheResumeAndKeepsThePartialRun(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
