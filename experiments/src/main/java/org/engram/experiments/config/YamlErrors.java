@@ -288,7 +288,8 @@ final class YamlErrors {
                 return new ConfigException(where, path(m), "values that " + v.getType().getRawClass().getSimpleName()
                         + " accepts", String.valueOf(v.getCause().getMessage()), null);
             }
-            return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
+            // Every mapping error a config can cause is one of the above: another is a bug of the records' binding.
+            throw new IllegalStateException("a mapping error of a kind configs do not cause", m);
         }
         if (e instanceof InputCoercionException range && outOfRange(range)) {
             return outOfRange(where, "", range);   // a value bound on its own, not within a mapping
@@ -561,11 +562,12 @@ final class YamlErrors {
         return c == double.class || c == Double.class || c == float.class;
     }
 
-    /** What a value of a Java type looks like in YAML, e.g. {@code a list}, {@code a value of type integer}. */
+    /**
+     * What a value of a Java type looks like in YAML, e.g. {@code a list}, {@code a value of type integer}.
+     *
+     * @param c the type, which Jackson names in every mismatch a config causes
+     */
     private static String expectedType(Class<?> c) {
-        if (c == null) {
-            return "a valid value";
-        }
         if (isReal(c)) {
             return "a value of type number";
         }
