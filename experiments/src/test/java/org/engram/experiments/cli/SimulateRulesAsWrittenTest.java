@@ -70,20 +70,23 @@ class SimulateRulesAsWrittenTest {
      */
     @Test
     void theStepARuleNamesAsDtIsShownAsWritten(@TempDir Path dir) throws IOException {
-        String config = String.join("\n", "name: step", "dt_ms: 1e-1", "duration_ms: 10",
-                "populations: [{name: p, size: 2, model: lif_delta}]",
-                "projections: [{source: p, target: p, rule: {type: one_to_one}, weight: 1, delay_ms: 0.15}]", "");
-        assertEquals(List.of("engram: error: step.yaml:5:75: projections[0].delay_ms: expected a whole number of time"
-                + " steps (multiple of dt = 1e-1 ms), found 0.15"), SpikeSourcesConfig.refused(dir, "step.yaml", config));
-        assertEquals(List.of("engram: error: step.yaml:5:75: projections[0].delay_ms: expected a whole number of time"
-                + " steps (multiple of dt = 0.100 ms), found 0.15; dt_ms is the one --set dt_ms=0.100 gave"),
-                SpikeSourcesConfig.refused(dir, "step.yaml", config, "--set", "dt_ms=0.100"));
-        String poisson = String.join("\n", "name: step", "dt_ms: 1.0e0", "duration_ms: 10",
-                "populations: [{name: p, size: 2, model: lif_delta}]",
-                "inputs: [{type: poisson, target: p, rate_hz: 1e9, weight: 0.1}]", "");
+        String delay = "projections: [{source: p, target: p, rule: {type: one_to_one}, weight: 1, delay_ms: 0.15}]";
+        String rule = "engram: error: step.yaml:5:75: projections[0].delay_ms: expected a whole number of time steps"
+                + " (multiple of dt = ";
+        assertEquals(List.of(rule + "1e-1 ms), found 0.15"), stepRefused(dir, "1e-1", delay));
+        assertEquals(List.of(rule + "0.100 ms), found 0.15; dt_ms is the one --set dt_ms=0.100 gave"),
+                stepRefused(dir, "1e-1", delay, "--set", "dt_ms=0.100"));
         assertEquals(List.of("engram: error: step.yaml:5:37: inputs[0].rate_hz: expected at most 700.0 events per step"
                 + " in grid mode, i.e. 700000.0 Hz at dt = 1.0e0 ms (precise mode has no limit), found 1e9"),
-                SpikeSourcesConfig.refused(dir, "step.yaml", poisson));
+                stepRefused(dir, "1.0e0", "inputs: [{type: poisson, target: p, rate_hz: 1e9, weight: 0.1}]"));
+    }
+
+    /** The refusal of a population of two with the step written as given and one more line, the fifth. */
+    private static List<String> stepRefused(Path dir, String dt, String fifthLine, String... options)
+            throws IOException {
+        String config = String.join("\n", "name: step", "dt_ms: " + dt, "duration_ms: 10",
+                "populations: [{name: p, size: 2, model: lif_delta}]", fifthLine, "");
+        return SpikeSourcesConfig.refused(dir, "step.yaml", config, options);
     }
 
     /**
