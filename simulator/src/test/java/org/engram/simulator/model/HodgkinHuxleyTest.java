@@ -42,11 +42,38 @@ class HodgkinHuxleyTest {
         assertEquals("1.5", e.found(), e.getMessage());
         s.m[1] = 1 + 1e-12;   // rounding, not a wrong value
         s.requireValid("hh");
+        s.m[1] = 1 + 1e-9;    // the slack's ends are inside it
+        s.m[0] = -1e-9;
+        s.requireValid("hh");
+        s.m[0] = 0;
         s.h[0] = -2;
         assertEquals("h[0]", assertThrows(ParameterException.class, () -> s.requireValid("hh")).location());
         s.h[0] = 0.5;
         s.n[1] = Double.NaN;
         assertEquals("n[1]", assertThrows(ParameterException.class, () -> s.requireValid("hh")).location());
+    }
+
+    /**
+     * The membrane's fastest rate, every conductance over the capacitance, may reach the rate one
+     * substep keeps stable and not pass it: at 1 pF the conductances may add up to exactly
+     * {@link HodgkinHuxley#MAX_MEMBRANE_RATE} nS, and whichever of the three carries them past it by
+     * 1 nS is refused, its sum named.
+     */
+    @Test
+    void theConductancesMayReachTheStableRateButNotPassIt() {
+        double limit = HodgkinHuxley.MAX_MEMBRANE_RATE;
+        double[][] atLimit = {{limit, 0, 0}, {0, limit, 0}, {0, 0, limit}};
+        for (double[] g : atLimit) {
+            new HodgkinHuxley.Params(1, g[0], g[1], g[2], 50, -77, -54.402, 2, 0, 0.2, 2, -65);
+            for (int past = 0; past < 3; past++) {
+                double[] more = g.clone();
+                more[past] += 1;
+                ParameterException e = assertThrows(ParameterException.class, () -> new HodgkinHuxley.Params(1,
+                        more[0], more[1], more[2], 50, -77, -54.402, 2, 0, 0.2, 2, -65), Arrays.toString(more));
+                assertEquals("c_m", e.location());
+                assertEquals("1.0 pF against " + (limit + 1) + " nS", e.found());
+            }
+        }
     }
 
     /** NEST's hh_psc_alpha defaults, its synapses' rise times too: 0.2 ms excitatory, 2 ms inhibitory. */
@@ -307,6 +334,31 @@ class HodgkinHuxleyTest {
                 if (reference.v()[k] < -70) {
                     assertEquals(reference.v()[k], kernel.v()[k], 2e-5, weight + " pA, step " + k);
                 }
+            }
+        }
+    }
+
+    /**
+     * An excitatory input that arrives while 30 nA of inhibition holds V below -140 mV, where the
+     * kernel splits substeps into pieces: each piece takes both synaptic currents at its start,
+     * middle and end, so V stays within 2e-5 mV of the reference while it is below -70 mV, as with
+     * inhibition alone ({@link #aDeepHyperpolarisationEndsInAReboundSpikeAsTheReferenceDoes}), and
+     * within 5e-4 mV throughout. The 10 nA input moves V by tens of mV, so a piece that missed or
+     * misplaced the excitatory current would be off by far more.
+     */
+    @Test
+    void anExcitatoryInputDuringADeepHyperpolarisationMatchesTheReference() {
+        HodgkinHuxley.Params p = cell(0, 2);
+        List<Input> inputs = List.of(new Input(1.0, -30000), new Input(1.5, 10000));
+        Trace kernel = kernel(p, inputs, 30, DT);
+        Trace reference = new Reference(p).run(inputs, 30, DT);
+        Trace inhibitedOnly = new Reference(p).run(List.of(inputs.get(0)), 30, DT);
+        assertTrue(reference.v()[14] < -140, "deep when the input arrives: " + reference.v()[14] + " mV");
+        assertTrue(reference.v()[20] - inhibitedOnly.v()[20] > 10, "the input moves V");
+        assertTrue(largestDifference(kernel.v(), reference.v()) < 5e-4);
+        for (int k = 0; k < kernel.v().length; k++) {
+            if (reference.v()[k] < -70) {
+                assertEquals(reference.v()[k], kernel.v()[k], 2e-5, "step " + k);
             }
         }
     }
