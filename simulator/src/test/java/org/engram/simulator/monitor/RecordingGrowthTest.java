@@ -47,4 +47,28 @@ class RecordingGrowthTest {
                     + bound);
         }
     }
+
+    /**
+     * A run that adds no samples leaves the recording's array as it is: after 1,000 samples of 4
+     * neurons (an array of exactly 32 KB), runs of 0 ms allocate less than 8 KB between them, where
+     * growing an array already large enough would copy it into one twice as large, 64 KB.
+     */
+    @Test
+    void aRunThatAddsNoSamplesCopiesNone() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 8, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        try (Engine engine = new Engine(b.build(), EngineOptions.grid(1))) {
+            StateRecorder state = engine.recordState(p, "v", new int[] {0, 2, 5, 7}, 0.1);
+            engine.run(100);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int k = 0; k < 3; k++) {
+                engine.run(0);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(1000, state.sampleCount());
+            assertTrue(allocated < 8 << 10, "allocated " + allocated + " bytes");
+        }
+    }
 }
