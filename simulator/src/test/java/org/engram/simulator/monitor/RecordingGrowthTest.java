@@ -19,23 +19,30 @@ import org.junit.jupiter.api.Test;
 class RecordingGrowthTest {
     private static final int RUNS = 10_000;
     private static final int RECORDED = 4;
+    /** Counts the bytes each thread allocates. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** One population, "p", of 8 LIF neurons at rest. */
+    private static Network eightNeurons() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("p", 8, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        return b.build();
+    }
 
     @Test
     void manyShortRunsAllocateInProportionToTheRecording() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        Population<?, ?> p = b.population("p", 8, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        Network network = b.build();
+        Network network = eightNeurons();
+        Population<?, ?> p = network.population("p");
         // One thread and a tiny network: every step runs on this thread, whose allocations are counted.
         try (Engine engine = new Engine(network, EngineOptions.grid(1))) {
             StateRecorder state = engine.recordState(p, "v", new int[] {0, 2, 5, 7}, 0.1);
             RateMonitor rate = engine.recordRate(p, 0.1);
-            long before = threads.getCurrentThreadAllocatedBytes();
+            long before = THREADS.getCurrentThreadAllocatedBytes();
             for (int k = 0; k < RUNS; k++) {
                 engine.run(0.1);
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
             assertEquals(RUNS, state.sampleCount());
             assertEquals(RUNS, rate.ratesHz().length);
             // What is held: 10,000 samples x 4 doubles (320 KB) and 10,000 long bins (80 KB). Doubling
@@ -55,18 +62,14 @@ class RecordingGrowthTest {
      */
     @Test
     void aRunThatAddsNoSamplesCopiesNone() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        Population<?, ?> p = b.population("p", 8, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        try (Engine engine = new Engine(b.build(), EngineOptions.grid(1))) {
-            StateRecorder state = engine.recordState(p, "v", new int[] {0, 2, 5, 7}, 0.1);
+        try (Engine engine = new Engine(eightNeurons(), EngineOptions.grid(1))) {
+            StateRecorder state = engine.recordState(engine.network().population("p"), "v", new int[] {1, 3, 4, 6},
+                    0.1);
             engine.run(100);
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int k = 0; k < 3; k++) {
-                engine.run(0);
-            }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            engine.run(0);
+            engine.run(0);
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
             assertEquals(1000, state.sampleCount());
             assertTrue(allocated < 8 << 10, "allocated " + allocated + " bytes");
         }
