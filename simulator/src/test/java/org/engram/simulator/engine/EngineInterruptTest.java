@@ -180,6 +180,22 @@ class EngineInterruptTest {
         }
     }
 
+    /**
+     * A run of 0 ms has no slice edge to stop at: from an interrupted thread it returns at time 0, as
+     * it found the engine, and the interrupt status stays set for the next run, which it stops at once.
+     */
+    @Test
+    void aRunOfNothingFromAnInterruptedThreadReturnsAndKeepsTheStatus() {
+        try (Engine e = new Engine(brunel(), options("grid", 1))) {
+            Thread.currentThread().interrupt();
+            e.run(0);
+            assertEquals(0, e.step());
+            assertTrue(Thread.currentThread().isInterrupted(), "the status is kept");
+            assertThrows(RunInterrupted.class, () -> e.run(1));
+            assertEquals(0, e.step());
+        }
+    }
+
     /** close() from an interrupted thread gave up waiting for the workers, which outlived it. */
     @Test
     void closeFromAnInterruptedThreadStillStopsTheWorkers() {

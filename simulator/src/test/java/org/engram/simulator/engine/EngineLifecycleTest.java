@@ -364,9 +364,10 @@ class EngineLifecycleTest {
     }
 
     /**
-     * Removing one rate monitor leaves the others extended to the end of each run; removing one
-     * again, or one never added, says it was not there. A source fires at 5, 25 and 75 ms: in 10 ms
-     * bins, 1 spike / 0.01 s = 100 Hz in the first, third and eighth bin, 0 Hz in the others up to 100 ms.
+     * Removing one rate monitor leaves the others extended to the end of each run, and the removed one
+     * with the bins it had and no more; removing one again, or one never added, says it was not there.
+     * A source fires at 5, 25 and 75 ms: in 10 ms bins, 1 spike / 0.01 s = 100 Hz in the first, third
+     * and eighth bin, 0 Hz in the others up to 100 ms.
      */
     @Test
     void removingAnObserverRemovesThatOneOnly() {
@@ -376,12 +377,15 @@ class EngineLifecycleTest {
         try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
             RateMonitor removed = e.recordRate(p, 10);
             RateMonitor kept = e.recordRate(p, 10);
+            RateMonitor removedOnce = e.recordRate(p, 10);
             e.run(50);
+            assertTrue(e.removeObserver(removedOnce));
             assertTrue(e.removeObserver(removed));
             assertFalse(e.removeObserver(removed), "removed already");
             assertFalse(e.removeObserver(new RateMonitor(p, 10)), "never added");
             e.run(50);
             assertArrayEquals(new double[] {100, 0, 100, 0, 0, 0, 0, 100, 0, 0}, kept.ratesHz(), 1e-9);
+            assertArrayEquals(new double[] {100, 0, 100, 0, 0}, removedOnce.ratesHz(), 1e-9, "no bins after removal");
         }
     }
 

@@ -164,6 +164,15 @@ class KernelContractTest {
         Network wavedNet = waved.build();
         assertEquals(expected.replace("a noise current", "a sinusoidal current"), assertThrows(
                 ParameterException.class, () -> new Engine(wavedNet, EngineOptions.precise(1))).getMessage());
+        // Current input into another population, whose kernel takes it, is not the input refused.
+        NetworkBuilder mixed = new NetworkBuilder(0.1).seed(1);
+        mixed.noise(new NoiseCurrent(mixed.population("cells", 3, closed, closed.defaults()), null, 0, 10));
+        Population<?, ?> open = mixed.population("open", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        mixed.sinusoid(new SinusoidalCurrent(open, null, 10, 5, 0, 0));
+        mixed.current(CurrentSource.constant(open, null, 100));
+        Network mixedNet = mixed.build();
+        assertEquals(expected, assertThrows(ParameterException.class,
+                () -> new Engine(mixedNet, EngineOptions.precise(1))).getMessage());
 
         Altered misfit = new Altered(UnaryOperator.identity(), k -> new ForwardingExactKernel<>(k) {
             @Override
