@@ -237,4 +237,32 @@ class WorkerPoolTest {
             assertTrue(sawWaiting[0], "the interrupted caller waited");
         });
     }
+
+    /**
+     * A caller interrupted while it is parked, waiting for a worker, does not spin: a park returns at
+     * once while the interrupt status is set, so the caller holds the status aside (clears it) until
+     * the run ends, and sets it again then. Worker 1 interrupts the parked caller and finishes once it
+     * has seen the status cleared (within 10 s, a bound on a starved machine).
+     */
+    @Test
+    void aCallerInterruptedWhileParkedHoldsItsStatusAsideUntilTheRunEnds() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            Thread caller = Thread.currentThread();
+            boolean[] heldAside = new boolean[1];
+            try (WorkerPool pool = new WorkerPool(2, "test")) {
+                pool.run(w -> {
+                    if (w == 1 && parks(caller)) {
+                        caller.interrupt();
+                        long deadline = System.nanoTime() + 10_000_000_000L;
+                        while (caller.isInterrupted() && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                        heldAside[0] = !caller.isInterrupted();
+                    }
+                });
+                assertTrue(Thread.interrupted(), "the interrupt status is set again");
+            }
+            assertTrue(heldAside[0], "the interrupted caller held its status aside while it waited");
+        });
+    }
 }
