@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.model.AdaptiveLif;
 import org.engram.simulator.model.Adex;
 import org.engram.simulator.model.AdexCond;
@@ -164,5 +165,29 @@ class RefractoryStateWriteTest {
             return s.refractorySteps;
         }
         return ((AdaptiveLif.State) state).refractorySteps;
+    }
+
+    /**
+     * Precise mode counts refractoriness by its end time: one written on a network no engine has run
+     * is kept (there is no grid count to take over), so a driven neuron refractory until 5 ms fires
+     * 5 ms later than the same neuron free from the start, which stays at rest meanwhile.
+     */
+    @Test
+    void aRefractoryEndWrittenBeforeTheFirstPreciseRunIsKept() {
+        double[] first = new double[2];
+        for (int k = 0; k < 2; k++) {
+            NetworkBuilder b = new NetworkBuilder(DT).seed(1);
+            Population<?, ?> cell = b.population("cell", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+            b.current(CurrentSource.constant(cell, null, 2000));
+            Network net = b.build();
+            ((LifDelta.State) cell.state()).refractoryUntilMs[0] = 5 * k;
+            try (Engine e = new Engine(net, EngineOptions.precise(1))) {
+                SpikeRecorder spikes = e.recordSpikes(cell);
+                e.run(10);
+                first[k] = spikes.timeMs(0);
+            }
+        }
+        assertTrue(first[0] > 1 && first[0] < 5, "free, it fires at " + first[0] + " ms");
+        assertEquals(first[0] + 5, first[1], 1e-9);
     }
 }
