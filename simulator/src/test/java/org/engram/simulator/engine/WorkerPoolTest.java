@@ -217,13 +217,16 @@ class WorkerPoolTest {
     /**
      * A caller interrupted while its workers run waits for them and has its interrupt status back
      * when run returns, also after a wait long enough to park: worker 1 finishes only once it has
-     * seen the caller waiting.
+     * seen the caller waiting. Interrupted while parked, the caller does not spin (a park returns at
+     * once while the status is set): it holds the status aside (clears it) until the run ends, which
+     * worker 1 waits to see (within 10 s, a bound on a starved machine) before it finishes.
      */
     @Test
     void anInterruptedCallerWaitsForItsWorkersAndKeepsItsStatus() {
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             Thread caller = Thread.currentThread();
             boolean[] sawWaiting = new boolean[1];
+            boolean[] heldAside = new boolean[1];
             try (WorkerPool pool = new WorkerPool(2, "test")) {
                 pool.run(w -> {
                     if (w == 0) {
@@ -233,23 +236,6 @@ class WorkerPoolTest {
                     }
                 });
                 assertTrue(Thread.interrupted(), "the interrupt status is set again");
-            }
-            assertTrue(sawWaiting[0], "the interrupted caller waited");
-        });
-    }
-
-    /**
-     * A caller interrupted while it is parked, waiting for a worker, does not spin: a park returns at
-     * once while the interrupt status is set, so the caller holds the status aside (clears it) until
-     * the run ends, and sets it again then. Worker 1 interrupts the parked caller and finishes once it
-     * has seen the status cleared (within 10 s, a bound on a starved machine).
-     */
-    @Test
-    void aCallerInterruptedWhileParkedHoldsItsStatusAsideUntilTheRunEnds() {
-        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            Thread caller = Thread.currentThread();
-            boolean[] heldAside = new boolean[1];
-            try (WorkerPool pool = new WorkerPool(2, "test")) {
                 pool.run(w -> {
                     if (w == 1 && parks(caller)) {
                         caller.interrupt();
@@ -260,9 +246,10 @@ class WorkerPoolTest {
                         heldAside[0] = !caller.isInterrupted();
                     }
                 });
-                assertTrue(Thread.interrupted(), "the interrupt status is set again");
+                assertTrue(Thread.interrupted(), "the interrupt status is set again after a park");
             }
-            assertTrue(heldAside[0], "the interrupted caller held its status aside while it waited");
+            assertTrue(sawWaiting[0], "the interrupted caller waited");
+            assertTrue(heldAside[0], "the caller interrupted while parked held its status aside");
         });
     }
 }
