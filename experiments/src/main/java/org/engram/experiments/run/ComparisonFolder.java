@@ -30,6 +30,14 @@ import org.engram.simulator.IoReasons;
 public final class ComparisonFolder {
     /** The files a comparison may write, relative to its folder. */
     private static final Set<String> OUTPUTS = outputs();
+    /** Renames in one step: the folder and its hidden root beside it are on one file system. */
+    private static final Mover ATOMIC = (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+
+    /** Renames a folder; a test's renames fail on purpose, as file permissions cannot make them fail for root. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
 
     private ComparisonFolder() {
     }
@@ -56,6 +64,12 @@ public final class ComparisonFolder {
      */
     public static Comparison.Outcome writeInto(Path folder, PrintWriter err,
                                                Function<Path, Comparison.Outcome> write) {
+        return writeInto(folder, err, write, ATOMIC);
+    }
+
+    /** {@link #writeInto(Path, PrintWriter, Function)} with the folders renamed by {@code mover}. */
+    static Comparison.Outcome writeInto(Path folder, PrintWriter err, Function<Path, Comparison.Outcome> write,
+                                        Mover mover) {
         Path target = folder.toAbsolutePath().normalize();
         RunFolder.requireOutsideFinishedRuns(folder, "--into", "a folder for the comparison (created if absent)",
                 "give --into a folder outside it");
@@ -63,7 +77,7 @@ public final class ComparisonFolder {
         Path staging = target.resolveSibling("." + target.getFileName() + ".compare");
         AbandonedSimulations.remove(staging, Comparison.FOLDER, err);
         Comparison.Outcome written = write.apply(staging);
-        replace(written.folder(), target, staging);
+        replace(written.folder(), target, staging, mover);
         deleteIfEmpty(staging.resolve(Comparison.FOLDER));
         deleteIfEmpty(staging);
         Optional<Path> paired = written.paired().map(p -> target.resolve(p.getFileName()));
@@ -98,19 +112,22 @@ public final class ComparisonFolder {
      * Puts the comparison written in the target's place: renamed there when the target is absent, else
      * the target first renamed into the hidden root, then the comparison to the target, then the old one
      * deleted. Killed between the two renames, the previous comparison is left in the hidden root.
+     * A rename that fails leaves the new comparison where it was written, and the previous one back in
+     * the target's place, or, where it cannot be put back, in the hidden root: the message says which.
      */
-    private static void replace(Path written, Path target, Path staging) {
+    private static void replace(Path written, Path target, Path staging, Mover mover) {
         Path old = Files.exists(target) ? staging.resolve("replaced-" + written.getFileName()) : null;
         try {
             if (old != null) {
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                mover.move(target, old);
             }
-            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+            mover.move(written, target);
         } catch (IOException e) {
-            boolean restored = old == null || Files.exists(target) || moveBack(old, target);
-            throw new EngramException(target + ": cannot move the comparison from " + written + " into place ("
-                    + (restored ? "the previous one is as it was" : "the previous one is in " + old) + "): "
-                    + IoReasons.of(e), e);
+            String previous = old == null ? ""
+                    : Files.exists(target) || moveBack(old, target, mover) ? " (the previous one is as it was)"
+                    : " (the previous one is in " + old + ")";
+            throw new EngramException(target + ": cannot move the comparison from " + written + " into place"
+                    + previous + ": " + IoReasons.of(e), e);
         }
         if (old != null) {
             deleteTree(old);
@@ -118,9 +135,9 @@ public final class ComparisonFolder {
     }
 
     /** Puts the previous comparison back after the new one could not take its place; whether it could. */
-    private static boolean moveBack(Path old, Path target) {
+    private static boolean moveBack(Path old, Path target, Mover mover) {
         try {
-            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            mover.move(old, target);
             return true;
         } catch (IOException e) {
             return false;
