@@ -237,6 +237,39 @@ class ComparisonTest {
         assertFalse(root.toFile().exists(), "nothing written");
     }
 
+    /**
+     * The rows and runs of one run have no tag: a row is chosen by its label though --name shows it by another, the
+     * run is listed without [A], and the LaTeX comments name it without "A: ".
+     */
+    @Test
+    void oneRunIsShownWithoutTags() throws IOException {
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE), dir.resolve("results"), f -> f,
+                new Comparison.Choices(Map.of("naive", "Fine-tuning"), ErrorMeasure.CI95, false, null,
+                        List.of("naive", "si")));
+        assertTrue(outcome.table().contains("| Fine-tuning |") && !outcome.table().contains("| ewc |"),
+                outcome.table());
+        assertTrue(outcome.runs().get(0).startsWith("quickstart 20261203T051544Z-8d3b1e ("), outcome.runs().get(0));
+        String tex = Files.readString(outcome.folder().resolve("comparison.tex"));
+        assertTrue(tex.contains("% Engram comparison of runs quickstart 20261203T051544Z-8d3b1e.\n"), tex);
+    }
+
+    /** A name given to a run's tag is listed as the rows show it; two tags given one name are refused. */
+    @Test
+    void namesOfTagsAreListedAndMustDiffer() throws IOException {
+        Path again = referenceStartedAt("20261201T000000Z");
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE, again), dir.resolve("named"), f -> f,
+                new Comparison.Choices(Map.of("B", "again"), ErrorMeasure.CI95, false, null, null));
+        assertTrue(outcome.table().contains("| naive [again] |"), outcome.table());
+        String md = Files.readString(outcome.folder().resolve("comparison.md"));
+        assertTrue(md.contains("\nNamed in the rows: B as again.\n"), md);
+        Path root = dir.resolve("refused");
+        EngramException e = assertThrows(EngramException.class, () -> Comparison.write(List.of(REFERENCE, again),
+                root, f -> f, new Comparison.Choices(Map.of("A", "same", "B", "same"), ErrorMeasure.CI95, false, null,
+                        null)));
+        assertTrue(e.getMessage().contains("'same'"), e.getMessage());
+        assertFalse(root.toFile().exists(), "nothing written");
+    }
+
     /** The values of a column of a CSV file without quoted fields, by its name in the header. */
     private static Set<String> column(Path csv, String name) throws IOException {
         List<String> lines = Files.readAllLines(csv);
