@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ComparisonFolder#writeInto} when a rename that puts the new comparison in place fails: the message says
@@ -79,24 +81,17 @@ class ComparisonFolderTest {
         assertTrue(Files.isRegularFile(written().resolve("comparison.md")), "the new comparison is kept");
     }
 
-    /** The previous comparison could not be moved aside: it was never touched. */
-    @Test
-    void aPreviousComparisonThatCannotBeMovedAsideIsAsItWas() throws IOException {
+    /**
+     * The previous comparison not moved aside (rename 1), or moved aside and back once the new one could not take
+     * its place (rename 2): it is as it was, with nothing of the new one in the folder.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aPreviousComparisonIsAsItWasWhenTheNewOneCannotTakeThePlace(int failing) throws IOException {
         Path into = previousComparison();
-        EngramException e = refused(into, Set.of(1));
+        EngramException e = refused(into, Set.of(failing));
         assertEquals(into.toAbsolutePath() + ": cannot move the comparison from " + written() + " into place (the"
-                + " previous one is as it was): rename 1 refused", e.getMessage());
-        assertEquals("previous", Files.readString(into.resolve("comparison.md")));
-        assertTrue(Files.isRegularFile(written().resolve("comparison.md")), "the new comparison is kept");
-    }
-
-    /** The previous comparison was moved aside, the new one could not follow: the previous one is moved back. */
-    @Test
-    void aNewComparisonThatCannotTakeThePlaceLeavesThePreviousOneBack() throws IOException {
-        Path into = previousComparison();
-        EngramException e = refused(into, Set.of(2));
-        assertEquals(into.toAbsolutePath() + ": cannot move the comparison from " + written() + " into place (the"
-                + " previous one is as it was): rename 2 refused", e.getMessage());
+                + " previous one is as it was): rename " + failing + " refused", e.getMessage());
         try (Stream<Path> files = Files.list(into)) {
             assertEquals(List.of(into.resolve("comparison.md")), files.toList(), "nothing of the new one in it");
         }
