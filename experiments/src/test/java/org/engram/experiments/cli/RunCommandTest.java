@@ -886,6 +886,9 @@ class RunCommandTest {
         for (String row : csv.subList(1, 3)) {
             String[] cells = row.split(",", -1);
             assertEquals("2", cells[header.indexOf("seeds")], row);
+            // The pool's runs, by their ids, in the order given.
+            assertEquals(single.get(0).getFileName() + "+" + single.get(1).getFileName(),
+                    cells[header.indexOf("run")], row);
             JsonNode over = metrics.get("strategies").get(cells[0]).get("aggregate").get("over_seeds");
             for (String key : List.of("acc", "bwt", "forgetting", "learning_accuracy")) {
                 JsonNode m = over.get(key);

@@ -270,6 +270,21 @@ class ComparisonTest {
         assertFalse(root.toFile().exists(), "nothing written");
     }
 
+    /**
+     * comparison.csv names each row's run, what it learned and the builds that trained it, as the run's
+     * metrics.json records them: the reference run of the quick start, by the build 75cbe5e.
+     */
+    @Test
+    void theCsvNamesEachRowsRunSettingsAndBuild() throws IOException {
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE), dir.resolve("results"), f -> f, PLAIN);
+        Path csv = outcome.folder().resolve("comparison.csv");
+        assertEquals(Set.of("20261203T051544Z-8d3b1e"), column(csv, "run"));
+        assertEquals(Set.of("task_incremental"), column(csv, "scenario"));
+        assertEquals(Set.of("split"), column(csv, "sequence"));
+        assertEquals(Set.of("bundled_subset 62f2a5d0"), column(csv, "data"));
+        assertEquals(Set.of("75cbe5e"), column(csv, "engram_commits"));
+    }
+
     /** The values of a column of a CSV file without quoted fields, by its name in the header. */
     private static Set<String> column(Path csv, String name) throws IOException {
         List<String> lines = Files.readAllLines(csv);
