@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.SinusoidalCurrent;
@@ -170,9 +171,16 @@ class KernelContractTest {
         Population<?, ?> open = mixed.population("open", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
         mixed.sinusoid(new SinusoidalCurrent(open, null, 10, 5, 0, 0));
         mixed.current(CurrentSource.constant(open, null, 100));
+        mixed.constantCurrents(new ConstantCurrents(open, null, new double[] {50, 50}));
         Network mixedNet = mixed.build();
         assertEquals(expected, assertThrows(ParameterException.class,
                 () -> new Engine(mixedNet, EngineOptions.precise(1))).getMessage());
+        NetworkBuilder held = new NetworkBuilder(0.1).seed(1);
+        held.constantCurrents(new ConstantCurrents(held.population("cells", 3, closed, closed.defaults()), null,
+                new double[] {50, 50, 50}));
+        Network heldNet = held.build();
+        assertEquals(expected.replace("a noise current", "constant currents"), assertThrows(
+                ParameterException.class, () -> new Engine(heldNet, EngineOptions.precise(1))).getMessage());
 
         Altered misfit = new Altered(UnaryOperator.identity(), k -> new ForwardingExactKernel<>(k) {
             @Override
