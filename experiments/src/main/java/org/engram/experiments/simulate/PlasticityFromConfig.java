@@ -3,9 +3,14 @@ package org.engram.experiments.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.learning.plasticity.PlasticityRule;
@@ -24,6 +29,8 @@ import org.engram.simulator.network.Projection;
 final class PlasticityFromConfig {
     /** The keys of the built-in rules, and what other simulators call some of them. */
     private static final SpecKeys.OfPlasticity OTHER_NAMES = new SpecKeys.OfPlasticity();
+    /** The lower bound an upper bound is refused against, as the rules word it. */
+    private static final Pattern LOWER_BOUND = Pattern.compile("^a weight > ([a-z][a-z0-9_]*) = ");
     private final String source;
     private final EntryChecks checks;
     /** The plasticity rules to attach once the network is built, by projection. */
@@ -75,7 +82,7 @@ final class PlasticityFromConfig {
         } catch (ConfigException e) {
             throw e;
         } catch (ParameterException e) {
-            throw refused(spec, e, path);
+            throw refused(spec, e, path, type.keys());
         }
     }
 
@@ -106,9 +113,11 @@ final class PlasticityFromConfig {
         Record params = ConfigLoader.convert(values, source, path, parameters.type());
         try {
             PlasticityRules.WeightBounds bounds = parameters.boundsOf(info.name(), params);
-            PlasticityRule.requireBoundsKeepSign(info.name(), receptor, projection, bounds.wMin(), bounds.wMax());
+            PlasticityRule.requireBoundsKeepSign(info.name(), receptor, projection, bounds);
         } catch (ParameterException e) {
-            throw refused(spec, e, path);
+            Set<String> keys = new HashSet<>();
+            values.fieldNames().forEachRemaining(keys::add);
+            throw refused(spec, e, path, keys);
         } catch (RuntimeException e) {
             throw failed(info, params, "bounds function", e, path);
         }
@@ -142,11 +151,12 @@ final class PlasticityFromConfig {
                 + " with", "{" + String.join(", ", shown) + "}, for which its " + what + " threw " + e, null);
     }
 
-    /** A rule's refusal of its values, each at its key. */
-    private ConfigException refused(SimulationConfig.PlasticitySpec spec, ParameterException e, String path) {
+    /** A rule's refusal of its values, each at its key; {@code ruleKeys} are all the keys the rule reads. */
+    private ConfigException refused(SimulationConfig.PlasticitySpec spec, ParameterException e, String path,
+                                    Collection<String> ruleKeys) {
         List<ConfigException> each = new ArrayList<>();
         for (ParameterException one : e.problems()) {
-            each.add(plasticityProblem(spec, one, path));
+            each.add(plasticityProblem(spec, one, path, ruleKeys));
         }
         return ConfigException.all(each);
     }
@@ -156,16 +166,24 @@ final class PlasticityFromConfig {
         pendingRules.add(rule);
     }
 
-    /** A rule's refusal of one value, at its key; a bound the entry left out is called the rule's default. */
-    private ConfigException plasticityProblem(SimulationConfig.PlasticitySpec spec, EngramException e, String path) {
+    /**
+     * A rule's refusal of one value, at its key; a value of the rule's the entry left out is called the
+     * rule's default, and so is the lower bound left out that an upper bound given was refused against.
+     */
+    private ConfigException plasticityProblem(SimulationConfig.PlasticitySpec spec, EngramException e, String path,
+                                              Collection<String> ruleKeys) {
         JsonNode given = ConfigLoader.mapper().valueToTree(spec);
-        boolean defaulted = ("w_min".equals(e.location()) || "w_max".equals(e.location())) && !given.has(e.location());
-        boolean belowDefaultMin = "w_max".equals(e.location()) && !given.has("w_min") && given.has("w_max")
-                && e.expected().contains("w_min");
+        String at = e.location();
+        boolean defaulted = ruleKeys.contains(at) && !given.has(at);
+        // Bounds are refused as "a weight > w_min = 0", w_min as the rule names its lower bound.
+        Matcher lower = LOWER_BOUND.matcher(e.expected());
+        String lowerLeftOut = !defaulted && lower.find() && ruleKeys.contains(lower.group(1))
+                && !given.has(lower.group(1)) ? lower.group(1) : null;
         // The default is the rule's own: 0 for the built-in rules, anything for a user rule.
-        String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min is left out and takes the rule's"
-                + " default: give it (for an inhibitory projection the strongest inhibition, below w_max)" : null;
-        return new ConfigException(source, path + "." + e.location(), e.expected(), e.found()
+        String hint = defaulted ? "give " + at : lowerLeftOut != null ? lowerLeftOut + " is left out and takes the"
+                + " rule's default: give it (for an inhibitory projection the strongest inhibition, below " + at + ")"
+                : null;
+        return new ConfigException(source, path + "." + at, e.expected(), e.found()
                 + (defaulted ? " (the rule's default)" : ""), hint);
     }
 

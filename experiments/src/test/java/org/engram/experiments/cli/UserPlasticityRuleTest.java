@@ -473,6 +473,44 @@ class UserPlasticityRuleTest {
                 + " threw " + EngramException.class.getName() + ": not today"), terse.err());
     }
 
+    /** Parameters whose weight bounds are not called w_min and w_max. */
+    public record Clamped(double a, double floor, double ceiling) {
+    }
+
+    /** Provides {@code clamped_stdp}, bounded by its keys {@code floor} and {@code ceiling}. */
+    public static final class ClampedProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("clamped_stdp", "bounds of other names", new PlasticityRules.Parameters<>(
+                    Clamped.class, new Clamped(0.1, 0, 1),
+                    q -> new PlasticityRules.WeightBounds(q.floor(), q.ceiling(), "floor", "ceiling"),
+                    (projection, q) -> new FaultyRule(projection)));
+        }
+    }
+
+    /**
+     * A rule whose bounds come from keys of other names than w_min and w_max has them named by those keys, at
+     * their lines: the messages had named w_min and w_max, keys the rule does not read.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "floor: -1 | mine.yaml:9:39: projections[0].plasticity.floor: expected a weight >= 0 for the excitatory"
+                    + " projection 'pre->post', found -1",
+            "ceiling: -1 | mine.yaml:9:39: projections[0].plasticity.ceiling: expected a weight > floor = 0.0, found"
+                    + " -1; floor is left out and takes the rule's default: give it (for an inhibitory projection the"
+                    + " strongest inhibition, below ceiling)",
+            "ceiling: 0.4 | mine.yaml:8:59: projections[0].weight: expected weights within the rule's bounds"
+                    + " [floor, ceiling] = [0.0, 0.4], found 0.5 (synapse 0)"})
+    void boundsOfOtherNamesAreReportedAtTheirKeys(String entry, String message, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("mine.yaml"), config.replace("type: symmetric_stdp, a: 0.1",
+                "type: clamped_stdp, " + entry));
+        CliRunner.Result r = withProviders(dir, List.of(ClampedProvider.class.getName()), () -> CliRunner.run(
+                "simulate", file.toString(), "--out", dir.resolve("results").toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(Files.exists(dir.resolve("results").resolve("mine")), "no folder is made");
+    }
+
     /** Simulates {@code dir/mine.yaml} into {@code dir/results}, the README's provider on the class path. */
     private static CliRunner.Result simulate(Path dir, String yaml, String... options) throws Exception {
         Path file = dir.resolve("mine.yaml");

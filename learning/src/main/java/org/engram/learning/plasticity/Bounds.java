@@ -17,29 +17,37 @@ final class Bounds {
      * stored as, so one written equal to a bound (0.1) lies within it.
      */
     static void checkProjection(String owner, Projection projection, double wMin, double wMax) {
-        checkProjection(owner, projection, wMin, wMax, "[w_min, w_max]");
+        PlasticityRules.WeightBounds bounds = new PlasticityRules.WeightBounds(wMin, wMax);
+        checkProjection(owner, projection, bounds, bounds.named());
     }
 
     /** As above, the bounds named in the message as the rule's parameters give them, e.g. {@code [-w_max, 0]}. */
-    static void checkProjection(String owner, Projection projection, double wMin, double wMax, String named) {
-        PlasticityRule.requireBoundsKeepSign(owner, projection.receptor(), projection.name(), wMin, wMax);
-        float low = (float) wMin;
-        float high = (float) wMax;
+    static void checkProjection(String owner, Projection projection, PlasticityRules.WeightBounds bounds,
+                                String named) {
+        PlasticityRule.requireBoundsKeepSign(owner, projection.receptor(), projection.name(), bounds);
+        float low = (float) bounds.wMin();
+        float high = (float) bounds.wMax();
         float[] weights = projection.weights();
         for (int k = 0; k < weights.length; k++) {
             if (weights[k] < low || weights[k] > high) {
                 throw new ParameterException(owner + " on '" + projection.name() + "'", "weights", "weights within "
-                        + "the rule's bounds " + named + " = [" + wMin + ", " + wMax + "]", weights[k] + " (synapse "
-                        + k + ")");
+                        + "the rule's bounds " + named + " = [" + bounds.wMin() + ", " + bounds.wMax() + "]",
+                        weights[k] + " (synapse " + k + ")");
             }
         }
     }
 
     static void checkRange(String owner, double wMin, double wMax) {
-        requireFloat(owner, "w_min", wMin);
-        requireFloat(owner, "w_max", wMax);
-        if (!(wMin < wMax)) {
-            throw new ParameterException(owner, "w_max", "a weight > w_min = " + wMin, wMax);
+        checkRange(owner, new PlasticityRules.WeightBounds(wMin, wMax));
+    }
+
+    /** Fails unless both bounds are weights a float holds and the lower is below the upper, each named by its key. */
+    static void checkRange(String owner, PlasticityRules.WeightBounds bounds) {
+        requireFloat(owner, bounds.minKey(), bounds.wMin());
+        requireFloat(owner, bounds.maxKey(), bounds.wMax());
+        if (!(bounds.wMin() < bounds.wMax())) {
+            throw new ParameterException(owner, bounds.maxKey(), "a weight > " + bounds.minKey() + " = "
+                    + bounds.wMin(), bounds.wMax());
         }
     }
 

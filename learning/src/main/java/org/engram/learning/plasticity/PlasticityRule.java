@@ -88,13 +88,28 @@ public abstract class PlasticityRule implements SpikeListener {
      */
     public static void requireBoundsKeepSign(String owner, Receptor receptor, String projection, double wMin,
                                              double wMax) {
-        if (receptor == Receptor.INHIBITORY && wMax > 0) {
-            throw new ParameterException(owner, "w_max", "a weight <= 0 for the inhibitory projection '"
-                    + projection + "'", wMax);
+        requireBoundsKeepSign(owner, receptor, projection, new PlasticityRules.WeightBounds(wMin, wMax));
+    }
+
+    /**
+     * As {@link #requireBoundsKeepSign(String, Receptor, String, double, double)}, for bounds that
+     * name the parameters they come from.
+     *
+     * @param owner      the rule's name, for the message
+     * @param receptor   the projection's receptor
+     * @param projection the projection's name, for the message
+     * @param bounds     the rule's lowest and highest weight, and their keys
+     * @throws ParameterException naming the upper bound's key (inhibitory) or the lower's (excitatory)
+     */
+    public static void requireBoundsKeepSign(String owner, Receptor receptor, String projection,
+                                             PlasticityRules.WeightBounds bounds) {
+        if (receptor == Receptor.INHIBITORY && bounds.wMax() > 0) {
+            throw new ParameterException(owner, bounds.maxKey(), "a weight <= 0 for the inhibitory projection '"
+                    + projection + "'", bounds.wMax());
         }
-        if (receptor == Receptor.EXCITATORY && wMin < 0) {
-            throw new ParameterException(owner, "w_min", "a weight >= 0 for the excitatory projection '"
-                    + projection + "'", wMin);
+        if (receptor == Receptor.EXCITATORY && bounds.wMin() < 0) {
+            throw new ParameterException(owner, bounds.minKey(), "a weight >= 0 for the excitatory projection '"
+                    + projection + "'", bounds.wMin());
         }
     }
 

@@ -39,10 +39,46 @@ public final class PlasticityRules {
      * target model: they must keep the receptor's sign and hold every initial weight
      * ({@link Parameters#make}), which {@code engram simulate} checks before the network is built.
      *
-     * @param wMin the lowest weight (for an inhibitory projection, the strongest inhibition)
-     * @param wMax the highest weight, {@code > wMin}
+     * @param wMin   the lowest weight (for an inhibitory projection, the strongest inhibition)
+     * @param wMax   the highest weight, {@code > wMin}
+     * @param minKey the parameter (its config key) that gives {@code wMin}, which messages name
+     * @param maxKey the parameter (its config key) that gives {@code wMax}
      */
-    public record WeightBounds(double wMin, double wMax) {
+    public record WeightBounds(double wMin, double wMax, String minKey, String maxKey) {
+        /**
+         * Bounds given by the parameters {@code w_min} and {@code w_max}.
+         *
+         * @param wMin the lowest weight
+         * @param wMax the highest weight, {@code > wMin}
+         */
+        public WeightBounds(double wMin, double wMax) {
+            this(wMin, wMax, "w_min", "w_max");
+        }
+
+        /**
+         * Validates the keys.
+         *
+         * @param wMin   the lowest weight
+         * @param wMax   the highest weight
+         * @param minKey the key that gives {@code wMin}, not blank
+         * @param maxKey the key that gives {@code wMax}, not blank
+         */
+        public WeightBounds {
+            requireKey("minKey", minKey);
+            requireKey("maxKey", maxKey);
+        }
+
+        private static void requireKey(String which, String key) {
+            if (key == null || key.isBlank()) {
+                throw new ParameterException("weight bounds", which, "the key of the parameter that gives the bound",
+                        key == null ? "null" : "'" + key + "'");
+            }
+        }
+
+        /** {@return the bounds as messages name them, e.g. {@code [w_min, w_max]}} */
+        String named() {
+            return "[" + minKey + ", " + maxKey + "]";
+        }
     }
 
     /**
@@ -65,7 +101,8 @@ public final class PlasticityRules {
          * @param rule   the rule's name, for messages
          * @param params a record of {@link #type()}
          * @return the bounds
-         * @throws ParameterException naming {@code w_min} or {@code w_max}, or the record of another type
+         * @throws ParameterException naming the bounds' keys ({@code w_min} or {@code w_max} unless the
+         *                            bounds name others), or the record of another type
          * @throws IllegalStateException if the provider's function returns null
          */
         public WeightBounds boundsOf(String rule, Record params) {
@@ -74,7 +111,7 @@ public final class PlasticityRules {
                 throw new IllegalStateException("the bounds function given with the parameters " + type.getName()
                         + " returned null, not the weight bounds");
             }
-            Bounds.checkRange(rule, b.wMin(), b.wMax());
+            Bounds.checkRange(rule, b);
             return b;
         }
 
@@ -111,7 +148,7 @@ public final class PlasticityRules {
         public void requireHolds(String rule, Projection projection, Record params) {
             PlasticityRule.requirePlastic(projection);
             WeightBounds b = boundsOf(rule, params);
-            Bounds.checkProjection(rule, projection, b.wMin(), b.wMax());
+            Bounds.checkProjection(rule, projection, b, b.named());
         }
 
         /**

@@ -189,6 +189,36 @@ class PlasticityRuleParametersTest {
         }
     }
 
+    /**
+     * Bounds that name their keys are refused by those keys: a range that is empty or past a float at the
+     * upper's or lower's, a bound of the wrong sign for the receptor at it, weights outside the bounds
+     * with both keys; bounds without keys name w_min and w_max, and a blank key is refused.
+     */
+    @Test
+    void boundsAreRefusedByTheKeysTheyName() {
+        PlasticityRules.Parameters<Range> named = new PlasticityRules.Parameters<>(Range.class, new Range(0, 1),
+                r -> new PlasticityRules.WeightBounds(r.wMin(), r.wMax(), "floor", "ceiling"), (q, r) -> new Still(q));
+        ParameterException empty = assertThrows(ParameterException.class,
+                () -> named.boundsOf("mine", new Range(1, 1)));
+        assertEquals("ceiling", empty.location());
+        assertEquals("a weight > floor = 1.0", empty.expected());
+        assertEquals("floor", assertThrows(ParameterException.class,
+                () -> named.boundsOf("mine", new Range(-1e39, 1))).location());
+        assertEquals("ceiling", assertThrows(ParameterException.class,
+                () -> named.make("mine", inhibitory(-0.5), new Range(-1, 0.5))).location());
+        assertEquals("floor", assertThrows(ParameterException.class,
+                () -> named.make("mine", new TwoPopulations(2, 3, 0.5).projection, new Range(-1, 1))).location());
+        ParameterException outside = assertThrows(ParameterException.class,
+                () -> named.make("mine", new TwoPopulations(2, 3, 0.5).projection, new Range(0, 0.25)));
+        assertEquals("weights within the rule's bounds [floor, ceiling] = [0.0, 0.25]", outside.expected());
+        assertEquals("w_max", assertThrows(ParameterException.class,
+                () -> parameters((q, r) -> new Still(q)).boundsOf("still", new Range(1, 0))).location());
+        assertEquals("maxKey", assertThrows(ParameterException.class,
+                () -> new PlasticityRules.WeightBounds(0, 1, "floor", " ")).location());
+        assertEquals("minKey", assertThrows(ParameterException.class,
+                () -> new PlasticityRules.WeightBounds(0, 1, null, "ceiling")).location());
+    }
+
     /** A projection of one inhibitory neuron onto two, all weights {@code weight}, plastic. */
     private static Projection inhibitory(double weight) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
