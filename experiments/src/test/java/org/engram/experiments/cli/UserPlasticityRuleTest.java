@@ -511,6 +511,18 @@ class UserPlasticityRuleTest {
         assertFalse(Files.exists(dir.resolve("results").resolve("mine")), "no folder is made");
     }
 
+    /** An upper bound left at its default that an inhibitory projection refuses is called the default, at its key. */
+    @Test
+    void aDefaultBoundOfAnotherNameIsCalledTheDefault(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("mine.yaml"), config.replace("weight: 0.5,",
+                "receptor: inhibitory, weight: -0.5,").replace("type: symmetric_stdp, a: 0.1", "type: clamped_stdp"));
+        CliRunner.Result r = withProviders(dir, List.of(ClampedProvider.class.getName()), () -> CliRunner.run(
+                "simulate", file.toString(), "--out", dir.resolve("results").toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("projections[0].plasticity.ceiling: expected a weight <= 0 for the inhibitory"
+                + " projection 'pre->post', found 1.0 (the rule's default); give ceiling"), r.err());
+    }
+
     /** Simulates {@code dir/mine.yaml} into {@code dir/results}, the README's provider on the class path. */
     private static CliRunner.Result simulate(Path dir, String yaml, String... options) throws Exception {
         Path file = dir.resolve("mine.yaml");
