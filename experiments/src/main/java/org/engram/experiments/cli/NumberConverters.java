@@ -56,7 +56,7 @@ final class NumberConverters {
      */
     static Double number(String value) {
         EmptyValue.refuse(value, "a number");
-        if (!NumberForms.isNumber(value)) {
+        if (!NumberForms.readAsNumber(value)) {
             String advice = NumberForms.numberAdvice(value);
             throw new CommandLine.TypeConversionException("expected a number, found '" + value + "'"
                     + (advice == null ? "" : "; " + advice));

@@ -31,12 +31,14 @@ public final class NumberForms {
     }
 
     /**
-     * Whether a plain scalar that YAML 1.1 types as a number is one Engram reads as a number.
+     * Whether a plain scalar that YAML 1.1 types as a number, or a command-line text, is one Engram reads as a
+     * number: decimal ({@code 0.5}, {@code .5}, {@code 1e-3}, {@code -2}), ASCII digits, no leading zero; not
+     * {@code 010}, {@code 0x1p3}, {@code 1d} or {@code NaN}, which Java reads.
      *
-     * @param plain the scalar as written, without quotes
+     * @param plain the scalar or text as written, without quotes
      * @return true for a decimal number
      */
-    static boolean readAsNumber(String plain) {
+    public static boolean readAsNumber(String plain) {
         return DECIMAL.matcher(plain).matches();
     }
 
@@ -162,23 +164,11 @@ public final class NumberForms {
      * @return the advice, or {@code null} when the text does not look like a number
      */
     public static String integerAdvice(String text, long min, long max) {
-        return isNumber(text) ? wholeNumberAdvice(text, min, max) : numberAdvice(text);
+        return readAsNumber(text) ? wholeNumberAdvice(text, min, max) : numberAdvice(text);
     }
 
     /**
-     * Whether a command-line text is a number written as a config writes one: decimal ({@code 0.5}, {@code .5},
-     * {@code 1e-3}, {@code -2}), ASCII digits, no leading zero; not {@code 010}, {@code 0x1p3}, {@code 1d} or
-     * {@code NaN}, which Java reads.
-     *
-     * @param text the text as written
-     * @return true for a decimal number
-     */
-    public static boolean isNumber(String text) {
-        return readAsNumber(text);
-    }
-
-    /**
-     * What to write instead of a command-line text that {@link #isNumber} refuses, where it looks like a number:
+     * What to write instead of a command-line text that {@link #readAsNumber} refuses, where it looks like a number:
      * {@code 010} is told the decimal and what YAML 1.1 reads, {@code 0x10} the decimal, a number in quotes to
      * lose them.
      *
