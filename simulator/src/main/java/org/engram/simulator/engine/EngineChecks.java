@@ -114,7 +114,7 @@ public final class EngineChecks {
                 String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
                         + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(Locale.ROOT, "%d samples x %d neurons (%.0f MB)", samples, neurons,
-                        samples * (double) neurons * Double.BYTES / 1e6), null);
+                        samples * (double) neurons * Double.BYTES / 1e6), HeapLimitExceeded.MORE_HEAP);
     }
 
     /**

@@ -56,9 +56,14 @@ final class StateSampler implements StateRecorder {
         long needed = (long) total * neurons.length;
         if (needed > values.length) {
             // Doubling: a loop of short runs would otherwise copy every earlier sample at each run.
+            // Where the heap cannot hold the doubled array, exactly the samples the run needs.
+            int doubled = (int) Math.min(Integer.MAX_VALUE - 8, 2L * values.length);
             try {
-                values = Arrays.copyOf(values, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8,
-                        2L * values.length)));
+                try {
+                    values = Arrays.copyOf(values, (int) Math.max(needed, doubled));
+                } catch (OutOfMemoryError e) {
+                    values = Arrays.copyOf(values, (int) needed);
+                }
             } catch (OutOfMemoryError e) {
                 // Before the run: nothing has changed, and the samples so far are kept.
                 throw EngineChecks.statesPastTheHeap(population.name(), total, neurons.length);

@@ -508,7 +508,8 @@ class LibraryMisuseTest {
             e.recordState(p, "v", all, 0.1);
             ParameterException error = assertThrows(ParameterException.class, () -> e.run(100_000));
             assertTrue(error.getMessage().startsWith("state recorder of 'p': interval: expected samples that fit the "
-                    + "Java heap (") && error.getMessage().endsWith("found 1000000 samples x 1000 neurons (8000 MB)"),
+                    + "Java heap (") && error.getMessage().endsWith("found 1000000 samples x 1000 neurons (8000 MB); "
+                    + HeapLimitExceeded.MORE_HEAP),
                     error.getMessage());
             assertEquals(0, e.step());
             e.run(1);   // the engine goes on
