@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.engram.simulator.SmallHeap;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -39,11 +38,9 @@ class SpikeTrainDigestHeapTest {
 
     @Test
     void aWindowPastTheHeapIsHashedSoonerWithTheSameDigest() throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-cp", System.getProperty("java.class.path"), SpikeTrainDigestHeapTest.class.getName())
-                .redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, child.waitFor(), out);
+        SmallHeap.Output child = SmallHeap.run("32m", SpikeTrainDigestHeapTest.class);
+        String out = child.text().strip();
+        assertEquals(0, child.exitCode(), out);
         String[] digests = out.split(" ");
         assertEquals(2, digests.length, out);
         assertEquals(digests[1], digests[0]);

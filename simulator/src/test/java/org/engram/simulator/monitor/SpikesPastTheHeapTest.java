@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.SmallHeap;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -40,11 +39,9 @@ class SpikesPastTheHeapTest {
 
     @Test
     void aRecorderPastTheHeapNamesItselfAndKeepsItsSpikes() throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-cp", System.getProperty("java.class.path"), SpikesPastTheHeapTest.class.getName())
-                .redirectErrorStream(true).start();
-        List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertEquals(0, child.waitFor(), String.join("\n", lines));
+        SmallHeap.Output child = SmallHeap.run("48m", SpikesPastTheHeapTest.class);
+        List<String> lines = child.lines();
+        assertEquals(0, child.exitCode(), child.text());
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("spike recorder of 'exc': neurons: expected spikes that fit the Java heap "
                 + "\\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 10 neurons by [0-9.]+ ms, and no room"
