@@ -53,7 +53,8 @@ public final class SmallHeap {
      */
     public static Output run(String maxHeap, Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + maxHeap, GARBAGE_COLLECTOR, "-cp", System.getProperty("java.class.path"), main.getName()));
+                .toString(), "-Xmx" + maxHeap, GARBAGE_COLLECTOR, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()

@@ -116,12 +116,9 @@ class FullHeapTest {
      */
     @Test
     void rateBinsBesideAFullHeapGrowExactlyOrAreRefusedBeforeTheRun() throws Exception {
-        List<String> lines = refusal("rate", 3);
-        assertEquals("room made", lines.get(0), "grown exactly where doubled they did not fit");
-        assertEquals("steps 10, bins 10", lines.get(1), "the run was refused before its first step");
-        assertTrue(lines.get(2).matches("rate monitor of 'lone': bin: expected bins that fit the Java heap \\(\\d+ MB in"
-                + " all\\), 8 bytes each, found \\d+ bins of 0.1 ms up to [0-9.E]+ ms \\(\\d+ MB\\); record the rate"
-                + " in wider bins, or run shorter, or \\Q" + HeapLimitExceeded.MORE_HEAP + "\\E"), lines.get(2));
+        grownExactlyThenRefused("rate", "room made", "steps 10, bins 10", "rate monitor of 'lone': bin: expected bins"
+                + " that fit the Java heap \\(\\d+ MB in all\\), 8 bytes each, found \\d+ bins of 0.1 ms up to [0-9.E]+"
+                + " ms \\(\\d+ MB\\); record the rate in wider bins, or run shorter, or ");
     }
 
     /**
@@ -131,52 +128,63 @@ class FullHeapTest {
      */
     @Test
     void stateSamplesBesideAFullHeapGrowExactlyOrAreRefusedBeforeTheRun() throws Exception {
-        List<String> lines = refusal("state", 3);
-        assertEquals("samples 1501", lines.get(0), "grown exactly where doubled they did not fit");
-        assertEquals("steps 1501, samples 1501", lines.get(1), "the run was refused before its first step");
-        assertTrue(lines.get(2).matches("state recorder of 'p': interval: expected samples that fit the Java heap"
-                + " \\(\\d+ MB in all; a longer interval, fewer neurons or a shorter run\\), found \\d+ samples x 1000"
-                + " neurons \\(\\d+ MB\\); \\Q" + HeapLimitExceeded.MORE_HEAP + "\\E"), lines.get(2));
+        grownExactlyThenRefused("state", "samples 1501", "steps 1501, samples 1501", "state recorder of 'p': interval:"
+                + " expected samples that fit the Java heap \\(\\d+ MB in all; a longer interval, fewer neurons or a"
+                + " shorter run\\), found \\d+ samples x 1000 neurons \\(\\d+ MB\\); ");
+    }
+
+    /**
+     * Checks a case's three lines: what the recorder holds once grown exactly, what it and the engine
+     * hold after the refused run, and the refusal, which matches {@code refusal} and then the advice.
+     */
+    private static void grownExactlyThenRefused(String name, String grown, String kept, String refusal)
+            throws Exception {
+        List<String> lines = refusal(name, 3);
+        assertEquals(grown, lines.get(0), "grown exactly where doubled they did not fit");
+        assertEquals(kept, lines.get(1), "the run was refused before its first step");
+        assertTrue(lines.get(2).matches(refusal + "\\Q" + HeapLimitExceeded.MORE_HEAP + "\\E"), lines.get(2));
     }
 
     /** Grid mode's input buffers that fit the heap alone but not beside the network are refused by name. */
     @Test
     void gridBuffersBesideAFullHeapAreRefusedBesideTheNetwork() throws Exception {
-        String message = refusal("grid buffers", 1).get(0);
-        assertTrue(message.startsWith("population 'q': input buffers: expected buffers that fit the Java heap (")
-                && message.contains(" MB in all, beside the network and the buffers of other populations): 16 bytes"
+        refusedAs("grid buffers", "population 'q': input buffers: expected buffers that fit the Java heap (",
+                " MB in all, beside the network and the buffers of other populations): 16 bytes"
                 + " per neuron for each step of the longest delay into the population, and one more, found 18 MB for"
                 + " 100000 neurons and a longest delay of 10 steps (1.0 ms); shorten the delays into 'q', or "
-                + HeapLimitExceeded.MORE_HEAP), message);
+                + HeapLimitExceeded.MORE_HEAP);
     }
 
     /** Precise mode's event counts that fit the heap alone but not beside the network are refused by name. */
     @Test
     void preciseCountsBesideAFullHeapAreRefusedBesideTheNetwork() throws Exception {
-        String message = refusal("precise counts", 1).get(0);
-        assertTrue(message.startsWith("population 'q': input buffers: expected buffers that fit the Java heap (")
-                && message.contains(" MB in all, beside the network and the buffers of other populations): 4 bytes"
+        refusedAs("precise counts", "population 'q': input buffers: expected buffers that fit the Java heap (",
+                " MB in all, beside the network and the buffers of other populations): 4 bytes"
                 + " per neuron for each step of the longest delay into the population, and one more, found 12 MB for"
-                + " 100000 neurons and a longest delay of 30 steps (3.0 ms)"), message);
+                + " 100000 neurons and a longest delay of 30 steps (3.0 ms)");
     }
 
     /** The threads' row starts that fit the heap alone but not beside the network are refused by the threads. */
     @Test
     void rowStartsBesideAFullHeapAreRefusedByTheThreads() throws Exception {
-        String message = refusal("row starts", 1).get(0);
-        assertTrue(message.startsWith("engine: threads: expected row starts that fit the Java heap (")
-                && message.contains(" MB in all, beside the network): 4 bytes per source neuron, thread and"
+        refusedAs("row starts", "engine: threads: expected row starts that fit the Java heap (",
+                " MB in all, beside the network): 4 bytes per source neuron, thread and"
                 + " projection, found 64 threads for projection 'from q' from 100000 neurons (26 MB); use fewer"
-                + " threads"), message);
+                + " threads");
     }
 
     /** A projection whose drawing fits the heap alone but not beside what it holds is refused by name. */
     @Test
     void synapsesDrawnBesideAFullHeapAreRefusedByTheProjection() throws Exception {
-        String message = refusal("drawn synapses", 1).get(0);
-        assertTrue(message.startsWith("projection 'dense': rule: expected synapses that fit the Java heap (")
-                && message.contains(" MB in all, beside what it holds already) while they are drawn and sorted,"
-                + " about 16 bytes each, found 1000000 synapses (16 MB) from all_to_all"), message);
+        refusedAs("drawn synapses", "projection 'dense': rule: expected synapses that fit the Java heap (",
+                " MB in all, beside what it holds already) while they are drawn and sorted,"
+                + " about 16 bytes each, found 1000000 synapses (16 MB) from all_to_all");
+    }
+
+    /** Checks that a case's one line, its refusal, begins with {@code start} and holds {@code part}. */
+    private static void refusedAs(String name, String start, String part) throws Exception {
+        String message = refusal(name, 1).get(0);
+        assertTrue(message.startsWith(start) && message.contains(part), message);
     }
 
     /** Runs a case in a JVM of a 64 MB heap; its output, which must be {@code lines} lines. */
