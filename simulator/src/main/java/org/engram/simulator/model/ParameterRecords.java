@@ -1,6 +1,8 @@
 package org.engram.simulator.model;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -42,7 +44,8 @@ public final class ParameterRecords {
      * @return a new, validated record; {@code base} itself when there is nothing to change
      * @throws ParameterException naming every unknown parameter (with the closest name), parameter
      *                            given twice and value of the wrong type at once, or else what the
-     *                            record's constructor refuses
+     *                            record's constructor refuses; or a record of a named module that
+     *                            neither exports its package to this one (a public record) nor opens it
      */
     public static <P extends Record> P with(P base, Map<String, ?> changes) {
         ParameterException.requireNonNull("parameter record", "base", base, "a parameter record");
@@ -179,7 +182,7 @@ public final class ParameterRecords {
     private static Object read(RecordComponent component, Record base) {
         try {
             var accessor = component.getAccessor();
-            accessor.setAccessible(true);
+            makeAccessible(accessor, base.getClass());
             return accessor.invoke(base);
         } catch (InvocationTargetException e) {
             throw rethrown(e);
@@ -196,13 +199,34 @@ public final class ParameterRecords {
         try {
             @SuppressWarnings("unchecked")
             Constructor<P> canonical = (Constructor<P>) base.getClass().getDeclaredConstructor(types);
-            canonical.setAccessible(true);
+            makeAccessible(canonical, base.getClass());
             return canonical.newInstance(values);
         } catch (InvocationTargetException e) {
             // The record's own validation: its message names the model, the parameter and the rule.
             throw rethrown(e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a " + base.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * Lets this class call a record's accessor or constructor, which need not be public. A record of a
+     * named module is reachable only if the module exports its package (a public record) or opens it
+     * (any record); the module system's own refusal names neither the fix nor the parameters.
+     */
+    private static void makeAccessible(AccessibleObject member, Class<?> record) {
+        try {
+            member.setAccessible(true);
+        } catch (InaccessibleObjectException e) {
+            Module self = ParameterRecords.class.getModule();
+            String to = self.isNamed() ? " to " + self.getName() : "";
+            String pkg = record.getPackageName();
+            boolean exported = record.getModule().isExported(pkg, self);
+            throw new ParameterException(record.getName(), "parameters", "a record whose module "
+                    + record.getModule().getName() + " exports its package" + to + " (opens it, if the record is"
+                    + " not public)", exported ? "a record that is not public in package " + pkg + ", not open"
+                    : "package " + pkg + " not exported", "add '" + (exported ? "opens " : "exports ") + pkg + to
+                    + ";' to the module's module-info.java");
         }
     }
 
