@@ -254,6 +254,25 @@ class UserPlasticityRuleTest {
     }
 
     /**
+     * The whole {@code stdp.yaml} the README spells out in its prose, its projection the README's entry,
+     * ends as the README says: every weight at the provider's default {@code w_max} of 1 (100 sources at
+     * 50 Hz drive the 10 targets, and each pairing adds), from the 0.5 it was given.
+     */
+    @Test
+    void theReadmesWholeConfigLearnsWhatTheReadmeSays(@TempDir Path dir) throws Exception {
+        List<String> lines = ReadmeBlocks.spansAfter("(a whole `stdp.yaml`:", 4);
+        assertEquals("projections:", lines.get(3));
+        String yaml = String.join("\n", lines) + "\n" + ReadmeBlocks.block("yaml", "plasticity: {type: symmetric_stdp");
+        CliRunner.Result r = simulate(dir, yaml);
+        assertEquals(0, r.exitCode(), r.err());
+        String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
+        assertTrue(summary.contains("- projection pre->post (symmetric_stdp, 1000 synapses): mean weight 0.500000"
+                + " before the run, 1.00000 after"), summary);
+        assertTrue(Files.readString(Path.of("../README.md")).replaceAll("\\s+", " ").contains(
+                "its summary gives the mean weight, 0.5 before and 1.0, `w_max`, after"), "the README's sentence");
+    }
+
+    /**
      * The README's Java use of the rule, compiled as written into a method, learns what the hand
      * computation of the config's run says, from the post spike the engine gives; a record of another
      * type is refused by name.
