@@ -60,6 +60,7 @@ class ReadmeUserModelConfigTest {
         assertEquals(gridPeriodMs, Double.parseDouble(spikes.get(1).split(",")[0]), 1e-9, "the first spike");
         String readme = Files.readString(Path.of("../README.md")).replaceAll("\\s+", " ");
         assertTrue(readme.contains("whose summary counts " + 100 * perNeuron + " spikes: each neuron fires every "
-                + String.format(Locale.ROOT, "%.1f ms, the period of %.2f ms", gridPeriodMs, periodMs)), "the README's sentence on its qif.yaml");
+                + String.format(Locale.ROOT, "%.1f ms, the period of %.2f ms", gridPeriodMs, periodMs)),
+                "the README's sentence on its qif.yaml");
     }
 }

@@ -32,9 +32,7 @@ class ParameterRecordsModuleTest {
 
     @Test
     void aRecordOfAPackageItsModuleDoesNotExportIsRefusedWithTheExportToAdd() throws Exception {
-        Record hidden = recordFrom("m.closed", "", "public record R(double a) {}");
-        ParameterException e = assertThrows(ParameterException.class,
-                () -> ParameterRecords.with(hidden, Map.of("a", 2.0)));
+        ParameterException e = refusal("m.closed", "", "public record R(double a) {}");
         assertEquals("p.R", e.source());
         assertEquals("package p not exported", e.found());
         assertEquals("add 'exports p;' to the module's module-info.java", e.hint());
@@ -42,9 +40,7 @@ class ParameterRecordsModuleTest {
 
     @Test
     void aRecordThatIsNotPublicInAnExportedPackageIsRefusedWithTheOpensToAdd() throws Exception {
-        Record hidden = recordFrom("m.internal", "exports p;", "record R(double a) {}");
-        ParameterException e = assertThrows(ParameterException.class,
-                () -> ParameterRecords.with(hidden, Map.of("a", 2.0)));
+        ParameterException e = refusal("m.internal", "exports p;", "record R(double a) {}");
         assertEquals("a record that is not public in package p, not open", e.found());
         assertEquals("add 'opens p;' to the module's module-info.java", e.hint());
     }
@@ -56,6 +52,12 @@ class ParameterRecordsModuleTest {
         Record changed = ParameterRecords.with(shown, Map.of("a", 2.0));
         assertEquals(2.0, changed.getClass().getMethod("a").invoke(changed));
         assertEquals(1.0, shown.getClass().getMethod("a").invoke(shown));
+    }
+
+    /** What changing the record of {@link #recordFrom}'s module by name throws. */
+    private ParameterException refusal(String name, String directives, String record) throws IOException {
+        Record hidden = recordFrom(name, directives, record);
+        return assertThrows(ParameterException.class, () -> ParameterRecords.with(hidden, Map.of("a", 2.0)));
     }
 
     /**
