@@ -148,6 +148,26 @@ class CompareRowsTest {
     }
 
     /**
+     * A misspelt baseline, a row the comparison does not have, is refused as such with the closest row, whether
+     * --rows keeps some rows or all; nothing is written.
+     */
+    @Test
+    void refusesAMisspeltBaselineWithTheClosestRow() {
+        Path out = dir.resolve("baseline-misspelt");
+        CliRunner.Result all = CliRunner.run("compare", REFERENCE.toString(), "--out", out.toString(), "--baseline",
+                "naiv");
+        assertEquals(2, all.exitCode(), all.err());
+        assertTrue(all.err().contains("engram compare: --baseline: expected a row of the comparison as its table shows"
+                + " it, one of [naive, ewc, si, hlop], found 'naiv'; did you mean 'naive'?"), all.err());
+        CliRunner.Result some = CliRunner.run("compare", REFERENCE.toString(), "--out", out.toString(), "--rows",
+                "si,ewc", "--baseline", "ewx");
+        assertEquals(2, some.exitCode(), some.err());
+        assertTrue(some.err().contains("engram compare: --baseline: expected a row of the comparison as its table"
+                + " shows it, one of [si, ewc], found 'ewx'; did you mean 'ewc'?"), some.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
      * A baseline that --rows leaves out is refused as such, with the rows kept and how to keep it, rather than as
      * a row the comparison does not have; nothing is written.
      */
@@ -166,6 +186,12 @@ class CompareRowsTest {
                 "si,ewc", "--name", "naive=Fine-tuning", "--baseline", "Fine-tuning");
         assertEquals(2, named.exitCode(), named.err());
         assertTrue(named.err().contains("found 'Fine-tuning', a row --rows leaves out"), named.err());
+        // And by its label, which --name shows by another name.
+        CliRunner.Result byLabel = CliRunner.run("compare", REFERENCE.toString(), "--out", out.toString(), "--rows",
+                "si,ewc", "--name", "naive=Fine-tuning", "--baseline", "naive");
+        assertEquals(2, byLabel.exitCode(), byLabel.err());
+        assertTrue(byLabel.err().contains("found 'naive', a row --rows leaves out; give it in --rows too, e.g. --rows"
+                + " 'si,ewc,naive'"), byLabel.err());
         assertFalse(Files.exists(out.resolve("comparisons")) && out.resolve("comparisons").toFile().list().length > 0,
                 "nothing written");
     }

@@ -169,6 +169,51 @@ class ComparisonTest {
     }
 
     /**
+     * A run's data is named by the first eight digits of its digest, a digest of eight digits whole; one of fewer,
+     * which names no SHA-256, is left out (digests written by hand into metrics.json).
+     */
+    @Test
+    void dataIsNamedByEightDigitsOfItsDigest() throws IOException {
+        List<Path> runs = new ArrayList<>();
+        for (String digest : List.of("0123abcd", "0123abc")) {
+            Path run = referenceStartedAt("20261201T00000" + digest.length() + "Z");
+            ObjectNode m = (ObjectNode) JsonFiles.MAPPER.readTree(run.resolve("metrics.json").toFile());
+            ((ObjectNode) m.get("provenance")).put("data_sha256", digest);
+            Files.writeString(run.resolve("metrics.json"), m.toString());
+            runs.add(run);
+        }
+        Comparison.Outcome outcome = Comparison.write(runs, dir.resolve("results"), f -> f, PLAIN);
+        assertTrue(outcome.runs().get(0).contains(", data bundled_subset 0123abcd, seeds"), outcome.runs().get(0));
+        assertTrue(outcome.runs().get(1).contains(", data bundled_subset, seeds"), outcome.runs().get(1));
+    }
+
+    /**
+     * The LaTeX tables' comments say that runs trained without samples held out for validation only when a run
+     * compared did: the reference run held none out.
+     */
+    @Test
+    void runsThatHeldNothingOutAreNotSaidToHave() throws IOException {
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE), dir.resolve("results"), f -> f, PLAIN);
+        for (String file : List.of("comparison.tex", Comparison.NARROW_LATEX)) {
+            String tex = Files.readString(outcome.folder().resolve(file));
+            assertFalse(tex.contains("tasks.validation") || tex.contains("held out"), file + ":\n" + tex);
+        }
+    }
+
+    /**
+     * The settings of one run (or one pool) are compared with no other's: a run whose config.yaml is gone is
+     * compared without a note that its settings could not be.
+     */
+    @Test
+    void oneRunWithoutAConfigHasNoNoteOnIt() throws IOException {
+        Path run = referenceStartedAt("20261201T000000Z");
+        Files.delete(run.resolve("config.yaml"));
+        Comparison.Outcome outcome = Comparison.write(List.of(run), dir.resolve("results"), f -> f, PLAIN);
+        assertEquals(List.of(), outcome.notes());
+        assertFalse(Files.readString(outcome.folder().resolve("comparison.md")).contains("config.yaml"));
+    }
+
+    /**
      * A comparison of task-incremental runs says, once however many runs, what their own summaries and
      * table.tex say: their FWT compares two random readouts; so do the paired files, whose FWT differences are
      * differences of such numbers. A comparison of domain-incremental runs, whose FWT does measure transfer, does
