@@ -50,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
             + "not depend on it).")
     Integer threads;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Units (strategy and seed) "
+            + "trained at once, each on the config's threads (default ${DEFAULT-VALUE}; results do not depend on it).")
+    int jobs;
+
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
             description = "Results root folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -97,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             o.flush();
             return 0;
         }
+        Runner.requireJobs(jobs);
         if (config == null && resume == null) {
             throw new EngramException("engram run", "CONFIG.yaml", "a config file, or --resume RUN_DIR", "neither",
                     "see engram run --help");
@@ -133,7 +138,8 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, args, hooks), signal, err);
+        Runner.Request request = new Runner.Request(resolved, out, resume, threads, jobs, args, hooks);
+        Runner.Outcome r = Runner.execute(request, signal, err);
         o.print(r.summary());
         o.println();
         o.println(r.folder());

@@ -41,51 +41,79 @@ abstract class Progress implements AutoCloseable {
                 : new Lines(totalSamples, doneBefore, err);
     }
 
-    /** What is being trained now, for the messages. */
-    protected String strategy = "";
-    protected long seed;
-    protected int task;
+    /** Tasks in the sequence and epochs per task, the same for every unit of the run. */
     protected int tasks;
-    protected int epoch;
     protected int epochs;
-    protected int epochSamples;
-    protected int epochDone;
 
     /**
-     * An epoch starts.
+     * The reporter of one unit (strategy and seed), which knows the epoch it trains: units trained
+     * side by side ({@code engram run --jobs}) have one each and share the run's count of samples.
      *
-     * @param strategyLabel the strategy
-     * @param seedValue     the seed
-     * @param taskIndex     the task, from 0
-     * @param taskCount     tasks in the sequence
-     * @param epochIndex    the epoch, from 0
-     * @param epochCount    epochs per task
-     * @param samples       training samples of the epoch
+     * @return a new unit reporter
      */
-    void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
-            int epochCount, int samples) {
-        strategy = strategyLabel;
-        seed = seedValue;
-        task = taskIndex;
-        tasks = taskCount;
-        epoch = epochIndex;
-        epochs = epochCount;
-        epochSamples = samples;
-        epochDone = 0;
+    Unit unit() {
+        return new Unit();
     }
 
-    /**
-     * A batch is done.
-     *
-     * @param samples the task's samples in it
-     */
-    void batch(int samples) {
-        doneSamples += samples;
-        epochDone += samples;
-        batchDone(samples);
+    /** What one unit is training now, for its messages; its reports go through the run's reporter. */
+    final class Unit {
+        String strategy = "";
+        long seed;
+        int task;
+        int epoch;
+        int epochSamples;
+        int epochDone;
+        long epochStartNanos;
+
+        private Unit() {
+        }
+
+        /**
+         * An epoch starts.
+         *
+         * @param strategyLabel the strategy
+         * @param seedValue     the seed
+         * @param taskIndex     the task, from 0
+         * @param taskCount     tasks in the sequence
+         * @param epochIndex    the epoch, from 0
+         * @param epochCount    epochs per task
+         * @param samples       training samples of the epoch
+         */
+        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+                int epochCount, int samples) {
+            synchronized (Progress.this) {
+                strategy = strategyLabel;
+                seed = seedValue;
+                task = taskIndex;
+                epoch = epochIndex;
+                epochSamples = samples;
+                epochDone = 0;
+                epochStartNanos = System.nanoTime();
+                tasks = taskCount;
+                epochs = epochCount;
+                started(this);
+            }
+        }
+
+        /**
+         * A batch is done.
+         *
+         * @param samples the task's samples in it
+         */
+        void batch(int samples) {
+            synchronized (Progress.this) {
+                doneSamples += samples;
+                epochDone += samples;
+                batchDone(this, samples);
+            }
+        }
     }
 
-    protected abstract void batchDone(int samples);
+    /** A unit's epoch has started (called holding this reporter's lock). */
+    protected abstract void started(Unit unit);
+
+    /** A unit's batch is done (called holding this reporter's lock). */
+    protected abstract void batchDone(Unit unit, int samples);
 
     abstract void epoch(EpochRecord e);
 
@@ -172,8 +200,8 @@ abstract class Progress implements AutoCloseable {
         /** A long epoch reports its progress at most this often (ns). */
         private static final long INTERVAL_NANOS = 15_000_000_000L;
         private final PrintWriter out;
+        /** When the last line was printed, or the last epoch started: a long epoch's lines are spaced. */
         private long lastLine = System.nanoTime();
-        private long epochStart;
 
         Lines(long totalSamples, long doneBefore, PrintWriter out) {
             super(totalSamples, doneBefore);
@@ -181,21 +209,18 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
-                int epochCount, int samples) {
-            super.epochStarted(strategyLabel, seedValue, taskIndex, taskCount, epochIndex, epochCount, samples);
-            epochStart = System.nanoTime();
-            lastLine = epochStart;
+        protected void started(Unit unit) {
+            lastLine = unit.epochStartNanos;
         }
 
         @Override
-        protected synchronized void batchDone(int samples) {
+        protected void batchDone(Unit unit, int samples) {
             long now = System.nanoTime();
-            if (!silenced && now - lastLine >= INTERVAL_NANOS && epochDone < epochSamples) {
+            if (!silenced && now - lastLine >= INTERVAL_NANOS && unit.epochDone < unit.epochSamples) {
                 lastLine = now;
                 out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %d/%d samples, %.0f samples/s (%s)%n",
-                        strategy, seed, task + 1, tasks, epoch + 1, epochs, epochDone, epochSamples,
-                        epochDone / ((now - epochStart) / 1e9), eta());
+                        unit.strategy, unit.seed, unit.task + 1, tasks, unit.epoch + 1, epochs, unit.epochDone,
+                        unit.epochSamples, unit.epochDone / ((now - unit.epochStartNanos) / 1e9), eta());
                 out.flush();
             }
         }
@@ -255,15 +280,13 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
-                int epochCount, int samples) {
-            super.epochStarted(strategyLabel, seedValue, taskIndex, taskCount, epochIndex, epochCount, samples);
-            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d", strategyLabel,
-                    seedValue, taskIndex + 1, taskCount, epochIndex + 1, epochCount));
+        protected void started(Unit unit) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d", unit.strategy,
+                    unit.seed, unit.task + 1, tasks, unit.epoch + 1, epochs));
         }
 
         @Override
-        protected synchronized void batchDone(int samples) {
+        protected void batchDone(Unit unit, int samples) {
             if (!silenced) {
                 bar.stepBy(samples);
             }

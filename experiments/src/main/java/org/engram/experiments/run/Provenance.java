@@ -19,6 +19,8 @@ import java.util.List;
  *                        id gives
  * @param seeds           the seeds
  * @param threads         worker threads (of the session that finished the run)
+ * @param jobs            units (strategy and seed) trained at once, each on {@code threads} (of the
+ *                        session that finished the run)
  * @param dataOrigin      how the data was found ({@code CONFIG_PATH}, {@code ENVIRONMENT},
  *                        {@code SYSTEM_FOLDER}, {@code BUNDLED_SUBSET}, or {@code GENERATED})
  * @param dataLocation    the data folder or classpath location, or the generator
@@ -39,7 +41,7 @@ import java.util.List;
  */
 public record Provenance(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
                          String arch, int processors, String startTime, List<Long> seeds, int threads,
-                         String dataOrigin, String dataLocation, String dataSha256, String configSha256,
+                         int jobs, String dataOrigin, String dataLocation, String dataSha256, String configSha256,
                          String resultSha256, List<String> commandLine, String resumedAt,
                          List<StrategyCode> strategyCode, List<String> engramCommits) {
     /**
@@ -48,12 +50,12 @@ public record Provenance(String engramVersion, String engramCommit, String javaV
      * @param start   when the run started
      * @param resumed when this session resumed it, or {@code null} if it started it
      */
-    static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, DataRecord data,
+    static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, int jobs, DataRecord data,
             String configHash, String resultHash, List<String> args, List<StrategyCode> strategyCode,
             List<String> engramCommits) {
         Platform p = Platform.current();
         return new Provenance(p.engramVersion(), p.engramCommit(), p.javaVersion(), p.javaVm(), p.os(), p.arch(),
-                p.processors(), start.toString(), List.copyOf(seeds), threads,
+                p.processors(), start.toString(), List.copyOf(seeds), threads, jobs,
                 data.origin() == null ? "GENERATED" : data.origin().name(), data.location(), data.sha256(), configHash,
                 resultHash, List.copyOf(args), resumed == null ? null : resumed.toString(), List.copyOf(strategyCode),
                 List.copyOf(engramCommits));

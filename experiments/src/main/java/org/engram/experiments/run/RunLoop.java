@@ -19,8 +19,9 @@ import org.engram.learning.io.Checkpointable;
 import org.engram.learning.train.EpochResult;
 
 /**
- * The loop over a run's units (strategy and seed), with the state it updates as tasks finish: the
- * checkpoints, the run's status and the signal's record of a stop.
+ * The training of a run's units (strategy and seed), with the state it updates as tasks finish: the
+ * checkpoints, the run's status and the signal's record of a stop, each update one synchronized step,
+ * as units may train side by side.
  */
 final class RunLoop {
     private final ExperimentConfig config;
@@ -37,8 +38,10 @@ final class RunLoop {
     /** Why the final status could not be written, or null. */
     private RuntimeException statusUnsaved;
     private int tasksThisProcess;
-    /** The reporter of the unit being trained, silenced by a signal; null before the first unit. */
+    /** The run's reporter, silenced by a signal; null before the first unit. */
     private volatile Progress progress;
+    /** Set when a unit failed: the units beside it stop ({@link #stopUnits}). */
+    private volatile boolean unitsStopping;
 
     RunLoop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
             RunStatus status, Runner.TestHooks hooks, PrintWriter err) {
@@ -171,6 +174,39 @@ final class RunLoop {
         report.run();
     }
 
+    /**
+     * Saves and reports a finished task ({@link #checkpointed}) and counts it, where the test hooks'
+     * stops come; one step for units trained side by side, which count their tasks together.
+     */
+    private synchronized void taskFinished(UnitLearner learner, UnitProgress p, RunStatus.Completed unit,
+                                           Runnable report) {
+        if (tasksThisProcess + 1 == hooks.signalBeforeTaskSaved()) {
+            interrupted();
+        }
+        checkpointed(learner, p, unit, report);
+        tasksThisProcess++;
+        if (hooks.stopAfterTasks() > 0 && tasksThisProcess == hooks.stopAfterTasks()
+                && status.completed().size() < status.totalTasks()) {
+            throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
+                    + " (--stop-after-tasks)", null);
+        }
+    }
+
+    /**
+     * Stops the units that train beside one that failed at their next batch or task, and those not
+     * started from starting ({@link UnitScheduler}).
+     */
+    void stopUnits() {
+        unitsStopping = true;
+    }
+
+    /** Throws {@link UnitScheduler.Stopped} once {@link #stopUnits} was called. */
+    private void requireUnitsGoOn() {
+        if (unitsStopping) {
+            throw new UnitScheduler.Stopped();
+        }
+    }
+
     /** Writes the first status, "running", unless a signal has already ended the run. */
     synchronized void begin() {
         if (!finished) {
@@ -267,8 +303,21 @@ final class RunLoop {
         }
     }
 
+    /**
+     * Trains one unit from where its checkpoints left it through its last task, checkpointing each
+     * task; units that train side by side ({@link UnitScheduler}) call it from their own threads.
+     *
+     * @param spec     the strategy
+     * @param seed     the seed
+     * @param progress the run's reporter
+     * @return the unit's progress, complete
+     * @throws UnitScheduler.Stopped if another unit failed ({@link #stopUnits}) before this one
+     *                               finished: at its next batch, or before its next task
+     */
     UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
+        requireUnitsGoOn();
         this.progress = progress;
+        Progress.Unit report = progress.unit();
         int count = experiment.taskCount();
         UnitProgress p = checkpoints.progress(spec.label(), seed, count, config.tasks().validation(),
                 config.training().epochs(), config.training().evaluateEveryEpoch());
@@ -295,6 +344,7 @@ final class RunLoop {
             }
             int epochs = config.training().epochs();
             for (int t = p.tasksDone(); t < count; t++) {
+                requireUnitsGoOn();
                 long taskStart = System.nanoTime();
                 List<EpochRecord> records = new ArrayList<>();
                 List<double[]> epochAccuracy = new ArrayList<>();
@@ -306,10 +356,13 @@ final class RunLoop {
                 }
                 for (int e = 0; e < epochs; e++) {
                     long t0 = System.nanoTime();
-                    progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
+                    report.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
                     EpochResult r;
                     try {
-                        r = learner.trainEpoch(e, progress::batch);
+                        r = learner.trainEpoch(e, samples -> {
+                            report.batch(samples);
+                            requireUnitsGoOn();
+                        });
                     } catch (StrategyDiverged d) {
                         throw d.in(spec.label(), seed);
                     } catch (StrategyFailed f) {
@@ -356,21 +409,12 @@ final class RunLoop {
                 if (validationRow != null) {
                     p = p.withValidationRow(validationRow);
                 }
-                if (tasksThisProcess + 1 == hooks.signalBeforeTaskSaved()) {
-                    interrupted();
-                }
                 int task = t;
                 try {
-                    checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t),
+                    taskFinished(learner, p, new RunStatus.Completed(spec.label(), seed, t),
                             () -> progress.task(spec.label(), seed, task, count, row, validationRow));
                 } catch (StrategyFailed f) {
                     throw f.in(spec.label(), seed);
-                }
-                tasksThisProcess++;
-                if (hooks.stopAfterTasks() > 0 && tasksThisProcess == hooks.stopAfterTasks()
-                        && status.completed().size() < status.totalTasks()) {
-                    throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
-                            + " (--stop-after-tasks)", null);
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
@@ -53,10 +54,12 @@ public final class Runner {
      * @param resultsRoot the results root folder
      * @param resume      the partial folder of a stopped run to continue, or null
      * @param threads     {@code --threads} for a resumed run, or null
+     * @param jobs        how many units (strategy and seed) train at once ({@code --jobs}), each on the
+     *                    config's threads, 1 to {@link #MAX_JOBS}; the results do not depend on it
      * @param commandLine the arguments, for provenance
      * @param hooks       stops that tests provoke at chosen moments; {@link TestHooks#NONE} otherwise
      */
-    public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
+    public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads, int jobs,
                           List<String> commandLine, TestHooks hooks) {
         /**
          * Takes no hooks (null) as {@link TestHooks#NONE}.
@@ -65,15 +68,18 @@ public final class Runner {
          * @param resultsRoot the results root folder
          * @param resume      the partial folder of a stopped run to continue, or null
          * @param threads     {@code --threads} for a resumed run, or null
+         * @param jobs        how many units train at once, 1 to {@link #MAX_JOBS}
          * @param commandLine the arguments, for provenance
          * @param hooks       stops that tests provoke at chosen moments; {@link TestHooks#NONE} otherwise
+         * @throws EngramException if {@code jobs} is out of its range, naming {@code --jobs}
          */
         public Request {
+            requireJobs(jobs);
             hooks = hooks == null ? TestHooks.NONE : hooks;
         }
 
         /**
-         * What to run, with no test hooks.
+         * What to run, one unit at a time, with no test hooks.
          *
          * @param config      the resolved config (for a resumed run: of the new command line, or null)
          * @param resultsRoot the results root folder
@@ -83,7 +89,23 @@ public final class Runner {
          */
         public Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
                        List<String> commandLine) {
-            this(config, resultsRoot, resume, threads, commandLine, TestHooks.NONE);
+            this(config, resultsRoot, resume, threads, 1, commandLine, TestHooks.NONE);
+        }
+    }
+
+    /** The most units {@code --jobs} trains at once, as many as the most worker threads a config may ask. */
+    public static final int MAX_JOBS = 1024;
+
+    /**
+     * Refuses a count of units to train at once outside 1 to {@link #MAX_JOBS}.
+     *
+     * @param jobs the count ({@code --jobs})
+     * @throws EngramException naming {@code --jobs}, the range and the count
+     */
+    public static void requireJobs(int jobs) {
+        if (jobs < 1 || jobs > MAX_JOBS) {
+            throw new EngramException("engram run", "--jobs", "how many units (strategy and seed) train at once,"
+                    + " 1 to " + MAX_JOBS, String.valueOf(jobs), null);
         }
     }
 
@@ -169,8 +191,7 @@ public final class Runner {
     public static Outcome execute(Request request, SignalHook signal, PrintWriter err) {
         Instant start = Instant.now();
         Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
-        ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
-                run.resolved().config().threads());
+        printThreadNotice(request, run.resolved().config(), err);
         warnOfConfig(run.resolved().config(), err);
         try {
             if (request.hooks().pauseAfterSetup()) {
@@ -182,29 +203,44 @@ public final class Runner {
         }
     }
 
+    /**
+     * Notes threads beyond the processors ({@link ThreadNotice}): units side by side each have the
+     * config's threads, and all of them take turns on the processors.
+     */
+    private static void printThreadNotice(Request request, ExperimentConfig c, PrintWriter err) {
+        String threads = request.threads() != null ? "--threads" : "threads";
+        int units = c.strategies().size() * c.seeds().size();
+        int together = Math.min(request.jobs(), units);
+        ThreadNotice.print(err, "engram run", together == 1 ? threads : "--jobs " + request.jobs()
+                + (request.jobs() > units ? " (" + units + " units)" : "") + " x " + threads + " " + c.threads()
+                + " =", together * c.threads());
+    }
+
     private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
         RunLoop loop = run.loop();
         boolean resumed = request.resume() != null;
         Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
-                resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
+                resumed ? start : null, c.seeds(), c.threads(), request.jobs(), run.data(), run.configHash(),
                 run.resolved().resultHash(), request.commandLine(), run.strategyCode(), loop.status().engramCommits());
         try {
             loop.begin();
             loop.prepare();
-            List<UnitProgress> results = new ArrayList<>();
+            List<UnitProgress> results;
             try (Progress progress = Progress.create(loop.doneSamples() + loop.remainingSamples(), loop.doneSamples(),
                     err)) {
                 if (request.resume() != null) {
                     progress.message("resuming " + folder.directory() + " after " + loop.tasksDone()
                             + " of " + loop.totalTasks() + " tasks");
                 }
+                List<Supplier<UnitProgress>> units = new ArrayList<>();
                 for (ExperimentConfig.StrategySpec spec : c.strategies()) {
                     for (long seed : c.seeds()) {
-                        results.add(loop.unit(spec, seed, progress));
+                        units.add(() -> loop.unit(spec, seed, progress));
                     }
                 }
+                results = UnitScheduler.train(units, request.jobs(), loop::stopUnits);
             }
             MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.tasks(), run.experiment().located(),
                     results, provenance);

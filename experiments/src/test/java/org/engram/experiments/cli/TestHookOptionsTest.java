@@ -49,7 +49,7 @@ class TestHookOptionsTest {
     @Test
     void aRequestWithoutHooksHasNone() {
         assertEquals(Runner.TestHooks.NONE,
-                new Runner.Request(null, Path.of("r"), null, null, List.of(), null).hooks());
+                new Runner.Request(null, Path.of("r"), null, null, 1, List.of(), null).hooks());
         assertEquals(Runner.TestHooks.NONE, new Runner.Request(null, Path.of("r"), null, null, List.of()).hooks());
     }
 

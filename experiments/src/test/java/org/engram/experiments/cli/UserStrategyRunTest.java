@@ -300,6 +300,26 @@ class UserStrategyRunTest {
     }
 
     /**
+     * Trained beside another unit ({@code --jobs 2}), the unit whose hook throws fails the run in the
+     * same words; the other unit stops (or finishes) without a word of its own, and the run can go on
+     * from what both checkpointed.
+     */
+    @Test
+    void aUnitThatFailsBesideAnotherFailsTheRunInItsOwnWords(@TempDir Path dir) throws Exception {
+        CliRunner.Result run = runMine(dir, "[{name: naive}, {name: freeze_layer, params: {layer: -1}}]", "--jobs", "2");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("freeze_layer, seed 1: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
+                + ") failed in transformUpdate (task 2, epoch 1, batch 1, matrix 0): java.lang.IllegalStateException:"
+                + " no layer -1"), run.err());
+        assertFalse(run.err().contains("another unit"), run.err());
+        Path partial = partialOf(dir.resolve("out"));
+        assertFailedAndResumable(partial);
+        JsonNode completed = new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("completed");
+        assertTrue(completed.toString().contains("{\"strategy\":\"freeze_layer\",\"seed\":1,\"task\":0}"),
+                completed.toString());
+    }
+
+    /**
      * NaN that a strategy of one's own makes stops the run as diverged, but, since mended code may
      * go on from the checkpoints, its status keeps the resume command (a diverged run of built-in
      * strategies does not).

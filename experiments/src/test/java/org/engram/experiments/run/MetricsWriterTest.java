@@ -256,7 +256,7 @@ class MetricsWriterTest {
     @Test
     void theSummaryAndTableNameTheStrategiesParametersAndTheBuild() throws Exception {
         Provenance made = new Provenance("1.0", "def5678", "17.0.15", "vm", "os", "amd64", 2, "2026-12-03T00:00:00Z",
-                List.of(1L), 1, "BUNDLED_SUBSET", "here", "0123456789abcdef", "fedcba9876543210", "r", List.of(),
+                List.of(1L), 1, 1, "BUNDLED_SUBSET", "here", "0123456789abcdef", "fedcba9876543210", "r", List.of(),
                 null, List.of(), List.of("abc1234", "def5678"));
         MetricsWriter w = MetricsWriter.of(config(1), "run", TASKS, null,
                 List.of(unit(1, new double[][] {{0.5, 0.5}, {0.6, 0.5}})), made);

@@ -13,7 +13,7 @@ class ProgressTest {
     private static String epochLine(EpochRecord record) {
         StringWriter text = new StringWriter();
         try (Progress progress = new Progress.Lines(100, 0, new PrintWriter(text))) {
-            progress.epochStarted(record.strategy(), record.seed(), record.task(), 5, record.epoch(), 1, 100);
+            progress.unit().epochStarted(record.strategy(), record.seed(), record.task(), 5, record.epoch(), 1, 100);
             progress.epoch(record);
         }
         String line = text.toString().strip();
@@ -46,12 +46,34 @@ class ProgressTest {
     void aResumedRunCountsTheTasksDoneBefore() {
         StringWriter text = new StringWriter();
         try (Progress progress = new Progress.Lines(1000, 500, new PrintWriter(text))) {
-            progress.epochStarted("naive", 1, 3, 5, 0, 1, 100);
-            progress.batch(100);
+            Progress.Unit unit = progress.unit();
+            unit.epochStarted("naive", 1, 3, 5, 0, 1, 100);
+            unit.batch(100);
             progress.epoch(new EpochRecord("naive", 1, 3, 0, 0.5, 0.9, 1.0, 100));
         }
         String line = text.toString().strip();
         assertEquals("(60% done, ETA", line.substring(line.lastIndexOf('('), line.lastIndexOf(' ')));
+    }
+
+    /**
+     * Units trained side by side ({@code --jobs}) report through one reporter: their samples add up
+     * (250 + 150 of 1,000 is 40%), and each epoch line names its own unit's strategy, seed and task.
+     */
+    @Test
+    void unitsSideBySideAddTheirSamplesAndKeepTheirOwnLines() {
+        StringWriter text = new StringWriter();
+        try (Progress progress = new Progress.Lines(1000, 0, new PrintWriter(text))) {
+            Progress.Unit naive = progress.unit();
+            Progress.Unit ewc = progress.unit();
+            naive.epochStarted("naive", 1, 2, 5, 0, 1, 250);
+            ewc.epochStarted("ewc", 2, 0, 5, 0, 1, 150);
+            naive.batch(250);
+            ewc.batch(150);
+            progress.epoch(new EpochRecord("naive", 1, 2, 0, 0.5, 0.9, 1.0, 250));
+        }
+        String line = text.toString().strip();
+        assertEquals("[naive seed 1] task 3/5 epoch 1/1", line.substring(0, line.indexOf(':')));
+        assertEquals("(40% done, ETA", line.substring(line.lastIndexOf('('), line.lastIndexOf(' ')));
     }
 
     /** Silenced (a signal's message is to be the last line), the reporter prints nothing more. */
@@ -59,12 +81,13 @@ class ProgressTest {
     void aSilencedReporterPrintsNothing() {
         StringWriter text = new StringWriter();
         try (Progress progress = new Progress.Lines(1000, 0, new PrintWriter(text))) {
-            progress.epochStarted("naive", 1, 0, 5, 0, 1, 100);
+            Progress.Unit unit = progress.unit();
+            unit.epochStarted("naive", 1, 0, 5, 0, 1, 100);
             progress.epoch(new EpochRecord("naive", 1, 0, 0, 0.5, 0.9, 1.0, 100));
             String before = text.toString();
             progress.silence();
-            progress.epochStarted("naive", 1, 1, 5, 0, 1, 100);
-            progress.batch(100);
+            unit.epochStarted("naive", 1, 1, 5, 0, 1, 100);
+            unit.batch(100);
             progress.epoch(new EpochRecord("naive", 1, 1, 0, 0.5, 0.9, 1.0, 100));
             progress.task("naive", 1, 1, 5, new double[] {0.9, 0.8}, null);
             progress.message("resuming");
