@@ -135,11 +135,23 @@ class DiehlCookRunTest {
         assertEquals(2, second.exitCode(), second.err());
         CliRunner.Result last = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(0, last.exitCode(), last.err());
-        Path finished = Path.of(last.lastLine());
-        JsonNode resumed = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile());
+        assertSameResultsAsTheStraightRun(Path.of(last.lastLine()));
+    }
+
+    /** Its two units trained side by side, each simulating its own network, give the same results. */
+    @Test
+    void unitsSideBySideGiveTheResultsOfOneAtATime() throws IOException {
+        CliRunner.Result run = CliRunner.run("run", config.toString(), "--out", dir.resolve("jobs").toString(),
+                "--jobs", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertSameResultsAsTheStraightRun(Path.of(run.lastLine()));
+    }
+
+    private static void assertSameResultsAsTheStraightRun(Path finished) throws IOException {
+        JsonNode other = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile());
         for (String strategy : List.of("naive", "importance_gating")) {
             JsonNode a = metrics.get("strategies").get(strategy).get("seeds").get("3");
-            JsonNode b = resumed.get("strategies").get(strategy).get("seeds").get("3");
+            JsonNode b = other.get("strategies").get(strategy).get("seeds").get("3");
             for (String key : List.of("accuracy_matrix", "random_init_accuracy", "acc", "bwt", "forgetting",
                     "weights_hash", "spikes", "synaptic_operations")) {
                 assertEquals(a.get(key), b.get(key), strategy + " " + key);
