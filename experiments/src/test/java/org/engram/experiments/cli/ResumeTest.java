@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * finishes it with results bit-identical to a run that never stopped.
  */
 class ResumeTest {
-    private static final String CONFIG = String.join("\n",
+    /** Three tasks of naive and si on seed 4 (other tests give it other seeds). */
+    static final String CONFIG = String.join("\n",
             "name: resume",
             "seeds: [4]",
             "data: {bundled: true}",
@@ -81,21 +82,9 @@ class ResumeTest {
                 .get("state").asText());
 
         Path reference = Path.of(straight.lastLine());
+        assertSameUnits(reference, finished, List.of("4"));
         JsonNode a = new ObjectMapper().readTree(reference.resolve("metrics.json").toFile());
         JsonNode b = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile());
-        for (String strategy : List.of("naive", "si")) {
-            JsonNode x = a.get("strategies").get(strategy).get("seeds").get("4");
-            JsonNode y = b.get("strategies").get(strategy).get("seeds").get("4");
-            for (String key : List.of("accuracy_matrix", "random_init_accuracy", "acc", "bwt", "fwt", "forgetting",
-                    "per_task", "weights_hash")) {
-                assertEquals(x.get(key), y.get(key), strategy + " " + key);
-            }
-            assertArrayEquals(
-                    Files.readAllBytes(reference.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
-                    Files.readAllBytes(finished.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
-                    strategy + ": final learner state");
-        }
-        assertEquals(lossColumn(reference), lossColumn(finished));
 
         // The provenance is the run's: its start (to the second, from the run id), the hash of its
         // config.yaml (kept as the run started, on one thread), with when and how the last session resumed.
@@ -109,6 +98,29 @@ class ResumeTest {
         assertTrue(provenance.get("resumed_at").isTextual(), provenance.toString());
         assertEquals(2, provenance.get("threads").asInt());
         assertTrue(a.get("provenance").get("resumed_at").isNull(), "a run never stopped was not resumed");
+    }
+
+    /**
+     * Asserts that two runs of {@link #CONFIG} (naive and si) on these seeds have the same metrics, final
+     * learner states and losses epoch by epoch.
+     */
+    static void assertSameUnits(Path reference, Path run, List<String> seeds) throws IOException {
+        JsonNode a = new ObjectMapper().readTree(reference.resolve("metrics.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        for (String strategy : List.of("naive", "si")) {
+            for (String seed : seeds) {
+                JsonNode x = a.get("strategies").get(strategy).get("seeds").get(seed);
+                JsonNode y = b.get("strategies").get(strategy).get("seeds").get(seed);
+                for (String key : List.of("accuracy_matrix", "random_init_accuracy", "acc", "bwt", "fwt",
+                        "forgetting", "per_task", "weights_hash")) {
+                    assertEquals(x.get(key), y.get(key), strategy + " seed " + seed + " " + key);
+                }
+                String state = "checkpoints/" + strategy + "/seed-" + seed + "/learner-3.state";
+                assertArrayEquals(Files.readAllBytes(reference.resolve(state)), Files.readAllBytes(run.resolve(state)),
+                        strategy + " seed " + seed + ": final learner state");
+            }
+        }
+        assertEquals(lossColumn(reference), lossColumn(run));
     }
 
     private static String sha256(Path file) throws IOException {

@@ -1,6 +1,5 @@
 package org.engram.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,33 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
  * resumed.
  */
 class RunJobsTest {
-    private static final String CONFIG = String.join("\n",
-            "name: jobs",
-            "seeds: [4, 5]",
-            "threads: 1",
-            "data: {bundled: true}",
-            "tasks: {sequence: split, scenario: class_incremental, count: 3, classes_per_task: 2,"
-                    + " train_per_task: 80, test_per_task: 30}",
-            "network: {hidden: [16]}",
-            "encoder: {steps: 6}",
-            "training: {epochs: 2, batch_size: 20, learning_rate: 0.005}",
-            "strategies:",
-            "  - name: naive",
-            "  - name: si",
-            "");
+    /** The resume tests' three tasks of naive and si, on two seeds: four units. */
+    private static final String CONFIG = ResumeTest.CONFIG.replace("name: resume", "name: jobs")
+            .replace("seeds: [4]", "seeds: [4, 5]\nthreads: 1");
 
     @Test
     void unitsSideBySideGiveTheResultsOfOneAtATime(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("jobs.yaml");
-        Files.writeString(config, CONFIG);
-        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
-        assertEquals(0, straight.exitCode(), straight.err());
+        Path config = configIn(dir);
+        Path straight = straightRun(config, dir);
         // All four units at once: more jobs than units start one thread a unit.
         CliRunner.Result sideBySide = CliRunner.run("run", config.toString(), "--out", dir.resolve("b").toString(),
                 "--jobs", "1024");
         assertEquals(0, sideBySide.exitCode(), sideBySide.err());
         Path finished = Path.of(sideBySide.lastLine());
-        assertSameResults(Path.of(straight.lastLine()), finished);
+        ResumeTest.assertSameUnits(straight, finished, List.of("4", "5"));
         JsonNode provenance = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile()).get("provenance");
         assertEquals(1024, provenance.get("jobs").asInt());
         assertEquals(1, provenance.get("threads").asInt());
@@ -68,10 +53,8 @@ class RunJobsTest {
      */
     @Test
     void aRunStoppedWhileUnitsTrainSideBySideResumesToTheSameResults(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("jobs.yaml");
-        Files.writeString(config, CONFIG);
-        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
-        assertEquals(0, straight.exitCode(), straight.err());
+        Path config = configIn(dir);
+        Path straight = straightRun(config, dir);
         Path root = dir.resolve("b");
         CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(), "--jobs", "2",
                 "--stop-after-tasks", "3");
@@ -83,13 +66,12 @@ class RunJobsTest {
         assertTrue(status.get("completed").size() >= 3, status.toString());
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString(), "--jobs", "2");
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertSameResults(Path.of(straight.lastLine()), Path.of(resumed.lastLine()));
+        ResumeTest.assertSameUnits(straight, Path.of(resumed.lastLine()), List.of("4", "5"));
     }
 
     @Test
     void jobsOutOfRangeAreRefused(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("jobs.yaml");
-        Files.writeString(config, CONFIG);
+        Path config = configIn(dir);
         for (String jobs : List.of("0", "1025")) {
             CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.toString(), "--jobs", jobs);
             CliRunner.Result printed = CliRunner.run("run", config.toString(), "--print-config", "--jobs", jobs);
@@ -101,40 +83,17 @@ class RunJobsTest {
         }
     }
 
-    /** Every unit's metrics, final learner state and loss per epoch are the same in both runs. */
-    private static void assertSameResults(Path reference, Path run) throws IOException {
-        JsonNode a = new ObjectMapper().readTree(reference.resolve("metrics.json").toFile());
-        JsonNode b = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
-        for (String strategy : List.of("naive", "si")) {
-            for (String seed : List.of("4", "5")) {
-                JsonNode x = a.get("strategies").get(strategy).get("seeds").get(seed);
-                JsonNode y = b.get("strategies").get(strategy).get("seeds").get(seed);
-                for (String key : List.of("accuracy_matrix", "random_init_accuracy", "acc", "bwt", "fwt",
-                        "forgetting", "per_task", "weights_hash")) {
-                    assertEquals(x.get(key), y.get(key), strategy + " seed " + seed + " " + key);
-                }
-                String state = "checkpoints/" + strategy + "/seed-" + seed + "/learner-3.state";
-                assertArrayEquals(Files.readAllBytes(reference.resolve(state)), Files.readAllBytes(run.resolve(state)),
-                        state);
-            }
-            assertEquals(a.get("strategies").get(strategy).get("acc"), b.get("strategies").get(strategy).get("acc"));
-        }
-        assertEquals(withoutTimes(reference), withoutTimes(run));
+    private static Path configIn(Path dir) throws IOException {
+        Path config = dir.resolve("jobs.yaml");
+        Files.writeString(config, CONFIG);
+        return config;
     }
 
-    /** log.csv's rows without their times (seconds and samples per second), which differ from run to run. */
-    private static List<String> withoutTimes(Path run) throws IOException {
-        List<String> lines = Files.readAllLines(run.resolve("log.csv"));
-        List<String> header = Arrays.asList(lines.get(0).split(","));
-        int seconds = header.indexOf("seconds");
-        int speed = header.indexOf("samples_per_second");
-        assertTrue(seconds >= 0 && speed >= 0, lines.get(0));
-        return lines.stream().map(l -> {
-            String[] cells = l.split(",");
-            cells[seconds] = "";
-            cells[speed] = "";
-            return String.join(",", cells);
-        }).toList();
+    /** Runs the config one unit at a time: the results the others must give. */
+    private static Path straightRun(Path config, Path dir) {
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        return Path.of(straight.lastLine());
     }
 
     private static Path onlyEntry(Path folder) throws IOException {

@@ -306,7 +306,8 @@ class UserStrategyRunTest {
      */
     @Test
     void aUnitThatFailsBesideAnotherFailsTheRunInItsOwnWords(@TempDir Path dir) throws Exception {
-        CliRunner.Result run = runMine(dir, "[{name: naive}, {name: freeze_layer, params: {layer: -1}}]", "--jobs", "2");
+        CliRunner.Result run = runMine(dir, "[{name: naive}, {name: freeze_layer, params: {layer: -1}}]",
+                "--jobs", "2");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("freeze_layer, seed 1: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
                 + ") failed in transformUpdate (task 2, epoch 1, batch 1, matrix 0): java.lang.IllegalStateException:"
