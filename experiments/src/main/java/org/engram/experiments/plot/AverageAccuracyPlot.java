@@ -27,6 +27,12 @@ public final class AverageAccuracyPlot {
      */
     private static final double DODGE = 0.06;
 
+    /**
+     * The widest the strategies' points about one task may be, in tasks: a tenth of a task within the axis's
+     * half-task margins, and so nearer their own task than the next, for the many rows of a comparison too.
+     */
+    private static final double DODGE_SPAN = 0.8;
+
     private AverageAccuracyPlot() {
     }
 
@@ -162,7 +168,7 @@ public final class AverageAccuracyPlot {
                 SeedSummary p = points[i];
                 double half = error.halfWidth(p);
                 boolean spread = Double.isFinite(half);
-                series.add(i + 1 + (k - (n - 1) / 2.0) * DODGE, 100 * p.mean(),
+                series.add(i + 1 + Dodge.offset(k, n, DODGE, DODGE_SPAN), 100 * p.mean(),
                         100 * (spread ? p.mean() - half : p.mean()), 100 * (spread ? p.mean() + half : p.mean()));
             }
             data.addSeries(series);

@@ -76,7 +76,7 @@ public final class ForgettingPlot {
         for (int j = 0; j < t; j++) {
             YIntervalSeries s = new YIntervalSeries("task " + (j + 1) + " (" + taskNames.get(j) + ")", false, false);
             // Side by side around each task's number, so that the tasks' bars do not cover each other.
-            double dodge = bars ? (j - (t - 1) / 2.0) * DODGE : 0;
+            double dodge = bars ? Dodge.offset(j, t, DODGE, DODGE_SPAN) : 0;
             for (int i = j; i < t; i++) {
                 double mean = 100 * matrix.get(i, j);
                 SeedSummary spread = SeedSummary.of(over(runs, i, j));
@@ -89,7 +89,7 @@ public final class ForgettingPlot {
         }
         NumberAxis x = new NumberAxis("number of tasks learned");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setRange(0.7, t + 0.3);
+        x.setRange(1 - X_MARGIN, t + X_MARGIN);
         NumberAxis y = new PercentAxis("test accuracy on the task (%)");
         Range range = new Range(0, 104);   // room above 100, where finished tasks often stay, for whole markers
         y.setRange(range);
@@ -120,6 +120,15 @@ public final class ForgettingPlot {
 
     /** How far apart, in tasks, neighbouring tasks' points are drawn when they have bars. */
     private static final double DODGE = 0.04;
+
+    /** The x axis's room before the first task and after the last, in tasks. */
+    private static final double X_MARGIN = 0.3;
+
+    /**
+     * The widest the tasks' points about one x may be, in tasks: a tenth of a task within the axis's margins,
+     * so that the first task's first point and the last task's only point, of a long sequence too, are drawn.
+     */
+    private static final double DODGE_SPAN = 0.4;
 
     /** The accuracy on task {@code j} after task {@code i} of each run. */
     private static double[] over(List<AccuracyMatrix> runs, int i, int j) {
