@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
@@ -169,17 +170,37 @@ public final class RateMonitor implements SpikeListener {
         return startMs;
     }
 
-    /** {@return the rate of each bin in Hz} */
+    /**
+     * {@return a copy of the rate of each bin in Hz, made on each call: code reading the bins one by one (a
+     * figure, a file) reads them with {@link #rateHz(int)}, which needs no second array of the bins' size}
+     */
     public double[] ratesHz() {
         double[] r = new double[bins];
         for (int b = 0; b < bins; b++) {
-            r[b] = rateHz(b);
+            r[b] = rate(b);
         }
         return r;
     }
 
+    /** {@return the number of bins so far, the last of them possibly under way or shorter} */
+    public int binCount() {
+        return bins;
+    }
+
+    /**
+     * The rate of one bin, without a copy of the bins.
+     *
+     * @param b the bin, 0 to {@link #binCount()} - 1
+     * @return its spikes per neuron per second (Hz) over its width, the last bin's possibly shorter
+     * @throws IndexOutOfBoundsException if {@code b} is outside the bins, with a message naming the method,
+     *         {@code b}, the range and the value
+     */
+    public double rateHz(int b) {
+        return rate(IndexArguments.check("RateMonitor.rateHz", "b", b, bins));
+    }
+
     /** The rate of bin {@code b} in Hz: its count over the neurons and its width (the last may be shorter). */
-    private double rateHz(int b) {
+    private double rate(int b) {
         double width = Math.max(Math.min(binMs, endMs - startMs - b * binMs), 0);
         return counts[b] * 1000.0 / (population.size() * (width > 1e-12 ? width : binMs));
     }
@@ -197,7 +218,7 @@ public final class RateMonitor implements SpikeListener {
         CsvRows rows = new CsvRows(out);
         for (int b = 0; b < bins; b++) {
             FixedDecimals.append(rows.row(), startMs + b * binMs, 9).append(',');
-            FixedDecimals.append(rows.row(), rateHz(b), 6);
+            FixedDecimals.append(rows.row(), rate(b), 6);
             rows.endRow();
         }
         rows.flush();

@@ -37,22 +37,22 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
             throw new ParameterException("spike statistics", "to", "a finite time > from = " + fromMs + " (ms)", toMs);
         }
         int n = recorder.population().size();
-        double[] times = recorder.timesMs();
-        int[] neurons = recorder.neurons();
+        // Read in place: a copy of the train, 12 bytes a spike, failed after runs whose spikes filled half the heap.
+        int recordedSpikes = recorder.count();
         int[] count = new int[n];
         double[] last = new double[n];
         double[] sum = new double[n];
         double[] sumSquares = new double[n];
         long spikes = 0;
-        for (int k = 0; k < times.length; k++) {
-            double t = times[k];
+        for (int k = 0; k < recordedSpikes; k++) {
+            double t = recorder.timeMs(k);
             // Compared as the grid compares times: the last step of a 203.7 ms run ends at
             // 2037 x 0.1 = 203.70000000000002 ms, whose spikes a plain t > toMs left out.
             boolean afterStart = !TimeGrid.atOrBefore(t, fromMs) || t == 0 && fromMs == 0;
             if (!afterStart || !TimeGrid.atOrBefore(t, toMs)) {
                 continue;
             }
-            int i = neurons[k];
+            int i = recorder.neuron(k);
             if (count[i] > 0) {
                 double isi = t - last[i];
                 sum[i] += isi;

@@ -2,6 +2,7 @@ package org.engram.simulator.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,13 @@ class RateMonitorTest {
         }
         m.extendTo(10);
         assertArrayEquals(new double[] {250, 62.5, 250}, m.ratesHz(), 1e-9);
+        // Bin by bin, as a figure of many bins reads them, with no copy: the same hand-counted rates.
+        assertEquals(3, m.binCount());
+        assertEquals(250, m.rateHz(0), 1e-9);
+        assertEquals(62.5, m.rateHz(1), 1e-9);
+        assertEquals(250, m.rateHz(2), 1e-9);
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> m.rateHz(3));
+        assertEquals("RateMonitor.rateHz: b: expected an index in [0, 3), found 3", e.getMessage());
     }
 
     @Test
