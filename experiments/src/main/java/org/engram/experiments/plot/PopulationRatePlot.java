@@ -2,6 +2,7 @@ package org.engram.experiments.plot;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -53,27 +54,47 @@ public final class PopulationRatePlot {
      * @return the figure at the default size
      */
     public static Figure of(double[] rates, int neurons, double fromMs, double toMs, double binMs, String title) {
+        return of(rates.length, b -> rates[b], neurons, fromMs, toMs, binMs, title);
+    }
+
+    /**
+     * Draws the figure from binned rates read one by one where they are kept, e.g. from a {@code RateMonitor}
+     * whose bins fill much of the heap, as {@link #of(double[], int, double, double, double, String)} does; the
+     * figure keeps only the steps it draws.
+     *
+     * @param bins    the number of bins, {@code > 0}
+     * @param rateHz  the rate of bin {@code k} in Hz, for {@code k} from 0 to {@code bins - 1}; bin {@code k}
+     *                starts at {@code fromMs + k * binMs}
+     * @param neurons population size, {@code > 0}
+     * @param fromMs  where the first bin starts (ms), {@code >= 0}
+     * @param toMs    where the last bin ends (ms), {@code > fromMs}; the last bin may be shorter
+     * @param binMs   bin width (ms), {@code > 0}
+     * @param title   figure title
+     * @return the figure at the default size
+     */
+    public static Figure of(int bins, IntToDoubleFunction rateHz, int neurons, double fromMs, double toMs,
+                            double binMs, String title) {
         double durationMs = toMs - fromMs;
-        if (rates.length == 0 || neurons <= 0 || !(fromMs >= 0) || !(durationMs > 0) || !(binMs > 0)) {
+        if (bins <= 0 || neurons <= 0 || !(fromMs >= 0) || !(durationMs > 0) || !(binMs > 0)) {
             throw new IllegalArgumentException("population rate: need rates, neurons > 0, 0 <= start < end, bin > 0 "
-                    + "ms; found " + rates.length + " bins, " + neurons + ", " + fromMs + " to " + toMs + " ms, "
+                    + "ms; found " + bins + " bins, " + neurons + ", " + fromMs + " to " + toMs + " ms, "
                     + binMs + " ms");
         }
-        int merged = (rates.length + MAX_DRAWN_BINS - 1) / MAX_DRAWN_BINS;
+        int merged = (bins + MAX_DRAWN_BINS - 1) / MAX_DRAWN_BINS;
         TimeAxis time = TimeAxis.ending(toMs);
         XYSeries s = new XYSeries("rate", false, true);
         double total = 0;
         double level = 0;
-        for (int first = 0; first < rates.length; first += merged) {
+        for (int first = 0; first < bins; first += merged) {
             double spikes = 0;
             double width = 0;
-            for (int k = first; k < Math.min(rates.length, first + merged); k++) {
+            for (int k = first; k < Math.min(bins, first + merged); k++) {
                 double w = Math.max(0, Math.min(binMs, durationMs - k * binMs));
-                spikes += rates[k] * w;
+                spikes += rateHz.applyAsDouble(k) * w;
                 width += w;
             }
             total += spikes;
-            level = width > 0 ? spikes / width : rates[first];
+            level = width > 0 ? spikes / width : rateHz.applyAsDouble(first);
             s.add(time.of(fromMs + first * binMs), level);
         }
         // The step renderer draws a level up to the next point, so repeat the last level at the end.
@@ -86,10 +107,10 @@ public final class PopulationRatePlot {
         r.setSeriesStroke(0, ChartStyle.LINE);
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
-        String bins = SpikeRasterPlot.trim(binMs) + " ms bins"
+        String binWidths = SpikeRasterPlot.trim(binMs) + " ms bins"
                 + (merged > 1 ? " drawn merged into " + BigDecimal.valueOf(binMs).multiply(BigDecimal.valueOf(merged))
                 .stripTrailingZeros().toPlainString() + " ms" : "");
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d neurons, %s; mean rate %.2f Hz", neurons, bins,
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d neurons, %s; mean rate %.2f Hz", neurons, binWidths,
                 total / durationMs));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

@@ -14,7 +14,8 @@ import org.jfree.data.xy.DefaultXYDataset;
  *
  * <p>Every spike becomes one element of the SVG and PDF, and dots closer than their size merge
  * into lines: {@link #windowStartMs} finds the end of a run that can be drawn, at most
- * {@link #MAX_DOTS} dots and on average one per two dot widths along a neuron's row.
+ * {@link #MAX_DOTS} dots and on average one per two dot widths along a neuron's row. A figure holds
+ * no more than {@link #MAX_DOTS} dots, and reads a long train in place ({@link Spikes}) rather than copying it.
  */
 public final class SpikeRasterPlot {
     /** The most dots a raster should draw, each some 100 bytes of SVG. */
@@ -28,6 +29,27 @@ public final class SpikeRasterPlot {
     private static final int SHORTEST_WINDOW_EXPONENT = -3;
 
     private SpikeRasterPlot() {
+    }
+
+    /**
+     * Spikes read one by one where they are kept, e.g. by a spike recorder whose train fills much of the heap,
+     * so that a raster copies only the spikes it draws.
+     */
+    public interface Spikes {
+        /** {@return the number of spikes} */
+        int count();
+
+        /**
+         * @param k the spike, from 0 to {@link #count()} - 1, in ascending order of time
+         * @return its time (ms)
+         */
+        double timeMs(int k);
+
+        /**
+         * @param k the spike, from 0 to {@link #count()} - 1
+         * @return its neuron's index, {@code >= 0}
+         */
+        int neuron(int k);
     }
 
     /**
@@ -47,19 +69,49 @@ public final class SpikeRasterPlot {
             throw new IllegalArgumentException("spike raster: " + timesMs.length + " times but " + neurons.length
                     + " neuron indices");
         }
-        if (!(fromMs >= 0 && toMs > fromMs && toMs < Double.POSITIVE_INFINITY) || neuronCount <= 0) {
-            throw new IllegalArgumentException("spike raster: need a window 0 <= from < to ms and neurons > 0, found "
-                    + fromMs + " to " + toMs + " ms and " + neuronCount);
-        }
-        TimeAxis time = TimeAxis.ending(toMs);
-        double[][] xy = new double[2][timesMs.length];
-        for (int k = 0; k < timesMs.length; k++) {
+        for (int k = 0; k < neurons.length; k++) {
             if (neurons[k] < 0 || neurons[k] >= neuronCount) {
                 throw new IllegalArgumentException("spike " + k + ": neuron " + neurons[k] + " outside [0, "
                         + neuronCount + ")");
             }
-            xy[0][k] = time.of(timesMs[k]);
-            xy[1][k] = neurons[k];
+        }
+        return of(arrays(timesMs, neurons), neuronCount, fromMs, toMs, title);
+    }
+
+    /**
+     * Draws the figure of a window {@code [fromMs, toMs]} of a train: its spikes at or after {@code fromMs} of
+     * the neurons below {@code neuronCount}, at most {@link #MAX_DOTS} of them, the last ones (which the subtitle
+     * says when it leaves some out), so that the figure's data stays small however long the train.
+     *
+     * @param spikes      the train, its times ascending up to {@code toMs}
+     * @param neuronCount number of neurons shown (y range), the first ones; the others' spikes are not drawn
+     * @param fromMs      start of the window (ms), {@code >= 0}
+     * @param toMs        end of the window (ms), {@code > fromMs}
+     * @param title       figure title
+     * @return the figure at the default size
+     */
+    public static Figure of(Spikes spikes, int neuronCount, double fromMs, double toMs, String title) {
+        if (!(fromMs >= 0 && toMs > fromMs && toMs < Double.POSITIVE_INFINITY) || neuronCount <= 0) {
+            throw new IllegalArgumentException("spike raster: need a window 0 <= from < to ms and neurons > 0, found "
+                    + fromMs + " to " + toMs + " ms and " + neuronCount);
+        }
+        int inWindow = 0;
+        for (int k = 0; k < spikes.count(); k++) {
+            inWindow += shown(spikes, k, neuronCount, fromMs) ? 1 : 0;
+        }
+        int drawn = Math.min(inWindow, MAX_DOTS);
+        TimeAxis time = TimeAxis.ending(toMs);
+        double[][] xy = new double[2][drawn];
+        // The window's first spikes beyond the most dots drawn are left out.
+        int leftOut = inWindow - drawn;
+        for (int k = 0, seen = 0; k < spikes.count(); k++) {
+            if (shown(spikes, k, neuronCount, fromMs)) {
+                if (seen >= leftOut) {
+                    xy[0][seen - leftOut] = time.of(spikes.timeMs(k));
+                    xy[1][seen - leftOut] = spikes.neuron(k);
+                }
+                seen++;
+            }
         }
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries("spikes", xy);
@@ -74,12 +126,34 @@ public final class SpikeRasterPlot {
         r.setSeriesPaint(0, ChartStyle.color(6));
         XYPlot plot = new XYPlot(data, x, y, r);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
-        double meanRateHz = timesMs.length / (neuronCount * (toMs - fromMs) / 1000.0);
+        double meanRateHz = inWindow / (neuronCount * (toMs - fromMs) / 1000.0);
         String window = fromMs == 0 ? trim(toMs) + " ms" : "the " + trim(toMs - fromMs) + " ms from " + trim(fromMs)
                 + " to " + trim(toMs) + " ms";
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d spikes from %d neurons in %s; mean rate %.2f Hz",
-                timesMs.length, neuronCount, window, meanRateHz));
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d spikes from %d neurons in %s; mean rate %.2f Hz%s",
+                inWindow, neuronCount, window, meanRateHz, drawn < inWindow ? "; the last " + drawn + " drawn" : ""));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /** Whether spike {@code k} is drawn in a window from {@code fromMs}: of a neuron shown, at or after the start. */
+    private static boolean shown(Spikes spikes, int k, int neuronCount, double fromMs) {
+        int neuron = spikes.neuron(k);
+        if (neuron < 0) {
+            throw new IllegalArgumentException("spike " + k + ": neuron " + neuron + " is negative");
+        }
+        return neuron < neuronCount && spikes.timeMs(k) >= fromMs;
+    }
+
+    /**
+     * The start of the window a raster of a run shows, as {@link #windowStartMs(Spikes, int, double)} finds it
+     * for spikes that are all shown.
+     *
+     * @param timesMs     the spike times in ascending order, each in {@code [0, durationMs]}
+     * @param neuronCount the number of neurons shown, {@code > 0}
+     * @param durationMs  the run's length (ms), {@code > 0}
+     * @return the window's start (ms); spikes at or after it are in the window
+     */
+    public static double windowStartMs(double[] timesMs, int neuronCount, double durationMs) {
+        return windowStartMs(arrays(timesMs, new int[timesMs.length]), neuronCount, durationMs);
     }
 
     /**
@@ -88,20 +162,28 @@ public final class SpikeRasterPlot {
      * start's transient). A window can be drawn when it holds at most {@link #MAX_DOTS} spikes and
      * on average one per two dot widths along a neuron's row.
      *
-     * @param timesMs     the spike times in ascending order, each in {@code [0, durationMs]}
-     * @param neuronCount the number of neurons shown, {@code > 0}
+     * @param spikes      the train, its times ascending, each in {@code [0, durationMs]}
+     * @param neuronCount the number of neurons shown, the first ones, {@code > 0}; only their spikes count
      * @param durationMs  the run's length (ms), {@code > 0}
      * @return the window's start (ms); spikes at or after it are in the window
      */
-    public static double windowStartMs(double[] timesMs, int neuronCount, double durationMs) {
-        for (int k = 1; k < timesMs.length; k++) {
-            if (timesMs[k] < timesMs[k - 1]) {
-                throw new IllegalArgumentException("spike raster: times must ascend, found " + timesMs[k - 1]
-                        + " ms before " + timesMs[k] + " ms");
+    public static double windowStartMs(Spikes spikes, int neuronCount, double durationMs) {
+        for (int k = 1; k < spikes.count(); k++) {
+            if (spikes.timeMs(k) < spikes.timeMs(k - 1)) {
+                throw new IllegalArgumentException("spike raster: times must ascend, found " + spikes.timeMs(k - 1)
+                        + " ms before " + spikes.timeMs(k) + " ms");
             }
         }
         long dots = Math.min(MAX_DOTS, (long) neuronCount * ROW_PIXELS / (2 * dotPixels(neuronCount)));
-        if (timesMs.length <= dots) {
+        // A window holds few enough spikes when it starts after the last shown spike but `dots` ones.
+        double lastLeftOutMs = Double.NaN;
+        for (int k = spikes.count() - 1, after = 0; k >= 0; k--) {
+            if (spikes.neuron(k) < neuronCount && ++after > dots) {
+                lastLeftOutMs = spikes.timeMs(k);
+                break;
+            }
+        }
+        if (Double.isNaN(lastLeftOutMs)) {
             return 0;
         }
         // From the longest such length below the run's down: the first that holds few enough spikes.
@@ -113,33 +195,38 @@ public final class SpikeRasterPlot {
                 start = BigDecimal.valueOf(durationMs)
                         .subtract(BigDecimal.valueOf(multiple).scaleByPowerOfTen(exponent))
                         .doubleValue();
-                if (start > 0 && timesMs.length - firstAtOrAfter(timesMs, start) <= dots) {
+                if (start > 0 && start > lastLeftOutMs) {
                     return start;
                 }
             }
         }
-        // More spikes than that in the last microsecond: drawn all the same.
+        // More spikes than that in the last microsecond: the window of a microsecond all the same.
         return Math.max(0, start);
+    }
+
+    /** Spikes held in two arrays of the same length. */
+    private static Spikes arrays(double[] timesMs, int[] neurons) {
+        return new Spikes() {
+            @Override
+            public int count() {
+                return timesMs.length;
+            }
+
+            @Override
+            public double timeMs(int k) {
+                return timesMs[k];
+            }
+
+            @Override
+            public int neuron(int k) {
+                return neurons[k];
+            }
+        };
     }
 
     /** The side of a dot in pixels: smaller as more rows share the plot's height. */
     private static int dotPixels(int neuronCount) {
         return neuronCount > 300 ? 1 : neuronCount > 100 ? 2 : 3;
-    }
-
-    /** The index of the first time {@code >= t} in ascending times. */
-    private static int firstAtOrAfter(double[] timesMs, double t) {
-        int lo = 0;
-        int hi = timesMs.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (timesMs[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

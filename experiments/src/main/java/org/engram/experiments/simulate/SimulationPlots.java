@@ -1,6 +1,5 @@
 package org.engram.experiments.simulate;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ final class SimulationPlots {
     /**
      * The raster of a population's recorded spikes (its first neurons, and the end of a long run) and
      * its population rate, by their paths in the run folder without extension
-     * ({@code plots/raster_<population>}, {@code plots/rate_<population>}).
+     * ({@code plots/raster_<population>}, {@code plots/rate_<population>}). The figures read the recordings
+     * in place and keep only what they draw: a copy of recordings that filled half the heap failed after the run.
      */
     static Map<String, Figure> figures(RunFolder folder, SpikeRecorder spikes, RateMonitor rate,
                                        double recordedFromMs, double durationMs) {
@@ -34,34 +34,31 @@ final class SimulationPlots {
         int n = spikes.population().size();
         // The recorded neurons are the first ones (record.spike_neurons), or every one.
         int shown = Math.min(spikes.recordedNeuronCount(), RASTER_NEURONS);
-        double[] allTimes = spikes.timesMs();
-        int[] allNeurons = spikes.neurons();
-        int count = 0;
-        for (int neuron : allNeurons) {
-            count += neuron < shown ? 1 : 0;
-        }
-        double[] times = new double[count];
-        int[] neurons = new int[count];
-        for (int k = 0, j = 0; k < allNeurons.length; k++) {
-            if (allNeurons[k] < shown) {
-                times[j] = allTimes[k];
-                neurons[j++] = allNeurons[k];
+        SpikeRasterPlot.Spikes train = new SpikeRasterPlot.Spikes() {
+            @Override
+            public int count() {
+                return spikes.count();
             }
-        }
+
+            @Override
+            public double timeMs(int k) {
+                return spikes.timeMs(k);
+            }
+
+            @Override
+            public int neuron(int k) {
+                return spikes.neuron(k);
+            }
+        };
         // A long run's raster shows its end: drawn whole, its dots merged into lines in files of hundreds of MB.
-        double fromMs = Math.max(recordedFromMs, SpikeRasterPlot.windowStartMs(times, shown, durationMs));
-        int first = 0;
-        while (first < count && times[first] < fromMs) {
-            first++;
-        }
+        double fromMs = Math.max(recordedFromMs, SpikeRasterPlot.windowStartMs(train, shown, durationMs));
         String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
         String source = dataSource(folder);
         Map<String, Figure> figures = new LinkedHashMap<>();
-        figures.put("plots/raster_" + name, SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count),
-                Arrays.copyOfRange(neurons, first, count), shown, fromMs, durationMs, "Spikes of " + name + which)
-                .from(source));
-        figures.put("plots/rate_" + name, PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs,
-                rate.binMs(), "Population rate of " + name).from(source));
+        figures.put("plots/raster_" + name, SpikeRasterPlot.of(train, shown, fromMs, durationMs,
+                "Spikes of " + name + which).from(source));
+        figures.put("plots/rate_" + name, PopulationRatePlot.of(rate.binCount(), rate::rateHz, n, recordedFromMs,
+                durationMs, rate.binMs(), "Population rate of " + name).from(source));
         return figures;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
 class SpikeRasterPlotTest {
@@ -86,5 +87,75 @@ class SpikeRasterPlotTest {
                 PopulationRatePlotTest.subtitle(SpikeRasterPlot.of(new double[] {5}, new int[] {0}, 1, 0, 1000, "t")));
         assertThrows(IllegalArgumentException.class,
                 () -> SpikeRasterPlot.of(new double[0], new int[0], 1, 10, 10, "t"));
+    }
+
+    /**
+     * A train read in place counts only the spikes of the neurons shown: with 60,000 spikes of the 1,000 neurons
+     * shown and as many of others among them, the window is the one of the shown spikes alone (500 ms, above).
+     */
+    @Test
+    void theWindowOfATrainCountsTheNeuronsShownOnly() {
+        double[] shown = even(60_000, 1000);
+        double[] times = new double[2 * shown.length];
+        int[] neurons = new int[times.length];
+        for (int k = 0; k < shown.length; k++) {
+            times[2 * k] = shown[k];
+            neurons[2 * k] = k % 1000;
+            times[2 * k + 1] = shown[k];
+            neurons[2 * k + 1] = 1000 + k % 7;
+        }
+        assertEquals(SpikeRasterPlot.windowStartMs(shown, 1000, 1000),
+                SpikeRasterPlot.windowStartMs(train(times, neurons), 1000, 1000));
+        assertEquals(500, SpikeRasterPlot.windowStartMs(train(times, neurons), 1000, 1000));
+        // Every spike counted, the 120,000 need the last 200 ms (24,000 of them).
+        assertEquals(800, SpikeRasterPlot.windowStartMs(train(times, neurons), 1007, 1000));
+    }
+
+    /**
+     * A figure keeps at most {@link SpikeRasterPlot#MAX_DOTS} dots, the last ones, and says so: 60,000 spikes of
+     * one microsecond (which no window leaves out) drew 60,000 dots, and a train of any length as many.
+     */
+    @Test
+    void aFigureDrawsAtMostTheMostDotsAndSaysSo() {
+        int count = SpikeRasterPlot.MAX_DOTS + 10_000;
+        double[] times = new double[count];
+        int[] neurons = new int[count];
+        for (int k = 0; k < count; k++) {
+            times[k] = 9.9995 + k * 1e-9;
+            neurons[k] = k % 3;
+        }
+        // Neurons 3 and up are not shown: spike 0 of neuron 5 is neither drawn nor counted.
+        neurons[0] = 5;
+        Figure f = SpikeRasterPlot.of(train(times, neurons), 3, 9.999, 10, "t");
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        assertEquals(SpikeRasterPlot.MAX_DOTS, d.getItemCount(0));
+        // The last ones: the first drawn is spike 10,000 of the train.
+        assertEquals(times[10_000], d.getXValue(0, 0), 1e-12);
+        assertEquals(10_000 % 3, d.getYValue(0, 0));
+        assertEquals(times[count - 1], d.getXValue(0, SpikeRasterPlot.MAX_DOTS - 1), 1e-12);
+        assertTrue(PopulationRatePlotTest.subtitle(f).startsWith((count - 1) + " spikes from 3 neurons in the 0.001 ms"
+                + " from 9.999 to 10 ms; mean rate "), PopulationRatePlotTest.subtitle(f));
+        assertTrue(PopulationRatePlotTest.subtitle(f).endsWith(" Hz; the last " + SpikeRasterPlot.MAX_DOTS + " drawn"),
+                PopulationRatePlotTest.subtitle(f));
+    }
+
+    /** A train of two arrays, read one spike at a time. */
+    private static SpikeRasterPlot.Spikes train(double[] times, int[] neurons) {
+        return new SpikeRasterPlot.Spikes() {
+            @Override
+            public int count() {
+                return times.length;
+            }
+
+            @Override
+            public double timeMs(int k) {
+                return times[k];
+            }
+
+            @Override
+            public int neuron(int k) {
+                return neurons[k];
+            }
+        };
     }
 }
