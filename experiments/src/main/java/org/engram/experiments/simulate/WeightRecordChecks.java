@@ -91,8 +91,9 @@ final class WeightRecordChecks {
                 }
             }
         }
-        // The entries' samples are kept, and their plots drawn, all at once.
-        if (!entryPastTheHeap && allBytes > room()) {
+        // The entries' samples are kept, and their plots drawn, all at once. None take nothing, in a heap
+        // smaller than the reserve as well.
+        if (!entryPastTheHeap && allBytes > 0 && allBytes > room()) {
             problems.add(new ConfigException(source, "record.weights", heapRule(), String.format(Locale.ROOT,
                     "%d entries whose samples take %.0f MB together", weights.size(), allBytes / 1e6),
                     heapHint(durationHint)));
