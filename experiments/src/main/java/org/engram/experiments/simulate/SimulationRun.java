@@ -174,14 +174,9 @@ public final class SimulationRun {
                                    PrintWriter err, SetupStop setup) {
         Prepared prepared = prepare(configFile, overrides);
         SimulationConfig c = prepared.c();
-        String source = prepared.source();
-        NetworkFromConfig factory = prepared.factory();
         Network network = prepared.network();
         TimeGrid grid = network.grid();
         List<NetworkFromConfig.AttachedRule> plasticity = prepared.plasticity();
-        SimulationConfig resolved = prepared.resolved();
-        EngineOptions options = prepared.options();
-        long t0 = prepared.startNanos();
         LeftOutPlugIns.warn(c, err);
         ThreadNotice.print(err, "engram simulate", overrides.threads() != null ? "--threads" : "threads", c.threads());
         List<SpikeRecorder> spikes = new ArrayList<>();
@@ -189,33 +184,136 @@ public final class SimulationRun {
         List<StateRecorder> states = new ArrayList<>();
         List<WeightSampler> weights = new ArrayList<>();
         List<Double> meanWeightsBefore = new ArrayList<>();   // null for a projection without synapses
-        SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
-        double setupSeconds;
-        double loopSeconds;
-        long events;
-        long spikeCount;
-        boolean parallel;
-        RunFolder folder;
         Instant started = Instant.now();
-        String yaml = ConfigLoader.toYaml(resolved);
-        try (Engine engine = openEngine(network, options, factory)) {
+        String yaml = ConfigLoader.toYaml(prepared.resolved());
+        // In a method of its own, whose frame ends with it: the engine and the spike digest hold heap (buffers,
+        // spikes not yet hashed) that the results need, and a local of this method would keep them.
+        Ran ran = run(prepared, new Recordings(spikes, rates, states, weights, meanWeightsBefore), configFile,
+                resultsRoot, overrides, started, yaml, setup, err);
+        RunFolder folder = ran.folder();
+        // The recordings first, exact and complete: what comes after them (the summary's numbers, the plots) needs
+        // heap beside them, and a run whose recordings leave too little keeps them (UnmadeResults).
+        List<String> files = new ArrayList<>(List.of("config.yaml"));
+        try {
+            writeRecordings(folder, network, c, spikes, rates, states, weights, files);
+        } catch (RuntimeException | Error e) {
+            folder.discardAfter(e);
+            throw e;
+        }
+        int recordingFiles = files.size();
+        String summary;
+        String unmade;
+        Path done;
+        try {
+            List<SimulationSummary.PopulationSummary> populations = new ArrayList<>();
+            for (SpikeRecorder r : spikes) {
+                populations.add(SimulationSummary.PopulationSummary.of(r.population().name(),
+                        SpikeStatistics.of(r, c.record().fromMs(), c.durationMs())));
+            }
+            List<SimulationSummary.PlasticitySummary> learned = new ArrayList<>();
+            for (int k = 0; k < plasticity.size(); k++) {
+                Projection projection = plasticity.get(k).rule().projection();
+                learned.add(new SimulationSummary.PlasticitySummary(projection.name(), plasticity.get(k).type(),
+                        projection.synapseCount(), meanWeightsBefore.get(k), meanWeight(projection)));
+            }
+            List<SimulationSummary.ShortTermSummary> shortTerm = new ArrayList<>();
+            for (Projection projection : network.projections()) {
+                if (projection.shortTerm() != null) {
+                    shortTerm.add(SimulationSummary.ShortTermSummary.of(projection));
+                }
+            }
+            List<SimulationSummary.WeightRecording> recordings = new ArrayList<>();
+            for (int k = 0; k < weights.size(); k++) {
+                recordings.add(SimulationSummary.WeightRecording.of(weights.get(k),
+                        c.record().weights().get(k).intervalMs()));
+            }
+            SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
+                    network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
+                    c.threads(), ran.parallel(), c.seed(), ran.setupSeconds(), ran.loopSeconds(), ran.spikeCount(),
+                    ran.events(), ran.loopSeconds() > 0 ? ran.events() / ran.loopSeconds() : 0.0, ran.spikeHash(),
+                    c.record().fromMs(),
+                    sampledNeurons(c.record().spikeNeurons(), spikes), populations,
+                    learned, shortTerm, recordings,
+                    SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
+                            commandLine));
+            unmade = drawPlots(folder, c, grid, spikes, rates, weights, files);
+            List<String> listed = new ArrayList<>(files);
+            listed.addAll(List.of("summary.md", "summary.json"));
+            summary = json.markdown(listed) + (unmade == null ? ""
+                    : "\nNot drawn: " + unmade + "; " + UnmadeResults.why() + ".\n");
+            folder.writeString("summary.md", summary);
+            folder.writeString("summary.json", JsonFiles.write(json));
+            files = listed;
+            done = folder.commit();
+        } catch (OutOfMemoryError e) {
+            // What needed the heap beside the recordings is gone with the stack: the folder can be committed.
+            throw keep(folder, files, files.size() == recordingFiles ? "its summary and plots" : "its summary", e);
+        } catch (RuntimeException | Error e) {
+            folder.discardAfter(e);
+            throw e;
+        }
+        if (unmade != null) {
+            throw new UnmadeResults(done, files, unmade);
+        }
+        return new Result(done, summary);
+    }
+
+    /**
+     * The lists a run fills with its recordings.
+     *
+     * @param spikes            the spike recorders, one per recorded population
+     * @param rates             the rate monitors, one per recorded population, in the same order
+     * @param states            the state recorders
+     * @param weights           the weight samplers
+     * @param meanWeightsBefore each plastic projection's mean weight before the run, null for one without synapses
+     */
+    private record Recordings(List<SpikeRecorder> spikes, List<RateMonitor> rates, List<StateRecorder> states,
+                              List<WeightSampler> weights, List<Double> meanWeightsBefore) {
+    }
+
+    /**
+     * A run that ended, its folder holding its config.
+     *
+     * @param folder       the run's folder, not yet committed
+     * @param setupSeconds the time from building the network to the start of the loop
+     * @param loopSeconds  the simulation loop's time
+     * @param events       the synaptic events delivered
+     * @param spikeCount   the spikes of every population
+     * @param parallel     whether the engine ran on more than one thread
+     * @param spikeHash    the digest of every spike of the run
+     */
+    private record Ran(RunFolder folder, double setupSeconds, double loopSeconds, long events, long spikeCount,
+                       boolean parallel, String spikeHash) {
+    }
+
+    /** Makes the run's folder, adds the recorders to an engine and runs it to the config's end. */
+    private static Ran run(Prepared prepared, Recordings recordings, Path configFile, Path resultsRoot,
+                           Overrides overrides, Instant started, String yaml, SetupStop setup, PrintWriter err) {
+        SimulationConfig c = prepared.c();
+        Network network = prepared.network();
+        TimeGrid grid = network.grid();
+        List<SpikeRecorder> spikes = recordings.spikes();
+        List<RateMonitor> rates = recordings.rates();
+        List<WeightSampler> weights = recordings.weights();
+        try (Engine engine = openEngine(network, prepared.options(), prepared.factory())) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
             // What record asks for was checked with the config (RecordChecks).
             for (SimulationConfig.StateSpec s : c.record().state()) {
                 Population<?, ?> p = network.population(s.population());
-                states.add(engine.recordState(p, s.variable(), s.neuronsOf(p.size()),
+                recordings.states().add(engine.recordState(p, s.variable(), s.neuronsOf(p.size()),
                         s.intervalMsOr(grid.dtMs())));
             }
+            SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
             engine.addObserver(digest);
-            for (NetworkFromConfig.AttachedRule attached : plasticity) {
-                meanWeightsBefore.add(meanWeight(attached.rule().projection()));
+            for (NetworkFromConfig.AttachedRule attached : prepared.plasticity()) {
+                recordings.meanWeightsBefore().add(meanWeight(attached.rule().projection()));
                 engine.addListener(attached.rule());
             }
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
             // The folder before the simulation, so an unusable --out fails before the work is done.
             // A simulation cannot be resumed: a stopped one leaves no folder.
-            folder = RunFolder.createNewDisposable(resultsRoot, c.name(), started, yaml);
+            RunFolder folder = RunFolder.createNewDisposable(resultsRoot, c.name(), started, yaml);
             setup.close();
             long t1;
             try {
@@ -242,95 +340,102 @@ public final class SimulationRun {
                     }
                 });
             } catch (SpikesPastTheHeap e) {
-                throw folder.discardAfter(RecordChecks.spikesPastTheHeap(e, source, c));
+                throw folder.discardAfter(RecordChecks.spikesPastTheHeap(e, prepared.source(), c));
             } catch (RuntimeException | Error e) {
                 folder.discardAfter(e);
                 throw e;
             }
             long t2 = System.nanoTime();
-            setupSeconds = (t1 - t0) / 1e9;
-            loopSeconds = (t2 - t1) / 1e9;
-            events = engine.synapticEvents();
-            spikeCount = engine.spikeCount();
-            parallel = engine.parallel();
+            return new Ran(folder, (t1 - prepared.startNanos()) / 1e9, (t2 - t1) / 1e9, engine.synapticEvents(),
+                    engine.spikeCount(), engine.parallel(), digest.hex());
         }
+    }
+
+    /**
+     * Writes the spike, rate, state, synapse and weight files of a run that ended, each listed in {@code files}
+     * once it is written. They are read from the recordings in place, with no copy of them.
+     */
+    private static void writeRecordings(RunFolder folder, Network network, SimulationConfig c,
+                                        List<SpikeRecorder> spikes, List<RateMonitor> rates,
+                                        List<StateRecorder> states, List<WeightSampler> weights, List<String> files) {
+        TimeGrid grid = network.grid();
+        for (SpikeRecorder r : spikes) {
+            String file = "spikes_" + r.population().name() + ".csv";
+            folder.write(file, out -> writeCsv(out, r::writeCsv));
+            files.add(file);
+        }
+        for (RateMonitor r : rates) {
+            String file = "rates_" + nameOf(r, rates, spikes) + ".csv";
+            folder.write(file, out -> writeCsv(out, r::writeCsv));
+            files.add(file);
+        }
+        for (StateRecorder r : states) {
+            String file = "state_" + r.population().name() + "_" + r.variable() + ".csv";
+            folder.write(file, out -> writeCsv(out, r::writeCsv));
+            files.add(file);
+        }
+        for (String name : c.record().synapses()) {
+            Projection projection = network.projection(name);
+            folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
+            files.add(synapsesFile(name));
+        }
+        for (WeightSampler w : weights) {
+            folder.write(weightsFile(w.projection().name()), out -> writeCsv(out, wr -> w.writeCsv(wr, grid)));
+            files.add(weightsFile(w.projection().name()));
+        }
+    }
+
+    /**
+     * Draws and writes the plots of a run that ended, listing in {@code files} those written. The figures keep
+     * only what they draw; should the heap, holding the recordings, have no room to draw one, the figures drawn
+     * before it stay and the rest are left out.
+     *
+     * @return null when every plot was drawn, else which were not ({@code the plots other than ...})
+     */
+    private static String drawPlots(RunFolder folder, SimulationConfig c, TimeGrid grid, List<SpikeRecorder> spikes,
+                                    List<RateMonitor> rates, List<WeightSampler> weights, List<String> files) {
+        List<String> drawn = new ArrayList<>();
         try {
-            List<SimulationSummary.PopulationSummary> populations = new ArrayList<>();
-            for (SpikeRecorder r : spikes) {
-                populations.add(SimulationSummary.PopulationSummary.of(r.population().name(),
-                        SpikeStatistics.of(r, c.record().fromMs(), c.durationMs())));
-            }
-            List<SimulationSummary.PlasticitySummary> learned = new ArrayList<>();
-            for (int k = 0; k < plasticity.size(); k++) {
-                Projection projection = plasticity.get(k).rule().projection();
-                learned.add(new SimulationSummary.PlasticitySummary(projection.name(), plasticity.get(k).type(),
-                        projection.synapseCount(), meanWeightsBefore.get(k), meanWeight(projection)));
-            }
-            List<SimulationSummary.ShortTermSummary> shortTerm = new ArrayList<>();
-            for (Projection projection : network.projections()) {
-                if (projection.shortTerm() != null) {
-                    shortTerm.add(SimulationSummary.ShortTermSummary.of(projection));
-                }
-            }
-            List<SimulationSummary.WeightRecording> recordings = new ArrayList<>();
-            for (int k = 0; k < weights.size(); k++) {
-                recordings.add(SimulationSummary.WeightRecording.of(weights.get(k),
-                        c.record().weights().get(k).intervalMs()));
-            }
-            SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
-                    network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
-                    c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
-                    loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(),
-                    sampledNeurons(c.record().spikeNeurons(), spikes), populations,
-                    learned, shortTerm, recordings,
-                    SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
-                            commandLine));
-            List<String> files = new ArrayList<>(List.of("config.yaml"));
-            for (SpikeRecorder r : spikes) {
-                files.add("spikes_" + r.population().name() + ".csv");
-                folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
-            }
-            for (RateMonitor r : rates) {
-                files.add("rates_" + nameOf(r, rates, spikes) + ".csv");
-                folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
-            }
-            for (StateRecorder r : states) {
-                files.add("state_" + r.population().name() + "_" + r.variable() + ".csv");
-                folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
-            }
-            for (String name : c.record().synapses()) {
-                Projection projection = network.projection(name);
-                files.add(synapsesFile(name));
-                folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
-            }
-            for (WeightSampler w : weights) {
-                files.add(weightsFile(w.projection().name()));
-                folder.write(weightsFile(w.projection().name()), out -> writeCsv(out, wr -> w.writeCsv(wr, grid)));
-            }
             Map<String, Figure> figures = new LinkedHashMap<>();
+            List<String> listed = new ArrayList<>();
             for (int k = 0; k < spikes.size(); k++) {
                 String name = spikes.get(k).population().name();
                 figures.putAll(SimulationPlots.figures(folder, spikes.get(k), rates.get(k), c.record().fromMs(),
                         c.durationMs()));
-                files.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
+                listed.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
             }
             for (WeightSampler w : weights) {
                 // Without synapses there is nothing to draw: the file's rows have no statistics.
                 if (w.projection().synapseCount() > 0) {
                     String base = "plots/weights_" + fileNamePart(w.projection().name());
                     figures.put(base, SimulationPlots.weights(folder, w, grid));
-                    files.add(base + " (.png, .svg, .pdf)");
+                    listed.add(base + " (.png, .svg, .pdf)");
                 }
             }
-            DrawnFigure.drawEach(figures, c.threads(), (base, drawn) -> drawn.write(folder, base));
-            files.addAll(List.of("summary.md", "summary.json"));
-            String summary = json.markdown(files);
-            folder.writeString("summary.md", summary);
-            folder.writeString("summary.json", JsonFiles.write(json));
-            return new Result(folder.commit(), summary);
-        } catch (RuntimeException | Error e) {
-            folder.discardAfter(e);
-            throw e;
+            DrawnFigure.drawEach(figures, c.threads(), (base, figure) -> {
+                figure.write(folder, base);
+                drawn.add(base);
+            });
+            files.addAll(listed);
+            return null;
+        } catch (OutOfMemoryError e) {
+            for (String base : drawn) {
+                files.add(base + " (.png, .svg, .pdf)");
+            }
+            return drawn.isEmpty() ? "the plots" : "the plots other than " + String.join(", ", drawn);
+        }
+    }
+
+    /**
+     * Commits the folder of a run whose recordings are written but whose other results could not be made, so
+     * that the recordings stay, and says what is missing; a failure to commit joins the heap's.
+     */
+    private static EngramException keep(RunFolder folder, List<String> kept, String unmade, OutOfMemoryError e) {
+        try {
+            return new UnmadeResults(folder.commit(), List.copyOf(kept), unmade);
+        } catch (RuntimeException notCommitted) {
+            notCommitted.addSuppressed(e);
+            throw folder.discardAfter(notCommitted);
         }
     }
 
