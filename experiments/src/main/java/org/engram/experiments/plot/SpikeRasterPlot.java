@@ -204,8 +204,8 @@ public final class SpikeRasterPlot {
         return Math.max(0, start);
     }
 
-    /** Spikes held in two arrays of the same length. */
-    private static Spikes arrays(double[] timesMs, int[] neurons) {
+    /** Spikes held in two arrays of the same length, times ascending for a window. */
+    static Spikes arrays(double[] timesMs, int[] neurons) {
         return new Spikes() {
             @Override
             public int count() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * small heap, with one garbage collector named, as how much of the heap one array can take depends on it.
  */
 class ResultsBesideRecordingsTest {
-    /** One silent neuron whose rate is recorded in bins of one step, 0.1 ms: a bin per step. */
-    private static String silentRates(String name, int bins) {
-        return """
-                name: %s
+    /**
+     * Simulates one silent neuron whose rate is recorded in bins of one step, 0.1 ms (a bin per step), and checks
+     * the exit code and that its rate file holds every bin.
+     */
+    private static Child silentRates(Path dir, List<String> jvmOptions, int bins, int exitCode) throws Exception {
+        Child run = Child.simulate(dir, jvmOptions, """
+                name: rates
                 duration_ms: %d
                 dt_ms: 0.1
                 populations:
@@ -36,7 +40,13 @@ class ResultsBesideRecordingsTest {
                     model: lif_delta
                 record:
                   rate_bin_ms: 0.1
-                """.formatted(name, bins / 10);
+                """.formatted(bins / 10));
+        assertEquals(exitCode, run.exitCode(), run.output());
+        // A header and a row of 0 Hz per bin, the last starting a bin before the end.
+        Path rates = run.folder().resolve("rates_a.csv");
+        assertEquals(bins + 1, lines(rates));
+        assertEquals(String.format(Locale.ROOT, "%.9f,0.000000", (bins - 1) / 10.0), lastLine(rates));
+        return run;
     }
 
     /**
@@ -45,15 +55,7 @@ class ResultsBesideRecordingsTest {
      */
     @Test
     void ratesOfHalfTheHeapAreWrittenAndDrawn(@TempDir Path dir) throws Exception {
-        int bins = 4_000_000;
-        Path config = Files.writeString(dir.resolve("rates.yaml"), silentRates("rates", bins));
-        Path results = dir.resolve("results");
-        Child run = Child.simulate(dir, List.of("-Xmx64m", "-XX:+UseSerialGC"), config, results);
-        assertEquals(0, run.exitCode(), run.output());
-        Path folder = onlyRun(results.resolve("rates"));
-        // A header and a row per bin, the last starting a bin before the end.
-        assertEquals(bins + 1, lines(folder.resolve("rates_a.csv")));
-        assertEquals("399999.900000000,0.000000", lastLine(folder.resolve("rates_a.csv")));
+        Path folder = silentRates(dir, List.of("-Xmx64m", "-XX:+UseSerialGC"), 4_000_000, 0).folder();
         assertTrue(Files.size(folder.resolve("plots/rate_a.png")) > 0);
         assertTrue(Files.readString(folder.resolve("summary.md")).contains("- plots/raster_a and plots/rate_a"));
     }
@@ -75,11 +77,9 @@ class ResultsBesideRecordingsTest {
                     """.formatted(name));
         }
         yaml.append("record:\n  rate_bin_ms: 100\n");
-        Path config = Files.writeString(dir.resolve("spikes.yaml"), yaml.toString());
-        Path results = dir.resolve("results");
-        Child run = Child.simulate(dir, List.of("-Xmx64m", "-XX:+UseSerialGC"), config, results);
+        Child run = Child.simulate(dir, List.of("-Xmx64m", "-XX:+UseSerialGC"), yaml.toString());
         assertEquals(0, run.exitCode(), run.output());
-        Path folder = onlyRun(results.resolve("spikes"));
+        Path folder = run.folder();
         String summary = Files.readString(folder.resolve("summary.md"));
         for (String name : List.of("p", "q")) {
             long spikes = lines(folder.resolve("spikes_" + name + ".csv")) - 1;
@@ -97,12 +97,8 @@ class ResultsBesideRecordingsTest {
      */
     @Test
     void recordingsAreKeptWhenThePlotsFindNoRoom(@TempDir Path dir) throws Exception {
-        int bins = 2_500_000;
-        Path config = Files.writeString(dir.resolve("full.yaml"), silentRates("full", bins));
-        Path results = dir.resolve("results");
-        Child run = Child.simulate(dir, List.of("-Xmx32m", "-XX:+UseG1GC"), config, results);
-        assertEquals(2, run.exitCode(), run.output());
-        Path folder = onlyRun(results.resolve("full"));
+        Child run = silentRates(dir, List.of("-Xmx32m", "-XX:+UseG1GC"), 2_500_000, 2);
+        Path folder = run.folder();
         assertTrue(run.output().matches("(?s)engram: error: \\Q" + folder + "\\E: the simulation ran to its end and"
                 + " its folder keeps config.yaml, spikes_a.csv, rates_a.csv, summary.md, summary.json, but the plots"
                 + " could not be made: the Java heap \\(\\d+ MB in all\\) ran out beside the run's recordings; record"
@@ -114,8 +110,6 @@ class ResultsBesideRecordingsTest {
                     files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString())
                             .collect(Collectors.toSet()));
         }
-        assertEquals(bins + 1, lines(folder.resolve("rates_a.csv")));
-        assertEquals("249999.900000000,0.000000", lastLine(folder.resolve("rates_a.csv")));
         assertTrue(Files.readString(folder.resolve("summary.md")).strip().endsWith("Not drawn: the plots; the Java"
                 + " heap (" + heapMb(run.output()) + " MB in all) ran out beside the run's recordings."),
                 Files.readString(folder.resolve("summary.md")));
@@ -126,15 +120,6 @@ class ResultsBesideRecordingsTest {
         Matcher m = Pattern.compile("the Java heap \\((\\d+) MB in all\\)").matcher(message);
         assertTrue(m.find(), message);
         return m.group(1);
-    }
-
-    /** The one committed run folder of an experiment. */
-    private static Path onlyRun(Path experiment) throws IOException {
-        try (Stream<Path> runs = Files.list(experiment)) {
-            List<Path> all = runs.toList();
-            assertEquals(1, all.size(), all.toString());
-            return all.get(0);
-        }
     }
 
     private static long lines(Path file) throws IOException {
@@ -150,15 +135,28 @@ class ResultsBesideRecordingsTest {
     }
 
     /**
-     * What {@code engram simulate} printed in a JVM of its own, standard output and error together, and its exit
-     * code.
+     * What {@code engram simulate} printed in a JVM of its own, standard output and error together, its exit code
+     * and its results root.
      */
-    private record Child(int exitCode, String output) {
-        static Child simulate(Path dir, List<String> jvmOptions, Path config, Path results) throws Exception {
+    private record Child(int exitCode, String output, Path results) {
+        /** Simulates a config, {@code dir/config.yaml}, into {@code dir/results}. */
+        static Child simulate(Path dir, List<String> jvmOptions, String yaml) throws Exception {
+            Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
             Path log = dir.resolve("log.txt");
-            Process p = CliRunner.start(jvmOptions, log, "simulate", config.toString(), "--out", results.toString());
-            int code = p.waitFor();
-            return new Child(code, Files.readString(log));
+            Path results = dir.resolve("results");
+            int code = CliRunner.start(jvmOptions, log, "simulate", config.toString(), "--out", results.toString())
+                    .waitFor();
+            return new Child(code, Files.readString(log), results);
+        }
+
+        /** {@return the one committed run folder, of the one experiment, under the results root} */
+        Path folder() throws IOException {
+            try (Stream<Path> experiments = Files.list(results); Stream<Path> runs = Files.list(experiments
+                    .findFirst().orElseThrow())) {
+                List<Path> all = runs.toList();
+                assertEquals(1, all.size(), all.toString());
+                return all.get(0);
+            }
         }
     }
 }

@@ -104,11 +104,12 @@ class SpikeRasterPlotTest {
             times[2 * k + 1] = shown[k];
             neurons[2 * k + 1] = 1000 + k % 7;
         }
+        SpikeRasterPlot.Spikes train = SpikeRasterPlot.arrays(times, neurons);
         assertEquals(SpikeRasterPlot.windowStartMs(shown, 1000, 1000),
-                SpikeRasterPlot.windowStartMs(train(times, neurons), 1000, 1000));
-        assertEquals(500, SpikeRasterPlot.windowStartMs(train(times, neurons), 1000, 1000));
+                SpikeRasterPlot.windowStartMs(train, 1000, 1000));
+        assertEquals(500, SpikeRasterPlot.windowStartMs(train, 1000, 1000));
         // Every spike counted, the 120,000 need the last 200 ms (24,000 of them).
-        assertEquals(800, SpikeRasterPlot.windowStartMs(train(times, neurons), 1007, 1000));
+        assertEquals(800, SpikeRasterPlot.windowStartMs(train, 1007, 1000));
     }
 
     /**
@@ -126,7 +127,7 @@ class SpikeRasterPlotTest {
         }
         // Neurons 3 and up are not shown: spike 0 of neuron 5 is neither drawn nor counted.
         neurons[0] = 5;
-        Figure f = SpikeRasterPlot.of(train(times, neurons), 3, 9.999, 10, "t");
+        Figure f = SpikeRasterPlot.of(SpikeRasterPlot.arrays(times, neurons), 3, 9.999, 10, "t");
         XYDataset d = f.chart().getXYPlot().getDataset();
         assertEquals(SpikeRasterPlot.MAX_DOTS, d.getItemCount(0));
         // The last ones: the first drawn is spike 10,000 of the train.
@@ -137,25 +138,5 @@ class SpikeRasterPlotTest {
                 + " from 9.999 to 10 ms; mean rate "), PopulationRatePlotTest.subtitle(f));
         assertTrue(PopulationRatePlotTest.subtitle(f).endsWith(" Hz; the last " + SpikeRasterPlot.MAX_DOTS + " drawn"),
                 PopulationRatePlotTest.subtitle(f));
-    }
-
-    /** A train of two arrays, read one spike at a time. */
-    private static SpikeRasterPlot.Spikes train(double[] times, int[] neurons) {
-        return new SpikeRasterPlot.Spikes() {
-            @Override
-            public int count() {
-                return times.length;
-            }
-
-            @Override
-            public double timeMs(int k) {
-                return times[k];
-            }
-
-            @Override
-            public int neuron(int k) {
-                return neurons[k];
-            }
-        };
     }
 }
