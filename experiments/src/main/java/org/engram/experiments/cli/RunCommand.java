@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  engram run experiments/configs/quickstart.yaml",
                 "  engram run experiments/configs/split-fashion-class-il.yaml --seeds 1,2,3",
-                "  engram run experiments/configs/split-fashion-class-il.yaml --seeds 1,2,3 --jobs 3 --threads 1",
+                "  engram run experiments/configs/quickstart.yaml --jobs 2 --threads 1",
                 "  engram run my.yaml --set training.epochs=2 --set strategies[0].params.c=2",
                 "  engram run --resume results/quickstart/.20261130T081500Z-3fa2c1.partial",
                 "", "Precedence: defaults <- CONFIG.yaml <- --set <- --seeds/--threads.",
