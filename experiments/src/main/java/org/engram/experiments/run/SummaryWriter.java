@@ -86,6 +86,15 @@ final class SummaryWriter {
                 + "; config SHA-256 " + shortHash(p.configSha256());
     }
 
+    /**
+     * {@return the worker threads, {@code "2 thread(s)"}, and with units trained side by side ({@code --jobs}) how
+     * many: {@code "2 thread(s) per unit, 3 units at once"}}
+     */
+    private static String threads(ExperimentConfig c, Provenance provenance) {
+        int jobs = provenance == null ? 1 : Math.min(provenance.jobs(), c.strategies().size() * c.seeds().size());
+        return c.threads() + " thread(s)" + (jobs > 1 ? " per unit, " + jobs + " units at once" : "");
+    }
+
     /** The first 12 hex digits of a digest, as the other summaries shorten them. */
     private static String shortHash(String sha256) {
         return sha256 == null ? "unknown" : sha256.substring(0, Math.min(12, sha256.length()));
@@ -109,7 +118,7 @@ final class SummaryWriter {
                     .append(" pass(es) per task; labelled after each task with ")
                     .append(l.labelPerTask() > 0 ? "the first " + l.labelPerTask() : "all")
                     .append(" training samples of every task seen; seeds ").append(c.seeds()).append(", ")
-                    .append(c.threads()).append(" thread(s)\n");
+                    .append(threads(c, provenance)).append('\n');
         } else {
             sb.append("- network: hidden ").append(c.network().hidden()).append(' ')
                     .append(lower(c.network().neuron())).append(", readout ").append(lower(c.network().readout()))
@@ -118,7 +127,7 @@ final class SummaryWriter {
             sb.append("- training: ").append(c.training().epochs()).append(" epoch(s) per task, batch ")
                     .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer()))
                     .append(" lr ").append(c.training().learningRate()).append("; seeds ").append(c.seeds())
-                    .append(", ").append(c.threads()).append(" thread(s)\n");
+                    .append(", ").append(threads(c, provenance)).append('\n');
         }
         sb.append("- data: ").append(data == null ? "generated patterns" : data + ", " + c.data().classes()
                 + " classes");
