@@ -49,6 +49,7 @@ import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.learning.unsupervised.DiehlCookLearner;
 import org.engram.learning.unsupervised.DiehlCookParams;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 
@@ -637,38 +638,67 @@ final class Experiment {
      */
     void requireTasksFit(StrategyParams.Locator where, long heapBytes) {
         TasksSpec t = config.tasks();
-        double samples;
-        int features;
-        switch (t.sequence()) {
-            case PERMUTED -> {
-                samples = limited(t.trainPerTask(), train.size()) + limited(t.testPerTask(), test.size());
-                features = train.features();
-            }
-            // Each angle rotates the whole data before the task takes its first samples.
-            case ROTATED -> {
-                samples = train.size() + (double) test.size();
-                features = train.features();
-            }
-            case SYNTHETIC -> {
-                samples = t.classesPerTask() * ((double) t.synthetic().trainPerClass() + t.synthetic().testPerClass());
-                features = t.synthetic().inputs();
-            }
-            default -> {
-                return;
-            }
-        }
-        double perTask = samples * (features * (double) Float.BYTES + Integer.BYTES);
-        if (t.count() * perTask <= heapBytes) {
+        if (t.sequence() == ExperimentConfig.SequenceKind.SPLIT) {
             return;
         }
-        String key = perTask > heapBytes && t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC
+        TasksHeld held = tasksHeld();
+        if (held.bytes() <= heapBytes) {
+            return;
+        }
+        String key = held.bytes() / t.count() > heapBytes && t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC
                 ? largestSyntheticSize(t.synthetic()) : "tasks.count";
         throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "tasks whose samples fit the "
                         + "Java heap of %.0f MB (a run holds every task's samples, 4 bytes per feature)",
                         heapBytes / 1e6),
-                String.format(Locale.ROOT, "%d tasks of %.0f samples x %d features, %.1f MB", t.count(), samples,
-                        features, t.count() * perTask / 1e6),
+                String.format(Locale.ROOT, "%d tasks of %.0f samples x %d features, %.1f MB", t.count(),
+                        held.samples() / t.count(), held.features(), held.bytes() / 1e6),
                 "fewer tasks or samples, or " + HeapLimitExceeded.MORE_HEAP);
+    }
+
+    /**
+     * Refuses more units at once ({@code --jobs}) than the heap holds the tasks of: each unit makes
+     * its own copy of its tasks' samples as 4-byte features, split tasks too, so units side by side
+     * hold one copy each. One unit's tasks are checked by {@link #requireTasksFit}.
+     *
+     * @param together  the units that would train at once
+     * @param heapBytes the heap's limit
+     * @throws EngramException naming {@code --jobs}, the units' size and the most units that fit
+     */
+    void requireUnitsFit(int together, long heapBytes) {
+        TasksHeld held = tasksHeld();
+        if (together < 2 || together * held.bytes() <= heapBytes) {
+            return;
+        }
+        long fit = (long) (heapBytes / held.bytes());
+        throw new EngramException("engram run", "--jobs", String.format(Locale.ROOT, "units whose tasks' samples fit"
+                        + " the Java heap of %.0f MB together (each unit trained at once holds its own tasks' samples,"
+                        + " 4 bytes per feature)", heapBytes / 1e6),
+                String.format(Locale.ROOT, "%d units at once of %.1f MB each (%.0f samples x %d features), %.1f MB",
+                        together, held.bytes() / 1e6, held.samples(), held.features(), together * held.bytes() / 1e6),
+                (fit >= 1 ? "--jobs " + fit + " (the most whose tasks fit), or " : "fewer tasks or samples, or ")
+                        + HeapLimitExceeded.MORE_HEAP);
+    }
+
+    /** The samples one unit's tasks hold, all tasks together, and their features each. */
+    private record TasksHeld(double samples, int features) {
+        /** Bytes of the samples: 4 per feature and 4 for the label. */
+        double bytes() {
+            return samples * (features * (double) Float.BYTES + Integer.BYTES);
+        }
+    }
+
+    private TasksHeld tasksHeld() {
+        TasksSpec t = config.tasks();
+        return switch (t.sequence()) {
+            case SPLIT -> new TasksHeld(split.tasks().stream().mapToDouble(task -> limited(t.trainPerTask(),
+                    task.train().size()) + limited(t.testPerTask(), task.test().size())).sum(), train.features());
+            case PERMUTED -> new TasksHeld(t.count() * (limited(t.trainPerTask(), train.size())
+                    + limited(t.testPerTask(), test.size())), train.features());
+            // Each angle rotates the whole data before the task takes its first samples.
+            case ROTATED -> new TasksHeld(t.count() * (train.size() + (double) test.size()), train.features());
+            case SYNTHETIC -> new TasksHeld(t.count() * t.classesPerTask() * ((double) t.synthetic().trainPerClass()
+                    + t.synthetic().testPerClass()), t.synthetic().inputs());
+        };
     }
 
     /** The key of the largest of a synthetic task's sizes, which one task too large for the heap is blamed on. */

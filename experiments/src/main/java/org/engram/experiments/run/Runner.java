@@ -210,10 +210,15 @@ public final class Runner {
     private static void printThreadNotice(Request request, ExperimentConfig c, PrintWriter err) {
         String threads = request.threads() != null ? "--threads" : "threads";
         int units = c.strategies().size() * c.seeds().size();
-        int together = Math.min(request.jobs(), units);
+        int together = unitsAtOnce(request, c);
         ThreadNotice.print(err, "engram run", together == 1 ? threads : "--jobs " + request.jobs()
                 + (request.jobs() > units ? " (" + units + " units)" : "") + " x " + threads + " " + c.threads()
                 + " =", together * c.threads());
+    }
+
+    /** The units that train at once: {@code --jobs}, or all of them when there are fewer. */
+    private static int unitsAtOnce(Request request, ExperimentConfig c) {
+        return Math.min(request.jobs(), c.strategies().size() * c.seeds().size());
     }
 
     private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
@@ -284,6 +289,7 @@ public final class Runner {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable(resolved.where());
+        experiment.requireUnitsFit(unitsAtOnce(request, resolved.config()), Runtime.getRuntime().maxMemory());
         printNotices(experiment, err);
         DataRecord data = experiment.dataRecord();
         AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);

@@ -24,6 +24,7 @@ import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.experiments.task.ValidationSplit;
 import org.engram.learning.continual.TaskData;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -563,5 +564,26 @@ class ExperimentTest {
         assertTrue(count.getMessage().contains("tasks.count: expected"), count.getMessage());
         ConfigException size = assertThrows(ConfigException.class, () -> e.requireTasksFit(resolved.where(), made / 4));
         assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());
+    }
+
+    /**
+     * Units side by side each make their own copy of their tasks' samples, split tasks too: the most
+     * units the heap holds at once are worked from what one unit makes.
+     */
+    @Test
+    void unitsAtOnceAreBoundByTheHeapFromWhatOneUnitMakes() {
+        ConfigLayers.Resolved resolved = resolved("u.yaml", "data: {bundled: true}\n"
+                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n");
+        Experiment e = Experiment.prepare(resolved.config());
+        long made = madeBytes(e);
+        assertEquals(2 * 50 * (784 * 4 + 4), made, "2 tasks of 30 training and 20 test samples");
+        e.requireUnitsFit(2, 2 * made);
+        e.requireUnitsFit(1, 0);   // one unit's tasks are requireTasksFit's to refuse
+        EngramException two = assertThrows(EngramException.class, () -> e.requireUnitsFit(2, 2 * made - 1));
+        assertTrue(two.getMessage().contains("found 2 units at once of 0.3 MB each (100 samples x 784 features),"
+                + " 0.6 MB") && two.getMessage().contains("--jobs 1 (the most whose tasks fit), or "),
+                two.getMessage());
+        EngramException none = assertThrows(EngramException.class, () -> e.requireUnitsFit(3, made - 1));
+        assertTrue(none.getMessage().contains("fewer tasks or samples, or "), none.getMessage());
     }
 }
