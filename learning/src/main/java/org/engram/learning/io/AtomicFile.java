@@ -57,7 +57,7 @@ public final class AtomicFile {
      * @param content writes the bytes
      * @throws EngramException naming the file and the reason if it cannot be written; the earlier
      *                         version, if any, is then untouched and the temporary file removed. A
-     *                         runtime exception of {@code content} passes through the same way.
+     *                         runtime exception or error of {@code content} passes through the same way.
      */
     public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
@@ -69,7 +69,8 @@ public final class AtomicFile {
                 channel.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // An error too (the heap run out halfway): the part written is no file to leave beside the others.
             try {
                 if (tmp != null) {
                     Files.deleteIfExists(tmp);
@@ -77,8 +78,11 @@ public final class AtomicFile {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
             throw new EngramException(file + ": cannot write file: " + reason((IOException) e, target.getParent()),
                     e);

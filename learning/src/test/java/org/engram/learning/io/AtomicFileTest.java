@@ -66,6 +66,23 @@ class AtomicFileTest {
     }
 
     /**
+     * The heap running out halfway through a content leaves no part of it: the temporary file, truncated, was
+     * left beside the files written before, and the earlier version stays.
+     */
+    @Test
+    void anErrorOfTheContentPassesThroughAndLeavesNoPartOfIt() throws IOException {
+        Path file = dir.resolve("a.txt");
+        AtomicFile.write(file, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+        OutOfMemoryError thrown = new OutOfMemoryError("Java heap space");
+        assertSame(thrown, assertThrows(OutOfMemoryError.class, () -> AtomicFile.write(file, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw thrown;
+        })));
+        assertEquals("old", Files.readString(file));
+        assertEquals(List.of(file), listing());
+    }
+
+    /**
      * A process killed while it wrote leaves its temporary file, and a later process may have the
      * same pid (in a container each one is pid 1) and come to the same write: it took that file's
      * name and failed the write ("it exists already") on every resume. The names this process would
