@@ -11,7 +11,9 @@ import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.EngineChecks;
+import org.engram.simulator.engine.StatesPastTheHeap;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.monitor.RatesPastTheHeap;
 import org.engram.simulator.monitor.SpikesPastTheHeap;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
@@ -22,6 +24,12 @@ import org.engram.simulator.network.Population;
  * the config's, before anything runs: by the rules the engine's recorders would apply later.
  */
 final class RecordChecks {
+    /** What to change when the rate bins cannot fit the heap. */
+    private static final String RATES_HINT = "a wider rate_bin_ms, fewer populations in record.spikes or a shorter"
+            + " run, or " + HeapLimitExceeded.MORE_HEAP;
+    /** Why a recording that fits the heap by its size found no room at the run. */
+    private static final String NO_ROOM_LEFT = "for which the heap, holding the network and the other recordings,"
+            + " had no room";
 
     private RecordChecks() {
     }
@@ -186,13 +194,57 @@ final class RecordChecks {
         if (bytes <= Runtime.getRuntime().maxMemory()) {
             return null;
         }
-        return new ConfigException(source, "record.rate_bin_ms", String.format(Locale.ROOT, "rate bins that fit the"
-                + " Java heap (%.0f MB in all), 8 bytes a bin for each population whose spikes are recorded",
-                Runtime.getRuntime().maxMemory() / 1e6), String.format(Locale.ROOT,
+        return new ConfigException(source, "record.rate_bin_ms", ratesRule(), String.format(Locale.ROOT,
                 "%d bins x %d populations (%.0f MB)", RecordRoom.rateBins(c), populations, bytes / 1e6),
-                "a wider rate_bin_ms, fewer populations in "
-                + "record.spikes or a shorter run, or " + HeapLimitExceeded.MORE_HEAP
-                + (durationHint == null ? "" : "; " + durationHint));
+                RATES_HINT + (durationHint == null ? "" : "; " + durationHint));
+    }
+
+
+    /**
+     * A rate monitor whose bins the heap, which the check before the run found large enough for them, could not
+     * hold beside the network and the other recordings when the run made room for them, told in the config's
+     * terms.
+     *
+     * @param e      the monitor's error
+     * @param source the config file's name
+     * @return the error at {@code record.rate_bin_ms}
+     */
+    static ConfigException ratesPastTheHeap(RatesPastTheHeap e, String source) {
+        return new ConfigException(source, "record.rate_bin_ms", ratesRule(), String.format(Locale.ROOT,
+                "%d bins of %s ms of '%s' up to %s ms (%.0f MB), %s", e.bins(), MetricFormat.asWritten(e.binMs()),
+                e.population(), MetricFormat.asWritten(e.timeMs()), e.bins() * (double) Long.BYTES / 1e6, NO_ROOM_LEFT),
+                RATES_HINT);
+    }
+
+    /** {@return the rule of {@code record.rate_bin_ms} by the heap, with its size} */
+    private static String ratesRule() {
+        return String.format(Locale.ROOT, "rate bins that fit the Java heap (%.0f MB in all), 8 bytes a bin for each"
+                + " population whose spikes are recorded", Runtime.getRuntime().maxMemory() / 1e6);
+    }
+
+    /**
+     * A state recorder whose samples the heap, which the check before the run found large enough for them, could
+     * not hold beside the network and the other recordings when the run made room for them, told at its
+     * {@code record.state} entry as the check before the run tells a recording too large.
+     *
+     * @param e      the recorder's error
+     * @param source the config file's name
+     * @param c      the config, whose entry of the recorder's population and variable is named
+     * @return the error at the entry's {@code interval_ms}, or at the entry when it has none
+     */
+    static ConfigException statesPastTheHeap(StatesPastTheHeap e, String source, SimulationConfig c) {
+        List<SimulationConfig.StateSpec> state = c.record().state();
+        int i = 0;
+        // One entry per population and variable, as the checks before the run make sure.
+        while (!(e.population().equals(state.get(i).population()) && e.variable().equals(state.get(i).variable()))) {
+            i++;
+        }
+        String path = "record.state[" + i + "]";
+        return new ConfigException(source, state.get(i).intervalMs() == null ? path : path + ".interval_ms",
+                e.expected(), String.format(Locale.ROOT, "%d samples x %d neurons of '%s', variable %s (%.0f MB), %s",
+                        e.samples(), e.neurons(), e.population(), e.variable(),
+                        e.samples() * (double) e.neurons() * Double.BYTES / 1e6, NO_ROOM_LEFT),
+                HeapLimitExceeded.MORE_HEAP);
     }
 
     /**
@@ -234,7 +286,7 @@ final class RecordChecks {
                     + MetricFormat.asWritten(c.durationMs()) + " ms (the first sample is taken one interval in)",
                     b.intervalMsOr(grid.dtMs()));
         }
-        EngineChecks.requireStateCapacity(b.population(), steps / intervalSteps,
+        EngineChecks.requireStateCapacity(b.population(), b.variable(), steps / intervalSteps,
                 b.neuronCount(sizeOf(c, b.population())));
     }
 

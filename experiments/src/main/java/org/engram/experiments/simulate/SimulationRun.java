@@ -31,8 +31,10 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.StatesPastTheHeap;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.monitor.RateMonitor;
+import org.engram.simulator.monitor.RatesPastTheHeap;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.SpikeStatistics;
 import org.engram.simulator.monitor.SpikesPastTheHeap;
@@ -341,6 +343,10 @@ public final class SimulationRun {
                 });
             } catch (SpikesPastTheHeap e) {
                 throw folder.discardAfter(RecordChecks.spikesPastTheHeap(e, prepared.source(), c));
+            } catch (RatesPastTheHeap e) {
+                throw folder.discardAfter(RecordChecks.ratesPastTheHeap(e, prepared.source()));
+            } catch (StatesPastTheHeap e) {
+                throw folder.discardAfter(RecordChecks.statesPastTheHeap(e, prepared.source(), c));
             } catch (RuntimeException | Error e) {
                 folder.discardAfter(e);
                 throw e;

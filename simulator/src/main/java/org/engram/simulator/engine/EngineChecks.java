@@ -1,7 +1,5 @@
 package org.engram.simulator.engine;
 
-import java.util.Locale;
-import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.network.Population;
@@ -92,30 +90,23 @@ public final class EngineChecks {
      * recorder before anything runs.
      *
      * @param population the recorded population's name, for the message
+     * @param variable   the recorded variable, which the heap's refusal carries
      * @param samples    samples per neuron over all runs
      * @param neurons    recorded neurons
      * @throws ParameterException if samples x neurons exceeds what one array can hold, or
-     *                            {@link HeapLimitExceeded} if their 8 bytes each exceed what the heap can
+     *                            {@link StatesPastTheHeap} if their 8 bytes each exceed what the heap can
      */
-    public static void requireStateCapacity(String population, long samples, int neurons) {
+    public static void requireStateCapacity(String population, String variable, long samples, int neurons) {
         if (samples * neurons > Integer.MAX_VALUE - 8) {
             throw new ParameterException("state recorder of '" + population + "'", "interval",
                     "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
                             + "fewer neurons or a shorter run)", samples + " samples x " + neurons + " neurons");
         }
         if (samples * (double) neurons * Double.BYTES > Runtime.getRuntime().maxMemory()) {
-            throw statesPastTheHeap(population, samples, neurons);
+            throw new StatesPastTheHeap(population, variable, samples, neurons);
         }
     }
 
-    /** A state recording that the heap cannot hold, found by its size or by a failed allocation. */
-    static ParameterException statesPastTheHeap(String population, long samples, int neurons) {
-        return new HeapLimitExceeded("state recorder of '" + population + "'", "interval",
-                String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
-                        + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
-                String.format(Locale.ROOT, "%d samples x %d neurons (%.0f MB)", samples, neurons,
-                        samples * (double) neurons * Double.BYTES / 1e6), HeapLimitExceeded.MORE_HEAP);
-    }
 
     /**
      * Checks that a population's model prepares a kernel for a mode and time grid, as

@@ -52,7 +52,7 @@ final class StateSampler implements StateRecorder {
      * @param total the number of samples the recorder will hold after the run
      */
     void reserve(int total) {
-        EngineChecks.requireStateCapacity(population.name(), total, neurons.length);
+        EngineChecks.requireStateCapacity(population.name(), variable, total, neurons.length);
         long needed = (long) total * neurons.length;
         if (needed > values.length) {
             // Doubling: a loop of short runs would otherwise copy every earlier sample at each run.
@@ -66,7 +66,7 @@ final class StateSampler implements StateRecorder {
                 }
             } catch (OutOfMemoryError e) {
                 // Before the run: nothing has changed, and the samples so far are kept.
-                throw EngineChecks.statesPastTheHeap(population.name(), total, neurons.length);
+                throw new StatesPastTheHeap(population.name(), variable, total, neurons.length);
             }
         }
     }

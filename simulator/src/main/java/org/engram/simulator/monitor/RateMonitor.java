@@ -3,8 +3,6 @@ package org.engram.simulator.monitor;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.Locale;
-import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
@@ -111,7 +109,7 @@ public final class RateMonitor implements SpikeListener {
      * before each run); the bins so far are kept.
      *
      * @param timeMs the time the run will reach, in ms
-     * @throws HeapLimitExceeded if the bins, 8 bytes each, cannot fit the heap
+     * @throws RatesPastTheHeap if the bins, 8 bytes each, cannot fit the heap
      */
     public void reserveTo(double timeMs) {
         int b = binsUpTo(timeMs);
@@ -134,13 +132,8 @@ public final class RateMonitor implements SpikeListener {
         }
     }
 
-    private HeapLimitExceeded pastTheHeap(int bins, double timeMs) {
-        return new HeapLimitExceeded("rate monitor of '" + population.name() + "'", "bin",
-                String.format(Locale.ROOT, "bins that fit the Java heap (%.0f MB in all), 8 bytes each",
-                        Runtime.getRuntime().maxMemory() / 1e6),
-                String.format(Locale.ROOT, "%d bins of %s ms up to %s ms (%.0f MB)", bins, binMs, timeMs,
-                        bins * (double) Long.BYTES / 1e6),
-                "record the rate in wider bins, or run shorter, or " + HeapLimitExceeded.MORE_HEAP);
+    private RatesPastTheHeap pastTheHeap(int bins, double timeMs) {
+        return new RatesPastTheHeap(population.name(), bins, binMs, timeMs);
     }
 
     /**

@@ -55,12 +55,12 @@ class EngineChecksTest {
         assertEquals(ARRAY_LIMIT, 119L * 18_046_081);
         for (long[] split : new long[][] {{ARRAY_LIMIT, 1}, {119, 18_046_081}}) {
             HeapLimitExceeded heap = assertThrows(HeapLimitExceeded.class,
-                    () -> EngineChecks.requireStateCapacity("p", split[0], (int) split[1]));
+                    () -> EngineChecks.requireStateCapacity("p", "v", split[0], (int) split[1]));
             assertTrue(heap.getMessage().contains("fit the Java heap"), heap.getMessage());
         }
         for (long[] split : new long[][] {{ARRAY_LIMIT + 1L, 1}, {1L << 16, 1 << 16}, {3_000_000_000L, 1}}) {
             ParameterException e = assertThrows(ParameterException.class,
-                    () -> EngineChecks.requireStateCapacity("p", split[0], (int) split[1]));
+                    () -> EngineChecks.requireStateCapacity("p", "v", split[0], (int) split[1]));
             assertFalse(e instanceof HeapLimitExceeded, e.getMessage());
             assertTrue(e.getMessage().contains("at most 2147483639 samples x neurons in one recorder"), e.getMessage());
         }
@@ -74,11 +74,11 @@ class EngineChecksTest {
     void aRecorderMayTakeTheWholeHeapButNotMore() {
         long heap = Runtime.getRuntime().maxMemory();
         assumeTrue(heap % 16 == 0 && heap / 8 <= ARRAY_LIMIT, "a heap of whole 16-byte units under 16 GB");
-        assertDoesNotThrow(() -> EngineChecks.requireStateCapacity("p", heap / 8, 1));
-        assertDoesNotThrow(() -> EngineChecks.requireStateCapacity("p", heap / 16, 2));
+        assertDoesNotThrow(() -> EngineChecks.requireStateCapacity("p", "v", heap / 8, 1));
+        assertDoesNotThrow(() -> EngineChecks.requireStateCapacity("p", "v", heap / 16, 2));
         for (long[] split : new long[][] {{heap / 8 + 1, 1}, {heap / 16 + 1, 2}}) {
             HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class,
-                    () -> EngineChecks.requireStateCapacity("p", split[0], (int) split[1]));
+                    () -> EngineChecks.requireStateCapacity("p", "v", split[0], (int) split[1]));
             String mb = String.format(Locale.ROOT, "%.0f MB in all", heap / 1e6);
             assertTrue(e.getMessage().contains(mb), e.getMessage());
         }
