@@ -78,13 +78,15 @@ public final class EngramCommand implements Callable<Integer> {
     /**
      * Builds the command line with Engram's error handling.
      *
-     * @param testHooks whether {@code engram run} and {@code plot} take the options of {@link TestHookOptions}
+     * @param testHooks whether {@code engram run}, {@code plot} and {@code simulate} take the options of
+     *                  {@link TestHookOptions}
      * @return the configured command line
      */
     static CommandLine commandLine(boolean testHooks) {
         CommandLine cl = new CommandLine(new EngramCommand());
         TestHookOptions.addTo(cl.getSubcommands().get("run"), testHooks);
         TestHookOptions.Plot.addTo(cl.getSubcommands().get("plot"), testHooks);
+        TestHookOptions.Simulate.addTo(cl.getSubcommands().get("simulate"), testHooks);
         CommandLine.Model.UsageMessageSpec runUsage = cl.getSubcommands().get("run").getCommandSpec().usageMessage();
         List<String> footer = new ArrayList<>(List.of(runUsage.footer()));
         for (String line : ConfigDocs.plainText().split("\n")) {

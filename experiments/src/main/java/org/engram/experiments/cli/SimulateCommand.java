@@ -69,7 +69,8 @@ public final class SimulateCommand implements Callable<Integer> {
             return 0;
         }
         SimulationRun.Result r = SimulationRun.execute(config, out, overrides,
-                spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
+                spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr(),
+                TestHookOptions.Simulate.of(spec));
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());
         o.println();

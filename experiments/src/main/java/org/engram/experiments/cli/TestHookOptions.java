@@ -2,13 +2,15 @@ package org.engram.experiments.cli;
 
 import org.engram.experiments.plot.FigureFolder;
 import org.engram.experiments.run.Runner;
+import org.engram.experiments.simulate.SimulationRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options of {@code engram run} (and {@link Plot} of {@code engram plot}) that provoke a stop at a
- * chosen moment, for the tests of stopping and resuming. They exist only in a JVM started with
+ * chosen moment, for the tests of stopping and resuming, and the one of {@link Simulate} that provokes a heap run
+ * out where no heap size provokes it reliably. They exist only in a JVM started with
  * {@code -Dengram.testHooks=true} (the test runs set it): anywhere else the commands refuse them as
  * unknown options.
  */
@@ -77,6 +79,36 @@ final class TestHookOptions {
             CommandSpec mixin = plot.mixins().get(MIXIN);
             return mixin == null ? FigureFolder.SignalAt.NONE
                     : new FigureFolder.SignalAt(((Plot) mixin.userObject()).staged, ((Plot) mixin.userObject()).moved);
+        }
+    }
+
+    /** The option of {@code engram simulate} that makes the heap run out while a file of its folder is written. */
+    static final class Simulate {
+        @Option(names = "--heap-runs-out-writing", hidden = true)
+        String heapRunsOutWriting;
+
+        /**
+         * Adds the option to {@code engram simulate} when asked to.
+         *
+         * @param simulate the {@code simulate} command line
+         * @param enabled  whether to add it
+         */
+        static void addTo(CommandLine simulate, boolean enabled) {
+            if (enabled) {
+                simulate.addMixin(MIXIN, new Simulate());
+            }
+        }
+
+        /**
+         * The failure a simulate command line asked for.
+         *
+         * @param simulate the spec of {@code engram simulate}
+         * @return its hooks, or {@link SimulationRun.TestHooks#NONE} where the option does not exist
+         */
+        static SimulationRun.TestHooks of(CommandSpec simulate) {
+            CommandSpec mixin = simulate.mixins().get(MIXIN);
+            return mixin == null ? SimulationRun.TestHooks.NONE
+                    : new SimulationRun.TestHooks(((Simulate) mixin.userObject()).heapRunsOutWriting);
         }
     }
 

@@ -55,9 +55,9 @@ final class SimulationPlots {
         String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
         String source = dataSource(folder);
         Map<String, Figure> figures = new LinkedHashMap<>();
-        figures.put("plots/raster_" + name, SpikeRasterPlot.of(train, shown, fromMs, durationMs,
+        figures.put(rasterPlot(name), SpikeRasterPlot.of(train, shown, fromMs, durationMs,
                 "Spikes of " + name + which).from(source));
-        figures.put("plots/rate_" + name, PopulationRatePlot.of(rate.binCount(), rate::rateHz, n, recordedFromMs,
+        figures.put(ratePlot(name), PopulationRatePlot.of(rate.binCount(), rate::rateHz, n, recordedFromMs,
                 durationMs, rate.binMs(), "Population rate of " + name).from(source));
         return figures;
     }
@@ -124,6 +124,21 @@ final class SimulationPlots {
         };
         return WeightTrajectoryPlot.of(samples, "weight (" + weightUnit(p) + ")",
                 "Weights of " + p.name() + " (" + p.synapseCount() + " synapses)").from(dataSource(folder));
+    }
+
+    /** {@return the path of a population's raster in the run folder, without extension} */
+    static String rasterPlot(String population) {
+        return "plots/raster_" + population;
+    }
+
+    /** {@return the path of a population's rate plot in the run folder, without extension} */
+    static String ratePlot(String population) {
+        return "plots/rate_" + population;
+    }
+
+    /** {@return the path of a projection's weight plot in the run folder, without extension} */
+    static String weightsPlot(String projection) {
+        return "plots/weights_" + SimulationRun.fileNamePart(projection);
     }
 
     /** The unit of the projection's weights: its target model's, or words that name the model's. */

@@ -1,6 +1,7 @@
 package org.engram.experiments.simulate;
 
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -27,6 +28,7 @@ import org.engram.experiments.run.Platform;
 import org.engram.experiments.run.RunFolder;
 import org.engram.experiments.run.SetupStop;
 import org.engram.experiments.run.ThreadNotice;
+import org.engram.learning.io.AtomicFile;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
@@ -50,7 +52,8 @@ import org.engram.simulator.network.Projection;
  * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv}, {@code synapses_<projection>.csv},
  * {@code weights_<projection>.csv}, {@code summary.md} and {@code plots/raster_<population>},
  * {@code plots/rate_<population>} and {@code plots/weights_<projection>} (PNG, SVG and PDF).
- * The folder appears only when complete.
+ * The folder appears only when complete, or, when the heap found no room after the run for some of its files,
+ * with the others, whole, and a summary that lists what is missing ({@link UnmadeResults}).
  */
 public final class SimulationRun {
     private SimulationRun() {
@@ -102,6 +105,40 @@ public final class SimulationRun {
     }
 
     /**
+     * The failures a test provokes where it cannot make them happen: the heap that runs out while a file of
+     * the result folder is written.
+     *
+     * @param heapRunsOutWriting the file (a name in the folder, e.g. {@code rates_a.csv} or {@code summary.md}) whose
+     *                           write runs out of heap after its first bytes, or null for none
+     */
+    public record TestHooks(String heapRunsOutWriting) {
+        /** No failure provoked: what every simulation outside the tests has. */
+        public static final TestHooks NONE = new TestHooks(null);
+
+        /** Bytes of a file written before the heap runs out: a part of it, on the disk under its temporary name. */
+        private static final int WRITTEN_BEFORE = 16;
+
+        /** {@return the content of a file, or, for the file named, one that writes its first bytes and fails} */
+        AtomicFile.Content content(String file, AtomicFile.Content content) {
+            if (!file.equals(heapRunsOutWriting)) {
+                return content;
+            }
+            return out -> content.writeTo(new FilterOutputStream(out) {
+                private int written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    if (written++ == WRITTEN_BEFORE) {
+                        out.flush();
+                        throw new OutOfMemoryError("Java heap space");
+                    }
+                    out.write(b);
+                }
+            });
+        }
+    }
+
+    /**
      * Loads, validates, runs and writes.
      *
      * @param configFile  the YAML file
@@ -113,8 +150,25 @@ public final class SimulationRun {
      */
     public static Result execute(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
                                  PrintWriter err) {
+        return execute(configFile, resultsRoot, overrides, commandLine, err, TestHooks.NONE);
+    }
+
+    /**
+     * Loads, validates, runs and writes as {@link #execute(Path, Path, Overrides, List, PrintWriter)} does, with
+     * the failures a test provokes.
+     *
+     * @param configFile  the YAML file
+     * @param resultsRoot the results root folder
+     * @param overrides   what the command line sets over the config
+     * @param commandLine the arguments of {@code engram simulate}, for the provenance in {@code summary.json}
+     * @param err         where the removal of partial folders left by killed simulations is reported
+     * @param hooks       the failures to provoke, {@link TestHooks#NONE} outside the tests
+     * @return the result
+     */
+    public static Result execute(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
+                                 PrintWriter err, TestHooks hooks) {
         try {
-            return simulate(configFile, resultsRoot, overrides, commandLine, err);
+            return simulate(configFile, resultsRoot, overrides, commandLine, err, hooks);
         } catch (ConfigException e) {
             throw ConfigLoader.withPosition(e, configFile, overrides.sets(), overrides.keyOptions());
         }
@@ -162,18 +216,18 @@ public final class SimulationRun {
     }
 
     private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
-                                   PrintWriter err) {
+                                   PrintWriter err, TestHooks hooks) {
         // Until the folder is made, whose own hook then says what a signal did.
         SetupStop setup = new SetupStop("simulation");
         try {
-            return simulate(configFile, resultsRoot, overrides, commandLine, err, setup);
+            return simulate(configFile, resultsRoot, overrides, commandLine, err, hooks, setup);
         } finally {
             setup.close();
         }
     }
 
     private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
-                                   PrintWriter err, SetupStop setup) {
+                                   PrintWriter err, TestHooks hooks, SetupStop setup) {
         Prepared prepared = prepare(configFile, overrides);
         SimulationConfig c = prepared.c();
         Network network = prepared.network();
@@ -190,21 +244,23 @@ public final class SimulationRun {
         String yaml = ConfigLoader.toYaml(prepared.resolved());
         // In a method of its own, whose frame ends with it: the engine and the spike digest hold heap (buffers,
         // spikes not yet hashed) that the results need, and a local of this method would keep them.
-        Ran ran = run(prepared, new Recordings(spikes, rates, states, weights, meanWeightsBefore), configFile,
-                resultsRoot, overrides, started, yaml, setup, err);
+        Recordings recorded = new Recordings(spikes, rates, states, weights, meanWeightsBefore);
+        Ran ran = run(prepared, recorded, configFile, resultsRoot, overrides, started, yaml, setup, err);
         RunFolder folder = ran.folder();
         // The recordings first, exact and complete: what comes after them (the summary's numbers, the plots) needs
         // heap beside them, and a run whose recordings leave too little keeps them (UnmadeResults).
         List<String> files = new ArrayList<>(List.of("config.yaml"));
+        // The recordings the heap found no room to write: the others are kept all the same.
+        List<String> unwritten = new ArrayList<>();
         try {
-            writeRecordings(folder, network, c, spikes, rates, states, weights, files);
+            writeRecordings(folder, network, c, recorded, hooks, files, unwritten);
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;
         }
         int recordingFiles = files.size();
         String summary;
-        String unmade;
+        Undrawn undrawn = null;
         Path done;
         try {
             List<SimulationSummary.PopulationSummary> populations = new ArrayList<>();
@@ -229,6 +285,17 @@ public final class SimulationRun {
                 recordings.add(SimulationSummary.WeightRecording.of(weights.get(k),
                         c.record().weights().get(k).intervalMs()));
             }
+            undrawn = drawPlots(folder, c, grid, spikes, rates, weights, files);
+            String why = UnmadeResults.why();
+            List<SimulationSummary.MissingResult> missing = new ArrayList<>();
+            for (String file : unwritten) {
+                missing.add(new SimulationSummary.MissingResult(file, why));
+            }
+            for (String base : undrawn == null ? List.<String>of() : undrawn.bases()) {
+                for (String extension : List.of(".png", ".svg", ".pdf")) {
+                    missing.add(new SimulationSummary.MissingResult(base + extension, why));
+                }
+            }
             SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), ran.parallel(), c.seed(), ran.setupSeconds(), ran.loopSeconds(), ran.spikeCount(),
@@ -237,24 +304,35 @@ public final class SimulationRun {
                     sampledNeurons(c.record().spikeNeurons(), spikes), populations,
                     learned, shortTerm, recordings,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
-                            commandLine));
-            unmade = drawPlots(folder, c, grid, spikes, rates, weights, files);
+                            commandLine), missing);
             List<String> listed = new ArrayList<>(files);
             listed.addAll(List.of("summary.md", "summary.json"));
-            summary = json.markdown(listed) + (unmade == null ? ""
-                    : "\nNot drawn: " + unmade + "; " + UnmadeResults.why() + ".\n");
-            folder.writeString("summary.md", summary);
-            folder.writeString("summary.json", JsonFiles.write(json));
+            summary = json.markdown(listed) + (unwritten.isEmpty() ? ""
+                    : "\nNot written: " + String.join(", ", unwritten) + "; " + why + ".\n")
+                    + (undrawn == null ? "" : "\nNot drawn: " + undrawn.inWords() + "; " + why + ".\n");
+            byte[] markdown = summary.getBytes(StandardCharsets.UTF_8);
+            folder.write("summary.md", hooks.content("summary.md", out -> out.write(markdown)));
+            byte[] jsonText = JsonFiles.write(json).getBytes(StandardCharsets.UTF_8);
+            folder.write("summary.json", hooks.content("summary.json", out -> out.write(jsonText)));
             files = listed;
             done = folder.commit();
         } catch (OutOfMemoryError e) {
             // What needed the heap beside the recordings is gone with the stack: the folder can be committed.
-            throw keep(folder, files, files.size() == recordingFiles ? "its summary and plots" : "its summary", e);
+            List<String> unmade = new ArrayList<>(unwritten);
+            unmade.add(files.size() == recordingFiles ? "its summary and plots" : "its summary");
+            if (undrawn != null && files.size() > recordingFiles) {
+                unmade.add(undrawn.inWords());
+            }
+            throw keep(folder, files, unmade, e);
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;
         }
-        if (unmade != null) {
+        if (!unwritten.isEmpty() || undrawn != null) {
+            List<String> unmade = new ArrayList<>(unwritten);
+            if (undrawn != null) {
+                unmade.add(undrawn.inWords());
+            }
             throw new UnmadeResults(done, files, unmade);
         }
         return new Result(done, summary);
@@ -359,36 +437,59 @@ public final class SimulationRun {
 
     /**
      * Writes the spike, rate, state, synapse and weight files of a run that ended, each listed in {@code files}
-     * once it is written. They are read from the recordings in place, with no copy of them.
+     * once it is written. They are read from the recordings in place, with no copy of them. A file the heap finds
+     * no room to write is listed in {@code unwritten} instead, no part of it left, and the next is written.
      */
-    private static void writeRecordings(RunFolder folder, Network network, SimulationConfig c,
-                                        List<SpikeRecorder> spikes, List<RateMonitor> rates,
-                                        List<StateRecorder> states, List<WeightSampler> weights, List<String> files) {
+    private static void writeRecordings(RunFolder folder, Network network, SimulationConfig c, Recordings recorded,
+                                        TestHooks hooks, List<String> files, List<String> unwritten) {
         TimeGrid grid = network.grid();
+        List<SpikeRecorder> spikes = recorded.spikes();
         for (SpikeRecorder r : spikes) {
-            String file = "spikes_" + r.population().name() + ".csv";
-            folder.write(file, out -> writeCsv(out, r::writeCsv));
-            files.add(file);
+            writeCsv(folder, "spikes_" + r.population().name() + ".csv", r::writeCsv, hooks, files, unwritten);
         }
-        for (RateMonitor r : rates) {
-            String file = "rates_" + nameOf(r, rates, spikes) + ".csv";
-            folder.write(file, out -> writeCsv(out, r::writeCsv));
-            files.add(file);
+        for (RateMonitor r : recorded.rates()) {
+            writeCsv(folder, "rates_" + nameOf(r, recorded.rates(), spikes) + ".csv", r::writeCsv, hooks, files,
+                    unwritten);
         }
-        for (StateRecorder r : states) {
-            String file = "state_" + r.population().name() + "_" + r.variable() + ".csv";
-            folder.write(file, out -> writeCsv(out, r::writeCsv));
-            files.add(file);
+        for (StateRecorder r : recorded.states()) {
+            writeCsv(folder, "state_" + r.population().name() + "_" + r.variable() + ".csv", r::writeCsv, hooks,
+                    files, unwritten);
         }
         for (String name : c.record().synapses()) {
             Projection projection = network.projection(name);
-            folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
-            files.add(synapsesFile(name));
+            writeCsv(folder, synapsesFile(name), w -> projection.writeCsv(w, grid), hooks, files, unwritten);
         }
-        for (WeightSampler w : weights) {
-            folder.write(weightsFile(w.projection().name()), out -> writeCsv(out, wr -> w.writeCsv(wr, grid)));
-            files.add(weightsFile(w.projection().name()));
+        for (WeightSampler w : recorded.weights()) {
+            writeCsv(folder, weightsFile(w.projection().name()), wr -> w.writeCsv(wr, grid), hooks, files, unwritten);
         }
+    }
+
+    /**
+     * Writes one CSV file of the recordings, listing it in {@code files}, or, should the heap find no room to
+     * write it, in {@code unwritten}: the write goes to a temporary name, which then goes, so that no part of the
+     * file is left.
+     */
+    private static void writeCsv(RunFolder folder, String file, CsvWriter csv, TestHooks hooks, List<String> files,
+                                 List<String> unwritten) {
+        try {
+            folder.write(file, hooks.content(file, out -> {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                csv.write(writer);
+                writer.flush();
+            }));
+            files.add(file);
+        } catch (OutOfMemoryError e) {
+            unwritten.add(file);
+        }
+    }
+
+    /**
+     * The plots a run could not draw.
+     *
+     * @param bases   their paths in the folder without extension, e.g. {@code plots/rate_a}
+     * @param inWords what they are, in words: {@code the plots}, or {@code the plots other than ...} (those drawn)
+     */
+    private record Undrawn(List<String> bases, String inWords) {
     }
 
     /**
@@ -396,10 +497,10 @@ public final class SimulationRun {
      * only what they draw; should the heap, holding the recordings, have no room to draw one, the figures drawn
      * before it stay and the rest are left out.
      *
-     * @return null when every plot was drawn, else which were not ({@code the plots other than ...})
+     * @return null when every plot was drawn, else those that were not
      */
-    private static String drawPlots(RunFolder folder, SimulationConfig c, TimeGrid grid, List<SpikeRecorder> spikes,
-                                    List<RateMonitor> rates, List<WeightSampler> weights, List<String> files) {
+    private static Undrawn drawPlots(RunFolder folder, SimulationConfig c, TimeGrid grid, List<SpikeRecorder> spikes,
+                                     List<RateMonitor> rates, List<WeightSampler> weights, List<String> files) {
         List<String> drawn = new ArrayList<>();
         try {
             Map<String, Figure> figures = new LinkedHashMap<>();
@@ -408,15 +509,13 @@ public final class SimulationRun {
                 String name = spikes.get(k).population().name();
                 figures.putAll(SimulationPlots.figures(folder, spikes.get(k), rates.get(k), c.record().fromMs(),
                         c.durationMs()));
-                listed.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
+                listed.add(SimulationPlots.rasterPlot(name) + " and " + SimulationPlots.ratePlot(name)
+                        + " (.png, .svg, .pdf)");
             }
-            for (WeightSampler w : weights) {
-                // Without synapses there is nothing to draw: the file's rows have no statistics.
-                if (w.projection().synapseCount() > 0) {
-                    String base = "plots/weights_" + fileNamePart(w.projection().name());
-                    figures.put(base, SimulationPlots.weights(folder, w, grid));
-                    listed.add(base + " (.png, .svg, .pdf)");
-                }
+            for (WeightSampler w : drawnWeights(weights)) {
+                String base = SimulationPlots.weightsPlot(w.projection().name());
+                figures.put(base, SimulationPlots.weights(folder, w, grid));
+                listed.add(base + " (.png, .svg, .pdf)");
             }
             DrawnFigure.drawEach(figures, c.threads(), (base, figure) -> {
                 figure.write(folder, base);
@@ -428,15 +527,31 @@ public final class SimulationRun {
             for (String base : drawn) {
                 files.add(base + " (.png, .svg, .pdf)");
             }
-            return drawn.isEmpty() ? "the plots" : "the plots other than " + String.join(", ", drawn);
+            List<String> bases = new ArrayList<>();
+            for (SpikeRecorder r : spikes) {
+                bases.addAll(List.of(SimulationPlots.rasterPlot(r.population().name()),
+                        SimulationPlots.ratePlot(r.population().name())));
+            }
+            for (WeightSampler w : drawnWeights(weights)) {
+                bases.add(SimulationPlots.weightsPlot(w.projection().name()));
+            }
+            bases.removeAll(drawn);
+            return new Undrawn(bases, drawn.isEmpty() ? "the plots"
+                    : "the plots other than " + String.join(", ", drawn));
         }
+    }
+
+    /** {@return the weight recordings that are drawn: of a projection with synapses, whose rows have statistics} */
+    private static List<WeightSampler> drawnWeights(List<WeightSampler> weights) {
+        return weights.stream().filter(w -> w.projection().synapseCount() > 0).toList();
     }
 
     /**
      * Commits the folder of a run whose recordings are written but whose other results could not be made, so
      * that the recordings stay, and says what is missing; a failure to commit joins the heap's.
      */
-    private static EngramException keep(RunFolder folder, List<String> kept, String unmade, OutOfMemoryError e) {
+    private static EngramException keep(RunFolder folder, List<String> kept, List<String> unmade,
+                                        OutOfMemoryError e) {
         try {
             return new UnmadeResults(folder.commit(), List.copyOf(kept), unmade);
         } catch (RuntimeException notCommitted) {
@@ -605,12 +720,6 @@ public final class SimulationRun {
 
     private interface CsvWriter {
         void write(Writer out) throws IOException;
-    }
-
-    private static void writeCsv(java.io.OutputStream out, CsvWriter w) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write(writer);
-        writer.flush();
     }
 
     private static String nameOf(RateMonitor r, List<RateMonitor> rates, List<SpikeRecorder> spikes) {

@@ -39,6 +39,7 @@ import org.engram.simulator.network.TsodyksMarkram;
  * @param shortTerm       each projection with short-term plasticity: its model and state at the end
  * @param weights         each weight recording ({@code record.weights}): its file, samples and synapses
  * @param provenance      how the simulation was made
+ * @param missing         each file of the folder that could not be made, and why: empty for a complete folder
  */
 public record SimulationSummary(String name, long neurons, long synapses, double bytesPerSynapse, double durationMs,
                                 double dtMs, String mode, int threads, boolean parallel, long seed,
@@ -46,7 +47,8 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                                 double eventsPerSecond, String spikeHash, double recordedFromMs,
                                 Integer recordedNeurons, List<PopulationSummary> populations,
                                 List<PlasticitySummary> plasticity, List<ShortTermSummary> shortTerm,
-                                List<WeightRecording> weights, SimulationProvenance provenance) {
+                                List<WeightRecording> weights, SimulationProvenance provenance,
+                                List<MissingResult> missing) {
     /**
      * Copies the lists.
      *
@@ -75,12 +77,23 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      * @param shortTerm       each projection with short-term plasticity: its model and state at the end
      * @param weights         each weight recording ({@code record.weights}): its file, samples and synapses
      * @param provenance      how the simulation was made
+     * @param missing         each file of the folder that could not be made, and why: empty for a complete folder
      */
     public SimulationSummary {
+        missing = List.copyOf(missing);
         populations = List.copyOf(populations);
         plasticity = List.copyOf(plasticity);
         shortTerm = List.copyOf(shortTerm);
         weights = List.copyOf(weights);
+    }
+
+    /**
+     * A file of the result folder that the simulation could not make.
+     *
+     * @param file   its path in the folder, e.g. {@code rates_a.csv} or {@code plots/rate_a.png}
+     * @param reason why it is missing, e.g. the heap that ran out beside the run's recordings
+     */
+    public record MissingResult(String file, String reason) {
     }
 
     /**

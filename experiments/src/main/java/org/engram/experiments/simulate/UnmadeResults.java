@@ -7,9 +7,10 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 
 /**
- * A simulation that ran to its end and whose folder keeps the files it wrote (its config and recordings), but
- * that could not make the rest of its results: the Java heap, holding the run's recordings, had no room left for
- * them. The folder is kept rather than discarded, so that a long run is not lost to its plots.
+ * A simulation that ran to its end and whose folder keeps the files it wrote (its config, its recordings or those
+ * it could write, and what else it made), but that could not make the rest of its results: the Java heap, holding
+ * the run's recordings, had no room left for them. The folder is kept rather than discarded, so that a long run is
+ * not lost to its plots or to one of its files.
  */
 final class UnmadeResults extends EngramException {
     private static final long serialVersionUID = 1L;
@@ -17,12 +18,13 @@ final class UnmadeResults extends EngramException {
     /**
      * @param folder the committed result folder
      * @param kept   the files it holds, as the summary lists them
-     * @param unmade what could not be made, e.g. {@code "its plots"}
+     * @param unmade what could not be made, e.g. {@code "the plots"} or {@code "rates_a.csv"}
      */
-    UnmadeResults(Path folder, List<String> kept, String unmade) {
+    UnmadeResults(Path folder, List<String> kept, List<String> unmade) {
         super(folder + ": the simulation ran to its end and its folder keeps " + String.join(", ", kept) + ", but "
-                + unmade + " could not be made: " + why() + "; record less (fewer neurons or populations, a wider"
-                + " rate_bin_ms, a later record.from_ms), or " + HeapLimitExceeded.MORE_HEAP, null);
+                + String.join(", ", unmade) + " could not be made: " + why() + "; record less (fewer neurons or"
+                + " populations, a wider rate_bin_ms, a later record.from_ms), or " + HeapLimitExceeded.MORE_HEAP,
+                null);
     }
 
     /** {@return why the results could not be made: the heap, its size in MB, and the recordings it holds} */

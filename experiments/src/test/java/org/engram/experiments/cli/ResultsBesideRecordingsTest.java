@@ -3,9 +3,13 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -105,14 +109,137 @@ class ResultsBesideRecordingsTest {
                 + " less \\(fewer neurons or populations, a wider rate_bin_ms, a later record.from_ms\\), or \\Q"
                 + HeapAdvice.MORE_HEAP + "\\E\\s*"), run.output());
         // Nothing else: no plot, no file of a write under way, no lock.
-        try (Stream<Path> files = Files.walk(folder)) {
-            assertEquals(Set.of("config.yaml", "spikes_a.csv", "rates_a.csv", "summary.md", "summary.json"),
-                    files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString())
-                            .collect(Collectors.toSet()));
+        assertEquals(Set.of("config.yaml", "spikes_a.csv", "rates_a.csv", "summary.md", "summary.json"),
+                filesIn(folder));
+        String why = "the Java heap (" + heapMb(run.output()) + " MB in all) ran out beside the run's recordings";
+        assertTrue(Files.readString(folder.resolve("summary.md")).strip().endsWith("Not drawn: the plots; " + why
+                + "."), Files.readString(folder.resolve("summary.md")));
+        // A script reads the same from summary.json: each file not made, and why.
+        List<String> missing = new ArrayList<>();
+        for (String plot : List.of("raster_a", "rate_a")) {
+            for (String extension : List.of("png", "svg", "pdf")) {
+                missing.add("plots/" + plot + "." + extension + ": " + why);
+            }
         }
-        assertTrue(Files.readString(folder.resolve("summary.md")).strip().endsWith("Not drawn: the plots; the Java"
-                + " heap (" + heapMb(run.output()) + " MB in all) ran out beside the run's recordings."),
-                Files.readString(folder.resolve("summary.md")));
+        assertEquals(missing, missingOf(folder));
+    }
+
+    /**
+     * The heap running out while a CSV file is written (provoked: no heap size does it reliably, the writes taking
+     * a few kilobytes) loses that file alone. Its part written goes with its temporary name; the files written
+     * before and after it stay, each the same as a complete run of the config writes it; the summary and plots are
+     * made; summary.md and summary.json say which file is missing and why; and the command exits with 2, naming
+     * what the folder keeps and what it lacks.
+     */
+    @Test
+    void aCsvFileTheHeapCannotWriteIsLeftOutAndTheRestKept(@TempDir Path dir) throws Exception {
+        Path complete = Path.of(simulate(dir, "complete").lastLine());
+        assertEquals(List.of(), missingOf(complete), "a complete run's summary.json has missing, empty");
+        CliRunner.Result r = simulate(dir, "rates", "--heap-runs-out-writing", "rates_a.csv");
+        assertEquals(2, r.exitCode(), r.err());
+        Path folder = folderOf(r);
+        String why = "the Java heap (" + heapMb() + " MB in all) ran out beside the run's recordings";
+        assertEquals("engram: error: " + folder + ": the simulation ran to its end and its folder keeps config.yaml,"
+                + " spikes_a.csv, spikes_b.csv, rates_b.csv, plots/raster_a and plots/rate_a (.png, .svg, .pdf),"
+                + " plots/raster_b and plots/rate_b (.png, .svg, .pdf), summary.md, summary.json, but rates_a.csv"
+                + " could not be made: " + why + "; record less (fewer neurons or populations, a wider rate_bin_ms, a"
+                + " later record.from_ms), or " + HeapAdvice.MORE_HEAP, r.err().strip());
+        Set<String> recordings = Set.of("config.yaml", "spikes_a.csv", "spikes_b.csv", "rates_b.csv");
+        Set<String> kept = new HashSet<>(recordings);
+        kept.addAll(Set.of("summary.md", "summary.json"));
+        for (String plot : List.of("raster_a", "rate_a", "raster_b", "rate_b")) {
+            kept.addAll(Set.of("plots/" + plot + ".png", "plots/" + plot + ".svg", "plots/" + plot + ".pdf"));
+        }
+        assertEquals(kept, filesIn(folder));
+        for (String file : recordings) {
+            assertEquals(Files.readString(complete.resolve(file)), Files.readString(folder.resolve(file)), file);
+        }
+        String summary = Files.readString(folder.resolve("summary.md"));
+        assertTrue(summary.strip().endsWith("\n- rates_b.csv\n- plots/raster_a and plots/rate_a (.png, .svg, .pdf)\n"
+                + "- plots/raster_b and plots/rate_b (.png, .svg, .pdf)\n- summary.md\n- summary.json\n\n"
+                + "Not written: rates_a.csv; " + why + "."), summary);
+        assertEquals(List.of("rates_a.csv: " + why), missingOf(folder));
+    }
+
+    /**
+     * The heap running out while summary.md is written (provoked, as above) keeps the recordings and plots, each
+     * whole and the same as a complete run's, and no summary: neither summary.md, of which no part is left, nor
+     * summary.json, which comes after it. The command exits with 2 and says the summary is missing.
+     */
+    @Test
+    void aSummaryTheHeapCannotWriteLeavesTheRecordingsAndPlots(@TempDir Path dir) throws Exception {
+        Path complete = Path.of(simulate(dir, "complete").lastLine());
+        CliRunner.Result r = simulate(dir, "summary", "--heap-runs-out-writing", "summary.md");
+        assertEquals(2, r.exitCode(), r.err());
+        Path folder = folderOf(r);
+        assertEquals("engram: error: " + folder + ": the simulation ran to its end and its folder keeps config.yaml,"
+                + " spikes_a.csv, spikes_b.csv, rates_a.csv, rates_b.csv, plots/raster_a and plots/rate_a (.png, .svg,"
+                + " .pdf), plots/raster_b and plots/rate_b (.png, .svg, .pdf), but its summary could not be made: the"
+                + " Java heap (" + heapMb() + " MB in all) ran out beside the run's recordings; record less (fewer"
+                + " neurons or populations, a wider rate_bin_ms, a later record.from_ms), or "
+                + HeapAdvice.MORE_HEAP, r.err().strip());
+        Set<String> recordings = Set.of("config.yaml", "spikes_a.csv", "spikes_b.csv", "rates_a.csv", "rates_b.csv");
+        Set<String> kept = new HashSet<>(recordings);
+        for (String plot : List.of("raster_a", "rate_a", "raster_b", "rate_b")) {
+            kept.addAll(Set.of("plots/" + plot + ".png", "plots/" + plot + ".svg", "plots/" + plot + ".pdf"));
+        }
+        assertEquals(kept, filesIn(folder));
+        for (String file : recordings) {
+            assertEquals(Files.readString(complete.resolve(file)), Files.readString(folder.resolve(file)), file);
+        }
+    }
+
+    /** Two populations of five neurons, one driven to fire and one silent, for 50 ms, in this process. */
+    private static CliRunner.Result simulate(Path dir, String name, String... options) throws IOException {
+        Path config = Files.writeString(dir.resolve(name + ".yaml"), """
+                name: two
+                duration_ms: 50
+                populations:
+                  - name: a
+                    size: 5
+                    model: lif_delta
+                    params: {tau_m: 10, c_m: 250, e_l: -70, v_th: -55, v_reset: -70, t_ref: 2, i_e: 2000}
+                  - name: b
+                    size: 5
+                    model: lif_delta
+                record:
+                  rate_bin_ms: 5
+                """);
+        List<String> args = new ArrayList<>(List.of("simulate", config.toString(), "--out",
+                dir.resolve("results-" + name).toString()));
+        args.addAll(List.of(options));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    /** {@return the one run folder a simulation made under its results root, {@code results-<name>/two/}} */
+    private static Path folderOf(CliRunner.Result r) throws IOException {
+        Matcher m = Pattern.compile("engram: error: (\\S+): the simulation").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        return Path.of(m.group(1));
+    }
+
+    /** {@return every file under a folder, by its path in it, hidden ones too} */
+    private static Set<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString().replace('\\', '/'))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    /** {@return summary.json's missing entries, each as its file and reason} */
+    private static List<String> missingOf(Path folder) throws IOException {
+        JsonNode missing = new ObjectMapper().readTree(folder.resolve("summary.json").toFile()).get("missing");
+        assertTrue(missing != null && missing.isArray(), "summary.json has a list missing");
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : missing) {
+            entries.add(entry.get("file").asText() + ": " + entry.get("reason").asText());
+        }
+        return entries;
+    }
+
+    /** {@return this process's heap in MB, as the messages give it} */
+    private static String heapMb() {
+        return String.format(Locale.ROOT, "%.0f", Runtime.getRuntime().maxMemory() / 1e6);
     }
 
     /** The heap's size in MB as the message gives it. */
