@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import java.util.function.Supplier;
 import org.engram.experiments.plot.FigureFolder;
 import org.engram.experiments.run.Runner;
 import org.engram.experiments.simulate.SimulationRun;
@@ -43,9 +44,20 @@ final class TestHookOptions {
      * @param enabled whether to add them ({@code Boolean.getBoolean(PROPERTY)} for the real command line)
      */
     static void addTo(CommandLine run, boolean enabled) {
+        addTo(run, enabled, TestHookOptions::new);
+    }
+
+    /** Adds a command's test-hook options, made by {@code options}, when asked to. */
+    private static void addTo(CommandLine command, boolean enabled, Supplier<Object> options) {
         if (enabled) {
-            run.addMixin(MIXIN, new TestHookOptions());
+            command.addMixin(MIXIN, options.get());
         }
+    }
+
+    /** {@return a command's test-hook options, or null where they do not exist} */
+    private static Object optionsOf(CommandSpec command) {
+        CommandSpec mixin = command.mixins().get(MIXIN);
+        return mixin == null ? null : mixin.userObject();
     }
 
     /** The options of {@code engram plot} that act as a signal while figures are drawn or moved in. */
@@ -63,9 +75,7 @@ final class TestHookOptions {
          * @param enabled whether to add them
          */
         static void addTo(CommandLine plot, boolean enabled) {
-            if (enabled) {
-                plot.addMixin(MIXIN, new Plot());
-            }
+            TestHookOptions.addTo(plot, enabled, Plot::new);
         }
 
         /**
@@ -76,9 +86,8 @@ final class TestHookOptions {
          *         not exist
          */
         static FigureFolder.SignalAt of(CommandSpec plot) {
-            CommandSpec mixin = plot.mixins().get(MIXIN);
-            return mixin == null ? FigureFolder.SignalAt.NONE
-                    : new FigureFolder.SignalAt(((Plot) mixin.userObject()).staged, ((Plot) mixin.userObject()).moved);
+            return optionsOf(plot) instanceof Plot o ? new FigureFolder.SignalAt(o.staged, o.moved)
+                    : FigureFolder.SignalAt.NONE;
         }
     }
 
@@ -94,9 +103,7 @@ final class TestHookOptions {
          * @param enabled  whether to add it
          */
         static void addTo(CommandLine simulate, boolean enabled) {
-            if (enabled) {
-                simulate.addMixin(MIXIN, new Simulate());
-            }
+            TestHookOptions.addTo(simulate, enabled, Simulate::new);
         }
 
         /**
@@ -106,9 +113,8 @@ final class TestHookOptions {
          * @return its hooks, or {@link SimulationRun.TestHooks#NONE} where the option does not exist
          */
         static SimulationRun.TestHooks of(CommandSpec simulate) {
-            CommandSpec mixin = simulate.mixins().get(MIXIN);
-            return mixin == null ? SimulationRun.TestHooks.NONE
-                    : new SimulationRun.TestHooks(((Simulate) mixin.userObject()).heapRunsOutWriting);
+            return optionsOf(simulate) instanceof Simulate o ? new SimulationRun.TestHooks(o.heapRunsOutWriting)
+                    : SimulationRun.TestHooks.NONE;
         }
     }
 
@@ -119,11 +125,9 @@ final class TestHookOptions {
      * @return its hooks, or {@link Runner.TestHooks#NONE} where the options do not exist
      */
     static Runner.TestHooks of(CommandSpec run) {
-        CommandSpec mixin = run.mixins().get(MIXIN);
-        if (mixin == null) {
+        if (!(optionsOf(run) instanceof TestHookOptions o)) {
             return Runner.TestHooks.NONE;
         }
-        TestHookOptions o = (TestHookOptions) mixin.userObject();
         return new Runner.TestHooks(o.stopAfterTasks, o.signalBeforeCommit, o.pauseAfterSetup,
                 o.signalBeforeTaskSaved, o.pauseBeforeConfig);
     }

@@ -17,6 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * recorder's message, which named the recorder and not the key to change.
  */
 class SimulateHeapTest {
+    /** One neuron of the default model over 700 s, 7,000,000 steps of 0.1 ms, and the key of what it records. */
+    private static final String ONE_NEURON_FOR_700_S = """
+            duration_ms: 700000
+            populations:
+              - {name: a, size: 1, model: lif_delta}
+            record:
+            """;
+
     @Test
     void spikesPastTheHeapAreToldAtTheRecordKey(@TempDir Path dir) throws Exception {
         // 2,000 neurons driven to about 245 Hz: half a million spikes a second of network time.
@@ -45,16 +53,9 @@ class SimulateHeapTest {
      */
     @Test
     void ratesPastTheHeapAtTheRunAreToldAtTheBinKey(@TempDir Path dir) throws Exception {
-        String message = refused(dir, "rates", List.of("-Xmx64m", "-XX:+UseSerialGC"), """
-                duration_ms: 700000
-                populations:
-                  - name: a
-                    size: 1
-                    model: lif_delta
-                record:
-                  rate_bin_ms: 0.1
-                """);
-        assertTrue(message.matches("(?s)engram: error: \\S*rates.yaml:8:3: record.rate_bin_ms: expected rate bins"
+        String message = refused(dir, "rates", List.of("-Xmx64m", "-XX:+UseSerialGC"), ONE_NEURON_FOR_700_S
+                + "  rate_bin_ms: 0.1\n");
+        assertTrue(message.matches("(?s)engram: error: \\S*rates.yaml:6:3: record.rate_bin_ms: expected rate bins"
                 + " that fit the Java heap \\(\\d+ MB in all\\), 8 bytes a bin for each population whose spikes are"
                 + " recorded, found 7000000 bins of 0.1 ms of 'a' up to 700000 ms \\(56 MB\\), for which the heap,"
                 + " holding the network and the other recordings, had no room; a wider rate_bin_ms, fewer populations"
@@ -67,18 +68,12 @@ class SimulateHeapTest {
      */
     @Test
     void statesPastTheHeapAtTheRunAreToldAtTheEntrysInterval(@TempDir Path dir) throws Exception {
-        String message = refused(dir, "states", List.of("-Xmx64m", "-XX:+UseSerialGC"), """
-                duration_ms: 700000
-                populations:
-                  - name: a
-                    size: 1
-                    model: lif_delta
-                record:
+        String message = refused(dir, "states", List.of("-Xmx64m", "-XX:+UseSerialGC"), ONE_NEURON_FOR_700_S + """
                   spikes: []
                   state:
                     - {population: a, variable: v, interval_ms: 0.1}
                 """);
-        assertTrue(message.matches("(?s)engram: error: \\S*states.yaml:10:36: record.state\\[0\\].interval_ms:"
+        assertTrue(message.matches("(?s)engram: error: \\S*states.yaml:8:36: record.state\\[0\\].interval_ms:"
                 + " expected samples that fit the Java heap \\(\\d+ MB in all; a longer interval, fewer neurons or a"
                 + " shorter run\\), found 7000000 samples x 1 neurons of 'a', variable v \\(56 MB\\), for which the"
                 + " heap, holding the network and the other recordings, had no room; \\Q" + HeapAdvice.MORE_HEAP

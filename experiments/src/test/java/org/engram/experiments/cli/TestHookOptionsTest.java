@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.engram.experiments.run.Runner;
+import org.engram.experiments.simulate.SimulationRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,28 @@ class TestHookOptionsTest {
         assertEquals(Runner.TestHooks.NONE,
                 new Runner.Request(null, Path.of("r"), null, null, 1, List.of(), null).hooks());
         assertEquals(Runner.TestHooks.NONE, new Runner.Request(null, Path.of("r"), null, null, List.of()).hooks());
+    }
+
+    /** {@code engram simulate}'s hook, too, is an unknown option without the property, and its help never lists it. */
+    @Test
+    void simulatesHookExistsOnlyWithThePropertyAndIsNotListed(@TempDir Path dir) {
+        Path out = dir.resolve("results");
+        StringWriter err = new StringWriter();
+        CommandLine cl = EngramCommand.commandLine(false);
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        String hook = "--heap-runs-out-writing=summary.md";
+        assertEquals(2, cl.execute("simulate", dir.resolve("missing.yaml").toString(), "--out", out.toString(), hook));
+        assertTrue(err.toString().startsWith("engram: error: Unknown option: '" + hook + "'"), err.toString());
+        assertFalse(Files.exists(out));
+        CommandLine hooked = EngramCommand.commandLine();
+        hooked.parseArgs("simulate", "x.yaml", hook);
+        assertEquals(new SimulationRun.TestHooks("summary.md"),
+                TestHookOptions.Simulate.of(hooked.getSubcommands().get("simulate").getCommandSpec()));
+        for (boolean hooks : List.of(false, true)) {
+            String usage = EngramCommand.commandLine(hooks).getSubcommands().get("simulate").getUsageMessage();
+            assertFalse(usage.contains("--heap-runs-out"), usage);
+        }
     }
 
     @Test
