@@ -38,11 +38,10 @@ class SimulateHeapTest {
                 record:
                   rate_bin_ms: 100
                 """);
-        assertTrue(message.matches("(?s)engram: error: \\S*busy.yaml:\\d+:\\d+: record.spike_neurons: expected"
-                + " spikes that fit the Java heap \\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 2000"
-                + " neurons of 'a' by [0-9.]+ ms of the run's 100000 ms; record the spikes of fewer neurons"
-                + " \\(record.spike_neurons\\), fewer populations \\(record.spikes\\), from a later record.from_ms"
-                + " or over a shorter run, or \\Q" + HeapAdvice.MORE_HEAP + "\\E\\s*"), message);
+        assertRefusal(message, "busy", "\\d+:\\d+: record.spike_neurons: expected spikes that fit the Java heap"
+                + " \\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 2000 neurons of 'a' by [0-9.]+ ms of the"
+                + " run's 100000 ms; record the spikes of fewer neurons \\(record.spike_neurons\\), fewer populations"
+                + " \\(record.spikes\\), from a later record.from_ms or over a shorter run, or ");
     }
 
     /**
@@ -55,11 +54,11 @@ class SimulateHeapTest {
     void ratesPastTheHeapAtTheRunAreToldAtTheBinKey(@TempDir Path dir) throws Exception {
         String message = refused(dir, "rates", List.of("-Xmx64m", "-XX:+UseSerialGC"), ONE_NEURON_FOR_700_S
                 + "  rate_bin_ms: 0.1\n");
-        assertTrue(message.matches("(?s)engram: error: \\S*rates.yaml:6:3: record.rate_bin_ms: expected rate bins"
-                + " that fit the Java heap \\(\\d+ MB in all\\), 8 bytes a bin for each population whose spikes are"
-                + " recorded, found 7000000 bins of 0.1 ms of 'a' up to 700000 ms \\(56 MB\\), for which the heap,"
-                + " holding the network and the other recordings, had no room; a wider rate_bin_ms, fewer populations"
-                + " in record.spikes or a shorter run, or \\Q" + HeapAdvice.MORE_HEAP + "\\E\\s*"), message);
+        assertRefusal(message, "rates", "6:3: record.rate_bin_ms: expected rate bins that fit the Java heap \\(\\d+"
+                + " MB in all\\), 8 bytes a bin for each population whose spikes are recorded, found 7000000 bins of"
+                + " 0.1 ms of 'a' up to 700000 ms \\(56 MB\\), for which the heap, holding the network and the other"
+                + " recordings, had no room; a wider rate_bin_ms, fewer populations in record.spikes or a shorter run,"
+                + " or ");
     }
 
     /**
@@ -73,10 +72,18 @@ class SimulateHeapTest {
                   state:
                     - {population: a, variable: v, interval_ms: 0.1}
                 """);
-        assertTrue(message.matches("(?s)engram: error: \\S*states.yaml:8:36: record.state\\[0\\].interval_ms:"
-                + " expected samples that fit the Java heap \\(\\d+ MB in all; a longer interval, fewer neurons or a"
-                + " shorter run\\), found 7000000 samples x 1 neurons of 'a', variable v \\(56 MB\\), for which the"
-                + " heap, holding the network and the other recordings, had no room; \\Q" + HeapAdvice.MORE_HEAP
+        assertRefusal(message, "states", "8:36: record.state\\[0\\].interval_ms: expected samples that fit the Java"
+                + " heap \\(\\d+ MB in all; a longer interval, fewer neurons or a shorter run\\), found 7000000 samples"
+                + " x 1 neurons of 'a', variable v \\(56 MB\\), for which the heap, holding the network and the other"
+                + " recordings, had no room; ");
+    }
+
+    /**
+     * Checks a refusal's message, word for word but for the heap's size and where the spikes filled it: the error
+     * at the config file's line, then {@code body} (a regular expression), then the advice on the heap.
+     */
+    private static void assertRefusal(String message, String config, String body) {
+        assertTrue(message.matches("(?s)engram: error: \\S*" + config + ".yaml:" + body + "\\Q" + HeapAdvice.MORE_HEAP
                 + "\\E\\s*"), message);
     }
 
