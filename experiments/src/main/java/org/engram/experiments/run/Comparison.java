@@ -614,13 +614,13 @@ public final class Comparison {
                 context.add("tasks " + String.join(", ", r.tasks()));
                 continue;
             }
-            String value = setting(r, setting);
-            context.add(setting + " " + (setting.equals("data") ? value.substring(value.lastIndexOf(' ') + 1) : value));
+            String digest = digestShown(r);
+            context.add(setting + " " + (setting.equals("data") && !digest.isEmpty() ? digest : setting(r, setting)));
         }
         return String.join(", ", context);
     }
 
-    /** A run's scenario, sequence, or data (how it was found, and the first digits of its SHA-256). */
+    /** A run's scenario, sequence, or data (how it was found, and the first digits of its digest). */
     private static String setting(RunResults r, String setting) {
         JsonNode m = r.metrics();
         if (!setting.equals("data")) {
@@ -631,8 +631,20 @@ public final class Comparison {
         // tool) do not say which data they measured.
         String origin = p.path("data_origin").asText("");
         String named = origin.isEmpty() || origin.equals("null") ? "?" : origin.toLowerCase(Locale.ROOT);
-        String sha = p.path("data_sha256").asText("");
-        return named + (sha.length() >= 8 ? " " + sha.substring(0, 8) : "");
+        String digest = digestShown(r);
+        return digest.isEmpty() ? named : named + " " + digest;
+    }
+
+    /** The digits of a data digest shown: a SHA-256's 64 are told apart by their first 8. */
+    private static final int DIGEST_SHOWN = 8;
+
+    /**
+     * The first {@value #DIGEST_SHOWN} digits of a run's data digest, a shorter digest whole (one written by
+     * hand into metrics.json: left out, it made runs of two such digests look alike); empty without one.
+     */
+    private static String digestShown(RunResults r) {
+        String digest = r.dataDigest();
+        return digest.length() > DIGEST_SHOWN ? digest.substring(0, DIGEST_SHOWN) : digest;
     }
 
     /**

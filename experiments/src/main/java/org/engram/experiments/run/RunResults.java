@@ -90,6 +90,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             + "experiment again";
 
     /**
+     * The digest of the data the run read, as its provenance gives it ({@code data_sha256}): SHA-256 of its
+     * training and test sets.
+     *
+     * @return the digest's text as written, e.g. 64 hex digits; empty for generated data or none given
+     */
+    public String dataDigest() {
+        return metrics.path("provenance").path("data_sha256").asText("");
+    }
+
+    /**
      * Reads the folder of a finished run, as {@code plot} and {@code compare} take: one whose status
      * says it is not finished (killed while it drew its plots, its metrics.json complete) is refused
      * with what it is and how to finish it, as one without metrics.json is, and so is a partial

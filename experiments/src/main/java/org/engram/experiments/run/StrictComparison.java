@@ -38,8 +38,8 @@ final class StrictComparison {
      */
     static void require(List<RunResults> results, List<RunResults> heads, Map<String, String> settings,
                         ConfigDifferences.Found configs, RunBuilds builds, IntFunction<String> runTag) {
-        boolean sameData = heads.stream().map(StrictComparison::dataDigest).distinct().count() == 1
-                && !dataDigest(heads.get(0)).isEmpty();
+        boolean sameData = heads.stream().map(RunResults::dataDigest).distinct().count() == 1
+                && !heads.get(0).dataDigest().isEmpty();
         List<String> found = new ArrayList<>();
         settings.forEach((setting, each) -> {
             if (!(setting.equals("data") && sameData)) {
@@ -70,10 +70,5 @@ final class StrictComparison {
                 + String.join(", ", runs) + "):" + list
                 + "\n  nothing was written; without --strict, compare writes the comparison with a note on each",
                 null);
-    }
-
-    /** A run's data digest, SHA-256 of its training and test sets as read; empty for generated data or unknown. */
-    private static String dataDigest(RunResults run) {
-        return run.metrics().path("provenance").path("data_sha256").asText("");
     }
 }

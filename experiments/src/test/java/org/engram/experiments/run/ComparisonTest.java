@@ -169,22 +169,29 @@ class ComparisonTest {
     }
 
     /**
-     * A run's data is named by the first eight digits of its digest, a digest of eight digits whole; one of fewer,
-     * which names no SHA-256, is left out (digests written by hand into metrics.json).
+     * A run's data is named by the first eight digits of its digest, a digest of eight digits or fewer whole:
+     * one of fewer (written by hand into metrics.json) had been left out, so that runs of the digests
+     * {@code 0123abc} and {@code 0123abd} looked alike and the note on how the runs differ did not name their data.
      */
     @Test
-    void dataIsNamedByEightDigitsOfItsDigest() throws IOException {
+    void dataIsNamedByEightDigitsOfItsDigestAShorterOneWhole() throws IOException {
         List<Path> runs = new ArrayList<>();
-        for (String digest : List.of("0123abcd", "0123abc")) {
-            Path run = referenceStartedAt("20261201T00000" + digest.length() + "Z");
+        List<String> digests = List.of("0123abcd9", "0123abc", "0123abd");
+        for (int i = 0; i < digests.size(); i++) {
+            Path run = referenceStartedAt("20261201T00000" + i + "Z");
             ObjectNode m = (ObjectNode) JsonFiles.MAPPER.readTree(run.resolve("metrics.json").toFile());
-            ((ObjectNode) m.get("provenance")).put("data_sha256", digest);
+            ((ObjectNode) m.get("provenance")).put("data_sha256", digests.get(i));
             Files.writeString(run.resolve("metrics.json"), m.toString());
             runs.add(run);
         }
         Comparison.Outcome outcome = Comparison.write(runs, dir.resolve("results"), f -> f, PLAIN);
         assertTrue(outcome.runs().get(0).contains(", data bundled_subset 0123abcd, seeds"), outcome.runs().get(0));
-        assertTrue(outcome.runs().get(1).contains(", data bundled_subset, seeds"), outcome.runs().get(1));
+        assertTrue(outcome.runs().get(1).contains(", data bundled_subset 0123abc, seeds"), outcome.runs().get(1));
+        assertTrue(outcome.notes().contains("the runs differ in data (A: bundled_subset 0123abcd, B: bundled_subset "
+                + "0123abc, C: bundled_subset 0123abd); their metrics measure different things"),
+                outcome.notes().toString());
+        String paired = Files.readString(outcome.paired().orElseThrow());
+        assertTrue(paired.contains(", data 0123abc\n") && paired.contains(", data 0123abd\n"), paired);
     }
 
     /**
