@@ -16,9 +16,7 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
@@ -119,14 +117,7 @@ public final class AccuracyHeatMap {
         NumberAxis legendAxis = new NumberAxis("accuracy (%)");
         legendAxis.setRange(0, 100);
         legendAxis.setTickUnit(new NumberTickUnit(20));
-        legendAxis.setLabelFont(ChartStyle.AXIS_LABEL);
-        legendAxis.setTickLabelFont(ChartStyle.TICK);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setStripWidth(16);
-        legend.setAxisOffset(4);
-        legend.setMargin(new RectangleInsets(10, 12, 10, 4));
-        chart.addSubtitle(legend);
+        chart.addSubtitle(ChartStyle.colourScale(scale, legendAxis));
         ChartStyle.subtitle(chart, samples.named("ACC ") + Labels.percent(AccuracyMatrix.meanOver(runs,
                 AccuracyMatrix::acc)) + "   " + samples.named("BWT ")
                 + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))

@@ -24,12 +24,14 @@ import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryLabelPosition;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.CategoryLabelWidthType;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.LengthConstraintType;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -560,6 +562,27 @@ public final class ChartStyle {
         r.setErrorStroke(new BasicStroke(1.2f));
         r.setCapLength(6);
         return r;
+    }
+
+    /**
+     * A colour scale beside the plot, right of it, for figures whose colours stand for values: the
+     * scale's axis takes the figures' fonts, as {@link #apply} gives the plot's axes.
+     *
+     * @param scale the colours, over the axis's range
+     * @param axis  the scale's axis, with its label and range
+     * @return the scale, for the chart's subtitles
+     */
+    static PaintScaleLegend colourScale(PaintScale scale, NumberAxis axis) {
+        axis.setLabelFont(AXIS_LABEL);
+        axis.setLabelPaint(TEXT);
+        axis.setTickLabelFont(TICK);
+        axis.setTickLabelPaint(TEXT);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(16);
+        legend.setAxisOffset(4);
+        legend.setMargin(new RectangleInsets(10, 12, 10, 4));
+        return legend;
     }
 
     /**

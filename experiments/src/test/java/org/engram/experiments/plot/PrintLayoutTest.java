@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,12 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Figures laid out for print keep whole labels and a usable plot however many strategies they
@@ -93,6 +98,101 @@ class PrintLayoutTest {
         }
         double plot = info.getPlotInfo().getDataArea().getHeight();
         assertTrue(plot >= 0.4 * print.width(), "the bars' area is " + plot + " high for a width of " + print.width());
+    }
+
+    /**
+     * A forgetting plot of many tasks printed a column wide keeps the usual shape and its plot: a legend of one
+     * entry a task ("task 11 (permutation 10)"), two to a row below the plot, had made 20 tasks' figure 1.6
+     * times as high as wide and 50 tasks' 2 times, their legend as high as the plot and twice as high.
+     *
+     * <p>Expected by hand: 3.3 in is 441 units (237.6 pt, at 7/13 pt a unit, the tick labels' 13 units printed
+     * at 7 pt), 3/4 of that 331 high. What the plot's axes leave it (the y axis's numbers and label about 55
+     * units, the x axis's about 45, the padding 8 and 16 either side) holds a plot at least half as high as
+     * the figure is wide; a colour scale of the tasks beside it (a strip of 16 units, numbers of 2 digits
+     * and a label, with margins: about 90) leaves it more than half the width.
+     */
+    @ParameterizedTest(name = "{0} tasks")
+    @ValueSource(ints = {20, 50})
+    void aForgettingPlotOfManyTasksInAColumnKeepsItsPlot(int tasks) {
+        List<String> permutations = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            permutations.add("permutation " + i);
+        }
+        Figure print = ForgettingPlot.of(matrix(tasks), permutations, "t").printedAt(3.3);
+        assertEquals(441, print.width());
+        assertEquals(331, print.height(), "the usual 3/4: no room taken below the plot");
+        BufferedImage image = new BufferedImage(print.width(), print.height(), BufferedImage.TYPE_INT_RGB);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g = image.createGraphics();
+        try {
+            print.chart().draw(g, new Rectangle(0, 0, print.width(), print.height()), info);
+        } finally {
+            g.dispose();
+        }
+        Rectangle2D data = info.getPlotInfo().getDataArea();
+        assertTrue(data.getHeight() >= 0.5 * print.width(), "the plot is " + data.getHeight() + " high");
+        assertTrue(data.getWidth() >= 0.55 * print.width(), "the plot is " + data.getWidth() + " wide");
+        // The legend: whatever is drawn outside the plot and its axes, and past the plot's outline on its edge.
+        Rectangle2D area = info.getPlotInfo().getPlotArea();
+        Rectangle2D plot = new Rectangle2D.Double(area.getX() - 1, area.getY() - 1, area.getWidth() + 2,
+                area.getHeight() + 2);
+        Rectangle legend = null;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if (inked(image.getRGB(x, y)) && !plot.contains(x + 0.5, y + 0.5)) {
+                    legend = legend == null ? new Rectangle(x, y, 1, 1) : legend.union(new Rectangle(x, y, 1, 1));
+                }
+            }
+        }
+        assertTrue(legend != null && legend.getMinX() >= plot.getMaxX() && legend.getWidth() <= print.width() / 4.0
+                && legend.getHeight() <= plot.getHeight(), "a legend " + legend + " beside the plot " + plot);
+        // Its strip, the first column of it drawn over half the plot's height, goes from the first task's
+        // colour at the bottom to the last's at the top.
+        XYItemRenderer lines = print.chart().getXYPlot().getRenderer();
+        int stripX = legend.x;
+        while (drawn(image, stripX) < data.getHeight() / 2) {
+            stripX++;
+        }
+        stripX += 4;   // past the edge that anti-aliasing blends with white
+        int top = legend.y;
+        while (!inked(image.getRGB(stripX, top))) {
+            top++;
+        }
+        int bottom = legend.y + legend.height - 1;
+        while (!inked(image.getRGB(stripX, bottom))) {
+            bottom--;
+        }
+        double band = (bottom - top + 1.0) / tasks;
+        assertEquals(lines.getSeriesPaint(tasks - 1), new Color(image.getRGB(stripX, (int) (top + band / 2))));
+        assertEquals(lines.getSeriesPaint(0), new Color(image.getRGB(stripX, (int) (bottom - band / 2))));
+    }
+
+    /** {@return whether a pixel is drawn on: not white, nor the near-white that anti-aliasing leaves by an edge} */
+    private static boolean inked(int rgb) {
+        Color c = new Color(rgb);
+        return Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue())) < 240;
+    }
+
+    /** {@return how many pixels of a column of the image are drawn on} */
+    private static int drawn(BufferedImage image, int x) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            count += inked(image.getRGB(x, y)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Up to ten tasks keep a legend that names each, whose entries a column's figure grows for. */
+    @Test
+    void aForgettingPlotOfTenTasksNamesThemInItsLegend() {
+        List<String> permutations = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            permutations.add("permutation " + i);
+        }
+        Figure print = ForgettingPlot.of(matrix(10), permutations, "t").printedAt(3.3);
+        assertSame(RectangleEdge.BOTTOM, print.chart().getLegend().getPosition());
+        assertTrue(print.svg().contains(">task 10 (permutation 9)<"));
+        assertTrue(print.height() > 331, "taller than 3/4 for the legend: " + print.height());
     }
 
     /** A Student-t interval of two seeds reached 180%, squeezing the lines into a band. */
