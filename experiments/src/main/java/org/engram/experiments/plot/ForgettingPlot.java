@@ -75,12 +75,12 @@ public final class ForgettingPlot {
         AccuracyMatrix matrix = AccuracyMatrix.mean(runs);
         int t = matrix.size();
         Labels.requireCount(taskNames, t, "task names");
-        boolean bars = runs.size() > 1 && error.drawn();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (int j = 0; j < t; j++) {
             YIntervalSeries s = new YIntervalSeries("task " + (j + 1) + " (" + taskNames.get(j) + ")", false, false);
-            // Side by side around each task's number, so that the tasks' bars do not cover each other.
-            double dodge = bars ? Dodge.offset(j, t, DODGE, DODGE_SPAN) : 0;
+            // Side by side around each task's number, so that the tasks' bars do not cover each other, nor, of
+            // one seed, the markers of tasks of one accuracy (two tasks at 100%, or at chance).
+            double dodge = Dodge.offset(j, t, DODGE, DODGE_SPAN);
             for (int i = j; i < t; i++) {
                 double mean = 100 * matrix.get(i, j);
                 SeedSummary spread = SeedSummary.of(over(runs, i, j));
@@ -167,7 +167,7 @@ public final class ForgettingPlot {
         }
     }
 
-    /** How far apart, in tasks, neighbouring tasks' points are drawn when they have bars. */
+    /** How far apart, in tasks, neighbouring tasks' points are drawn. */
     private static final double DODGE = 0.04;
 
     /** The x axis's room before the first task and after the last, in tasks. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
@@ -13,10 +14,10 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Points drawn side by side about one x (the tasks of a forgetting plot, the rows of an average accuracy
- * plot) stay inside the x axis and nearer their own x than the next, however many they are: a 20-task
- * sequence over seeds had drawn its first task's first point past the axis's left end and its last task's
- * only point past the right end, where neither shows.
+ * Points drawn side by side about one x (the tasks of a forgetting plot, of one seed too, the rows of an
+ * average accuracy plot) stay inside the x axis and nearer their own x than the next, however many they
+ * are: a 20-task sequence over seeds had drawn its first task's first point past the axis's left end and
+ * its last task's only point past the right end, where neither shows.
  */
 class DodgeTest {
     @Test
@@ -40,6 +41,27 @@ class DodgeTest {
         }
         XYPlot plot = AverageAccuracyPlot.of(rows, "twenty rows").chart().getXYPlot();
         assertSideBySideWithin(plot, (series, item) -> item + 1);
+    }
+
+    /**
+     * One seed's tasks of one accuracy (here every task at 100% throughout) are drawn side by side as those of
+     * several seeds are, five tasks 0.04 apart about each x: their markers had been drawn on top of each other,
+     * the earlier tasks' hidden under the last's.
+     */
+    @Test
+    void oneSeedsTasksOfOneAccuracyAreDrawnSideBySide() {
+        double[][] perfect = new double[5][5];
+        for (double[] row : perfect) {
+            Arrays.fill(row, 1.0);
+        }
+        XYPlot plot = ForgettingPlot.of(AccuracyMatrix.of(perfect), List.of("a", "b", "c", "d", "e"), "one seed")
+                .chart().getXYPlot();
+        assertSideBySideWithin(plot, (series, item) -> series + item + 1);
+        XYDataset data = plot.getDataset();
+        assertEquals(5 - 2 * 0.04, data.getXValue(0, 4), 1e-12);
+        assertEquals(5 + 2 * 0.04, data.getXValue(4, 0), 1e-12);
+        assertEquals(100, data.getYValue(0, 4), 1e-12);
+        assertEquals(100, data.getYValue(4, 0), 1e-12);
     }
 
     /** Few enough to fit keep their step: five tasks 0.04 apart, three rows 0.06 apart, about their x. */

@@ -58,7 +58,7 @@ class SeedMeanForgettingTest {
 
     /**
      * Over seeds, each point is the mean matrix's entry with the Student-t interval of the seeds'
-     * entries as its bar, the tasks' points side by side; one run has no bars, on whole tasks.
+     * entries as its bar, the tasks' points side by side; one run has no bars, its points side by side too.
      */
     @Test
     void eachPointOfSeveralSeedsHasItsIntervalAsABar() {
@@ -82,7 +82,9 @@ class SeedMeanForgettingTest {
                         + " 3 bars run past the axis (0 to 104%) and are cut"));
         YIntervalSeriesCollection one = (YIntervalSeriesCollection) ForgettingPlot.of(a, List.of("0", "1"), "one")
                 .chart().getXYPlot().getDataset();
-        assertEquals(2, one.getXValue(0, 1));
+        // Two tasks 0.04 apart about task 2, as over seeds: 2 - 0.02 and 2 + 0.02.
+        assertEquals(2 - 0.02, one.getXValue(0, 1), 1e-12);
+        assertEquals(2 + 0.02, one.getXValue(1, 0), 1e-12);
         assertEquals(70, one.getStartYValue(0, 1), 1e-12);
         assertEquals(70, one.getEndYValue(0, 1), 1e-12);
         assertFalse(PopulationRatePlotTest.subtitle(ForgettingPlot.of(a, List.of("0", "1"), "one")).contains("cut"));
