@@ -46,6 +46,7 @@ class LauncherTest {
     Path temp;
     private Path root;
     private Path jar;
+    private Path archive;
     private Path calls;
 
     @BeforeEach
@@ -64,6 +65,9 @@ class LauncherTest {
             Files.writeString(p, "");
             Files.setLastModifiedTime(p, p.equals(jar) ? JAR_TIME : OLD);
         }
+        archive = root.resolve("experiments/target/engram.jsa");
+        Files.writeString(archive, "made");   // made after the jar was built, as the launcher makes it
+        Files.setLastModifiedTime(archive, NEW);
         try (Stream<Path> folders = Files.walk(root)) {
             for (Path folder : folders.filter(Files::isDirectory).toList()) {
                 Files.setLastModifiedTime(folder, OLD);
@@ -80,7 +84,15 @@ class LauncherTest {
                 + COMMIT_FILE + "\"; fi\n");
         // git: HEAD is $FAKE_HEAD; without it, no repository.
         executable(bin.resolve("git"), "[ -n \"${FAKE_HEAD:-}\" ] || exit 128\necho \"$FAKE_HEAD\"\n");
-        executable(bin.resolve("java"), "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
+        // java: the class-data archive's two steps are recorded apart, write their files and fail with
+        // $FAKE_DUMP_EXIT; any other call records its arguments and exits with JAVA_EXIT.
+        executable(bin.resolve("java"), "case \" $* \" in *\" -XX:DumpLoadedClassList=\"*|*\" -Xshare:dump \"*)\n"
+                + "  echo \"java dump: $*\" >> \"$CALLS.dumps\"\n"
+                + "  if [ \"${FAKE_DUMP_EXIT:-0}\" != 0 ]; then exit \"$FAKE_DUMP_EXIT\"; fi\n"
+                + "  for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*|-XX:SharedArchiveFile=*)"
+                + " echo made > \"${a#*=}\";; esac; done\n"
+                + "  exit 0;;\nesac\n"
+                + "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
                 + "echo \"$ENGRAM_COMMAND\" > \"$CALLS.command\"\n"
                 + "echo \"${LC_ALL:-}\" > \"$CALLS.locale\"\n"
                 + "exit " + JAVA_EXIT + "\n");
@@ -223,6 +235,66 @@ class LauncherTest {
         assertTrue(run.ranJava(), run.calls);
     }
 
+    /**
+     * After a build the class-data archive is made once, from a short benchmark's classes with the
+     * options in use, and every command starts with it until the jar is rebuilt.
+     */
+    @Test
+    void makesTheClassDataArchiveOnceABuildAndStartsWithIt() throws Exception {
+        Files.delete(jar);
+        Path dumps = Path.of(calls + ".dumps");
+
+        Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", "-Xmx2g"), "list");
+
+        assertTrue(run.built(), run.calls + run.err);
+        List<String> steps = Files.readAllLines(dumps);
+        assertEquals(2, steps.size(), steps.toString());
+        assertTrue(steps.get(0).startsWith("java dump: -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
+                && steps.get(0).endsWith(" -cp " + jar + " org.engram.experiments.cli.EngramCommand bench cuba"
+                + " --neurons 400 --duration-ms 20"), steps.get(0));
+        assertTrue(steps.get(1).startsWith("java dump: -Xmx2g -Xshare:dump -XX:SharedClassListFile=" + archive + ".")
+                && steps.get(1).contains(" -XX:SharedArchiveFile=" + archive + ".")
+                && steps.get(1).endsWith(" -cp " + jar), steps.get(1));
+        assertTrue(run.err.contains("engram: making a class-data archive for faster starts (once per build) ...\n"),
+                run.err);
+        assertTrue(run.calls.contains("\njava arg: --enable-native-access=ALL-UNNAMED\njava arg: -XX:SharedArchiveFile="
+                + archive + "\njava arg: -Xmx2g\n"), run.calls);
+        assertEquals("made\n", Files.readString(archive));
+        try (Stream<Path> left = Files.list(archive.getParent())) {
+            assertEquals(List.of("classes", "engram.jar", "engram.jsa"), left.map(p -> p.getFileName().toString())
+                    .sorted().toList(), "the class list and the archive's temporary name are gone");
+        }
+
+        Files.delete(dumps);
+        Run again = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertFalse(Files.exists(dumps), "made once for the jar");
+        assertTrue(again.calls.contains("java arg: -XX:SharedArchiveFile=" + archive + "\n"), again.calls);
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertEquals(2, Files.readAllLines(dumps).size(), "made again for a newer jar");
+    }
+
+    /** An archive that could not be made is not tried again for that jar, and no command is given it. */
+    @Test
+    void anArchiveThatCouldNotBeMadeIsNotTriedAgainForThatJar() throws Exception {
+        Files.setLastModifiedTime(archive, OLD);
+        Path dumps = Path.of(calls + ".dumps");
+
+        Run failed = launch(root.resolve("engram"), temp, Map.of("FAKE_DUMP_EXIT", "1"), "list");
+
+        assertEquals(1, Files.readAllLines(dumps).size(), "the class list failed; no dump was tried");
+        assertEquals(JAVA_EXIT, failed.exitCode, "the command runs all the same");
+        assertFalse(failed.calls.contains("SharedArchiveFile"), failed.calls);
+        assertEquals(0, Files.size(archive), "an empty file marks the jar as tried");
+
+        Files.delete(dumps);
+        Run again = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertFalse(Files.exists(dumps), "not tried again");
+        assertFalse(again.calls.contains("SharedArchiveFile"), again.calls);
+        assertFalse(again.err.contains("class-data"), again.err);
+    }
+
     /** Two builds in the same target folders break each other (one compiles while the other cleans up). */
     @Test
     void launchersStartedTogetherBuildOnce() throws Exception {
@@ -282,6 +354,7 @@ class LauncherTest {
     void passesJavaOptionsAndUserClassPath() throws Exception {
         Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertTrue(defaults.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: -XX:SharedArchiveFile=" + archive + "\n"
                 + "java arg: -XX:+UseParallelGC\njava arg: -XX:ObjectAlignmentInBytes=64\njava arg: -cp\n"),
                 defaults.calls);
         // What the heap advice and --help give as the launcher's defaults is what it passes.
@@ -292,6 +365,7 @@ class LauncherTest {
                 Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
 
         assertTrue(run.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: -XX:SharedArchiveFile=" + archive + "\n"
                 + "java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: " + jar + ":mymodels\n"), run.calls);
         assertTrue(run.err.contains("engram: warning: ENGRAM_CLASSPATH names 'mymodels', which does not exist (from "
                 + temp + ")"), run.err);
