@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -128,6 +129,51 @@ class UnitSchedulerTest {
         assertEquals("the thread that ran the units was interrupted", stopped.getMessage());
         interrupter.join();
         assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    /**
+     * A unit that fails for a reason of its own after the first failure does not replace it: the
+     * second unit fails only once the first unit's thread has taken the third unit, which it does
+     * after the first unit has ended.
+     */
+    @Test
+    void aLaterFailureDoesNotReplaceTheFirst() {
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch thirdStarted = new CountDownLatch(1);
+        IllegalStateException first = new IllegalStateException("unit 0 failed");
+        List<Supplier<Integer>> units = List.of(
+                () -> {
+                    await(secondStarted);
+                    throw first;
+                },
+                () -> {
+                    secondStarted.countDown();
+                    await(thirdStarted);
+                    throw new IllegalArgumentException("unit 1 failed too");
+                },
+                () -> {
+                    thirdStarted.countDown();
+                    return 3;
+                });
+        assertSame(first, assertThrows(IllegalStateException.class, () -> UnitScheduler.train(units, 2, () -> { })));
+    }
+
+    /**
+     * Side by side, the units train on daemon threads (a signal ends the process without waiting
+     * for them), which end with the run rather than idle on.
+     */
+    @Test
+    void unitThreadsAreDaemonsThatEndWithTheRun() throws InterruptedException {
+        List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+        Supplier<Boolean> unit = () -> {
+            threads.add(Thread.currentThread());
+            return Thread.currentThread().isDaemon();
+        };
+        assertEquals(List.of(true, true, true), UnitScheduler.train(List.of(unit, unit, unit), 2, () -> { }));
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(t.isAlive(), t.getName() + " still runs after the units ended");
+        }
     }
 
     private static void await(CountDownLatch latch) {
