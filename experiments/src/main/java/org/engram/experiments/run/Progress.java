@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -20,12 +21,16 @@ abstract class Progress implements AutoCloseable {
     protected long doneSamples;
     /** Samples of the tasks a resumed run had finished before this process: done, but not at its speed. */
     private final long doneBefore;
-    private final long startNanos = System.nanoTime();
+    /** The clock of every time measured here (ns): {@link System#nanoTime}, or a test's. */
+    protected final LongSupplier clock;
+    private final long startNanos;
 
-    Progress(long totalSamples, long doneBefore) {
+    Progress(long totalSamples, long doneBefore, LongSupplier clock) {
         this.totalSamples = Math.max(1, totalSamples);
         this.doneBefore = doneBefore;
         this.doneSamples = doneBefore;
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
     }
 
     /**
@@ -38,7 +43,7 @@ abstract class Progress implements AutoCloseable {
      */
     static Progress create(long totalSamples, long doneBefore, PrintWriter err) {
         return System.console() != null ? new Bar(totalSamples, doneBefore, System.err)
-                : new Lines(totalSamples, doneBefore, err);
+                : new Lines(totalSamples, doneBefore, err, System::nanoTime);
     }
 
     /** Tasks in the sequence and epochs per task, the same for every unit of the run. */
@@ -64,6 +69,8 @@ abstract class Progress implements AutoCloseable {
         int epochSamples;
         int epochDone;
         long epochStartNanos;
+        /** When the plain log last printed a line of this unit's epoch, or the epoch started (ns). */
+        long lastLineNanos;
 
         private Unit() {
         }
@@ -88,7 +95,7 @@ abstract class Progress implements AutoCloseable {
                 epoch = epochIndex;
                 epochSamples = samples;
                 epochDone = 0;
-                epochStartNanos = System.nanoTime();
+                epochStartNanos = clock.getAsLong();
                 tasks = taskCount;
                 epochs = epochCount;
                 started(this);
@@ -151,7 +158,7 @@ abstract class Progress implements AutoCloseable {
     /** @return the fraction of samples done and the estimated time left, e.g. {@code 42%, ETA 0:31} */
     protected String eta() {
         double fraction = Math.min(1, (double) doneSamples / totalSamples);
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double elapsed = (clock.getAsLong() - startNanos) / 1e9;
         long doneHere = doneSamples - doneBefore;
         // At this process's speed: a resumed run's earlier tasks took no time here.
         String left = doneHere > 0 ? clock(elapsed * Math.max(0, totalSamples - doneSamples) / doneHere) : "?";
@@ -195,29 +202,36 @@ abstract class Progress implements AutoCloseable {
         return validation == null ? "" : "; validation:" + row(validation);
     }
 
-    /** Plain log lines. */
+    /**
+     * Plain log lines: one per epoch and per task, and within a long epoch one at most every
+     * {@link #INTERVAL_NANOS} per unit, timed from its own epoch's start, whatever trains beside it.
+     */
     static final class Lines extends Progress {
         /** A long epoch reports its progress at most this often (ns). */
-        private static final long INTERVAL_NANOS = 15_000_000_000L;
+        static final long INTERVAL_NANOS = 15_000_000_000L;
         private final PrintWriter out;
-        /** When the last line was printed, or the last epoch started: a long epoch's lines are spaced. */
-        private long lastLine = System.nanoTime();
 
-        Lines(long totalSamples, long doneBefore, PrintWriter out) {
-            super(totalSamples, doneBefore);
+        /**
+         * @param totalSamples training samples of the whole run
+         * @param doneBefore   those of the tasks finished before this process
+         * @param out          where the lines go
+         * @param clock        the time in ns ({@link System#nanoTime}; a test's clock makes the lines' timing its own)
+         */
+        Lines(long totalSamples, long doneBefore, PrintWriter out, LongSupplier clock) {
+            super(totalSamples, doneBefore, clock);
             this.out = out;
         }
 
         @Override
         protected void started(Unit unit) {
-            lastLine = unit.epochStartNanos;
+            unit.lastLineNanos = unit.epochStartNanos;
         }
 
         @Override
         protected void batchDone(Unit unit, int samples) {
-            long now = System.nanoTime();
-            if (!silenced && now - lastLine >= INTERVAL_NANOS && unit.epochDone < unit.epochSamples) {
-                lastLine = now;
+            long now = clock.getAsLong();
+            if (!silenced && now - unit.lastLineNanos >= INTERVAL_NANOS && unit.epochDone < unit.epochSamples) {
+                unit.lastLineNanos = now;
                 out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %d/%d samples, %.0f samples/s (%s)%n",
                         unit.strategy, unit.seed, unit.task + 1, tasks, unit.epoch + 1, epochs, unit.epochDone,
                         unit.epochSamples, unit.epochDone / ((now - unit.epochStartNanos) / 1e9), eta());
@@ -269,14 +283,35 @@ abstract class Progress implements AutoCloseable {
     static final class Bar extends Progress {
         private final ProgressBar bar;
         private final PrintStream err;
+        /** Whether the bar has ended its line, which it does not if closed before its first redraw. */
+        private volatile boolean lineEnded;
 
         Bar(long totalSamples, long doneBefore, PrintStream err) {
-            super(totalSamples, doneBefore);
+            super(totalSamples, doneBefore, System::nanoTime);
             this.err = err;
             this.bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(this.totalSamples)
                     .startsFrom(doneBefore, Duration.ZERO)
                     .setUnit(" samples", 1).showSpeed().setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(err) {
+                        @Override
+                        public void close() {
+                            super.close();
+                            lineEnded = true;
+                        }
+                    }).setUpdateIntervalMillis(500).build();
+        }
+
+        /**
+         * Closes the bar, which draws it a last time, and ends its line: progressbar 0.10.1 ends it only
+         * after its first redraw, so a bar closed at once (a signal at the start, a resume with nothing
+         * left) had the next message printed on its line.
+         */
+        private void closeBar() {
+            bar.close();
+            if (!lineEnded) {
+                err.println();
+                err.flush();
+            }
         }
 
         @Override
@@ -321,14 +356,14 @@ abstract class Progress implements AutoCloseable {
 
         @Override
         protected void stopOutput() {
-            // The bar's own thread redraws it until it is closed; closed, it ends its line.
-            bar.close();
+            // The bar's own thread redraws it until it is closed.
+            closeBar();
         }
 
         @Override
         public synchronized void close() {
             if (!silenced) {
-                bar.close();
+                closeBar();
             }
         }
     }
