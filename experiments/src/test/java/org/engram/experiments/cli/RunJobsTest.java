@@ -73,6 +73,20 @@ class RunJobsTest {
         ResumeTest.assertSameUnits(straight, Path.of(resumed.lastLine()), List.of("4", "5"));
     }
 
+    /**
+     * A stop asked after as many tasks as the run has (4 units of 3 tasks) is no stop: the last task
+     * finishes the run, which completes, whichever unit trains it.
+     */
+    @Test
+    void aStopAfterTheRunsLastTaskLetsItComplete(@TempDir Path dir) throws IOException {
+        Path config = configIn(dir);
+        CliRunner.Result run = CliRunner.run("run", config.toString(), "--out", dir.resolve("b").toString(), "--jobs",
+                "2", "--stop-after-tasks", "12");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode status = new ObjectMapper().readTree(Path.of(run.lastLine()).resolve("status.json").toFile());
+        assertEquals("complete", status.get("state").asText());
+    }
+
     @Test
     void jobsOutOfRangeAreRefused(@TempDir Path dir) throws IOException {
         Path config = configIn(dir);
