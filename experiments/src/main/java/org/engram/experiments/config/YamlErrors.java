@@ -243,7 +243,8 @@ final class YamlErrors {
             String at = sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             return syntax instanceof AliasExpansion.Problem alias
                     ? new ConfigException(at, null, alias.expected, alias.found, null)
-                    : new ConfigException(at, null, "valid YAML", "a syntax error: " + syntax.getProblem(), null);
+                    : new ConfigException(at, null, "valid YAML", "a syntax error: " + syntax.getProblem(),
+                    syntaxHint(syntax));
         }
         String where = sourceName + at(readerLocation(e));
         // No unknown key reaches Jackson, whose bean readers alone refuse one (UnrecognizedPropertyException):
@@ -400,6 +401,33 @@ final class YamlErrors {
         } catch (IOException unreadable) {
             throw new IllegalStateException("a parser failed to give the text it had read", unreadable);
         }
+    }
+
+    /**
+     * Where to look for a syntax error's cause, when the parser found it later than it began: an unclosed
+     * {@code [} or {@code {} is found only on a later line, at the first token that cannot go on with it, and a
+     * key indented unlike its neighbours where the next key cannot follow it, so the parser's words alone would
+     * send the reader to the wrong line or leave the indentation unnamed.
+     *
+     * @return e.g. "in the list [...] that starts at 2:8", or null when the parser names no earlier place
+     */
+    private static String syntaxHint(MarkedYAMLException syntax) {
+        if (String.valueOf(syntax.getProblem()).startsWith("mapping values are not allowed")) {
+            return "a key indented more than the one above it, or ': ' inside a value that needs quotes";
+        }
+        Mark start = syntax.getContextMark();
+        String context = syntax.getContext();
+        if (start == null || context == null) {
+            return null;
+        }
+        // The parser's words for what it was reading ("while parsing a flow sequence"), in a config's.
+        String what = context.contains("flow sequence") ? "the list [...]"
+                : context.contains("flow mapping") ? "the mapping {...}"
+                : context.contains("quoted scalar") ? "the quoted text"
+                : context.contains("simple key") ? "the key"
+                : context.contains("block") ? "the indented block (its keys or '- ' entries indented alike)"
+                : context.replaceFirst("^while (parsing|scanning) ", "");
+        return "in " + what + " that starts at " + (start.getLine() + 1) + ":" + (start.getColumn() + 1);
     }
 
     /** The YAML parser's own error under Jackson's wrapper, which knows where the problem is. */

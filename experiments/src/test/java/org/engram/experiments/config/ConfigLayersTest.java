@@ -435,14 +435,47 @@ class ConfigLayersTest {
     }
 
     /**
-     * A syntax error is placed where the YAML parser found it, in its own words: an unclosed list on line 2 is
-     * found at the colon of line 3's key (column 9), where the list could not go on.
+     * A syntax error is placed where the YAML parser found it, in its own words, and names where the list,
+     * mapping, quoted text or indented block it broke starts: an unclosed list on line 2 (its '[' in column
+     * 8, after "seeds: ") is found at the colon of line 3's key (column 9), where the list could not go on.
      */
     @Test
     void aSyntaxErrorIsPlacedWhereTheParserFoundIt() {
-        assertEquals("syntax.yaml:3:9: expected valid YAML, found a syntax error: expected ',' or ']', but got :",
-                assertThrows(ConfigException.class, () -> ConfigLayers.resolve("name: a\nseeds: [1, 2\ntraining:"
-                        + " {epochs: 1}\n", "syntax.yaml", List.of(), ConfigLayers.Flags.NONE)).getMessage());
+        assertEquals("syntax.yaml:3:9: expected valid YAML, found a syntax error: expected ',' or ']', but got :;"
+                + " in the list [...] that starts at 2:8",
+                syntaxError("name: a\nseeds: [1, 2\ntraining: {epochs: 1}\n"));
+        // The first entry's '{' is column 5 of line 2 (after "  - "); its value "ewc" runs on over the line
+        // break into "ewc -", as a plain value may, so the parser stops at the next entry's '{' (3:5).
+        assertEquals("syntax.yaml:3:5: expected valid YAML, found a syntax error: expected ',' or '}', but got {;"
+                + " in the mapping {...} that starts at 2:5",
+                syntaxError("strategies:\n  - {name: ewc\n  - {name: naive}\n"));
+        // The quote opens in column 7 of line 1 ("name: "); the text ends, on line 3, before it closes.
+        assertEquals("syntax.yaml:3:1: expected valid YAML, found a syntax error: found unexpected end of stream;"
+                + " in the quoted text that starts at 1:7", syntaxError("name: \"a\nseeds: [1]\n"));
+        // The entry's keys start in column 5, its '- ' in column 3; a key in column 4 belongs to neither.
+        assertEquals("syntax.yaml:4:4: expected valid YAML, found a syntax error: expected <block end>, but found"
+                + " '<block mapping start>'; in the indented block (its keys or '- ' entries indented alike)"
+                + " that starts at 2:3", syntaxError("strategies:\n  - name: ewc\n    label: a\n   params: {}\n"));
+        // A key indented past the one above it makes that one's value run on ("1 lr"), and the colon after
+        // "   lr" (3:6) cannot follow.
+        assertEquals("syntax.yaml:3:6: expected valid YAML, found a syntax error: mapping values are not allowed"
+                + " here; a key indented more than the one above it, or ': ' inside a value that needs quotes",
+                syntaxError("training:\n  epochs: 1\n   lr: 0.1\n"));
+    }
+
+    /** A key without its colon is found on the next line; the message names the key's own line. */
+    @Test
+    void aKeyWithoutItsColonIsNamedAtItsLine() {
+        assertEquals("syntax.yaml:3:1: expected valid YAML, found a syntax error: could not find expected ':';"
+                + " in the key that starts at 2:1", syntaxError("name: a\nseeds [1]\ntraining: {epochs: 1}\n"));
+        // What the hint has no words of its own for, it names in the parser's: here an anchor without a name.
+        assertEquals("syntax.yaml:1:8: expected valid YAML, found a syntax error: unexpected character found"
+                + " \\n(10); in an anchor that starts at 1:7", syntaxError("name: &\nseeds: [1]\n"));
+    }
+
+    private static String syntaxError(String yaml) {
+        return assertThrows(ConfigException.class, () -> ConfigLayers.resolve(yaml, "syntax.yaml", List.of(),
+                ConfigLayers.Flags.NONE)).getMessage();
     }
 
     /**
