@@ -333,7 +333,7 @@ public record SimulationSummary(String name, long neurons, long synapses, double
             return sb.toString();
         }
         // Per neuron, as the rate files and plots give it, not the population's summed rate.
-        sb.append("| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | CV over (neurons) |\n");
+        sb.append("| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | neurons in the CV |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (SimulationSummary.PopulationSummary p : populations()) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |\n", p.name(), p.neurons(),
