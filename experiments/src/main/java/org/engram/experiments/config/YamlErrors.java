@@ -79,6 +79,9 @@ final class YamlErrors {
                     : keysOfTheRule(recordPath, record, path, c.expected()));
             String hint = c.hint() == null && e instanceof MismatchedInputException m ? listAdvice(at, path, m)
                     : c.hint();
+            if (hint == null && e instanceof MismatchedInputException m) {
+                hint = nestedListAdvice(m, path);
+            }
             each.add(new ConfigException(at, path.isEmpty() ? null : path, c.expected(), c.found(), hint));
         }
         return ConfigException.all(each);
@@ -559,6 +562,25 @@ final class YamlErrors {
         }
         String list = "[" + text + "]";
         return where.startsWith(SetOverride.named("")) ? "write " + key + "=" + list : "write " + key + ": " + list;
+    }
+
+    /**
+     * The brackets a list of lists lacks: {@code pairs: [0, 4]} or a spike source's {@code times_ms: [10, 20]},
+     * each of whose entries is to be a list itself ({@code [[0, 4]]}, one list of times per neuron).
+     *
+     * @param keyPath the refused value's whole key path, e.g. {@code record.weights[0].pairs[1]}
+     * @return the advice, or {@code null} when the value refused is no single value in place of a list
+     *         within a list
+     */
+    private static String nestedListAdvice(MismatchedInputException m, String keyPath) {
+        Class<?> c = targetType(m);
+        boolean list = c != null && (c.isArray() || Collection.class.isAssignableFrom(c));
+        if (!list || !keyPath.endsWith("]") || !(m.getProcessor() instanceof JsonParser p)
+                || p.currentToken() == null || !p.currentToken().isScalarValue()) {
+            return null;
+        }
+        String outer = keyPath.substring(0, keyPath.lastIndexOf('['));
+        return "each entry of " + outer.substring(outer.lastIndexOf('.') + 1) + " is a list itself: [[...], [...]]";
     }
 
     /**

@@ -1357,9 +1357,11 @@ class SimulateCommandTest {
                         List.of("mode: expected one of grid, precise, found grd; did you mean 'grid'?",
                                 "projections[1].receptor: expected one of excitatory, inhibitory, found exitatory; did "
                                         + "you mean 'excitatory'?")),
+                // Each number is refused on its own, and each message says the entries are to be lists.
                 Arguments.of("one flat list of spike times", GOOD.replace("[[1.0], [2.0], [], [5.5], [10, 50]]",
                         "[1.0, 2.0]"), List.of("bad.yaml:6:", "populations[1].params.times_ms[0]: expected a list,"
-                                + " found 1.0")),
+                                + " found 1.0; each entry of times_ms is a list itself: [[...], [...]]",
+                                "times_ms[1]: expected a list, found 2.0; each entry of times_ms is a list itself")),
                 // The name was checked only when the result folder was made, alone and without its line.
                 Arguments.of("a name that cannot name a folder, reported with the other problems", GOOD
                         .replace("name: tiny", "name: a b").replace("v_reset: 10", "v_reset: 30"),

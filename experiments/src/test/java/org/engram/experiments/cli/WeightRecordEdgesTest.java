@@ -47,6 +47,16 @@ class WeightRecordEdgesTest {
                 SpikeSourcesConfig.refused(dir, "w.yaml", config("pairs: [[2, 0], [0, 2]]")));
     }
 
+    /** A pair without its own brackets is two numbers where pairs are expected: each is told so (0 at column 45). */
+    @Test
+    void aPairWithoutItsBracketsIsToldTheEntriesAreLists(@TempDir Path dir) throws IOException {
+        String told = "expected a list, found %s; each entry of pairs is a list itself: [[...], [...]]";
+        assertEquals(List.of("engram: error: 2 problems:",
+                "  w.yaml:10:45: record.weights[0].pairs[0]: " + told.formatted(0),
+                "  w.yaml:10:48: record.weights[0].pairs[1]: " + told.formatted(1)),
+                SpikeSourcesConfig.refused(dir, "w.yaml", config("pairs: [0, 1]")));
+    }
+
     /**
      * A duration that is itself refused, of no steps or of more than a run takes, is the one problem: the
      * recording's interval is not held against it.
