@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -427,6 +430,9 @@ public final class Runner {
         } else {
             startData.requireSame(partial, data);
         }
+        List<RunStatus.Completed> completedBefore = RunStatus.completedIn(lastStatus);
+        experiment.requireUnitsFit(Math.min(request.jobs(), unfinishedUnits(resolved.config(), completedBefore)),
+                Runtime.getRuntime().maxMemory());
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
         return signal.step(() -> {
@@ -435,8 +441,28 @@ public final class Runner {
                 data.write(folder);
             }
             return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder,
-                    RunStatus.completedIn(lastStatus), code, commits);
+                    completedBefore, code, commits);
         });
+    }
+
+    /**
+     * The units (strategy and seed) a resume still trains, by the tasks {@code status.json} lists as
+     * completed: a status damaged or cut short lists fewer, and counts more units, never fewer.
+     */
+    private static int unfinishedUnits(ExperimentConfig c, List<RunStatus.Completed> completed) {
+        Map<List<Object>, Set<Integer>> tasksDone = new HashMap<>();
+        for (RunStatus.Completed done : completed) {
+            tasksDone.computeIfAbsent(List.of(done.strategy(), done.seed()), unit -> new HashSet<>()).add(done.task());
+        }
+        int unfinished = 0;
+        for (ExperimentConfig.StrategySpec spec : c.strategies()) {
+            for (long seed : c.seeds()) {
+                if (tasksDone.getOrDefault(List.of(spec.label(), seed), Set.of()).size() < c.tasks().count()) {
+                    unfinished++;
+                }
+            }
+        }
+        return unfinished;
     }
 
     /** Says so when the data found is the bundled subset unasked, or holds too few samples for a per-task limit. */
