@@ -236,8 +236,9 @@ class LauncherTest {
     }
 
     /**
-     * After a build the class-data archive is made once, from a short benchmark's classes with the
-     * options in use, and every command starts with it until the jar is rebuilt.
+     * After a build the class-data archive is made once, from the classes of a short benchmark and of
+     * the reference run's plots, with the options in use, and every command starts with it until the
+     * jar is rebuilt.
      */
     @Test
     void makesTheClassDataArchiveOnceABuildAndStartsWithIt() throws Exception {
@@ -248,13 +249,16 @@ class LauncherTest {
 
         assertTrue(run.built(), run.calls + run.err);
         List<String> steps = Files.readAllLines(dumps);
-        assertEquals(2, steps.size(), steps.toString());
+        assertEquals(3, steps.size(), steps.toString());
         assertTrue(steps.get(0).startsWith("java dump: -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
                 && steps.get(0).endsWith(" -cp " + jar + " org.engram.experiments.cli.EngramCommand bench cuba"
                 + " --neurons 400 --duration-ms 20"), steps.get(0));
-        assertTrue(steps.get(1).startsWith("java dump: -Xmx2g -Xshare:dump -XX:SharedClassListFile=" + archive + ".")
-                && steps.get(1).contains(" -XX:SharedArchiveFile=" + archive + ".")
-                && steps.get(1).endsWith(" -cp " + jar), steps.get(1));
+        assertTrue(steps.get(1).startsWith("java dump: -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
+                && steps.get(1).contains(" -cp " + jar + " org.engram.experiments.cli.EngramCommand plot " + root
+                + "/results/reference/quickstart --out " + archive + "."), steps.get(1));
+        assertTrue(steps.get(2).startsWith("java dump: -Xmx2g -Xshare:dump -XX:SharedClassListFile=" + archive + ".")
+                && steps.get(2).contains(" -XX:SharedArchiveFile=" + archive + ".")
+                && steps.get(2).endsWith(" -cp " + jar), steps.get(2));
         assertTrue(run.err.contains("engram: making a class-data archive for faster starts (once per build) ...\n"),
                 run.err);
         assertTrue(run.calls.contains("\njava arg: --enable-native-access=ALL-UNNAMED\njava arg: -XX:SharedArchiveFile="
@@ -272,7 +276,7 @@ class LauncherTest {
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         launch(root.resolve("engram"), temp, Map.of(), "list");
-        assertEquals(2, Files.readAllLines(dumps).size(), "made again for a newer jar");
+        assertEquals(3, Files.readAllLines(dumps).size(), "made again for a newer jar");
     }
 
     /** An archive that could not be made is not tried again for that jar, and no command is given it. */
