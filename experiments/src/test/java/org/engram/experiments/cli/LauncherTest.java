@@ -84,11 +84,14 @@ class LauncherTest {
                 + COMMIT_FILE + "\"; fi\n");
         // git: HEAD is $FAKE_HEAD; without it, no repository.
         executable(bin.resolve("git"), "[ -n \"${FAKE_HEAD:-}\" ] || exit 128\necho \"$FAKE_HEAD\"\n");
-        // java: the class-data archive's two steps are recorded apart, write their files and fail with
-        // $FAKE_DUMP_EXIT; any other call records its arguments and exits with JAVA_EXIT.
+        // java: the class-data archive's steps are recorded apart, write their files and fail with
+        // $FAKE_DUMP_EXIT (the plot also with $FAKE_PLOT_EXIT); any other call records its arguments and
+        // exits with JAVA_EXIT.
         executable(bin.resolve("java"), "case \" $* \" in *\" -XX:DumpLoadedClassList=\"*|*\" -Xshare:dump \"*)\n"
                 + "  echo \"java dump: $*\" >> \"$CALLS.dumps\"\n"
                 + "  if [ \"${FAKE_DUMP_EXIT:-0}\" != 0 ]; then exit \"$FAKE_DUMP_EXIT\"; fi\n"
+                + "  case \" $* \" in *\" plot \"*)\n"
+                + "    if [ -n \"${FAKE_PLOT_EXIT:-}\" ]; then exit \"$FAKE_PLOT_EXIT\"; fi;; esac\n"
                 + "  for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*|-XX:SharedArchiveFile=*)"
                 + " echo made > \"${a#*=}\";; esac; done\n"
                 + "  exit 0;;\nesac\n"
@@ -277,6 +280,19 @@ class LauncherTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         launch(root.resolve("engram"), temp, Map.of(), "list");
         assertEquals(3, Files.readAllLines(dumps).size(), "made again for a newer jar");
+    }
+
+    /** A plot of the reference run that fails, writing no class list, leaves the benchmark's classes to the archive. */
+    @Test
+    void aFailedPlotLeavesTheArchiveToTheBenchmarksClasses() throws Exception {
+        Files.setLastModifiedTime(archive, OLD);
+
+        Run run = launch(root.resolve("engram"), temp, Map.of("FAKE_PLOT_EXIT", "1"), "list");
+
+        assertEquals(3, Files.readAllLines(Path.of(calls + ".dumps")).size(), "the benchmark, the plot and the dump");
+        assertEquals(JAVA_EXIT, run.exitCode, run.err);
+        assertTrue(run.calls.contains("java arg: -XX:SharedArchiveFile=" + archive + "\n"), run.calls);
+        assertEquals("made\n", Files.readString(archive));
     }
 
     /** An archive that could not be made is not tried again for that jar, and no command is given it. */
