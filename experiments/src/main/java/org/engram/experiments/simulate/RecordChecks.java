@@ -212,7 +212,7 @@ final class RecordChecks {
     static ConfigException ratesPastTheHeap(RatesPastTheHeap e, String source) {
         return new ConfigException(source, "record.rate_bin_ms", ratesRule(), String.format(Locale.ROOT,
                 "%d bins of %s ms of '%s' up to %s ms (%.0f MB), %s", e.bins(), MetricFormat.asWritten(e.binMs()),
-                e.population(), MetricFormat.asWritten(e.timeMs()), e.bins() * (double) Long.BYTES / 1e6, NO_ROOM_LEFT),
+                e.population(), MetricFormat.asWritten(e.timeMs()), e.megabytes(), NO_ROOM_LEFT),
                 RATES_HINT);
     }
 
@@ -242,8 +242,7 @@ final class RecordChecks {
         String path = "record.state[" + i + "]";
         return new ConfigException(source, state.get(i).intervalMs() == null ? path : path + ".interval_ms",
                 e.expected(), String.format(Locale.ROOT, "%d samples x %d neurons of '%s', variable %s (%.0f MB), %s",
-                        e.samples(), e.neurons(), e.population(), e.variable(),
-                        e.samples() * (double) e.neurons() * Double.BYTES / 1e6, NO_ROOM_LEFT),
+                        e.samples(), e.neurons(), e.population(), e.variable(), e.megabytes(), NO_ROOM_LEFT),
                 HeapLimitExceeded.MORE_HEAP);
     }
 

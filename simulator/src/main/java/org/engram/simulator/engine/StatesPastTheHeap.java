@@ -33,7 +33,7 @@ public final class StatesPastTheHeap extends HeapLimitExceeded {
                 String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
                         + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(Locale.ROOT, "%d samples x %d neurons (%.0f MB)", samples, neurons,
-                        samples * (double) neurons * Double.BYTES / 1e6), MORE_HEAP);
+                        megabytes(samples, neurons)), MORE_HEAP);
         this.population = population;
         this.variable = variable;
         this.samples = samples;
@@ -58,5 +58,14 @@ public final class StatesPastTheHeap extends HeapLimitExceeded {
     /** {@return the recorded neurons} */
     public int neurons() {
         return neurons;
+    }
+
+    /** {@return the megabytes the samples asked for take, 8 bytes each} */
+    public double megabytes() {
+        return megabytes(samples, neurons);
+    }
+
+    private static double megabytes(long samples, int neurons) {
+        return samples * (double) neurons * Double.BYTES / 1e6;
     }
 }

@@ -33,7 +33,7 @@ public final class RatesPastTheHeap extends HeapLimitExceeded {
                 String.format(Locale.ROOT, "bins that fit the Java heap (%.0f MB in all), 8 bytes each",
                         Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(Locale.ROOT, "%d bins of %s ms up to %s ms (%.0f MB)", bins, binMs, timeMs,
-                        bins * (double) Long.BYTES / 1e6),
+                        megabytes(bins)),
                 "record the rate in wider bins, or run shorter, or " + MORE_HEAP);
         this.population = population;
         this.bins = bins;
@@ -59,5 +59,14 @@ public final class RatesPastTheHeap extends HeapLimitExceeded {
     /** {@return the time in ms the run would reach} */
     public double timeMs() {
         return timeMs;
+    }
+
+    /** {@return the megabytes the bins asked for take, 8 bytes each} */
+    public double megabytes() {
+        return megabytes(bins);
+    }
+
+    private static double megabytes(int bins) {
+        return bins * (double) Long.BYTES / 1e6;
     }
 }
