@@ -84,11 +84,12 @@ class LauncherTest {
                 + COMMIT_FILE + "\"; fi\n");
         // git: HEAD is $FAKE_HEAD; without it, no repository.
         executable(bin.resolve("git"), "[ -n \"${FAKE_HEAD:-}\" ] || exit 128\necho \"$FAKE_HEAD\"\n");
-        // java: the class-data archive's steps are recorded apart, write their files and fail with
-        // $FAKE_DUMP_EXIT (the plot also with $FAKE_PLOT_EXIT); any other call records its arguments and
-        // exits with JAVA_EXIT.
+        // java: the class-data archive's steps are recorded apart, take $FAKE_DUMP_SECONDS, write their files
+        // and fail with $FAKE_DUMP_EXIT (the plot also with $FAKE_PLOT_EXIT); any other call records its
+        // arguments and exits with JAVA_EXIT.
         executable(bin.resolve("java"), "case \" $* \" in *\" -XX:DumpLoadedClassList=\"*|*\" -Xshare:dump \"*)\n"
                 + "  echo \"java dump: $*\" >> \"$CALLS.dumps\"\n"
+                + "  sleep \"${FAKE_DUMP_SECONDS:-0}\"\n"
                 + "  if [ \"${FAKE_DUMP_EXIT:-0}\" != 0 ]; then exit \"$FAKE_DUMP_EXIT\"; fi\n"
                 + "  case \" $* \" in *\" plot \"*)\n"
                 + "    if [ -n \"${FAKE_PLOT_EXIT:-}\" ]; then exit \"$FAKE_PLOT_EXIT\"; fi;; esac\n"
@@ -330,6 +331,25 @@ class LauncherTest {
         String recorded = Files.readString(calls);
         assertEquals(1, recorded.split("mvn in ", -1).length - 1, "one build, the other launcher waits: " + recorded);
         assertEquals(2, recorded.split("java arg: list", -1).length - 1, recorded);
+    }
+
+    /** Launchers started together after a build make the class-data archive once; the others wait and use it. */
+    @Test
+    void launchersStartedTogetherMakeTheArchiveOnce() throws Exception {
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v flock").start().waitFor() == 0, "needs flock");
+        Files.setLastModifiedTime(archive, OLD);
+        Map<String, String> slowDump = Map.of("FAKE_DUMP_SECONDS", "1");
+
+        Process first = start(root.resolve("engram"), temp, slowDump, temp.resolve("err1.txt"), "list");
+        Process second = start(root.resolve("engram"), temp, slowDump, temp.resolve("err2.txt"), "list");
+
+        assertEquals(JAVA_EXIT, first.waitFor(), Files.readString(temp.resolve("err1.txt")));
+        assertEquals(JAVA_EXIT, second.waitFor(), Files.readString(temp.resolve("err2.txt")));
+        List<String> dumps = Files.readAllLines(Path.of(calls + ".dumps"));
+        assertEquals(3, dumps.size(), "one making (benchmark, plot, dump), the other launcher waits: " + dumps);
+        String recorded = Files.readString(calls);
+        assertEquals(2, recorded.split("java arg: -XX:SharedArchiveFile=" + archive + "\n", -1).length - 1,
+                "both commands start with the archive: " + recorded);
     }
 
     @Test
