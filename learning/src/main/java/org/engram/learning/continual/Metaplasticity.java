@@ -76,7 +76,9 @@ public final class Metaplasticity implements ContinualStrategy {
         final float[] w = model.weights(layer);
         final double m = params.m();
         for (int k = 0; k < update.length; k++) {
-            if (update[k] * w[k] < 0) {
+            // In double: the float product of a tiny update and a tiny weight can round to -0 and hide
+            // the shrink; a product of two floats never underflows a double.
+            if ((double) update[k] * w[k] < 0) {
                 update[k] = (float) (update[k] * attenuation(m, w[k]));
             }
         }
