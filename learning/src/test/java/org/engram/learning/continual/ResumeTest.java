@@ -41,6 +41,13 @@ class ResumeTest {
                 new Ewc(Ewc.OnlineParams.defaults()), new Metaplasticity(Metaplasticity.Params.defaults()),
                 new Hlop(new Hlop.Params(2, 1, 2, 0.2, 0.9)));
         all.add(Arguments.of("replay+online_ewc+metaplasticity+hlop", chain));
+        // The sampled Fisher draws labels from the network: its draws must not depend on what the
+        // strategy drew before the checkpoint.
+        Supplier<ContinualStrategy> sampled = () -> new Ewc(new Ewc.Params(100, 40, Ewc.Fisher.SAMPLED));
+        all.add(Arguments.of("ewc, sampled Fisher", sampled));
+        Supplier<ContinualStrategy> onlineSampled = () -> new Ewc(new Ewc.OnlineParams(100, 0.9, 40,
+                Ewc.Fisher.SAMPLED));
+        all.add(Arguments.of("online_ewc, sampled Fisher, gamma 0.9", onlineSampled));
         return all.stream();
     }
 
