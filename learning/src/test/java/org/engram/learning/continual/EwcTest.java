@@ -2,9 +2,17 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
 class EwcTest {
@@ -122,6 +130,25 @@ class EwcTest {
         held.addPenaltyGradient(0, new float[] {2, 0, 1}, grad);
         // F = (2, 2, 2) up to the rounding of sqrt(2)^2: 2 (2, 0, 1) in float
         assertArrayEquals(new float[] {4, 0, 2}, grad, 1e-6f);
+    }
+
+    /**
+     * A damaged state, whose Fisher is shorter than its anchor, is refused with where: the strategy's name
+     * (each mode its own) and the row.
+     */
+    @Test
+    void aStateWhoseFisherIsShorterThanItsAnchorIsRefusedByName() throws IOException {
+        for (Ewc ewc : List.of(new Ewc(Ewc.Params.defaults()), new Ewc(Ewc.OnlineParams.defaults()))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            StateCodec.writeHeader(out, ewc.name(), 1);
+            out.writeInt(1);
+            new QuadraticAnchor(new double[][] {{1}}, new float[][] {{1, 2}}).write(out);
+            EngramException e = assertThrows(EngramException.class,
+                    () -> ewc.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+            assertEquals(ewc.name() + ".importance[0] length", e.location(), e.getMessage());
+            assertEquals(0, ewc.anchorCount(), "nothing was taken from the refused state");
+        }
     }
 
     /**

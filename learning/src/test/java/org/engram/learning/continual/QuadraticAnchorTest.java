@@ -53,6 +53,8 @@ class QuadraticAnchorTest {
         for (double[][] importance : new double[][][] {null, {{1, 2}, {3}}}) {
             EngramException e = refused(importance, new float[][] {{4, 5}, null});
             assertEquals("mas.anchor[1]", e.location(), e.getMessage());
+            e = refused(importance, new float[][] {null, {6}});
+            assertEquals("mas.anchor[0]", e.location(), e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,11 @@ class ResumeTest {
                 Ewc.Fisher.SAMPLED));
         all.add(Arguments.of("online_ewc, sampled Fisher, gamma 0.9", onlineSampled));
         return all.stream();
+    }
+
+    /** The strategies of {@link #strategies()} that have a state. */
+    static Stream<Arguments> checkpointable() {
+        return strategies().filter(a -> ((Supplier<?>) a.get()[1]).get() instanceof Checkpointable);
     }
 
     private static List<SampleSet> tasks() {
@@ -150,6 +156,26 @@ class ResumeTest {
     }
 
     /**
+     * A state of the format version after a strategy's own, which a newer Engram would write, is refused
+     * with the version found: each strategy reads only the versions it knows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkpointable")
+    void aStateOfTheNextFormatVersionIsRefused(String name, Supplier<ContinualStrategy> factory) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(state(factory.get())));
+        in.readUTF();   // the magic, which writeHeader writes again
+        String kind = in.readUTF();
+        int next = in.readInt() + 1;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, kind, next);
+        out.write(in.readAllBytes());
+        EngramException e = assertThrows(EngramException.class, () -> ((Checkpointable) factory.get()).readState(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        assertEquals(String.valueOf(next), e.found(), e.getMessage());
+    }
+
+    /**
      * Every strategy whose state is shaped like the network (anchors of l2, ewc, online_ewc, mas and si;
      * GPM's bases and HLOP's lateral rows, shaped by the inputs) checks at the start of the next task that
      * the state read from a checkpoint fits the model: a layer of other weight or input counts, or another
@@ -169,6 +195,7 @@ class ResumeTest {
         EngramException e = assertThrows(EngramException.class,
                 () -> other.beforeTask(trainer(bigger, other).context(1)));
         assertTrue(e.getMessage().contains(what) && e.getMessage().contains("found " + found), e.getMessage());
+        assertTrue(e.location().startsWith(name + "."), "names the strategy: " + e.location());
         StubModel twoLayers = new StubModel(new int[] {N, OUT}, new int[] {OUT, 1});
         e = assertThrows(EngramException.class,
                 () -> other.beforeTask(new FixedTask(1, Scenario.CLASS_INCREMENTAL, 77, twoLayers, null, tasks())));
