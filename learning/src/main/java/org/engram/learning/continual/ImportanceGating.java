@@ -178,7 +178,10 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
         finishTask();
     }
 
-    /** Adds the changes of the task that ends to the importance; what {@link #afterTask} does. */
+    /**
+     * Adds the changes of the task that ends to the importance; what {@link #afterTask} does. The changes
+     * are added once: a second call before the next {@link #startTask} adds nothing.
+     */
     public void finishTask() {
         for (int l = 0; l < importance.length; l++) {
             final double[] imp = importance[l];

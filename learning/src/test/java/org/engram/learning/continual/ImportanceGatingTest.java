@@ -131,17 +131,36 @@ class ImportanceGatingTest {
         assertArrayEquals(new double[] {0.125}, gate.importance(1), 0);
     }
 
-    /** A state with a missing layer of importance is refused by name. */
+    /** A state with a missing layer of importance, the first or a later one, is refused by name. */
     @Test
     void aStateWithAMissingLayerIsRefused() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        StateCodec.writeHeader(out, ImportanceGating.NAME, 1);
-        out.writeBoolean(true);
-        StateCodec.writeDoubles(out, new double[][] {{1, 2}, null});
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
-        ImportanceGating gate = new ImportanceGating(ImportanceGating.Params.defaults());
-        assertEquals("importance_gating.importance[1]", assertThrows(EngramException.class,
-                () -> gate.readState(in)).location());
+        double[][][] damaged = {{null, {1, 2}}, {{1, 2}, null}};
+        for (int missing = 0; missing < 2; missing++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            StateCodec.writeHeader(out, ImportanceGating.NAME, 1);
+            out.writeBoolean(true);
+            StateCodec.writeDoubles(out, damaged[missing]);
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+            ImportanceGating gate = new ImportanceGating(ImportanceGating.Params.defaults());
+            assertEquals("importance_gating.importance[" + missing + "]", assertThrows(EngramException.class,
+                    () -> gate.readState(in)).location());
+        }
+    }
+
+    /**
+     * A task's changes are added to the importance once: {@link ImportanceGating#finishTask}, public for
+     * learners without a trainer, may be called again before the next task starts and adds nothing then.
+     */
+    @Test
+    void finishingATaskTwiceAddsItsChangesOnce() {
+        StubModel m = new StubModel(new int[] {1}, new int[] {2});
+        ImportanceGating gate = new ImportanceGating(new ImportanceGating.Params(1));
+        gate.startTask(m);
+        gate.recordChange(0, 0, -0.5);
+        gate.recordChange(0, 1, 0.25);
+        gate.finishTask();
+        gate.finishTask();
+        assertArrayEquals(new double[] {0.5, 0.25}, gate.importance(0), 0);
     }
 }

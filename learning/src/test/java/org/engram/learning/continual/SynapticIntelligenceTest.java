@@ -100,6 +100,24 @@ class SynapticIntelligenceTest {
         assertArrayEquals(new double[] {1 / (0.25 + xi), omegaB - 1 / (1 + xi)}, si.importance(0), 1e-14);
     }
 
+    /**
+     * The path integral restarts once a task's importance is taken ({@code w_k <- 0}): a second afterTask
+     * before the next task adds nothing. One step, g = 1 on both weights: A steps -0.5, Omega_A = 0.5 /
+     * (0.25 + xi); B steps +0.5, against its gradient, and is clipped to 0.
+     */
+    @Test
+    void endingATaskTwiceAddsItsImportanceOnce() {
+        double xi = 1e-3;
+        StubModel m = new StubModel(new int[] {1}, new int[] {2});
+        m.w[0] = new float[] {1, 1};
+        SampleSet data = new ArraySamples(0, new float[1][1], new int[1]);
+        SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(0.7, xi));
+        step(si, m, data, 0, new float[] {1, 1}, new float[] {-0.5f, 0.5f});
+        si.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, null, List.of(data)));
+        // one quotient of exact operands: rounding 1e-16 relative
+        assertArrayEquals(new double[] {0.5 / (0.25 + xi), 0}, si.importance(0), 1e-15);
+    }
+
     @Test
     void aStateSavedBeforeTheClipIsClippedWhenRead() throws IOException {
         // The format written field by field, as a run saved before Omega was clipped left it.
