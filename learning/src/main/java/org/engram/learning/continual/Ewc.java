@@ -168,7 +168,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
 
     private final Mode mode;
     private final double lambda;
-    /** The Fisher's decay (ONLINE mode only). */
+    /** The Fisher's decay in ONLINE mode, which weighs the penalty too; 1 in SEPARATE mode. */
     private final double gamma;
     private final int fisherSamples;
     private final Fisher fisher;
@@ -216,7 +216,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
 
     @Override
     public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
-        double strength = mode == Mode.ONLINE ? lambda * gamma : lambda;
+        double strength = lambda * gamma;
         for (int a = 0; a < anchors.size(); a++) {
             anchors.get(a).addGradient(layer, weights, grad, strength);
         }
