@@ -157,6 +157,26 @@ class LowerBoundQpTest {
     }
 
     /**
+     * A step that the bound blocks moves the other free variables part of the way to their minimiser,
+     * worked by hand for P = [[11, 7], [7, 6]], q = (10, 6), b = -1. From (-1, -1) the multipliers are
+     * (-8, -7): v1 is freed and goes to its minimiser -3/11 (11 v1 - 7 + 10 = 0); v2's multiplier is
+     * then 6 - 21/11 - 6 &lt; 0 and it is freed too. The joint minimiser -P^-1 q = (-18/17, 4/17) puts v1
+     * below the bound: the step stops at alpha = (8/11) / (147/187) = 136/147, v1 is fixed at -1 and v2
+     * reaches -1 + alpha (4/17 + 1) = 1/7 on the way. Over v2 alone the minimiser is 1/6 (6 v2 - 7 + 6
+     * = 0), where v1's multiplier is -11 + 7/6 + 10 = 1/6 &gt; 0: the answer is (-1, 1/6). A step that
+     * moved v2 elsewhere (below the bound, so that it too were fixed) would free v1 again and cycle.
+     * Tolerance: a few roundings of numbers of order 10 (1e-12).
+     */
+    @Test
+    void aBlockedStepMovesTheOtherFreeVariablesPartWay() {
+        double[] p = {11, 7, 7, 6};
+        double[] q = {10, 6};
+        double[] v = new double[2];
+        new LowerBoundQp(2).solve(p, q, 2, -1, v);
+        assertArrayEquals(new double[] {-1, 1.0 / 6}, v, 1e-12);
+    }
+
+    /**
      * A matrix that is not positive definite over the variables the method frees is refused, not
      * divided by: with P = (0) and q = (-1) the objective -v falls without bound, the variable is
      * freed (its multiplier is -1) and its pivot is exactly 0.
