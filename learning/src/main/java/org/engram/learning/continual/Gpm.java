@@ -30,7 +30,10 @@ import org.engram.simulator.Problems;
  *   ||M M^T R||_F^2 + sum_(j &lt; k) s_j^2  &gt;=  eps_l ||R||_F^2,      eps_l = min(1, threshold_l + t * increment)
  *   M &lt;- [M, u_1 .. u_k]   (re-orthonormalised),     update: dW[:, o] &lt;- dW[:, o] - M M^T dW[:, o]
  * </pre>
- * for every output o, in {@code transformUpdate}. The first task uses the same rule with M empty.
+ * for every output o, in {@code transformUpdate}. The first task uses the same rule with M empty,
+ * the paper's eq. 5 (the smallest k that reaches the threshold); the authors' code
+ * ({@code update_GPM} in sahagobinda/GPM) keeps one vector fewer there, the number of partial sums
+ * below the threshold, and uses this rule (eq. 9) for later tasks.
  * The paper projects the gradient, {@code g - M M^T g}, before a plain SGD step; here the
  * optimiser's update is projected, after the optimiser: the same for plain SGD, and for Adam or
  * momentum, which rescale or mix gradients per weight and would bring back components in the
