@@ -222,6 +222,30 @@ class ContinualLearnerTest {
     }
 
     /**
+     * The projection strategies resume as a run straight through where the readout is shared too
+     * (class- and domain-incremental): there their state (A-GEM's memory, GPM's bases, HLOP's lateral
+     * rows) also protects the readout, which task-incremental learning, the registry-wide test above,
+     * leaves to its heads. HLOP learns 8 + 4 rows so later tasks still have inputs left to learn.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("projectionsInSharedReadouts")
+    void projectionStrategiesResumeAsStraightWithASharedReadout(String name, Scenario scenario,
+            Supplier<ContinualStrategy> strategy) throws IOException {
+        assertResumesAsStraight(strategy, scenario, name + " " + scenario);
+    }
+
+    static Stream<Arguments> projectionsInSharedReadouts() {
+        List<Arguments> all = new ArrayList<>();
+        for (Scenario scenario : List.of(Scenario.CLASS_INCREMENTAL, Scenario.DOMAIN_INCREMENTAL)) {
+            all.add(Arguments.of("agem", scenario, (Supplier<ContinualStrategy>) () -> Strategies.create("agem")));
+            all.add(Arguments.of("gpm", scenario, (Supplier<ContinualStrategy>) () -> Strategies.create("gpm")));
+            all.add(Arguments.of("hlop", scenario,
+                    (Supplier<ContinualStrategy>) () -> new Hlop(new Hlop.Params(8, 4, 3, 0.2, 0.9))));
+        }
+        return all.stream();
+    }
+
+    /**
      * Trains every task straight through, and again stopped after the second task and resumed from the
      * learner's state in a fresh learner (2 threads each); asserts the same weights and last accuracy row.
      */
