@@ -86,6 +86,34 @@ class LowerBoundQpTest {
     }
 
     /**
+     * Many variables and a nearly singular P, as GEM's dual on a long sequence whose memory gradients
+     * span fewer directions than there are tasks: P = A A^T + 1e-6 I with A n x n/2, bounds below, at
+     * and above 0. Here one step is often blocked by several variables at once, and only the nearest
+     * block keeps the others from being pushed past the bound and fixed there (a method that took the
+     * last block instead cycled on some of these problems and never finished). The answer satisfies
+     * the KKT conditions to 1e-6 of their terms: P's condition number is at most about
+     * (n n/2 + 1e-6) / 1e-6 &lt; 2.1e8, times rounding 2^-52, about 5e-8.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {16, 19, 20})
+    void solvesNearlySingularProblemsOfManyVariablesToTheirKktConditions(int n) {
+        SplittableRandom rng = new SplittableRandom(500 + n);
+        LowerBoundQp solver = new LowerBoundQp(n);
+        double[] bounds = {-1, 0, 0.5, 1};
+        for (int c = 0; c < CASES; c++) {
+            double[] p = randomGram(n, n / 2, 1e-6, rng);
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) {
+                q[i] = 4 * rng.nextDouble() - 2;
+            }
+            double b = bounds[c % bounds.length];
+            double[] v = new double[n];
+            solver.solve(p, q, n, b, v);
+            assertKkt(p, q, n, b, v, 1e-6, "case " + c);
+        }
+    }
+
+    /**
      * Nearly dependent rows, as GEM's memory gradients of similar tasks are: GEM's own dual, P = G G^T
      * with each diagonal entry raised by 1e-9 of itself and q = G g, with G n x 2 (n rows in a plane) and g
      * random, condition number about 1e9 n. The minimiser is then poorly determined along P's
