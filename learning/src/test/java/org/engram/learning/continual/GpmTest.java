@@ -309,8 +309,20 @@ class GpmTest {
 
     /** The basis size of a fresh GPM after {@code afterTask} of task {@code t} on activity of energies 9, 4, 1. */
     private static int basisAfterTask(Gpm.Params params, int t) {
+        Gpm gpm = new Gpm(params);
+        TaskContext ctx = task(t, new StubModel(new int[] {5}, new int[] {2}));
+        gpm.beforeTask(ctx);
+        gpm.afterTask(ctx);
+        return gpm.basisSize(0);
+    }
+
+    /**
+     * Task {@code t} of a model whose layers all have 5 inputs, every task's samples the activity of
+     * energies 9, 4, 1 along e0, e1, e2; the oracle gives every layer the chosen samples' inputs as
+     * its activity (GPM asks it for nothing else).
+     */
+    private static TaskContext task(int t, StubModel m) {
         float[][] x = {{3, 0, 0, 0, 0}, {0, 2, 0, 0, 0}, {0, 0, 1, 0, 0}};
-        StubModel m = new StubModel(new int[] {5}, new int[] {2});
         SampleSet data = new ArraySamples(t, x, new int[3]);
         GradientOracle oracle = new GradientOracle() {
             @Override
@@ -330,15 +342,49 @@ class GpmTest {
                 for (int s = 0; s < samples.length; s++) {
                     chosen[s] = d.input(samples[s]);
                 }
-                return List.of(new ArrayActivity(chosen));
+                return java.util.Collections.nCopies(m.layerCount(), new ArrayActivity(chosen));
             }
         };
-        TaskContext ctx = new FixedTask(t, Scenario.DOMAIN_INCREMENTAL, 1, m, oracle,
-                java.util.Collections.nCopies(t + 1, data));
-        Gpm gpm = new Gpm(params);
-        gpm.beforeTask(ctx);
-        gpm.afterTask(ctx);
-        return gpm.basisSize(0);
+        return new FixedTask(t, Scenario.DOMAIN_INCREMENTAL, 1, m, oracle, java.util.Collections.nCopies(t + 1, data));
+    }
+
+    /**
+     * A task-specific layer (each task's head in task-incremental learning) is left as the trainer
+     * gives it; the shared layer below it is projected. After task 0 both layers' bases are e0 and e1
+     * (energies 9 and 4 of 14 reach 0.9), so in task 1 the shared layer's update (1, 2, 3, 4, 5) per
+     * output loses its first two entries and the head's keeps all five.
+     */
+    @Test
+    void aTaskSpecificLayerIsLeftAloneAndASharedOneProjected() {
+        StubModel m = StubModel.withHeads(new int[] {5, 5}, new int[] {1, 1}, t -> new int[] {0});
+        Gpm gpm = new Gpm(new Gpm.Params(new double[] {0.9}, 0, 3));
+        assertEquals(0, gpm.basisSize(0), "no basis before the first task ends");
+        gpm.beforeTask(task(0, m));
+        gpm.afterTask(task(0, m));
+        gpm.beforeTask(task(1, m));
+        assertEquals(2, gpm.basisSize(1), "the head's basis is kept, though not used");
+        float[] shared = {1, 2, 3, 4, 5};
+        float[] head = shared.clone();
+        ArrayActivity act = new ArrayActivity(new float[][] {{1, 1, 1, 1, 1}});
+        gpm.transformUpdate(0, shared, act);
+        gpm.transformUpdate(1, head, act);
+        // the basis rows are the SVD's e0 and e1 up to sign, orthonormal to about 1e-16
+        assertArrayEquals(new float[] {0, 0, 3, 4, 5}, shared, 1e-14f);
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5}, head, 0);
+    }
+
+    /**
+     * A threshold list that fits neither one value nor one per weight matrix is refused when the task
+     * starts, naming the key, the count expected and the values found (a library user's strategy skips
+     * the runner's check of {@link Gpm#fits}).
+     */
+    @Test
+    void aTaskStartRefusesThresholdsThatDoNotFitTheLayers() {
+        Gpm gpm = new Gpm(new Gpm.Params(new double[] {0.9, 0.95}, 0, 3));
+        ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class,
+                () -> gpm.beforeTask(task(0, new StubModel(new int[] {5, 5, 5}, new int[] {5, 5, 2}))));
+        assertTrue(e.getMessage().contains("thresholds") && e.getMessage().contains("1 or 3 values")
+                && e.getMessage().contains("[0.9, 0.95]"), e.getMessage());
     }
 
     @Test
