@@ -1,7 +1,9 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Arrays;
 import org.engram.learning.train.WorkerPool;
 import org.engram.learning.train.Workers;
 import org.engram.simulator.random.SplitMixRandom;
@@ -140,6 +142,35 @@ class OjaSubspaceTest {
         assertArrayEquals(afterFirst, h, "the silent batch moved a row");
         interrupted.train(h, new ArrayActivity(second), 4, 2, 0.2, 0.9);
         assertArrayEquals(expected, h);
+    }
+
+    /**
+     * The step is relative to the batch's energy, so the scale of the activity does not matter: a batch
+     * scaled by 2^-4 moves the rows exactly as the batch itself does, bit for bit (y, the residual and
+     * dH scale by powers of two, which rounds nothing, and the energy's 2^-8 cancels dH's). The batch's
+     * mean squared norm is about 5, the scaled one's about 0.02: both must train.
+     */
+    @Test
+    void aBatchScaledByAPowerOfTwoMovesTheRowsAlike() {
+        int n = 5;
+        SplitMixRandom r = new SplitMixRandom(29);
+        float[][] x = gaussianBatch(6, n, r);
+        float[][] scaled = new float[x.length][n];
+        for (int s = 0; s < x.length; s++) {
+            for (int i = 0; i < n; i++) {
+                scaled[s][i] = x[s][i] * 0x1p-4f;
+            }
+        }
+        double[] start = gaussianRows(2, n, r);
+        double[] h = start.clone();
+        double[] hScaled = start.clone();
+        for (double[] rows : new double[][] {h, hScaled}) {
+            OjaSubspace oja = new OjaSubspace(n, Workers.CALLING_THREAD);
+            oja.reset(0, 2);
+            oja.train(rows, new ArrayActivity(rows == h ? x : scaled), 6, 2, 0.2, 0.9);
+        }
+        assertFalse(Arrays.equals(start, h), "the batch moved the rows");
+        assertArrayEquals(h, hScaled);
     }
 
     /** {@return m activity vectors of n standard normal values} */
