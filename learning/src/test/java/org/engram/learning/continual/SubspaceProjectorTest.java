@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.engram.learning.train.WorkerPool;
 import org.engram.simulator.random.SplitMixRandom;
@@ -79,5 +80,47 @@ class SubspaceProjectorTest {
         assertArrayEquals(new double[] {1, 0, 0, 0, 0, 1}, SubspaceProjector.extend(e0, 1, candidates, 3, 3, 3), 0);
         double[] large = {0, 4e6, 3e6, 0, 0, 1};
         assertArrayEquals(new double[] {1, 0, 0, 0, 0.8, 0.6}, SubspaceProjector.extend(e0, 1, large, 2, 3, 1), 0);
+    }
+
+    /**
+     * Candidates that lie almost in the basis's span (a unit combination of its rows plus 1e-7 of a random
+     * direction: kept, as 1e-7 is above the 1e-9 of {@link SubspaceProjector#DEPENDENT}) still extend it
+     * to rows orthonormal to 1e-12. One pass of Gram-Schmidt leaves the residual's rounding, about 2^-53
+     * of the candidate, in the basis's directions, i.e. 1e-16 / 1e-7 = 1e-9 of the new unit row; the
+     * second pass removes it down to a few ulp.
+     */
+    @Test
+    void nearlyDependentCandidatesStillGiveOrthonormalRows() {
+        int n = 8;
+        SplitMixRandom r = new SplitMixRandom(41);
+        double[] raw = new double[3 * n];
+        for (int q = 0; q < raw.length; q++) {
+            raw[q] = r.nextGaussian();
+        }
+        double[][] q3 = Subspaces.orthonormalRows(raw, n);
+        double[] basis = new double[3 * n];
+        for (int b = 0; b < 3; b++) {
+            System.arraycopy(q3[b], 0, basis, b * n, n);
+        }
+        double[] candidates = new double[3 * n];
+        for (int c = 0; c < 3; c++) {
+            double[] w = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+            double norm = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
+            for (int i = 0; i < n; i++) {
+                candidates[c * n + i] = (w[0] * q3[0][i] + w[1] * q3[1][i] + w[2] * q3[2][i]) / norm
+                        + 1e-7 * r.nextGaussian();
+            }
+        }
+        double[] out = SubspaceProjector.extend(basis, 3, candidates, 3, n, 3);
+        assertEquals(6 * n, out.length, "every candidate adds a direction");
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 6; b++) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += out[a * n + i] * out[b * n + i];
+                }
+                assertEquals(a == b ? 1 : 0, dot, 1e-12, "rows " + a + ", " + b);
+            }
+        }
     }
 }
