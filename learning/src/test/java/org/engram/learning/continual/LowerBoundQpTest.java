@@ -40,10 +40,7 @@ class LowerBoundQpTest {
         int freeSomewhere = 0;
         for (int c = 0; c < CASES; c++) {
             double[] p = randomGram(n, 3, 0.1, rng);
-            double[] q = new double[n];
-            for (int i = 0; i < n; i++) {
-                q[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] q = randomLinear(n, rng);
             double b = bounds[c % bounds.length];
             double[] v = new double[n];
             solver.solve(p, q, n, b, v);
@@ -71,18 +68,7 @@ class LowerBoundQpTest {
     @ParameterizedTest
     @ValueSource(ints = {10, 19})
     void solvesProblemsOfManyTasksToTheirKktConditions(int n) {
-        SplittableRandom rng = new SplittableRandom(300 + n);
-        LowerBoundQp solver = new LowerBoundQp(n);
-        for (int c = 0; c < CASES; c++) {
-            double[] p = randomGram(n, 8, 0.1, rng);
-            double[] q = new double[n];
-            for (int i = 0; i < n; i++) {
-                q[i] = 4 * rng.nextDouble() - 2;
-            }
-            double[] v = new double[n];
-            solver.solve(p, q, n, c % 2 == 0 ? 0 : 0.5, v);
-            assertKkt(p, q, n, c % 2 == 0 ? 0 : 0.5, v, 1e-9, "case " + c);
-        }
+        assertRandomProblemsMeetKkt(n, 8, 0.1, new double[] {0, 0.5}, 300 + n, 1e-9);
     }
 
     /**
@@ -97,20 +83,35 @@ class LowerBoundQpTest {
     @ParameterizedTest
     @ValueSource(ints = {16, 19, 20})
     void solvesNearlySingularProblemsOfManyVariablesToTheirKktConditions(int n) {
-        SplittableRandom rng = new SplittableRandom(500 + n);
+        assertRandomProblemsMeetKkt(n, n / 2, 1e-6, new double[] {-1, 0, 0.5, 1}, 500 + n, 1e-6);
+    }
+
+    /**
+     * Solves {@link #CASES} random problems of n variables, P = {@link #randomGram} of the given rank and
+     * ridge, q uniform in [-2, 2], the bound taking the given values in turn, and asserts each answer's
+     * KKT conditions to {@code tol} of their terms.
+     */
+    private static void assertRandomProblemsMeetKkt(int n, int rank, double ridge, double[] bounds, long seed,
+            double tol) {
+        SplittableRandom rng = new SplittableRandom(seed);
         LowerBoundQp solver = new LowerBoundQp(n);
-        double[] bounds = {-1, 0, 0.5, 1};
         for (int c = 0; c < CASES; c++) {
-            double[] p = randomGram(n, n / 2, 1e-6, rng);
-            double[] q = new double[n];
-            for (int i = 0; i < n; i++) {
-                q[i] = 4 * rng.nextDouble() - 2;
-            }
+            double[] p = randomGram(n, rank, ridge, rng);
+            double[] q = randomLinear(n, rng);
             double b = bounds[c % bounds.length];
             double[] v = new double[n];
             solver.solve(p, q, n, b, v);
-            assertKkt(p, q, n, b, v, 1e-6, "case " + c);
+            assertKkt(p, q, n, b, v, tol, "case " + c);
         }
+    }
+
+    /** {@return n values uniform in [-2, 2]} */
+    private static double[] randomLinear(int n, SplittableRandom rng) {
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = 4 * rng.nextDouble() - 2;
+        }
+        return q;
     }
 
     /**
