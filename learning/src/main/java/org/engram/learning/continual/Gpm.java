@@ -175,7 +175,10 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
         int[] samples = EvenSamples.choose(data.size(), params.samples());
         List<LayerActivity> activities = task.oracle().activities(data, samples);
         for (int l = 0; l < basis.length; l++) {
-            basis[l] = grow(basis[l], activities.get(l), inputs[l], params.threshold(l, task.taskIndex()));
+            // A task's own head is never projected: its basis would cost an SVD a task and go unused.
+            if (!task.model().taskSpecific(l)) {
+                basis[l] = grow(basis[l], activities.get(l), inputs[l], params.threshold(l, task.taskIndex()));
+            }
         }
     }
 
@@ -253,7 +256,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
      * The size of a layer's protected subspace.
      *
      * @param layer the layer index
-     * @return the number of basis vectors (0 before the first task ends)
+     * @return the number of basis vectors (0 before the first task ends, and always for a task's own head)
      */
     public int basisSize(int layer) {
         return basis == null ? 0 : basis[layer].length / inputs[layer];

@@ -350,9 +350,9 @@ class GpmTest {
 
     /**
      * A task-specific layer (each task's head in task-incremental learning) is left as the trainer
-     * gives it; the shared layer below it is projected. After task 0 both layers' bases are e0 and e1
-     * (energies 9 and 4 of 14 reach 0.9), so in task 1 the shared layer's update (1, 2, 3, 4, 5) per
-     * output loses its first two entries and the head's keeps all five.
+     * gives it, and no basis is grown for it; the shared layer below it is projected. After task 0 the
+     * shared layer's basis is e0 and e1 (energies 9 and 4 of 14 reach 0.9), so in task 1 its update
+     * (1, 2, 3, 4, 5) per output loses its first two entries and the head's keeps all five.
      */
     @Test
     void aTaskSpecificLayerIsLeftAloneAndASharedOneProjected() {
@@ -362,7 +362,8 @@ class GpmTest {
         gpm.beforeTask(task(0, m));
         gpm.afterTask(task(0, m));
         gpm.beforeTask(task(1, m));
-        assertEquals(2, gpm.basisSize(1), "the head's basis is kept, though not used");
+        assertEquals(2, gpm.basisSize(0), "the shared layer's basis");
+        assertEquals(0, gpm.basisSize(1), "no basis for the head, which is never projected");
         float[] shared = {1, 2, 3, 4, 5};
         float[] head = shared.clone();
         ArrayActivity act = new ArrayActivity(new float[][] {{1, 1, 1, 1, 1}});
