@@ -19,6 +19,7 @@ import java.util.Random;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
@@ -148,6 +149,40 @@ class ReplayTest {
             assertArrayEquals(new int[] {2, 1, 1, 0}, new int[] {memory.countOf(0), memory.countOf(1),
                 memory.countOf(2), memory.countOf(3)}, "seed " + seed + "; a class never seen holds none");
         }
+    }
+
+    /**
+     * A memory_size and replay_batch_size of 0 and a missing buffer are refused in one report that names
+     * each key and the value found; 1 and 1, the smallest values allowed, make a memory that holds one
+     * sample and replays it in every batch after the first.
+     */
+    @Test
+    void refusesBadHyperparametersNamingEveryKeyAndAcceptsOneAndOne() {
+        ParameterException e = assertThrows(ParameterException.class, () -> new Replay.Params(0, 0, null));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        String m = e.getMessage();
+        assertTrue(m.contains("replay") && m.contains("memory_size") && m.contains("replay_batch_size")
+                && m.contains("buffer") && m.contains("found 0") && m.contains("null"), m);
+        Replay one = new Replay(new Replay.Params(1, 1, Replay.Buffer.RESERVOIR));
+        int[] replayed = new int[2];
+        ContinualStrategy probe = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext b) {
+                replayed[0] += b.size() - b.ownSize();
+                replayed[1]++;
+            }
+        };
+        List<SampleSet> tasks = List.of(ToyData.nearSubspace(0, ToyData.randomRows(2, 4, 1), 2, 20, 0.1, 5));
+        ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(4, 2, 1), Strategies.chain(one, probe), tasks,
+                Scenario.TASK_INCREMENTAL, 3);
+        trainer.runAll();
+        assertEquals(1, one.memorySize());
+        assertEquals(replayed[1] - 1, replayed[0], "one replayed sample in every batch but the first");
     }
 
     @Test
