@@ -121,6 +121,15 @@ class DerTest {
     }
 
     /**
+     * The defaults are the authors' best DER++ setting for Sequential MNIST with a buffer of 500 (alpha 1.0,
+     * beta 0.5; mammoth's utils/best_args.py), in a buffer of 1000 and replay batches of 64 as documented.
+     */
+    @Test
+    void defaultsAreThePapersDerPlusPlusWeights() {
+        assertEquals(new Der.Params(1000, 1.0, 0.5, 64), Der.Params.defaults());
+    }
+
+    /**
      * A state whose samples carry logits of different lengths is refused naming the logits, the length
      * of the first and the one that differs, and the strategy keeps the buffer it had.
      */
@@ -450,6 +459,18 @@ class DerTest {
         // is a sum of independent Bernoulli draws of p = 5/n, variance sum p (1 - p) = 13.6 (sd 3.7),
         // so 10 and 40 lie 3.5 and 4.6 sd away.
         assertTrue(taken >= 10 && taken <= 40, "taken " + taken);
+    }
+
+    /**
+     * A buffer of 30 is full long before the checkpoint (two tasks offer 320 samples): stopped after
+     * the second task and resumed from the learner's state, the run replaces slots, and matches the
+     * logits stored with them, exactly as one that never stopped; a lost count of samples seen or a
+     * lost logit vector would change which samples the third task keeps and what it matches.
+     */
+    @Test
+    void resumesBitForBitWithAFullBuffer() throws IOException {
+        ContinualLearnerTest.assertResumesAsStraight(() -> new Der(new Der.Params(30, 1, 0.5, 12)),
+                Scenario.CLASS_INCREMENTAL, "der");
     }
 
     /** Same seed, same weights to the last bit on 1 and 2 threads. */
