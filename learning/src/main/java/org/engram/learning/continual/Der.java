@@ -185,8 +185,9 @@ public final class Der implements ContinualStrategy, Checkpointable {
                     logits = Arrays.copyOf(logits, (int) Math.min(params.memorySize(), Math.max(slot + 1L,
                             2L * logits.length)));
                 }
-                if (logits[slot] == null || logits[slot].length != readoutUnits) {
-                    logits[slot] = new float[readoutUnits];   // a replaced sample's array is written over
+                // A replaced sample's array is written over: beforeTask has checked that it fits the readout.
+                if (logits[slot] == null) {
+                    logits[slot] = new float[readoutUnits];
                 }
                 batch.outputs(i, logits[slot]);
             }
@@ -196,9 +197,7 @@ public final class Der implements ContinualStrategy, Checkpointable {
     /** Draws a minibatch of distinct slots into {@link #chosen}; returns its size. */
     private int draw() {
         int k = Math.min(params.replayBatchSize(), memory.size());
-        if (k > 0) {
-            memory.choose(k, random, chosen);
-        }
+        memory.choose(k, random, chosen);
         return k;
     }
 

@@ -39,10 +39,9 @@ final class OtherHeads {
             widest = Math.max(widest, columns[l]);
         }
         boolean[] ownHead = new boolean[widest];
+        // A head's units are readout units (ModelView#headUnits), so each lies below the widest layer's width.
         for (int unit : model.headUnits(task.taskIndex())) {
-            if (unit < widest) {
-                ownHead[unit] = true;
-            }
+            ownHead[unit] = true;
         }
         return new OtherHeads(headMatrix, columns, ownHead);
     }
