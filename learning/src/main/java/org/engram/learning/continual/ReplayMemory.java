@@ -228,7 +228,7 @@ final class ReplayMemory implements SampleSet {
         if (slot >= inputs.length) {
             growTo((int) Math.min(capacity, Math.max(slot + 1L, 2L * inputs.length)));
         }
-        if (slot < size && inputs[slot] != null) {
+        if (inputs[slot] != null) {   // a replacement: the sample it holds leaves its class
             classCount[labels[slot]]--;
         }
         inputs[slot] = input.clone();
