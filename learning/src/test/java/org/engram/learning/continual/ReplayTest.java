@@ -165,18 +165,10 @@ class ReplayTest {
                 && m.contains("buffer") && m.contains("found 0") && m.contains("null"), m);
         Replay one = new Replay(new Replay.Params(1, 1, Replay.Buffer.RESERVOIR));
         int[] replayed = new int[2];
-        ContinualStrategy probe = new ContinualStrategy() {
-            @Override
-            public String name() {
-                return "probe";
-            }
-
-            @Override
-            public void beforeBatch(BatchContext b) {
-                replayed[0] += b.size() - b.ownSize();
-                replayed[1]++;
-            }
-        };
+        ContinualStrategy probe = new BatchProbe(b -> {
+            replayed[0] += b.size() - b.ownSize();
+            replayed[1]++;
+        });
         List<SampleSet> tasks = List.of(ToyData.nearSubspace(0, ToyData.randomRows(2, 4, 1), 2, 20, 0.1, 5));
         ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(4, 2, 1), Strategies.chain(one, probe), tasks,
                 Scenario.TASK_INCREMENTAL, 3);
@@ -194,31 +186,23 @@ class ReplayTest {
         }
         Replay replay = new Replay(new Replay.Params(30, 5, Replay.Buffer.RESERVOIR));
         List<int[]> seen = new ArrayList<>();
-        ContinualStrategy probe = new ContinualStrategy() {
-            @Override
-            public String name() {
-                return "probe";
-            }
-
-            @Override
-            public void beforeBatch(BatchContext b) {
-                int older = 0;
-                for (int i = b.ownSize(); i < b.size(); i++) {
-                    older += b.task(i) < b.taskIndex() ? 1 : 0;
-                    assertEquals(-1, b.sampleIndex(i));
-                    // in the batch's mean with the own samples, unlike er_ace's mean of their own
-                    assertFalse(((Batch) b).outsideMean(i), "a replayed sample is in the batch's mean");
-                    // the sample is one of the task it names, with its label, and drawn once per batch
-                    int origin = indexOf(tasks.get(b.task(i)), b.input(i));
-                    assertTrue(origin >= 0, "a replayed sample keeps its task index");
-                    assertEquals(tasks.get(b.task(i)).label(origin), b.label(i), "and its label");
-                    for (int j = b.ownSize(); j < i; j++) {
-                        assertFalse(java.util.Arrays.equals(b.input(j), b.input(i)), "distinct replayed samples");
-                    }
+        ContinualStrategy probe = new BatchProbe(b -> {
+            int older = 0;
+            for (int i = b.ownSize(); i < b.size(); i++) {
+                older += b.task(i) < b.taskIndex() ? 1 : 0;
+                assertEquals(-1, b.sampleIndex(i));
+                // in the batch's mean with the own samples, unlike er_ace's mean of their own
+                assertFalse(((Batch) b).outsideMean(i), "a replayed sample is in the batch's mean");
+                // the sample is one of the task it names, with its label, and drawn once per batch
+                int origin = indexOf(tasks.get(b.task(i)), b.input(i));
+                assertTrue(origin >= 0, "a replayed sample keeps its task index");
+                assertEquals(tasks.get(b.task(i)).label(origin), b.label(i), "and its label");
+                for (int j = b.ownSize(); j < i; j++) {
+                    assertFalse(java.util.Arrays.equals(b.input(j), b.input(i)), "distinct replayed samples");
                 }
-                seen.add(new int[] {b.taskIndex(), b.size() - b.ownSize(), older, replay.memorySize()});
             }
-        };
+            seen.add(new int[] {b.taskIndex(), b.size() - b.ownSize(), older, replay.memorySize()});
+        });
         new ToyTrainer(new ToyLinearModel(n, 2, 1), Strategies.chain(replay, probe), tasks,
                 Scenario.TASK_INCREMENTAL, 3).runAll();
         int withOlder = 0;
