@@ -3,6 +3,7 @@ package org.engram.experiments.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -656,31 +657,111 @@ final class Experiment {
     }
 
     /**
-     * Refuses more units at once ({@code --jobs}) than the heap holds the tasks of: each unit makes
-     * its own copy of its tasks' samples as 4-byte features, split tasks too, so units side by side
-     * hold one copy each. One unit's tasks are checked by {@link #requireTasksFit}.
+     * Refuses more units at once ({@code --jobs}) than the heap holds: each unit trained at once
+     * holds its own tasks' samples, network, trainer and strategy state ({@link UnitFootprint}), and
+     * the run holds its data once for all of them; together they must fit the share of the heap
+     * that long-lived data can use ({@link UnitFootprint#HEAP_SHARE}). The largest units are
+     * counted, as any of them may train side by side. One unit's tasks are checked by
+     * {@link #requireTasksFit}.
      *
      * @param together  the units that would train at once
+     * @param units     the strategy of each unit the run still trains, one entry per seed
      * @param heapBytes the heap's limit
-     * @throws EngramException naming {@code --jobs}, the units' size and the most units that fit
+     * @throws EngramException naming {@code --jobs}, the largest unit's size and the most units that fit
      */
-    void requireUnitsFit(int together, long heapBytes) {
-        TasksHeld held = tasksHeld();
-        if (together < 2 || together * held.bytes() <= heapBytes) {
+    void requireUnitsFit(int together, List<ExperimentConfig.StrategySpec> units, long heapBytes) {
+        if (together < 2) {
             return;
         }
-        long fit = (long) (heapBytes / held.bytes());
-        throw new EngramException("engram run", "--jobs", String.format(Locale.ROOT, "units whose tasks' samples fit"
-                        + " the Java heap of %.0f MB together (each unit trained at once holds its own tasks' samples,"
-                        + " 4 bytes per feature)", heapBytes / 1e6),
-                String.format(Locale.ROOT, "%d units at once of %.1f MB each (%.0f samples x %d features), %.1f MB",
-                        together, held.bytes() / 1e6, held.samples(), held.features(), together * held.bytes() / 1e6),
-                (fit >= 1 ? "--jobs " + fit + " (the most whose tasks fit), or " : "fewer tasks or samples, or ")
+        UnitFootprint footprint = footprint();
+        List<ExperimentConfig.StrategySpec> largestFirst = new ArrayList<>(units);
+        largestFirst.sort(Comparator.comparingDouble((ExperimentConfig.StrategySpec u) -> footprint.of(u).total())
+                .reversed());
+        double shared = sharedBytes();
+        double usable = heapBytes * UnitFootprint.HEAP_SHARE;
+        double need = shared;
+        int fit = 0;
+        for (int k = 0; k < together; k++) {
+            need += footprint.of(largestFirst.get(k)).total();
+            if (need <= usable) {
+                fit = k + 1;
+            }
+        }
+        if (need <= usable) {
+            return;
+        }
+        ExperimentConfig.StrategySpec largest = largestFirst.get(0);
+        UnitFootprint.Bytes b = footprint.of(largest);
+        UnitFootprint.Shape shape = footprint.shape();
+        throw new EngramException("engram run", "--jobs", String.format(Locale.ROOT, "units that fit together in two"
+                        + " thirds of the Java heap of %.0f MB, %.1f MB (each unit trained at once holds its own tasks'"
+                        + " samples, network, training and strategy state)", heapBytes / 1e6, usable / 1e6),
+                String.format(Locale.ROOT, "%d units at once of up to %.1f MB each (%s: %.1f MB of samples, %.0f"
+                        + " samples x %d features; %.1f MB of network and training; %.1f MB of strategy state),"
+                        + " %.1f MB with the %.1f MB the run holds once", together, b.total() / 1e6, largest.label(),
+                        b.samples() / 1e6, shape.sampleRows(), shape.features(), b.training() / 1e6,
+                        b.strategy() / 1e6, need / 1e6, shared / 1e6),
+                (fit >= 1 ? "--jobs " + fit + " (the most that fit), or " : "fewer tasks or samples, or ")
                         + HeapLimitExceeded.MORE_HEAP);
     }
 
-    /** The samples one unit's tasks hold, all tasks together, and their features each. */
-    private record TasksHeld(double samples, int features) {
+    /**
+     * What the run holds once for all its units: the data it read (the training and test sets, and
+     * the split tasks' own copies of their samples, 4 bytes a feature and 4 for a label), and the
+     * program itself.
+     *
+     * @return bytes
+     */
+    double sharedBytes() {
+        double samples = 0;
+        int features = 0;
+        if (train != null) {
+            samples = train.size() + (double) test.size();
+            features = train.features();
+        }
+        if (split != null) {
+            for (Task task : split.tasks()) {
+                samples += task.train().size() + (double) task.test().size();
+            }
+        }
+        return UnitFootprint.PROGRAM_BYTES + samples * (features * (double) Float.BYTES + Integer.BYTES);
+    }
+
+    /** @return the sizes that set what one unit holds, from the config and the data's size */
+    UnitFootprint footprint() {
+        TasksSpec t = config.tasks();
+        TasksHeld held = tasksHeld();
+        TrainingSpec tr = config.training();
+        List<int[]> matrices = new ArrayList<>();
+        int[] neurons;
+        if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
+            int n = config.learner().neurons();
+            // Inputs to excitatory neurons, inhibitory to excitatory, excitatory to inhibitory one to one.
+            matrices.add(new int[] {held.features(), n});
+            matrices.add(new int[] {n, n});
+            matrices.add(new int[] {n, 1});
+            neurons = new int[] {n, n};
+        } else {
+            for (int[] m : spec(held.features()).matrixShapes()) {
+                matrices.add(new int[] {m[0], m[1]});
+            }
+            neurons = IntStream.concat(config.network().hidden().stream().mapToInt(Integer::intValue),
+                    IntStream.of(readoutClasses())).toArray();
+        }
+        int optimizerBytes = switch (tr.optimizer()) {
+            case ADAM -> 2 * Float.BYTES;
+            case SGD -> tr.momentum() > 0 ? Float.BYTES : 0;
+        };
+        return new UnitFootprint(new UnitFootprint.Shape(held.features(), held.samples(), held.flat(), t.count(),
+                held.trainPerTask(), matrices, neurons, readoutClasses(), config.encoder().steps(), tr.batchSize(),
+                tr.blockSize(), config.threads(), optimizerBytes));
+    }
+
+    /**
+     * The samples one unit's tasks hold, all tasks together, and their features each; the samples of
+     * its own task sequence, kept beside them as one flat copy; and the most training samples of one task.
+     */
+    private record TasksHeld(double samples, int features, double flat, double trainPerTask) {
         /** Bytes of the samples: 4 per feature and 4 for the label. */
         double bytes() {
             return samples * (features * (double) Float.BYTES + Integer.BYTES);
@@ -691,13 +772,22 @@ final class Experiment {
         TasksSpec t = config.tasks();
         return switch (t.sequence()) {
             case SPLIT -> new TasksHeld(split.tasks().stream().mapToDouble(task -> limited(t.trainPerTask(),
-                    task.train().size()) + limited(t.testPerTask(), task.test().size())).sum(), train.features());
+                    task.train().size()) + limited(t.testPerTask(), task.test().size())).sum(), train.features(), 0,
+                    split.tasks().stream().mapToDouble(task -> limited(t.trainPerTask(), task.train().size())).max()
+                            .orElse(0));
+            // Permuted tasks read the data through a feature order: no copy of their own.
             case PERMUTED -> new TasksHeld(t.count() * (limited(t.trainPerTask(), train.size())
-                    + limited(t.testPerTask(), test.size())), train.features());
+                    + limited(t.testPerTask(), test.size())), train.features(), 0,
+                    limited(t.trainPerTask(), train.size()));
             // Each angle rotates the whole data before the task takes its first samples.
-            case ROTATED -> new TasksHeld(t.count() * (train.size() + (double) test.size()), train.features());
-            case SYNTHETIC -> new TasksHeld(t.count() * t.classesPerTask() * ((double) t.synthetic().trainPerClass()
-                    + t.synthetic().testPerClass()), t.synthetic().inputs());
+            case ROTATED -> new TasksHeld(t.count() * (train.size() + (double) test.size()), train.features(),
+                    t.count() * (train.size() + (double) test.size()), limited(t.trainPerTask(), train.size()));
+            case SYNTHETIC -> {
+                double samples = t.count() * t.classesPerTask() * ((double) t.synthetic().trainPerClass()
+                        + t.synthetic().testPerClass());
+                yield new TasksHeld(samples, t.synthetic().inputs(), samples,
+                        t.classesPerTask() * (double) t.synthetic().trainPerClass());
+            }
         };
     }
 

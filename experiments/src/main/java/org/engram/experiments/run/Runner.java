@@ -292,7 +292,8 @@ public final class Runner {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable(resolved.where());
-        experiment.requireUnitsFit(unitsAtOnce(request, resolved.config()), Runtime.getRuntime().maxMemory());
+        experiment.requireUnitsFit(unitsAtOnce(request, resolved.config()), unfinishedUnits(resolved.config(),
+                List.of()), Runtime.getRuntime().maxMemory());
         printNotices(experiment, err);
         DataRecord data = experiment.dataRecord();
         AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);
@@ -431,7 +432,8 @@ public final class Runner {
             startData.requireSame(partial, data);
         }
         List<RunStatus.Completed> completedBefore = RunStatus.completedIn(lastStatus);
-        experiment.requireUnitsFit(Math.min(request.jobs(), unfinishedUnits(resolved.config(), completedBefore)),
+        List<ExperimentConfig.StrategySpec> unfinished = unfinishedUnits(resolved.config(), completedBefore);
+        experiment.requireUnitsFit(Math.min(request.jobs(), unfinished.size()), unfinished,
                 Runtime.getRuntime().maxMemory());
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
@@ -446,19 +448,20 @@ public final class Runner {
     }
 
     /**
-     * The units (strategy and seed) a resume still trains, by the tasks {@code status.json} lists as
-     * completed: a status damaged or cut short lists fewer, and counts more units, never fewer.
+     * The strategy of each unit (strategy and seed) a run still trains, by the tasks {@code status.json}
+     * lists as completed: a status damaged or cut short lists fewer, and counts more units, never fewer.
      */
-    private static int unfinishedUnits(ExperimentConfig c, List<RunStatus.Completed> completed) {
+    private static List<ExperimentConfig.StrategySpec> unfinishedUnits(ExperimentConfig c,
+            List<RunStatus.Completed> completed) {
         Map<List<Object>, Set<Integer>> tasksDone = new HashMap<>();
         for (RunStatus.Completed done : completed) {
             tasksDone.computeIfAbsent(List.of(done.strategy(), done.seed()), unit -> new HashSet<>()).add(done.task());
         }
-        int unfinished = 0;
+        List<ExperimentConfig.StrategySpec> unfinished = new ArrayList<>();
         for (ExperimentConfig.StrategySpec spec : c.strategies()) {
             for (long seed : c.seeds()) {
                 if (tasksDone.getOrDefault(List.of(spec.label(), seed), Set.of()).size() < c.tasks().count()) {
-                    unfinished++;
+                    unfinished.add(spec);
                 }
             }
         }

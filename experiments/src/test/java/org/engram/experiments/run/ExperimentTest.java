@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
@@ -567,23 +568,86 @@ class ExperimentTest {
     }
 
     /**
-     * Units side by side each make their own copy of their tasks' samples, split tasks too: the most
-     * units the heap holds at once are worked from what one unit makes.
+     * What one unit holds, worked by hand for split tasks on the bundled data (784 features, arrays
+     * padded to 8 bytes) with a 784-8-10 network: samples as rows, the network and its trainer per
+     * weight, one worker's buffers, the batch's activity, and the checkpoint; EWC adds a Fisher
+     * diagonal (8 bytes a weight) and an anchor (4) per task, written into the checkpoint too.
      */
     @Test
-    void unitsAtOnceAreBoundByTheHeapFromWhatOneUnitMakes() {
-        ConfigLayers.Resolved resolved = resolved("u.yaml", "data: {bundled: true}\n"
-                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n");
+    void aUnitOfSplitTasksHoldsWhatItsSizesGive() {
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve("data: {bundled: true}\n"
+                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
+                + "network: {hidden: [8]}\nencoder: {steps: 4}\ntraining: {batch_size: 16, block_size: 16}\n"
+                + "strategies: [{name: naive}, {name: ewc}]\n", "h.yaml", List.of(), ConfigLayers.Flags.NONE);
         Experiment e = Experiment.prepare(resolved.config());
-        long made = madeBytes(e);
-        assertEquals(2 * 50 * (784 * 4 + 4), made, "2 tasks of 30 training and 20 test samples");
-        e.requireUnitsFit(2, 2 * made);
-        e.requireUnitsFit(1, 0);   // one unit's tasks are requireTasksFit's to refuse
-        EngramException two = assertThrows(EngramException.class, () -> e.requireUnitsFit(2, 2 * made - 1));
-        assertTrue(two.getMessage().contains("found 2 units at once of 0.3 MB each (100 samples x 784 features),"
-                + " 0.6 MB") && two.getMessage().contains("--jobs 1 (the most whose tasks fit), or "),
-                two.getMessage());
-        EngramException none = assertThrows(EngramException.class, () -> e.requireUnitsFit(3, made - 1));
+        UnitFootprint.Bytes naive = e.footprint().of(resolved.config().strategies().get(0));
+        // 100 samples, each a float[784] (16 + 3136 bytes), its reference (4) and its label (4).
+        assertEquals(100 * (3152 + 4 + 4), naive.samples(), 1e-6);
+        // 784 x 8 + 8 x 10 = 6352 weights of 48 bytes (one gradient block, Adam); a worker's buffers
+        // 32 x 4 steps x 18 neurons + 24 x 4 steps x 784 inputs + 4 x 5 x 8; activity 2 x 4 x 16 x 792.
+        assertEquals(6352 * 48 + (2304 + 75264 + 160) + 101376, naive.training(), 1e-6);
+        // The checkpoint: three times the weights and Adam's moments (12 bytes a weight).
+        assertEquals(3 * 6352 * 12, naive.strategy(), 1e-6);
+        UnitFootprint.Bytes ewc = e.footprint().of(resolved.config().strategies().get(1));
+        double anchors = 2 * 6352 * 12;
+        assertEquals(anchors + 3 * (6352 * 12 + anchors), ewc.strategy(), 1e-6);
+        assertEquals(naive.samples() + naive.training(), ewc.samples() + ewc.training(), 1e-6);
+        // The bundled data (3,000 + 1,000 samples) and the split tasks' copies (2 tasks of 600 + 200).
+        assertEquals(UnitFootprint.PROGRAM_BYTES + (4000 + 1600) * (784 * 4 + 4), e.sharedBytes(), 1e-6);
+    }
+
+    /**
+     * Synthetic tasks (10 inputs, 4 readout units, a 10-4-4 network, 64 samples a batch in blocks of
+     * 16) keep their sequence's flat copy beside the rows; GPM's basis is at most each matrix's inputs
+     * squared, and at a task's end it decomposes the activity of the task's 10 training samples.
+     */
+    @Test
+    void aUnitOfSyntheticTasksUnderGpmHoldsWhatItsSizesGive() {
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve("data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5,"
+                + " test_per_class: 3}}\nnetwork: {hidden: [4]}\nencoder: {steps: 2}\n"
+                + "strategies: [{name: gpm}]\n", "g.yaml", List.of(), ConfigLayers.Flags.NONE);
+        Experiment e = Experiment.prepare(resolved.config());
+        UnitFootprint.Bytes gpm = e.footprint().of(resolved.config().strategies().get(0));
+        // 32 samples: a float[10] (16 + 40 bytes), its reference and label; and 4 bytes a feature flat.
+        assertEquals(32 * (56 + 4 + 4) + 32 * 40, gpm.samples(), 1e-6);
+        // 10 x 4 + 4 x 4 = 56 weights of 60 bytes (4 gradient blocks); one worker's buffers
+        // 32 x 2 x 8 + 24 x 2 x 10 + 4 x 3 x 4; activity 2 x 4 x 64 x 14.
+        assertEquals(56 * 60 + (512 + 480 + 48) + 7168, gpm.training(), 1e-6);
+        // Bases 8 x (10^2 + 4^2) kept; at a task's end, for the 10-input matrix, a new basis (8 x 10^2),
+        // the decomposition (32 x 10 x 10 + 8 x 10^2) and both matrices' activity (4 x 10 x 10 + 4 x 4 x 10):
+        // more than the checkpoint, 3 x (56 x 12 + 928).
+        assertEquals(928 + (800 + 3200 + 800) + 560, gpm.strategy(), 1e-6);
+        assertEquals(UnitFootprint.PROGRAM_BYTES, e.sharedBytes(), 1e-6, "synthetic data: no data read");
+    }
+
+    /**
+     * Units side by side: the run's shared data and the largest units must fit two thirds of the
+     * heap together; the refusal names the largest unit and the most units that fit.
+     */
+    @Test
+    void unitsAtOnceAreBoundByTheHeapFromTheLargestUnits() {
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve("data: {bundled: true}\n"
+                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
+                + "network: {hidden: [8]}\nstrategies: [{name: naive}, {name: ewc}]\n", "u.yaml", List.of(),
+                ConfigLayers.Flags.NONE);
+        Experiment e = Experiment.prepare(resolved.config());
+        ExperimentConfig.StrategySpec naive = resolved.config().strategies().get(0);
+        ExperimentConfig.StrategySpec ewc = resolved.config().strategies().get(1);
+        double small = e.footprint().of(naive).total();
+        double large = e.footprint().of(ewc).total();
+        assertTrue(large > small, "EWC's anchors");
+        List<ExperimentConfig.StrategySpec> units = List.of(naive, naive, ewc, ewc);
+        // Two units at once: the two EWC units, whichever order the run takes them in.
+        long two = (long) Math.ceil((e.sharedBytes() + 2 * large) * 3 / 2);
+        e.requireUnitsFit(2, units, two);
+        e.requireUnitsFit(1, units, 0);   // one unit's tasks are requireTasksFit's to refuse
+        EngramException refused = assertThrows(EngramException.class, () -> e.requireUnitsFit(2, units, two - 2));
+        assertTrue(refused.getMessage().contains(String.format(java.util.Locale.ROOT, "found 2 units at once of up to"
+                + " %.1f MB each (ewc: ", large / 1e6)) && refused.getMessage().contains("100 samples x 784 features")
+                && refused.getMessage().contains("--jobs 1 (the most that fit), or "), refused.getMessage());
+        EngramException none = assertThrows(EngramException.class, () -> e.requireUnitsFit(3, units,
+                (long) ((e.sharedBytes() + large) * 3 / 2) - 2));
         assertTrue(none.getMessage().contains("fewer tasks or samples, or "), none.getMessage());
     }
 }
