@@ -25,9 +25,11 @@ import org.engram.experiments.config.StrategyParams;
  *   <li>the checkpoint written after each task, made in memory before it goes to disk.</li>
  * </ul>
  * The run itself holds the data it read, once for all units, and the program's own classes and
- * configuration ({@link #PROGRAM_BYTES}). Measured with one unit at a time under ever smaller
- * {@code -Xmx} (the launcher's parallel collector), the shipped configs' units need at most what
- * this counts.
+ * configuration ({@link #PROGRAM_BYTES}). Measured under ever smaller {@code -Xmx} (the launcher's
+ * parallel collector, one unit trained to its last task), the quick start's units of naive, EWC,
+ * SI, GPM, HLOP, replay and GEM needed from {@code -Xmx83m} (HLOP) to {@code -Xmx167m} (EWC), and
+ * two naive units side by side {@code -Xmx92m}; what this counts, with the run's data, is from 73
+ * to 122 MB, and the check asks for a heap of which {@link #HEAP_SHARE} holds it, 110 to 183 MB.
  */
 final class UnitFootprint {
     /**
@@ -40,9 +42,9 @@ final class UnitFootprint {
      * The share of the heap the units and the run's data may fill. The parallel collector (the
      * launcher's) keeps what lives long, and arrays too large for its young generation, in its old
      * generation, two thirds of the heap by default ({@code NewRatio=2}); G1 puts each array of more
-     * than half a region in whole regions of its own. Measured, a unit whose counted peak is near a
-     * heap's size can need nearly twice that heap: EWC's unit of the quick start counts 122 MB with
-     * the run's data and needs {@code -Xmx167m}.
+     * than half a region in whole regions of its own. A unit whose large arrays come and go (EWC's
+     * checkpoints) needs more heap than it holds: EWC's unit of the quick start counts 122 MB with
+     * the run's data, held at most 90 MB after a collection, and needed {@code -Xmx167m}.
      */
     static final double HEAP_SHARE = 2.0 / 3;
 

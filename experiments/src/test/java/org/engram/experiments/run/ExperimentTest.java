@@ -567,6 +567,27 @@ class ExperimentTest {
         assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());
     }
 
+    /** Split tasks on the bundled data, a 784-8-10 network, naive and EWC. */
+    private static final String SPLIT_UNITS = "data: {bundled: true}\n"
+            + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
+            + "network: {hidden: [8]}\nencoder: {steps: 4}\ntraining: {batch_size: 16, block_size: 16}\n"
+            + "strategies: [{name: naive}, {name: ewc}]\n";
+
+    /** Two synthetic tasks of 10 inputs, a 10-4-4 network, GPM. */
+    private static final String SYNTHETIC_GPM_UNIT = "data: {dataset: synthetic}\n"
+            + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
+            + "network: {hidden: [4]}\nencoder: {steps: 2}\nstrategies: [{name: gpm}]\n";
+
+    /** A config given as text, resolved. */
+    private static ExperimentConfig config(String yaml) {
+        return ConfigLayers.resolve(yaml, "u.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+    }
+
+    /** What a unit of the config's strategy {@code index} holds. */
+    private static UnitFootprint.Bytes unit(Experiment e, ExperimentConfig c, int index) {
+        return e.footprint().of(c.strategies().get(index));
+    }
+
     /**
      * What one unit holds, worked by hand for split tasks on the bundled data (784 features, arrays
      * padded to 8 bytes) with a 784-8-10 network: samples as rows, the network and its trainer per
@@ -575,12 +596,9 @@ class ExperimentTest {
      */
     @Test
     void aUnitOfSplitTasksHoldsWhatItsSizesGive() {
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve("data: {bundled: true}\n"
-                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
-                + "network: {hidden: [8]}\nencoder: {steps: 4}\ntraining: {batch_size: 16, block_size: 16}\n"
-                + "strategies: [{name: naive}, {name: ewc}]\n", "h.yaml", List.of(), ConfigLayers.Flags.NONE);
-        Experiment e = Experiment.prepare(resolved.config());
-        UnitFootprint.Bytes naive = e.footprint().of(resolved.config().strategies().get(0));
+        ExperimentConfig c = config(SPLIT_UNITS);
+        Experiment e = Experiment.prepare(c);
+        UnitFootprint.Bytes naive = unit(e, c, 0);
         // 100 samples, each a float[784] (16 + 3136 bytes), its reference (4) and its label (4).
         assertEquals(100 * (3152 + 4 + 4), naive.samples(), 1e-6);
         // 784 x 8 + 8 x 10 = 6352 weights of 48 bytes (one gradient block, Adam); a worker's buffers
@@ -588,7 +606,7 @@ class ExperimentTest {
         assertEquals(6352 * 48 + (2304 + 75264 + 160) + 101376, naive.training(), 1e-6);
         // The checkpoint: three times the weights and Adam's moments (12 bytes a weight).
         assertEquals(3 * 6352 * 12, naive.strategy(), 1e-6);
-        UnitFootprint.Bytes ewc = e.footprint().of(resolved.config().strategies().get(1));
+        UnitFootprint.Bytes ewc = unit(e, c, 1);
         double anchors = 2 * 6352 * 12;
         assertEquals(anchors + 3 * (6352 * 12 + anchors), ewc.strategy(), 1e-6);
         assertEquals(naive.samples() + naive.training(), ewc.samples() + ewc.training(), 1e-6);
@@ -603,12 +621,9 @@ class ExperimentTest {
      */
     @Test
     void aUnitOfSyntheticTasksUnderGpmHoldsWhatItsSizesGive() {
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve("data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5,"
-                + " test_per_class: 3}}\nnetwork: {hidden: [4]}\nencoder: {steps: 2}\n"
-                + "strategies: [{name: gpm}]\n", "g.yaml", List.of(), ConfigLayers.Flags.NONE);
-        Experiment e = Experiment.prepare(resolved.config());
-        UnitFootprint.Bytes gpm = e.footprint().of(resolved.config().strategies().get(0));
+        ExperimentConfig c = config(SYNTHETIC_GPM_UNIT);
+        Experiment e = Experiment.prepare(c);
+        UnitFootprint.Bytes gpm = unit(e, c, 0);
         // 32 samples: a float[10] (16 + 40 bytes), its reference and label; and 4 bytes a feature flat.
         assertEquals(32 * (56 + 4 + 4) + 32 * 40, gpm.samples(), 1e-6);
         // 10 x 4 + 4 x 4 = 56 weights of 60 bytes (4 gradient blocks); one worker's buffers
@@ -627,15 +642,14 @@ class ExperimentTest {
      */
     @Test
     void unitsAtOnceAreBoundByTheHeapFromTheLargestUnits() {
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve("data: {bundled: true}\n"
+        ExperimentConfig c = config("data: {bundled: true}\n"
                 + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
-                + "network: {hidden: [8]}\nstrategies: [{name: naive}, {name: ewc}]\n", "u.yaml", List.of(),
-                ConfigLayers.Flags.NONE);
-        Experiment e = Experiment.prepare(resolved.config());
-        ExperimentConfig.StrategySpec naive = resolved.config().strategies().get(0);
-        ExperimentConfig.StrategySpec ewc = resolved.config().strategies().get(1);
-        double small = e.footprint().of(naive).total();
-        double large = e.footprint().of(ewc).total();
+                + "network: {hidden: [8]}\nstrategies: [{name: naive}, {name: ewc}]\n");
+        Experiment e = Experiment.prepare(c);
+        ExperimentConfig.StrategySpec naive = c.strategies().get(0);
+        ExperimentConfig.StrategySpec ewc = c.strategies().get(1);
+        double small = unit(e, c, 0).total();
+        double large = unit(e, c, 1).total();
         assertTrue(large > small, "EWC's anchors");
         List<ExperimentConfig.StrategySpec> units = List.of(naive, naive, ewc, ewc);
         // Two units at once: the two EWC units, whichever order the run takes them in.
