@@ -5,6 +5,21 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
+import org.engram.learning.continual.Agem;
+import org.engram.learning.continual.Der;
+import org.engram.learning.continual.ErAce;
+import org.engram.learning.continual.Gem;
+import org.engram.learning.continual.Gpm;
+import org.engram.learning.continual.Hlop;
+import org.engram.learning.continual.ImportanceGating;
+import org.engram.learning.continual.Joint;
+import org.engram.learning.continual.L2Anchor;
+import org.engram.learning.continual.Lwf;
+import org.engram.learning.continual.Mas;
+import org.engram.learning.continual.Metaplasticity;
+import org.engram.learning.continual.Naive;
+import org.engram.learning.continual.Replay;
+import org.engram.learning.continual.SynapticIntelligence;
 
 /**
  * The heap one unit (a strategy on a seed) holds at its peak, estimated from the config before anything
@@ -47,6 +62,12 @@ final class UnitFootprint {
      * the run's data, held at most 90 MB after a collection, and needed {@code -Xmx167m}.
      */
     static final double HEAP_SHARE = 2.0 / 3;
+
+    /**
+     * The JVM's object alignment: 8 bytes unless set ({@code -XX:ObjectAlignmentInBytes}, 64 in the
+     * launcher), which pads every sample's array.
+     */
+    private static final long OBJECT_ALIGNMENT = objectAlignment();
 
     /** What one unit holds at its peak, in bytes, by kind. */
     record Bytes(double samples, double training, double strategy) {
@@ -169,7 +190,7 @@ final class UnitFootprint {
      * @param kept    bytes held from one task to the next, at their largest (after the last task)
      * @param passing bytes made and dropped at a task's end (an estimate, a decomposition)
      */
-    record State(double kept, double passing) {
+    private record State(double kept, double passing) {
         static final State NONE = new State(0, 0);
 
         State plus(State other) {
@@ -182,34 +203,36 @@ final class UnitFootprint {
      * class path is counted as the built-in with the most weight-shaped state, SI (28 bytes per
      * weight kept, 8 made at a task's end).
      */
-    State strategyState(String name, JsonNode p) {
+    private State strategyState(String name, JsonNode p) {
         double w = weights;
         int t = shape.tasks();
         return switch (name) {
-            case "naive", "joint", "metaplasticity" -> State.NONE;
+            case Naive.NAME, Joint.NAME, Metaplasticity.NAME -> State.NONE;
             // Per task a Fisher diagonal (8 bytes a weight) and an anchor (4); the next estimate in doubles.
             case "ewc" -> new State(t * 12 * w, 8 * w);
             // One running Fisher and anchor; the new estimate beside the old.
-            case "online_ewc", "mas" -> new State(12 * w, 8 * w);
+            case "online_ewc", Mas.NAME -> new State(12 * w, 8 * w);
             // The path integral (8), the weights at the task's start and before the update (4 + 4), the
             // importance and anchor of the penalty (8 + 4); the next importance.
-            case "si" -> new State(28 * w, 8 * w);
+            case SynapticIntelligence.NAME -> new State(28 * w, 8 * w);
             // The anchor (4); the previous weights read in doubles.
-            case "l2" -> new State(4 * w, 8 * w);
+            case L2Anchor.NAME -> new State(4 * w, 8 * w);
             // Every synapse's importance so far and this task's (8 + 8), its gate and pending change (4 + 4).
-            case "importance_gating" -> new State(24 * w, 0);
+            case ImportanceGating.NAME -> new State(24 * w, 0);
             // The earlier network's outputs on each training sample of every task, one small array each.
-            case "lwf" -> new State(t * shape.trainPerTask() * (rowBytesOf(shape.readout()) + 4), 0);
-            case "replay", "er_ace" -> new State(p.path("memory_size").asInt() * (rowBytes + 12.0), 0);
+            case Lwf.NAME -> new State(t * shape.trainPerTask() * (rowBytesOf(shape.readout()) + 4), 0);
+            // Each stored sample's features, label and task.
+            case Replay.NAME, ErAce.NAME -> new State(p.path("memory_size").asInt() * (rowBytes + 12.0), 0);
             // Each stored sample's logits too.
-            case "der" -> new State(p.path("memory_size").asInt() * (rowBytes + rowBytesOf(shape.readout()) + 12.0),
-                    0);
+            case Der.NAME -> new State(p.path("memory_size").asInt() * (rowBytes + rowBytesOf(shape.readout())
+                    + 12.0), 0);
             // The memory and its mean gradient in doubles.
-            case "agem" -> new State(p.path("memory_size").asInt() * (rowBytes + 12.0) + 8 * w, 0);
+            case Agem.NAME -> new State(p.path("memory_size").asInt() * (rowBytes + 12.0) + 8 * w, 0);
             // One memory and one reference gradient in doubles per finished task.
-            case "gem" -> new State(t * p.path("patterns_per_task").asInt() * (rowBytes + 12.0) + (t - 1) * 8 * w, 0);
-            case "gpm" -> gpm(p.path("samples").asInt());
-            case "hlop" -> hlop(p.path("first_task_neurons").asInt(), p.path("neuron_increment").asInt());
+            case Gem.NAME -> new State((double) t * p.path("patterns_per_task").asInt() * (rowBytes + 12.0)
+                    + (t - 1) * 8 * w, 0);
+            case Gpm.NAME -> gpm(p.path("samples").asInt());
+            case Hlop.NAME -> hlop(p.path("first_task_neurons").asInt(), p.path("neuron_increment").asInt());
             default -> new State(28 * w, 8 * w);
         };
     }
@@ -257,9 +280,9 @@ final class UnitFootprint {
     /** Samples a strategy adds to each batch, which the trainer's gradient blocks and activity cover too. */
     private int addedToBatch(String name, JsonNode p) {
         return switch (name) {
-            case "replay", "er_ace", "der" -> p.path("replay_batch_size").asInt();
+            case Replay.NAME, ErAce.NAME, Der.NAME -> p.path("replay_batch_size").asInt();
             // As many samples of each earlier task as the batch has of its own.
-            case "joint" -> (shape.tasks() - 1) * shape.batch();
+            case Joint.NAME -> (shape.tasks() - 1) * shape.batch();
             default -> 0;
         };
     }
@@ -270,12 +293,6 @@ final class UnitFootprint {
         long size = 16 + 4L * n;
         return (size + align - 1) / align * align + Integer.BYTES;
     }
-
-    /**
-     * The JVM's object alignment: 8 bytes unless set ({@code -XX:ObjectAlignmentInBytes}, 64 in the
-     * launcher), which pads every sample's array.
-     */
-    private static final long OBJECT_ALIGNMENT = objectAlignment();
 
     private static long objectAlignment() {
         try {
