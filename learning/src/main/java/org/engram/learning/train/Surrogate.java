@@ -80,13 +80,4 @@ public enum Surrogate {
      * @return the smooth spike value
      */
     public abstract float smooth(float z, float k);
-
-    /** {@return the customary slope: 25 for the fast sigmoid, 2 for arctan, 1 for the triangle} */
-    public double defaultSlope() {
-        return switch (this) {
-            case FAST_SIGMOID -> 25.0;
-            case ARCTAN -> 2.0;
-            case TRIANGLE -> 1.0;
-        };
-    }
 }
