@@ -18,6 +18,7 @@ import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.layered.ResetMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With the spike step replaced by the surrogate's antiderivative in the forward pass, the
@@ -95,6 +96,58 @@ class BpttGradientTest {
                 new boolean[] {true, false, true});
     }
 
+    /**
+     * The first layer's input is built from runs of consecutive spike steps, found from step masks up
+     * to 64 steps and from spike lists beyond: patterns that a random encoder seldom draws must give
+     * the gradient of their definition too. Every input alternating makes the most runs an input can
+     * have ((steps + 1) / 2); a run that ends in step 63 ends at the last bit of a mask; an input
+     * whose spikes end one step before the next input's begin, and inputs that spike in every step
+     * (one run, not one per spike), test the grouping of spike lists.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"alternating12", "lastMaskBit64", "adjacentInputs70"})
+    void scriptedSpikePatternsMatchFiniteDifferences(String pattern) {
+        Encoder encoder = switch (pattern) {
+            case "alternating12" -> new ScriptedEncoder(12, (i, t) -> (i + t) % 2 == 0);
+            case "lastMaskBit64" -> new ScriptedEncoder(64, (i, t) -> t % (i + 2) != 0 || t >= 60);
+            default -> new ScriptedEncoder(LONG_STEPS, (i, t) -> switch (i) {
+                case 0 -> t < 35;
+                case 1 -> t >= 35;
+                case 3 -> t % 2 == 0;
+                case 4 -> t % 2 == 1;
+                default -> true;
+            });
+        };
+        HiddenLayer h = new HiddenLayer(4, NeuronKind.LIF, 20.0, 1.5, ResetMode.SUBTRACT, 50.0, 0.0, true);
+        check(List.of(h), Readout.MEAN_MEMBRANE, Surrogate.FAST_SIGMOID, 1.0, encoder, false, Loss.CROSS_ENTROPY,
+                null);
+    }
+
+    /** Input {@code i} spikes in step {@code t} when {@code rule.spikes(i, t)}, whatever the sample. */
+    private record ScriptedEncoder(int steps, SpikeRule rule) implements Encoder {
+        interface SpikeRule {
+            boolean spikes(int input, int step);
+        }
+
+        @Override
+        public String describe() {
+            return "scripted";
+        }
+
+        @Override
+        public void encode(float[] sample, long streamState, EncodedInput out) {
+            out.clearSpikes();
+            for (int t = 0; t < steps; t++) {
+                for (int i = 0; i < sample.length; i++) {
+                    if (rule.spikes(i, t)) {
+                        out.spike(i);
+                    }
+                }
+                out.endStep();
+            }
+        }
+    }
+
     private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
                        boolean current, boolean detach, int steps) {
         check(hidden, readout, surrogate, slope, current, detach, steps, Loss.CROSS_ENTROPY, null);
@@ -103,10 +156,16 @@ class BpttGradientTest {
     /** @param mask the outputs the loss covers, for every sample (it allows labels 0 and 2), or {@code null} for all */
     private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
                        boolean current, boolean detach, int steps, Loss loss, boolean[] mask) {
+        Encoder encoder = current ? new DirectCurrentEncoder(steps, 0.6) : RateEncoder.bernoulli(steps, 0.7);
+        check(hidden, readout, surrogate, slope, encoder, detach, loss, mask);
+    }
+
+    private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
+                       Encoder encoder, boolean detach, Loss loss, boolean[] mask) {
+        int steps = encoder.steps();
         LayeredNetSpec spec = new LayeredNetSpec(INPUTS, hidden, new ReadoutLayer(3, readout, 10.0, 0.5,
                 ResetMode.SUBTRACT, 6.0), 1.0, 2.5);
         LayeredNet net = LayeredNet.create(spec, 7);
-        Encoder encoder = current ? new DirectCurrentEncoder(steps, 0.6) : RateEncoder.bernoulli(steps, 0.7);
         float[][] x = {{0.9f, 0.1f, 0.5f, 1.0f, 0.0f, 0.7f}, {0.2f, 0.8f, 0.6f, 0.3f, 1.0f, 0.4f}};
         int[] y = {2, 0};
         long[] streams = {Encoder.streamState(3, 0, 0), Encoder.streamState(3, 1, 0)};
