@@ -641,7 +641,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * The predicted class of every sample (largest logit among the allowed classes).
+     * The predicted class of every sample (largest logit among the allowed classes; the lowest such
+     * class on ties, which spike-count logits often have).
      *
      * @param x         the samples
      * @param classMask allowed classes, or {@code null} for all
