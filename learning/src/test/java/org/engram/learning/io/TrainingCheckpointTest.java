@@ -22,6 +22,8 @@ import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainingCheckpointTest {
     @TempDir
@@ -45,28 +47,40 @@ class TrainingCheckpointTest {
     }
 
     private static Trainer trainer(LayeredNet net) {
-        return new Trainer(net, RateEncoder.bernoulli(10, 1.0), TrainerOptions.defaults().withBatch(4, 2)
-                .withOptimizer(OptimizerSpec.adam(), LearningRateSchedule.cosine(0.05, 0, 6)));
+        return trainer(net, "adam");
     }
 
-    @Test
-    void resumedTrainingIsBitIdenticalToUninterruptedTraining() {
+    /**
+     * Adam with a cosine schedule, or SGD with momentum and a rate halved every 2 steps (so that a
+     * resumed step 3 of either has moments, a step count and a rate of its own to restore).
+     */
+    private static Trainer trainer(LayeredNet net, String optimiser) {
+        TrainerOptions options = TrainerOptions.defaults().withBatch(4, 2);
+        options = optimiser.equals("adam")
+                ? options.withOptimizer(OptimizerSpec.adam(), LearningRateSchedule.cosine(0.05, 0, 6))
+                : options.withOptimizer(OptimizerSpec.sgd(0.9), LearningRateSchedule.step(0.05, 2, 0.5));
+        return new Trainer(net, RateEncoder.bernoulli(10, 1.0), options);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"adam", "sgd"})
+    void resumedTrainingIsBitIdenticalToUninterruptedTraining(String optimiser) {
         LayeredNet straight = LayeredNet.create(SPEC, 4);
-        try (Trainer t = trainer(straight)) {
+        try (Trainer t = trainer(straight, optimiser)) {
             for (int k = 0; k < 6; k++) {
                 t.trainBatch(batch(k));
             }
         }
         LayeredNet first = LayeredNet.create(SPEC, 4);
         Path file = dir.resolve("run.ck");
-        try (Trainer t = trainer(first)) {
+        try (Trainer t = trainer(first, optimiser)) {
             for (int k = 0; k < 3; k++) {
                 t.trainBatch(batch(k));
             }
             TrainingCheckpoint.save(t, file);
         }
         LayeredNet resumed = LayeredNet.create(SPEC, 4);
-        try (Trainer t = trainer(resumed)) {
+        try (Trainer t = trainer(resumed, optimiser)) {
             TrainingCheckpoint.restore(t, file);
             assertEquals(3, t.step());
             for (int k = 3; k < 6; k++) {

@@ -129,4 +129,117 @@ class OptimizerTest {
             assertEquals("lr", e.location());
         }
     }
+
+    /**
+     * SGD's momentum and step count survive a restore: a copy made after two steps takes the next two
+     * exactly as the original. Plain SGD keeps no state at all.
+     */
+    @Test
+    void restoredSgdContinuesExactlyAsTheOriginal() {
+        int[] sizes = {3, 2};
+        Optimizer a = OptimizerSpec.sgd(0.9).create(sizes);
+        float[][][] grads = {{{0.1f, -0.3f, 0.2f}, {1f, -1f}}, {{-0.2f, 0.1f, 0.4f}, {0.5f, 0f}},
+            {{0.3f, 0.3f, -0.1f}, {-2f, 0.25f}}, {{0.05f, -0.7f, 0.6f}, {0f, 1f}}};
+        float[][] upA = {new float[3], new float[2]};
+        float[][] upB = {new float[3], new float[2]};
+        for (int s = 0; s < 2; s++) {
+            a.beginStep();
+            a.update(0, grads[s][0], upA[0], 0.1f);
+            a.update(1, grads[s][1], upA[1], 0.1f);
+        }
+        Optimizer b = OptimizerSpec.sgd(0.9).create(sizes);
+        b.restore(a.state(), a.steps());
+        assertEquals(2, b.steps());
+        for (int s = 2; s < 4; s++) {
+            a.beginStep();
+            b.beginStep();
+            for (int m = 0; m < 2; m++) {
+                a.update(m, grads[s][m], upA[m], 0.1f);
+                b.update(m, grads[s][m], upB[m], 0.1f);
+                assertArrayEquals(upA[m], upB[m], "step " + s + ", matrix " + m);
+            }
+        }
+        assertEquals(4, b.steps());
+        float[][] plain = OptimizerSpec.sgd(0).create(sizes).state();
+        assertEquals(0, plain[0].length + plain[1].length, "plain SGD has no velocity to keep");
+    }
+
+    /**
+     * A checkpoint taken before the first step restores to a fresh optimiser: its first step is
+     * still -lr sign(g) (for |g| far above epsilon), and it counts from 1.
+     */
+    @Test
+    void adamRestoredAtStepZeroTakesAFirstStep() {
+        Optimizer adam = OptimizerSpec.adam().create(new int[] {2});
+        adam.restore(new float[][] {new float[2], new float[2]}, 0);
+        assertEquals(0, adam.steps());
+        float[] up = new float[2];
+        adam.beginStep();
+        adam.update(0, new float[] {0.3f, -4f}, up, 0.01f);
+        assertArrayEquals(new float[] {-0.01f, 0.01f}, up, 2e-7f);   // float corrections: see the first test
+        assertEquals(1, adam.steps());
+    }
+
+    /** State of another shape is refused, naming what differs, before anything is copied. */
+    @Test
+    void restoreRefusesStateOfAnotherShape() {
+        Optimizer adam = OptimizerSpec.adam().create(new int[] {3});
+        ParameterException count = assertThrows(ParameterException.class,
+                () -> adam.restore(new float[][] {new float[3]}, 1));
+        assertEquals("state arrays", count.location());
+        ParameterException length = assertThrows(ParameterException.class,
+                () -> adam.restore(new float[][] {new float[3], new float[4]}, 1));
+        assertEquals("state[1]", length.location());
+        Optimizer sgd = OptimizerSpec.sgd(0.5).create(new int[] {3, 2});
+        ParameterException sgdLength = assertThrows(ParameterException.class,
+                () -> sgd.restore(new float[][] {new float[3], new float[1]}, 1));
+        assertEquals("state[1]", sgdLength.location());
+        assertEquals(0, adam.steps() + sgd.steps(), "a refused restore changes nothing");
+    }
+
+    /** Each schedule at the edges of its steps: where a decay starts, and where the cosine ends. */
+    @Test
+    void schedulesAtTheirBoundaries() {
+        LearningRateSchedule step = LearningRateSchedule.step(1.0, 10, 0.5);
+        assertEquals(1.0, step.initial());
+        assertEquals(0.5, step.rate(10));
+        assertEquals(0.5, step.rate(19));
+        assertEquals(0.25, step.rate(20));
+        assertEquals(0.125, LearningRateSchedule.step(1.0, 1, 0.5).rate(3), "a decay every step");
+        assertEquals(2.0, LearningRateSchedule.step(2.0, 3, 1.0).rate(100), "gamma 1 keeps the rate");
+        LearningRateSchedule shortest = LearningRateSchedule.cosine(2.0, 0, 1);
+        assertEquals(2.0, shortest.initial());
+        assertEquals(0.0, shortest.rate(1), 1e-15);
+        assertEquals(0.0, shortest.rate(2), 1e-15);
+        assertEquals(0.3, LearningRateSchedule.cosine(0.3, 0.3, 5).rate(2), 1e-15, "min_lr = lr is constant");
+    }
+
+    @Test
+    void schedulesRejectParametersOutsideTheirRanges() {
+        assertEquals("every", assertThrows(ParameterException.class,
+                () -> LearningRateSchedule.step(1.0, 0, 0.5)).location());
+        assertEquals("gamma", assertThrows(ParameterException.class,
+                () -> LearningRateSchedule.step(1.0, 5, 0.0)).location());
+        assertEquals("gamma", assertThrows(ParameterException.class,
+                () -> LearningRateSchedule.step(1.0, 5, 1.5)).location());
+        assertEquals("min_lr", assertThrows(ParameterException.class,
+                () -> LearningRateSchedule.cosine(1.0, -0.1, 5)).location());
+        assertEquals("min_lr", assertThrows(ParameterException.class,
+                () -> LearningRateSchedule.cosine(1.0, 1.5, 5)).location());
+        assertEquals("total", assertThrows(ParameterException.class,
+                () -> LearningRateSchedule.cosine(1.0, 0.0, 0)).location());
+    }
+
+    /** Momentum and the betas take [0, 1): 0 is allowed (plain SGD, no averaging), 1 is not. */
+    @Test
+    void optimizerSpecTakesZeroButNotOne() {
+        OptimizerSpec.Kind adam = OptimizerSpec.Kind.ADAM;
+        assertEquals(0.0, OptimizerSpec.sgd(0).momentum());
+        assertEquals(0.0, new OptimizerSpec(adam, 0, 0, 0, 1e-8).beta1());
+        assertEquals("momentum", assertThrows(ParameterException.class, () -> OptimizerSpec.sgd(1)).location());
+        assertEquals("beta1", assertThrows(ParameterException.class,
+                () -> new OptimizerSpec(adam, 0, 1, 0.9, 1e-8)).location());
+        assertEquals("beta2", assertThrows(ParameterException.class,
+                () -> new OptimizerSpec(adam, 0, 0.9, 1, 1e-8)).location());
+    }
 }
