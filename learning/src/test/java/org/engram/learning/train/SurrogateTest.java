@@ -3,6 +3,8 @@ package org.engram.learning.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The surrogates against their published forms, worked by hand at points where they are simple
@@ -15,42 +17,25 @@ class SurrogateTest {
     private static final double TOL = 1e-6;
 
     /**
-     * SuperSpike (Zenke and Ganguli 2018; snnTorch's {@code fast_sigmoid}, slope 25 by default):
-     * {@code 1 / (1 + k|z|)^2}, 1 at the threshold and 1/4 where {@code k|z| = 1}, on both sides.
+     * Hand-worked values of the published forms, at points where they are simple numbers:
+     * <pre>
+     *   FAST_SIGMOID  1 / (1 + k|z|)^2           SuperSpike (Zenke and Ganguli 2018); snnTorch's fast_sigmoid,
+     *                                            slope 25 by default: 1 at the threshold, 1/4 where k|z| = 1
+     *   ARCTAN        (k/2) / (1 + (pi k z/2)^2)  Fang et al. 2021; SpikingJelly's and snnTorch's ATan, alpha 2
+     *                                            by default: k/2 at the threshold, half that at pi k |z| / 2 = 1
+     *   TRIANGLE      k max(0, 1 - k|z|)          Esser et al. 2016: height k, half-width 1/k
+     * </pre>
+     * 0.3183099 is 1 / pi in float.
      */
-    @Test
-    void fastSigmoidIsSuperSpikesDerivative() {
-        Surrogate s = Surrogate.FAST_SIGMOID;
-        assertEquals(1.0, s.derivative(0f, 25f), TOL);
-        assertEquals(0.25, s.derivative(0.04f, 25f), TOL);
-        assertEquals(0.25, s.derivative(-0.04f, 25f), TOL);
-        assertEquals(1.0 / 9, s.derivative(-0.2f, 10f), TOL);
-    }
-
-    /**
-     * Fang et al. 2021 (SpikingJelly's and snnTorch's {@code ATan}, alpha 2 by default):
-     * {@code (alpha / 2) / (1 + (pi alpha z / 2)^2)}, alpha / 2 at the threshold and half that
-     * where {@code pi alpha |z| / 2 = 1}.
-     */
-    @Test
-    void arctanIsFangsDerivative() {
-        Surrogate s = Surrogate.ARCTAN;
-        assertEquals(1.0, s.derivative(0f, 2f), TOL);
-        assertEquals(0.5, s.derivative((float) (1 / Math.PI), 2f), TOL);
-        assertEquals(0.5, s.derivative((float) (-1 / Math.PI), 2f), TOL);
-        assertEquals(2.0, s.derivative(0f, 4f), TOL);
-    }
-
-    /** Esser et al. 2016: {@code k max(0, 1 - k|z|)}, a triangle of height k and half-width 1 / k. */
-    @Test
-    void triangleIsAPiecewiseLinearPeak() {
-        Surrogate s = Surrogate.TRIANGLE;
-        assertEquals(1.0, s.derivative(0f, 1f), TOL);
-        assertEquals(0.75, s.derivative(0.25f, 1f), TOL);
-        assertEquals(0.75, s.derivative(-0.25f, 1f), TOL);
-        assertEquals(1.0, s.derivative(0.25f, 2f), TOL);
-        assertEquals(0.0, s.derivative(0.6f, 2f), 0.0);
-        assertEquals(0.0, s.derivative(-1.5f, 1f), 0.0);
+    @ParameterizedTest
+    @CsvSource({
+        "FAST_SIGMOID, 25, 0, 1", "FAST_SIGMOID, 25, 0.04, 0.25", "FAST_SIGMOID, 25, -0.04, 0.25",
+        "FAST_SIGMOID, 10, -0.2, 0.1111111",
+        "ARCTAN, 2, 0, 1", "ARCTAN, 2, 0.3183099, 0.5", "ARCTAN, 2, -0.3183099, 0.5", "ARCTAN, 4, 0, 2",
+        "TRIANGLE, 1, 0, 1", "TRIANGLE, 1, 0.25, 0.75", "TRIANGLE, 1, -0.25, 0.75", "TRIANGLE, 2, 0.25, 1",
+        "TRIANGLE, 2, 0.6, 0", "TRIANGLE, 1, -1.5, 0"})
+    void derivativesAreThePublishedForms(Surrogate s, float k, float z, double expected) {
+        assertEquals(expected, s.derivative(z, k), TOL, s + " at z = " + z + ", k = " + k);
     }
 
     /**

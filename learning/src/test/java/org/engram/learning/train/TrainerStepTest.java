@@ -29,8 +29,13 @@ class TrainerStepTest {
     private static final float LR = 0.1f;
 
     private static LayeredNet net() {
-        return LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(12, 10.0)),
-                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
+        return net(false, Readout.MEAN_MEMBRANE);
+    }
+
+    private static LayeredNet net(boolean recurrent, Readout readout) {
+        HiddenLayer hidden = HiddenLayer.lif(12, 10.0).withRecurrent(recurrent);
+        return LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(hidden),
+                ReadoutLayer.of(SyntheticPatterns.CLASSES, readout, 10.0)), 5);
     }
 
     private static Trainer sgdTrainer(LayeredNet net) {
@@ -187,9 +192,7 @@ class TrainerStepTest {
      */
     @Test
     void activityIsEachBatchsOwnAsTheBufferGrowsAndIsReused() {
-        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
-                List.of(HiddenLayer.lif(12, 10.0).withRecurrent(true)),
-                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
+        LayeredNet net = net(true, Readout.MEAN_MEMBRANE);
         try (Trainer trainer = sgdTrainer(net)) {
             float[][][] seen = new float[net.matrixCount()][][];
             trainer.setHooks(new TrainingHooks() {
@@ -316,11 +319,8 @@ class TrainerStepTest {
      */
     @Test
     void tiedLogitsPredictTheLowestAllowedClass() {
-        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
-                List.of(HiddenLayer.lif(12, 10.0)),
-                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.SPIKE_COUNT, 10.0)), 5);
         float[][] silent = new float[3][SyntheticPatterns.INPUTS];
-        try (Trainer trainer = sgdTrainer(net)) {
+        try (Trainer trainer = sgdTrainer(net(false, Readout.SPIKE_COUNT))) {
             float[] z = new float[SyntheticPatterns.CLASSES];
             trainer.logits(silent[0], 1, z);
             assertArrayEquals(new float[SyntheticPatterns.CLASSES], z);
