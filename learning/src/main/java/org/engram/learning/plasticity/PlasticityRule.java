@@ -68,7 +68,8 @@ public abstract class PlasticityRule implements SpikeListener {
     static void requirePlastic(Projection projection) {
         ParameterException.requireNonNull("plasticity rule", "projection", projection, "a plastic projection "
                 + "(Synapses.asPlastic())");
-        if (!projection.plastic() || projection.weights() == null) {
+        // A plastic projection always keeps a weight array (Projection); a static one may keep one too.
+        if (!projection.plastic()) {
             throw new ParameterException("plasticity rule", "projection", "a plastic projection (Synapses.asPlastic())",
                     projection.name());
         }

@@ -46,6 +46,38 @@ class RuleMisuseTest {
                 e.getMessage());
     }
 
+    /**
+     * A static projection whose weights differ keeps one weight per synapse too, yet is refused: a rule
+     * on it would change weights its builder declared fixed.
+     */
+    @Test
+    void aStaticProjectionWithPerSynapseWeightsIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1}}));
+        Population<?, ?> out = b.population("out", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("src->out", src, out, Rules.matrix(new double[][] {{0.2, 0.4}}), Synapses.excitatory(0.3));
+        Projection fixed = b.build().projections().get(0);
+        assertTrue(fixed.weights() != null && !fixed.plastic(), "the case needs a static projection with weights");
+        assertEquals("plasticity rule: projection: expected a plastic projection (Synapses.asPlastic()), found "
+                + "src->out", assertThrows(ParameterException.class, () -> new PairStdp(fixed, UNIT)).getMessage());
+    }
+
+    /**
+     * The check by bare bounds, as a config uses it before its network exists: each receptor refuses the
+     * bound that would cross zero, by its key, and accepts bounds that keep its sign (zero included).
+     */
+    @Test
+    void boundsThatCrossZeroAreRefusedByTheirKey() {
+        assertEquals("pair_stdp: w_max: expected a weight <= 0 for the inhibitory projection 'i', found 0.5",
+                assertThrows(ParameterException.class, () -> PlasticityRule.requireBoundsKeepSign("pair_stdp",
+                        Receptor.INHIBITORY, "i", -1, 0.5)).getMessage());
+        assertEquals("pair_stdp: w_min: expected a weight >= 0 for the excitatory projection 'e', found -0.5",
+                assertThrows(ParameterException.class, () -> PlasticityRule.requireBoundsKeepSign("pair_stdp",
+                        Receptor.EXCITATORY, "e", -0.5, 1)).getMessage());
+        PlasticityRule.requireBoundsKeepSign("pair_stdp", Receptor.INHIBITORY, "i", -1, 0);
+        PlasticityRule.requireBoundsKeepSign("pair_stdp", Receptor.EXCITATORY, "e", 0, 1);
+    }
+
     /** Bounds [0, 1] on an inhibitory projection would clip -0.5 to 0 and then potentiate it. */
     @Test
     void boundsOfTheWrongSignAreRefused() {
@@ -136,5 +168,9 @@ class RuleMisuseTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> rule.onSpike(rebuilt.projections().get(0).source(), 0, 1.0));
         assertTrue(e.getMessage().contains("another network"), e.getMessage());
+        // The other network's target population, in the place of the rule's own target, is refused as well.
+        IllegalStateException atTarget = assertThrows(IllegalStateException.class,
+                () -> rule.onSpike(rebuilt.projections().get(0).target(), 0, 1.0));
+        assertTrue(atTarget.getMessage().contains("another network"), atTarget.getMessage());
     }
 }

@@ -234,8 +234,9 @@ class VogelsSprekelerTest {
                 new TwoPopulations(1, 2, -1.5, Receptor.INHIBITORY).projection, HAND));
         assertEquals("vogels_sprekeler on 'pre->post': weights: expected weights within the rule's bounds [-w_max, 0]"
                 + " = [-1.0, 0.0], found -1.5 (synapse 0)", inhibitory.getMessage());
-        assertEquals("weights", assertThrows(ParameterException.class, () -> new VogelsSprekeler(
-                new TwoPopulations(1, 2, 1.5).projection, HAND)).location());
+        assertEquals("vogels_sprekeler on 'pre->post': weights: expected weights within the rule's bounds [0, w_max]"
+                + " = [0.0, 1.0], found 1.5 (synapse 0)", assertThrows(ParameterException.class,
+                () -> new VogelsSprekeler(new TwoPopulations(1, 2, 1.5).projection, HAND)).getMessage());
         new VogelsSprekeler(new TwoPopulations(1, 2, -1, Receptor.INHIBITORY).projection, HAND);
         new VogelsSprekeler(new TwoPopulations(1, 2, 1).projection, HAND);
         assertEquals("vogels_sprekeler: params: expected the rule's parameters, found null", assertThrows(
