@@ -144,6 +144,16 @@ class PlasticityRulesTest {
         }
     }
 
+    /** Parameters without a record type. */
+    public static final class NoTypeProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("no_type", "-", new PlasticityRules.Parameters<Gain>(null,
+                    new Gain(0.01, 0, 1), g -> new PlasticityRules.WeightBounds(0, 1),
+                    (projection, g) -> new Still(projection)));
+        }
+    }
+
     /** Parameters without defaults. */
     public static final class NoDefaultsProvider implements PlasticityRuleProvider {
         @Override
@@ -426,6 +436,9 @@ class PlasticityRulesTest {
             assertTrue(problem.startsWith(provider.getName() + ": info().parameters(): expected " + LEFT_OUT
                     + ", found Parameters[type=class " + Gain.class.getName() + ", defaults="), problem);
         }
+        String noType = problemOf(NoTypeProvider.class);
+        assertTrue(noType.startsWith(NoTypeProvider.class.getName() + ": info().parameters(): expected " + LEFT_OUT
+                + ", found Parameters[type=null, defaults="), noType);
         assertTrue(problemOf(NoDefaultsProvider.class).contains("defaults=null"));
         assertTrue(problemOf(NoBoundsProvider.class).contains("bounds=null"));
         assertTrue(problemOf(NoFactoryProvider.class).endsWith("factory=null]"));

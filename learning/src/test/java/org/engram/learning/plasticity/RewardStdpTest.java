@@ -67,6 +67,42 @@ class RewardStdpTest {
     }
 
     /**
+     * Two sources and two targets, each pair of neurons with its own synapse (index {@code 2 source + target}):
+     * each eligibility holds only the pairs of its own two neurons, +A+ e^(-lag / tau+) for pre before post,
+     * -A- e^(-lag / tau-) for post before pre, each decayed with tau_c from its pair to the read at 40 ms,
+     * and a reward there moves each weight by eta R times its own eligibility.
+     */
+    @Test
+    void eachSynapseCollectsOnlyThePairsOfItsOwnNeurons() {
+        TwoPopulations net = new TwoPopulations(2, 2, 0.5);
+        RewardStdp rule = new RewardStdp(net.projection, PARAMS);
+        Drive.spike(rule, net.pre, 0, 10.0);
+        Drive.spike(rule, net.post, 1, 14.0);
+        Drive.spike(rule, net.pre, 1, 20.0);
+        Drive.spike(rule, net.post, 0, 25.0);
+        Drive.spike(rule, net.pre, 0, 33.0);
+        double[] expected = {
+            // 0 -> 0: pre 10, post 25 (+, lag 15), pre 33 (-, lag 8)
+            0.5 * Math.exp(-15 / 20.0) * Math.exp(-15 / 200.0) - 0.6 * Math.exp(-8 / 25.0) * Math.exp(-7 / 200.0),
+            // 0 -> 1: pre 10, post 14 (+, lag 4), pre 33 (-, lag 19)
+            0.5 * Math.exp(-4 / 20.0) * Math.exp(-26 / 200.0) - 0.6 * Math.exp(-19 / 25.0) * Math.exp(-7 / 200.0),
+            // 1 -> 0: pre 20, post 25 (+, lag 5)
+            0.5 * Math.exp(-5 / 20.0) * Math.exp(-15 / 200.0),
+            // 1 -> 1: post 14, pre 20 (-, lag 6)
+            -0.6 * Math.exp(-6 / 25.0) * Math.exp(-20 / 200.0),
+        };
+        for (int k = 0; k < 4; k++) {
+            // two pairs of a few double products each: within 1e-15 of values below 1
+            assertEquals(expected[k], rule.eligibility(k, 40.0), 1e-15, "eligibility of synapse " + k);
+        }
+        rule.reward(1.5, 40.0);
+        for (int k = 0; k < 4; k++) {
+            // float weights near 0.5: rounding below 3e-8
+            assertEquals(0.5 + 0.1 * 1.5 * expected[k], net.weight(k / 2, k % 2), 1e-7, "weight of synapse " + k);
+        }
+    }
+
+    /**
      * A reward dated before the last spike is refused: the eligibility would be read extrapolated
      * backwards, and came out above its value at the spike (0.0622 against 0.0607). A reward that
      * is not a number would turn every weight into NaN.
