@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
@@ -152,5 +153,9 @@ class PairStdpTest {
                 WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL));
         assertThrows(ParameterException.class, () -> new PairStdp.Params(0.1, Double.NaN, 20, 20, 0, 1,
                 WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL));
+        ParameterException unset = assertThrows(ParameterException.class, () -> new PairStdp.Params(0.1, 0.1, 20, 20,
+                0, 1, null, null));
+        assertEquals(List.of("dependence", "pairing"), unset.problems().stream().map(ParameterException::location)
+                .toList(), unset.getMessage());
     }
 }

@@ -99,7 +99,8 @@ class PlasticityRuleParametersTest {
         assertTrue(none.getMessage().contains("returned null"), none.getMessage());
         IllegalStateException elsewhere = assertThrows(IllegalStateException.class,
                 () -> parameters((p, r) -> new Still(other)).make("still", projection, new Range(0, 1)));
-        assertTrue(elsewhere.getMessage().contains("not a rule of projection 'pre->post'"), elsewhere.getMessage());
+        assertTrue(elsewhere.getMessage().contains("returned a rule of projection 'pre->post', not a rule of projection"
+                + " 'pre->post'"), elsewhere.getMessage());
     }
 
     /**
@@ -187,6 +188,8 @@ class PlasticityRuleParametersTest {
             assertEquals("a record of " + Range.class.getName(), e.expected());
             assertEquals("a record of " + Other.class.getName(), e.found());
         }
+        assertEquals("null", assertThrows(ParameterException.class, () -> p.make("still", projection, null)).found(),
+                "no record at all");
     }
 
     /**
@@ -213,10 +216,14 @@ class PlasticityRuleParametersTest {
         assertEquals("weights within the rule's bounds [floor, ceiling] = [0.0, 0.25]", outside.expected());
         assertEquals("w_max", assertThrows(ParameterException.class,
                 () -> parameters((q, r) -> new Still(q)).boundsOf("still", new Range(1, 0))).location());
-        assertEquals("maxKey", assertThrows(ParameterException.class,
-                () -> new PlasticityRules.WeightBounds(0, 1, "floor", " ")).location());
-        assertEquals("minKey", assertThrows(ParameterException.class,
-                () -> new PlasticityRules.WeightBounds(0, 1, null, "ceiling")).location());
+        ParameterException blank = assertThrows(ParameterException.class,
+                () -> new PlasticityRules.WeightBounds(0, 1, "floor", " "));
+        assertEquals("maxKey", blank.location());
+        assertEquals("' '", blank.found(), "a blank key is shown quoted");
+        ParameterException missing = assertThrows(ParameterException.class,
+                () -> new PlasticityRules.WeightBounds(0, 1, null, "ceiling"));
+        assertEquals("minKey", missing.location());
+        assertEquals("null", missing.found());
     }
 
     /** A projection of one inhibitory neuron onto two, all weights {@code weight}, plastic. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.random.RandomStreams;
@@ -216,6 +217,11 @@ class VogelsSprekelerTest {
                 () -> VogelsSprekeler.Params.withTargetRate(-20, 0.01, 5, 1));
         assertEquals(1, badTau.problems().size(), badTau.getMessage());
         assertEquals("tau", badTau.problems().get(0).location(), badTau.getMessage());
+        // An infinite tau, whose alpha would be infinite too, is also tau's problem alone.
+        ParameterException infiniteTau = assertThrows(ParameterException.class,
+                () -> VogelsSprekeler.Params.withTargetRate(inf, 0.01, 5, 1));
+        assertEquals(List.of("tau"), infiniteTau.problems().stream().map(ParameterException::location).toList(),
+                infiniteTau.getMessage());
         rejects("target_rate_hz", 1e10, () -> VogelsSprekeler.Params.withTargetRate(1e305, 0.01, 1e10, 1));
     }
 
