@@ -74,13 +74,15 @@ class RewardStdpTest {
      */
     @Test
     void eachSynapseCollectsOnlyThePairsOfItsOwnNeurons() {
+        // Each spike's side ('r' pre, 'o' post), neuron and time (ms).
+        char[] sides = {'r', 'o', 'r', 'o', 'r'};
+        int[] neurons = {0, 1, 1, 0, 0};
+        double[] times = {10, 14, 20, 25, 33};
         TwoPopulations net = new TwoPopulations(2, 2, 0.5);
         RewardStdp rule = new RewardStdp(net.projection, PARAMS);
-        Drive.spike(rule, net.pre, 0, 10.0);
-        Drive.spike(rule, net.post, 1, 14.0);
-        Drive.spike(rule, net.pre, 1, 20.0);
-        Drive.spike(rule, net.post, 0, 25.0);
-        Drive.spike(rule, net.pre, 0, 33.0);
+        for (int i = 0; i < times.length; i++) {
+            Drive.spike(rule, sides[i] == 'r' ? net.pre : net.post, neurons[i], times[i]);
+        }
         double[] expected = {
             // 0 -> 0: pre 10, post 25 (+, lag 15), pre 33 (-, lag 8)
             0.5 * Math.exp(-15 / 20.0) * Math.exp(-15 / 200.0) - 0.6 * Math.exp(-8 / 25.0) * Math.exp(-7 / 200.0),
