@@ -15,6 +15,14 @@ import org.engram.simulator.ParameterException;
  * step 0 and a value near 0 near the last step; the cutoff only silences
  * the values at or below it (the times are not stretched to start there). Deterministic: the
  * stream state is not used.
+ *
+ * <p>This is the linear, normalised latency code of snnTorch ({@code spikegen.latency} with
+ * {@code linear=True, normalize=True, clip=True}), not its default RC form
+ * {@code t = tau ln(x / (x - threshold))}. Two conventions differ from it. A value equal to the
+ * cutoff is silent (snnTorch's threshold silences the values below it), so that a cutoff of 0, which
+ * snnTorch does not take, still leaves a value of 0 without a spike. A time half way between two steps
+ * goes to the later one (snnTorch rounds with {@code torch.round}, to the even one), so that every step
+ * but the first and the last takes a half-open range of times of the same width.
  */
 public final class LatencyEncoder implements Encoder {
     private static final String NAME = "latency encoder";

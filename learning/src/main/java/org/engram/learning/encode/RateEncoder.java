@@ -63,7 +63,10 @@ public final class RateEncoder implements Encoder {
     }
 
     /**
-     * Poisson rate coding: a value {@code x} fires at {@code x * maxRateHz}, at most once per step.
+     * Poisson rate coding: a Poisson train of rate {@code x * maxRateHz}, kept to at most one spike per
+     * step. A step spikes with the probability that the train has an event in it,
+     * {@code 1 - exp(-x * maxRateHz * dtMs / 1000)}, close to {@code x * maxRateHz * dtMs / 1000} where
+     * that is small (0.1 gives 0.095), so the rate of the spikes is below {@code x * maxRateHz}.
      *
      * @param steps     time steps, {@code >= 1}
      * @param maxRateHz the rate of a value of 1, in Hz, {@code > 0}

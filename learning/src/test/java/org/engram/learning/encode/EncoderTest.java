@@ -85,17 +85,24 @@ class EncoderTest {
         }
     }
 
+    /**
+     * A Poisson train of rate x * 1000 Hz over 1 ms steps, kept to one spike per step, spikes in a step
+     * with the probability of at least one event, 1 - exp(-x). At this rate the counts tell that apart from
+     * the first-order p = x * rate * dt: a value of 1 would spike in all 4000 steps rather than about 2528,
+     * 48 standard deviations away (0.5: 2000 rather than 1574, 14 standard deviations).
+     */
     @Test
     void poissonSpikeProbabilityIsOneMinusExpOfRateTimesStep() {
         int steps = 4000;
-        RateEncoder enc = RateEncoder.poisson(steps, 200, 1.0);
-        assertEquals(1 - Math.exp(-0.2), enc.probability(1.0), 1e-15);
-        float[] x = {1f, 0.5f};
-        EncodedInput out = new EncodedInput(steps, 2);
+        RateEncoder enc = RateEncoder.poisson(steps, 1000, 1.0);
+        assertEquals(1 - Math.exp(-1), enc.probability(1.0), 1e-15);
+        float[] x = {1f, 0.5f, 0.25f};
+        EncodedInput out = new EncodedInput(steps, x.length);
         enc.encode(x, Encoder.streamState(2, 5, 3), out);
         int[] c = counts(out);
-        for (int i = 0; i < 2; i++) {
-            double p = 1 - Math.exp(-0.2 * x[i]);
+        for (int i = 0; i < x.length; i++) {
+            double p = 1 - Math.exp(-x[i]);
+            // Binomial(4000, p): 5 standard deviations, two-sided false-failure probability 6e-7 per input.
             double sigma = Math.sqrt(steps * p * (1 - p));
             assertEquals(steps * p, c[i], 5 * sigma, "input " + i);
         }
@@ -141,6 +148,24 @@ class EncoderTest {
         assertArrayEquals(new int[] {4}, r[3]);
         assertArrayEquals(new int[] {1}, r[5]);
         assertEquals(3, out.spikeCount());
+    }
+
+    /**
+     * The example of snnTorch's {@code spikegen.latency} documentation for its linear, normalised code
+     * (threshold 0.01, 5 steps): the values 0.02, 0.5 and 1 spike at times 3.92, 2 and 0, i.e. steps
+     * 4, 2 and 0. Its {@code clip} option silences the values below the threshold (0.005 here); a value
+     * of 0 is silent even with a cutoff of 0, where the smallest positive float spikes in the last step.
+     */
+    @Test
+    void latencyCodeGivesSnnTorchsDocumentedLinearExample() {
+        float[] x = {0.02f, 0.5f, 1f, 0.005f, 0f};
+        EncodedInput out = new EncodedInput(5, x.length);
+        new LatencyEncoder(5, 0.01).encode(x, 0, out);
+        assertTrue(Arrays.deepEquals(new int[][] {{2}, {}, {1}, {}, {0}}, raster(out)),
+                Arrays.deepToString(raster(out)));
+        LatencyEncoder noCutoff = new LatencyEncoder(5, 0);
+        assertEquals(-1, noCutoff.spikeStep(0f), "an empty value sends no spike");
+        assertEquals(4, noCutoff.spikeStep(Float.MIN_VALUE));
     }
 
     /**
