@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.engram.simulator.ParameterException;
@@ -74,6 +75,57 @@ class LayeredNetTest {
         assertThrows(ParameterException.class, () -> ReadoutLayer.of(1, Readout.SPIKE_COUNT, 10));
         assertThrows(ParameterException.class, () -> LayeredNetSpec.of(3, List.of(), ReadoutLayer.of(2,
                 Readout.SPIKE_COUNT, 10)));
+        assertThrows(ParameterException.class, () -> LayeredNetSpec.of(0, List.of(HiddenLayer.lif(1, 10)),
+                ReadoutLayer.of(2, Readout.SPIKE_COUNT, 10)));
+    }
+
+    /** The least of each size is allowed: one input, one hidden unit, two classes. */
+    @Test
+    void theSmallestNetHasOneInputOneUnitAndTwoClasses() {
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(1, List.of(HiddenLayer.lif(1, 10)),
+                ReadoutLayer.of(2, Readout.SPIKE_COUNT, 10)), 1);
+        assertEquals(1 + 2, net.weightCount());
+    }
+
+    /** A missing neuron kind, reset or readout kind is refused by name, not met later as a null. */
+    @Test
+    void missingKindsAndResetsAreRefusedByName() {
+        assertEquals("kind", assertThrows(ParameterException.class, () -> new HiddenLayer(2, null, 10, 1,
+                ResetMode.ZERO, 100, 0, false)).location());
+        assertEquals("reset", assertThrows(ParameterException.class, () -> new HiddenLayer(2, NeuronKind.LIF, 10, 1,
+                null, 100, 0, false)).location());
+        assertEquals("readout", assertThrows(ParameterException.class, () -> new ReadoutLayer(2, null, 10, 1,
+                ResetMode.ZERO, 10)).location());
+        assertEquals("reset", assertThrows(ParameterException.class, () -> new ReadoutLayer(2, Readout.SPIKE_COUNT,
+                10, 1, null, 10)).location());
+    }
+
+    /**
+     * A weight matrix is one Java array, of at most 2^31 - 9 = 2,147,483,639 = 119 x 18,046,081
+     * weights: exactly that many are allowed, one more is refused naming the layer, its shape and the
+     * most units it could have: 2,147,483,639 / 50,000 = 42,949 after 50,000; 46,340 in a recurrent
+     * layer (46,340^2 = 2,147,395,600, 46,341^2 = 2,147,488,281). Specs only: nothing is built.
+     */
+    @Test
+    void aMatrixPastOneArrayIsRefusedNamingItsLayerAndShape() {
+        ReadoutLayer two = ReadoutLayer.of(2, Readout.SPIKE_COUNT, 10);
+        LayeredNetSpec.of(119, List.of(HiddenLayer.lif(18_046_081, 10)), two);
+        LayeredNetSpec.of(1, List.of(HiddenLayer.lif(46_340, 10).withRecurrent(true)), two);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> LayeredNetSpec.of(50_000, List.of(HiddenLayer.lif(50_000, 10)), two));
+        assertEquals("hidden[0]", e.location());
+        assertEquals("at most 2147483639 weights in one matrix (one array), i.e. at most 42949 units after 50000",
+                e.expected());
+        assertEquals("50000 x 50000", e.found());
+        e = assertThrows(ParameterException.class, () -> LayeredNetSpec.of(1, List.of(HiddenLayer.lif(3, 10),
+                HiddenLayer.lif(46_341, 10).withRecurrent(true)), two));
+        assertEquals("hidden[1]", e.location());
+        assertTrue(e.expected().endsWith("at most 46340 units in a recurrent layer"), e.expected());
+        assertEquals("46341 x 46341", e.found());
+        e = assertThrows(ParameterException.class, () -> LayeredNetSpec.of(1, List.of(
+                HiddenLayer.lif(1_500_000_000, 10)), two));
+        assertEquals("readout", e.location());
+        assertEquals("1500000000 x 2", e.found());
     }
 
     /** Null matrices and null layers were NullPointerExceptions without a word on what was missing. */
@@ -171,5 +223,23 @@ class LayeredNetTest {
         ParameterException e = assertThrows(ParameterException.class, () -> LayeredNet.requireFits(spec));
         assertTrue(e.getMessage().contains("2116000000 synapses") && e.getMessage().contains(
                 "all_to_all(with self-connections) on 46000 x 46000 neurons"), e.getMessage());
+    }
+
+    /**
+     * Two matrices that each fit the heap while drawn (16 bytes a synapse) but not together: the
+     * second is drawn while the first is held, at 2 bytes a synapse (targets below 65,536 neurons as
+     * chars; the plastic weights come after the check). Each takes a sixteenth of the heap in
+     * synapses, so the second's drawing needs the whole heap beside an eighth of it held.
+     */
+    @Test
+    void matricesThatFitTheHeapOnlyOneAtATimeAreRefusedTogether() {
+        long synapses = Runtime.getRuntime().maxMemory() / 16 / 1000 * 1000;
+        assumeTrue(synapses < Integer.MAX_VALUE - 8, "a heap this large fits both matrices");
+        int side = (int) (synapses / 1000);
+        LayeredNetSpec spec = LayeredNetSpec.of(side, List.of(HiddenLayer.lif(1000, 10)),
+                ReadoutLayer.of(side, Readout.SPIKE_COUNT, 10));
+        ParameterException e = assertThrows(ParameterException.class, () -> LayeredNet.requireFits(spec));
+        assertTrue(e.getMessage().startsWith("projection 'hidden1->readout'")
+                && e.getMessage().contains("beside what it holds already"), e.getMessage());
     }
 }
