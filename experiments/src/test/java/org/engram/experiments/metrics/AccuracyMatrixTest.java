@@ -168,6 +168,30 @@ class AccuracyMatrixTest {
     }
 
     /**
+     * No tasks, an accuracy below 0 and runs of different task counts are refused by name. A mean of a 1-task and a
+     * 2-task matrix must not quietly average the first entry alone (R[0][0] = (0.5 + 0.7) / 2 = 0.6 and nothing
+     * else), nor fail on an index in the other order.
+     */
+    @Test
+    void refusesNoTasksANegativeAccuracyAndRunsOfOtherSizes() {
+        ParameterException empty = assertThrows(ParameterException.class, () -> AccuracyMatrix.of(new double[0][]));
+        assertEquals("rows", empty.location());
+        assertEquals("at least one task", empty.expected());
+        ParameterException negative = assertThrows(ParameterException.class,
+                () -> AccuracyMatrix.of(new double[][] {{0.5, 0.5}, {-0.01, 0.5}}));
+        assertEquals("R[1][0]", negative.location());
+        assertEquals("-0.01", negative.found());
+        AccuracyMatrix one = AccuracyMatrix.of(new double[][] {{0.5}});
+        AccuracyMatrix two = AccuracyMatrix.of(new double[][] {{0.7, 0.1}, {0.6, 0.8}});
+        for (List<AccuracyMatrix> runs : List.of(List.of(one, two), List.of(two, one))) {
+            ParameterException sizes = assertThrows(ParameterException.class, () -> AccuracyMatrix.mean(runs));
+            assertEquals("size", sizes.location());
+            assertEquals("matrices of one size (" + runs.get(0).size() + ")", sizes.expected());
+            assertEquals(String.valueOf(runs.get(1).size()), sizes.found());
+        }
+    }
+
+    /**
      * Forgetting is of the tasks learned before the last: the last task has no earlier row to have been best in (its
      * f would be max(R[0][2], R[1][2]) - R[2][2] = 0.3 - 0.9), and a negative task is none.
      */

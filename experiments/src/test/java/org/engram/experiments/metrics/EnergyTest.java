@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,20 @@ class EnergyTest {
         assertTrue(Double.isFinite(largest.joules(Long.MAX_VALUE, Long.MAX_VALUE)));
         assertThrows(ParameterException.class, () -> new Energy(Math.nextUp(Energy.MAX_PJ), 4.6));
         assertThrows(ParameterException.class, () -> new Energy(0.9, 1e308));
+    }
+
+    /**
+     * Each bad cost is one problem, named by its key: a NaN cost is not a positive one, and is not reported again
+     * as above 1e12 pJ (NaN fails that comparison too).
+     */
+    @Test
+    void eachBadCostIsOneProblemNamedByItsKey() {
+        ParameterException e = assertThrows(ParameterException.class, () -> new Energy(Double.NaN, -1));
+        assertEquals(List.of("pj_per_accumulate", "pj_per_multiply_accumulate"),
+                e.problems().stream().map(ParameterException::location).toList());
+        ParameterException large = assertThrows(ParameterException.class, () -> new Energy(2e12, 4.6));
+        assertEquals(1, large.problems().size());
+        assertEquals("a cost of at most 1e12 pJ (1 J) per operation", large.problems().get(0).expected());
     }
 
     /** A run without spikes, or a spiking input without multiply-accumulates, costs nothing: zero counts are valid. */

@@ -76,4 +76,15 @@ class ErrorMeasureTest {
         assertEquals(new ErrorBars(ErrorMeasure.CI95, ErrorMeasure.SD), ErrorBars.of(null));
         assertEquals(new ErrorBars(ErrorMeasure.SE, ErrorMeasure.SE), ErrorBars.of(ErrorMeasure.SE));
     }
+
+    /** Bars and curves each need a measure; {@link ErrorMeasure#NONE}, not null, is how to draw none. */
+    @Test
+    void errorBarsRefuseAMissingMeasureForBarsOrCurves() {
+        IllegalArgumentException bars = assertThrows(IllegalArgumentException.class,
+                () -> new ErrorBars(null, ErrorMeasure.SD));
+        assertEquals("error bars: a measure for bars and one for curves, found null and SD", bars.getMessage());
+        IllegalArgumentException curves = assertThrows(IllegalArgumentException.class,
+                () -> new ErrorBars(ErrorMeasure.NONE, null));
+        assertEquals("error bars: a measure for bars and one for curves, found NONE and null", curves.getMessage());
+    }
 }

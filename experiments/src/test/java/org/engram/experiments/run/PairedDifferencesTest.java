@@ -214,9 +214,50 @@ class PairedDifferencesTest {
     }
 
     @Test
-    void oneSeedOrOneRowGivesNoPairs() {
+    void pairsNeedTwoRowsOverTwoSeeds() {
         assertFalse(PairedDifferences.of(List.of(over("naive", 1), over("ewc", 1)), null).any());
         assertFalse(PairedDifferences.of(List.of(over("naive", 1, 2, 3)), null).any());
+        assertTrue(PairedDifferences.of(List.of(over("naive", 1, 2), over("ewc", 1, 2)), null).any());
+    }
+
+    /**
+     * A baseline chosen pairs rows with it alone: two groups that overlap in seeds 1 and 2 but hold no row of the
+     * baseline's are not paired with each other. Without a baseline they are: with 2 + 1 rows every way, 1 pair
+     * within ewc's group and 2 across; with 5 + 4 rows, more than 8, 10 and 6 within the groups and 4 across, each si
+     * against ewc0 alone.
+     */
+    @Test
+    void aBaselineChosenLeavesOverlappingGroupsWithoutItUnpaired() {
+        for (int[] sizes : new int[][] {{2, 1, 3}, {5, 4, 20}}) {
+            List<PairedDifferences.Row> rows = new ArrayList<>(List.of(over("naive [A]", 4, 5)));
+            for (int i = 0; i < sizes[0]; i++) {
+                rows.add(over("ewc" + i + " [B]", 1, 2));
+            }
+            for (int i = 0; i < sizes[1]; i++) {
+                rows.add(over("si" + i + " [C]", 1, 2, 3));
+            }
+            assertFalse(PairedDifferences.of(rows, "naive [A]").any(), rows.size() + " rows");
+            assertEquals(sizes[2], PairedDifferences.of(rows, null).pairs().size(), rows.size() + " rows");
+        }
+    }
+
+    /**
+     * A metric one row leaves undefined for a seed has no difference, whichever row of the pair it is:
+     * ewc's FWT of seed 1 is missing, naive's is not, with ewc the row and with ewc the baseline.
+     */
+    @Test
+    void aMetricUndefinedForEitherRowOfAPairHasNoDifference() {
+        long[] seeds = {1, 2};
+        double[] same = {0.5, 0.5};
+        PairedDifferences.Row naive = metrics("naive", seeds, same, same, new Double[] {0.1, 0.2}, same, same);
+        PairedDifferences.Row ewc = metrics("ewc", seeds, new double[] {0.6, 0.7}, same, new Double[] {null, 0.3},
+                same, same);
+        for (List<PairedDifferences.Row> rows : List.of(List.of(naive, ewc), List.of(ewc, naive))) {
+            PairedDifferences.Pair pair = PairedDifferences.of(rows, null).pairs().get(0);
+            assertNull(pair.differences().get(2), pair.row().shown() + " - " + pair.baseline().shown());
+            // ACC: +10 and +20 pp with ewc the row, mean +15 pp; the opposite with naive the row.
+            assertEquals(pair.row() == ewc ? 0.15 : -0.15, pair.differences().get(0).mean(), TOLERANCE);
+        }
     }
 
     /** Up to 8 rows: each against every earlier one, by baseline; 9 rows: each against the first only. */
