@@ -178,7 +178,7 @@ final class PairedDifferences {
                 + " one of " + shown, "'" + baseline + "'", hint);
     }
 
-    /** The row of a group that the table shows as the baseline chosen, or null. */
+    /** The row of a group that the table shows as the baseline chosen, or null (always when none is chosen). */
     private static Row chosen(List<Row> rows, String baseline) {
         return rows.stream().filter(r -> r.shown().equals(baseline)).findFirst().orElse(null);
     }
@@ -198,8 +198,8 @@ final class PairedDifferences {
         if (common.size() < 2 || !first.context().equals(second.context())) {
             return pairs;
         }
-        Row chosenFirst = baseline == null ? null : chosen(first.rows(), baseline);
-        Row chosenSecond = baseline == null ? null : chosen(second.rows(), baseline);
+        Row chosenFirst = chosen(first.rows(), baseline);
+        Row chosenSecond = chosen(second.rows(), baseline);
         if (chosenFirst != null || chosenSecond != null) {
             Row against = chosenFirst != null ? chosenFirst : chosenSecond;
             (chosenFirst != null ? second : first).rows().forEach(r -> pairs.add(pair(r, against, common)));
