@@ -5,8 +5,8 @@ import org.engram.simulator.EngramException;
 /**
  * A dataset file or folder that is missing, truncated or not in the expected format.
  *
- * <p>Example message: {@code /data/train-images-idx3-ubyte.gz: pixel data: expected 47040000 bytes
- * (60000 images of 28 x 28), found 1024}.
+ * <p>Example message: {@code /data/train-images-idx3-ubyte.gz: data: expected 47040000 bytes after the
+ * 16-byte header (60000 images of 28 x 28), found 1024 bytes (file is truncated)}.
  */
 public class DataFileException extends EngramException {
     private static final long serialVersionUID = 1L;

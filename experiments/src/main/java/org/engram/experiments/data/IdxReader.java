@@ -117,10 +117,7 @@ public final class IdxReader {
             throw new ParameterException("IDX reader", "classes", "a count in [1, 256] (labels are unsigned bytes)",
                     classes);
         }
-        if (raw.count != lab.length) {
-            throw new DataFileException(imagesName + " and " + labelsName, "item counts",
-                    "as many labels as images", raw.count + " images and " + lab.length + " labels");
-        }
+        requireOneLabelPerImage(raw, imagesName, lab, labelsName);
         int[] labels = new int[lab.length];
         for (int i = 0; i < lab.length; i++) {
             int v = lab[i] & 0xFF;
@@ -142,6 +139,22 @@ public final class IdxReader {
             pixels[i] = SCALE[px[i] & 0xFF];
         }
         return Dataset.adopt(name, imagesName + " + " + labelsName, raw.rows, raw.cols, classes, pixels, labels);
+    }
+
+    /**
+     * Refuses image and label files of different item counts, which pair no image with its label.
+     *
+     * @param images     the images read
+     * @param imagesName the image file, for the message
+     * @param labels     the labels read
+     * @param labelsName the label file, for the message
+     * @throws DataFileException naming both files and both counts
+     */
+    static void requireOneLabelPerImage(RawImages images, String imagesName, byte[] labels, String labelsName) {
+        if (images.count != labels.length) {
+            throw new DataFileException(imagesName + " and " + labelsName, "item counts",
+                    "as many labels as images", images.count + " images and " + labels.length + " labels");
+        }
     }
 
     /** Unscaled image bytes as stored in an IDX image file. */
@@ -216,13 +229,14 @@ public final class IdxReader {
     /**
      * Reads the header; where a gzip file's header breaks the format, first reads the rest of the
      * stream, so that damaged compressed data, which can decompress to any bytes without an error
-     * until the checksum, is reported as such rather than as a wrong magic number or size.
+     * until the checksum, is reported as such rather than as a wrong magic number or size. Data that
+     * failed to decompress while the header was read is reported as it is: it says so already.
      */
     private static int[] checkedHeader(String file, InputStream in, int magic, String kind) throws IOException {
         try {
             return header(file, in, magic, kind);
         } catch (DataFileException found) {
-            if (!(in instanceof WholeGzipStream)) {
+            if (!(in instanceof WholeGzipStream) || found.getCause() instanceof ZipException) {
                 throw found;
             }
             try {
@@ -245,7 +259,7 @@ public final class IdxReader {
         byte[] head = new byte[headerBytes];
         int got = readFully(file, in, head, 0, "header");
         if (got < 4) {
-            throw new DataFileException(file, "header", "a " + headerBytes + "-byte IDX header",
+            throw new DataFileException(file, "header", "an IDX header of " + headerBytes + " bytes",
                     got + " bytes (file is truncated or empty)");
         }
         int found = intAt(head, 0);
@@ -259,8 +273,9 @@ public final class IdxReader {
             throw new DataFileException(file, "magic number", expected, describeMagic(found), hint);
         }
         if (got < headerBytes) {
-            throw new DataFileException(file, "header", "a " + headerBytes + "-byte IDX header with " + dimensions
-                    + " dimension sizes", got + " bytes (file is truncated)");
+            throw new DataFileException(file, "header", "an IDX header of " + headerBytes + " bytes (the magic number"
+                    + " and " + dimensions + " dimension size" + (dimensions == 1 ? ")" : "s)"),
+                    got + " bytes (file is truncated)");
         }
         int[] dims = new int[dimensions];
         for (int d = 0; d < dimensions; d++) {
@@ -345,8 +360,10 @@ public final class IdxReader {
         } catch (EOFException e) {
             return off;
         } catch (ZipException e) {
-            throw new DataFileException(file, part, "a valid gzip stream", "damaged compressed data after "
-                    + off + " bytes of " + part + " (" + e.getMessage() + ")");
+            DataFileException damaged = new DataFileException(file, part, "a valid gzip stream",
+                    "damaged compressed data after " + off + " bytes of " + part + " (" + e.getMessage() + ")");
+            damaged.initCause(e);
+            throw damaged;
         }
         return off;
     }

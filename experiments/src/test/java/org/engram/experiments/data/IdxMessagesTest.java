@@ -63,11 +63,43 @@ class IdxMessagesTest {
     @Test
     void aHeaderCutShortSaysHowManyBytesItHas() {
         DataFileException magicOnly = refused(TWO_IMAGES, new byte[] {0, 0, 8, 1}, 10);
-        assertEquals(file("lb") + ": header: expected a 8-byte IDX header with 1 dimension sizes, found 4 bytes"
-                + " (file is truncated)", magicOnly.getMessage());
+        assertEquals(file("lb") + ": header: expected an IDX header of 8 bytes (the magic number and 1 dimension"
+                + " size), found 4 bytes (file is truncated)", magicOnly.getMessage());
         DataFileException three = refused(TWO_IMAGES, new byte[] {0, 0, 8}, 10);
-        assertEquals(file("lb") + ": header: expected a 8-byte IDX header, found 3 bytes (file is truncated or"
+        assertEquals(file("lb") + ": header: expected an IDX header of 8 bytes, found 3 bytes (file is truncated or"
                 + " empty)", three.getMessage());
+        DataFileException images = refused(Arrays.copyOf(TWO_IMAGES, 10), IdxBytes.labels((byte) 1, (byte) 2), 10);
+        assertEquals(file("im") + ": header: expected an IDX header of 16 bytes (the magic number and 3 dimension"
+                + " sizes), found 10 bytes (file is truncated)", images.getMessage());
+    }
+
+    /**
+     * Labels numbered from 1, as some tools write them: ten classes labelled 1..10 hold the label 10, one past
+     * [0, 10); item 9 is the first to hold it.
+     */
+    @Test
+    void aLabelEqualToTheCountOfClassesIsPastThem() {
+        byte[] oneBased = new byte[10];
+        for (int i = 0; i < 10; i++) {
+            oneBased[i] = (byte) (i + 1);
+        }
+        DataFileException e = refused(IdxBytes.images(10, 1, 1, new byte[10]), IdxBytes.labels(oneBased), 10);
+        assertEquals(file("lb") + ": label of item 9: expected a class in [0, 10), found 10; the labels reach 10:"
+                + " data of 11 classes says so, with data: {classes: 11} in a config or --classes 11 to engram"
+                + " bench", e.getMessage());
+    }
+
+    /**
+     * A gzip file whose first deflate block is damaged fails before a byte of the IDX header comes out; it is said
+     * once: it was said twice, as the damage and again as "its header was" that damage.
+     */
+    @Test
+    void aGzipFileDamagedBeforeItsHeaderSaysSoOnce() {
+        byte[] gz = IdxBytes.gzip(TWO_IMAGES);
+        gz[10] = (byte) 0xff;   // after the 10-byte member header: BFINAL 1, BTYPE 11, reserved (RFC 1951, 3.2.3)
+        DataFileException e = refused(gz, IdxBytes.labels((byte) 1, (byte) 2), 10);
+        assertEquals(file("im") + ": header: expected a valid gzip stream, found damaged compressed data after 0"
+                + " bytes of header (invalid block type)", e.getMessage());
     }
 
     /** Files given in each other's place are named so, whichever of the two is read first. */

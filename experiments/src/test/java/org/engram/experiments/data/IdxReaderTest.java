@@ -255,6 +255,25 @@ class IdxReaderTest {
         return b.putInt((int) crc.getValue()).putInt(plain.length).array();
     }
 
+    /**
+     * The reader takes the data in a first chunk of 16 MiB, then grows its buffer (Fashion-MNIST's training images
+     * are 47 MB): 2^24 + 3 labels come back byte for byte, and one byte fewer is a file truncated after 2^24 + 2.
+     */
+    @Test
+    void dataPastTheFirstSixteenMebibytesIsReadWhole() throws IOException {
+        int count = (1 << 24) + 3;
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = (byte) (i % 251);   // a prime period, so no chunk of a power-of-two size repeats another
+        }
+        byte[] file = IdxBytes.idx(0x00000801, new int[] {count}, labels);
+        assertArrayEquals(labels, IdxReader.readLabels("lb", new ByteArrayInputStream(file)));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.readLabels("lb",
+                new ByteArrayInputStream(Arrays.copyOf(file, file.length - 1))));
+        assertEquals("lb: data: expected 16777219 bytes after the 8-byte header (16777219 labels), found 16777218"
+                + " bytes (file is truncated)", e.getMessage());
+    }
+
     /** A count past 2^31 - 1 was said to be expected "> 0", which 4294967280 is. */
     @Test
     void aCountPastTwoToTheThirtyFirstIsCalledSo() {
