@@ -57,12 +57,15 @@ public final class SubsetWriter {
      */
     public static void write(LocatedData source, Path target, int trainPerClass, int testPerClass)
             throws IOException {
-        // Both counts are checked before the first file is written, so a refused test count leaves no training files.
+        // Both splits are chosen before the first file is written, so a refused count, or a split short of
+        // samples of a class, leaves no files of the other.
         requirePositive(trainPerClass);
         requirePositive(testPerClass);
+        Split train = split(source, 0, trainPerClass);
+        Split test = split(source, 2, testPerClass);
         Files.createDirectories(target);
-        split(source, 0, trainPerClass, target);
-        split(source, 2, testPerClass, target);
+        train.writeInto(target, 0);
+        test.writeInto(target, 2);
     }
 
     private static void requirePositive(int perClass) {
@@ -71,7 +74,18 @@ public final class SubsetWriter {
         }
     }
 
-    private static void split(LocatedData source, int first, int perClass, Path target) throws IOException {
+    /** The samples a split keeps: {@code count} images of {@code rows x cols} bytes and their labels. */
+    private record Split(int count, int rows, int cols, byte[] images, byte[] labels) {
+        /** Writes the split's two files, named after the source's files {@code first} and {@code first + 1}. */
+        void writeInto(Path target, int first) throws IOException {
+            writeIdx(target.resolve(FashionMnist.FILES.get(first) + ".gz"), IdxReader.IMAGES_MAGIC,
+                    new int[] {count, rows, cols}, images);
+            writeIdx(target.resolve(FashionMnist.FILES.get(first + 1) + ".gz"), IdxReader.LABELS_MAGIC,
+                    new int[] {count}, labels);
+        }
+    }
+
+    private static Split split(LocatedData source, int first, int perClass) throws IOException {
         Path imagesFile = source.file(first);
         Path labelsFile = source.file(first + 1);
         IdxReader.RawImages images;
@@ -82,6 +96,7 @@ public final class SubsetWriter {
         try (InputStream in = IdxReader.open(labelsFile)) {
             labels = IdxReader.readLabels(labelsFile.toString(), in);
         }
+        IdxReader.requireOneLabelPerImage(images, imagesFile.toString(), labels, labelsFile.toString());
         int[] chosen = firstPerClass(labels, FashionMnist.CLASSES, perClass, labelsFile.toString());
         int pixels = images.rows * images.cols;
         byte[] outImages = new byte[chosen.length * pixels];
@@ -90,10 +105,7 @@ public final class SubsetWriter {
             System.arraycopy(images.pixels, chosen[k] * pixels, outImages, k * pixels, pixels);
             outLabels[k] = labels[chosen[k]];
         }
-        writeIdx(target.resolve(FashionMnist.FILES.get(first) + ".gz"), IdxReader.IMAGES_MAGIC,
-                new int[] {chosen.length, images.rows, images.cols}, outImages);
-        writeIdx(target.resolve(FashionMnist.FILES.get(first + 1) + ".gz"), IdxReader.LABELS_MAGIC,
-                new int[] {chosen.length}, outLabels);
+        return new Split(chosen.length, images.rows, images.cols, outImages, outLabels);
     }
 
     /**

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Builds IDX files byte by byte, independently of the code under test. */
-final class IdxBytes {
+/** Builds IDX files byte by byte, independently of the code under test (public for the command-line tests). */
+public final class IdxBytes {
     private IdxBytes() {
     }
 
-    static byte[] idx(int magic, int[] dims, byte[] data) {
+    public static byte[] idx(int magic, int[] dims, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         b.putInt(magic);
         for (int d : dims) {
@@ -23,15 +23,15 @@ final class IdxBytes {
         return b.array();
     }
 
-    static byte[] images(int count, int rows, int cols, byte[] pixels) {
+    public static byte[] images(int count, int rows, int cols, byte[] pixels) {
         return idx(0x00000803, new int[] {count, rows, cols}, pixels);
     }
 
-    static byte[] labels(byte... labels) {
+    public static byte[] labels(byte... labels) {
         return idx(0x00000801, new int[] {labels.length}, labels);
     }
 
-    static byte[] gzip(byte[] plain) {
+    public static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(plain);
@@ -41,7 +41,7 @@ final class IdxBytes {
         return out.toByteArray();
     }
 
-    static Path write(Path dir, String name, byte[] content) {
+    public static Path write(Path dir, String name, byte[] content) {
         try {
             return Files.write(dir.resolve(name), content);
         } catch (IOException e) {
@@ -50,7 +50,7 @@ final class IdxBytes {
     }
 
     /** Writes a complete tiny dataset (2 x 2 images, classes 0..9 cycled) under the given names. */
-    static void tinyDataset(Path dir, int count, String trainImages, String trainLabels, String testImages,
+    public static void tinyDataset(Path dir, int count, String trainImages, String trainLabels, String testImages,
             String testLabels, boolean gzip) {
         byte[] px = new byte[count * 4];
         byte[] lab = new byte[count];
