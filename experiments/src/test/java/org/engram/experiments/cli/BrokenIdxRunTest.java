@@ -24,6 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BrokenIdxRunTest {
     private static final String IMAGES = "train-images-idx3-ubyte";
     private static final String LABELS = "train-labels-idx1-ubyte";
+    /** A small run of the data folder {@code %s}, which stops before training if the data is refused. */
+    private static final String CONFIG = """
+            name: broken
+            data: {path: %s}
+            tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 8, test_per_task: 4}
+            network: {hidden: [4]}
+            strategies: [{name: naive}]
+            """;
 
     /** The magic number of {@code file} replaced. */
     private static UnaryOperator<byte[]> magic(int magic) {
@@ -84,14 +92,7 @@ class BrokenIdxRunTest {
         byte[] good = Files.readAllBytes(data.resolve(plain));
         Files.delete(data.resolve(plain));
         Files.write(data.resolve(name), breaking.apply(good));
-        Path config = dir.resolve("broken.yaml");
-        Files.writeString(config, String.join("\n",
-                "name: broken",
-                "data: {path: " + data + "}",
-                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 8, test_per_task: 4}",
-                "network: {hidden: [4]}",
-                "strategies: [{name: naive}]",
-                ""));
+        Path config = Files.writeString(dir.resolve("broken.yaml"), CONFIG.formatted(data));
         Path out = dir.resolve("results");
         CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
