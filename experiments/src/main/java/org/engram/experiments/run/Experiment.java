@@ -674,15 +674,16 @@ final class Experiment {
             return;
         }
         UnitFootprint footprint = footprint();
-        List<ExperimentConfig.StrategySpec> largestFirst = new ArrayList<>(units);
-        largestFirst.sort(Comparator.comparingDouble((ExperimentConfig.StrategySpec u) -> footprint.of(u).total())
-                .reversed());
+        record Unit(ExperimentConfig.StrategySpec spec, UnitFootprint.Bytes bytes) {
+        }
+        List<Unit> largestFirst = units.stream().map(u -> new Unit(u, footprint.of(u)))
+                .sorted(Comparator.comparingDouble((Unit u) -> u.bytes().total()).reversed()).toList();
         double shared = sharedBytes();
         double usable = heapBytes * UnitFootprint.HEAP_SHARE;
         double need = shared;
         int fit = 0;
         for (int k = 0; k < together; k++) {
-            need += footprint.of(largestFirst.get(k)).total();
+            need += largestFirst.get(k).bytes().total();
             if (need <= usable) {
                 fit = k + 1;
             }
@@ -690,8 +691,8 @@ final class Experiment {
         if (need <= usable) {
             return;
         }
-        ExperimentConfig.StrategySpec largest = largestFirst.get(0);
-        UnitFootprint.Bytes b = footprint.of(largest);
+        ExperimentConfig.StrategySpec largest = largestFirst.get(0).spec();
+        UnitFootprint.Bytes b = largestFirst.get(0).bytes();
         UnitFootprint.Shape shape = footprint.shape();
         throw new EngramException("engram run", "--jobs", String.format(Locale.ROOT, "units that fit together in two"
                         + " thirds of the Java heap of %.0f MB, %.1f MB (each unit trained at once holds its own tasks'"
@@ -724,7 +725,12 @@ final class Experiment {
                 samples += task.train().size() + (double) task.test().size();
             }
         }
-        return UnitFootprint.PROGRAM_BYTES + samples * (features * (double) Float.BYTES + Integer.BYTES);
+        return UnitFootprint.PROGRAM_BYTES + sampleBytes(samples, features);
+    }
+
+    /** Bytes of {@code samples} samples held as 4-byte features and a 4-byte label. */
+    private static double sampleBytes(double samples, int features) {
+        return samples * (features * (double) Float.BYTES + Integer.BYTES);
     }
 
     /** @return the sizes that set what one unit holds, from the config and the data's size */
@@ -764,7 +770,7 @@ final class Experiment {
     private record TasksHeld(double samples, int features, double flat, double trainPerTask) {
         /** Bytes of the samples: 4 per feature and 4 for the label. */
         double bytes() {
-            return samples * (features * (double) Float.BYTES + Integer.BYTES);
+            return sampleBytes(samples, features);
         }
     }
 
