@@ -90,9 +90,24 @@ public final class DataClasses {
         return largest + 1;
     }
 
-    /** A test set's class that no training sample is of, which no count of classes mends. */
+    /**
+     * A test set's class that no training sample is of, which no count of classes mends. The message
+     * gives the first item of that class, so that a damaged label can be found in the file.
+     */
     private static DataFileException unseenClass(Dataset test, int c, LocatedData located) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < test.size(); i++) {
+            if (test.label(i) == c) {
+                if (count == 0) {
+                    first = i;
+                }
+                count++;
+            }
+        }
+        String items = count == 1 ? "item " + first : count + " items, the first item " + first;
         return new DataFileException(test.source(), "labels", "classes the training samples have", "class " + c
-                + ", which no training sample of " + located + " is of", "test and training sets of the same classes");
+                + " (" + items + "), which no training sample of " + located + " is of",
+                "test and training sets of the same classes");
     }
 }
