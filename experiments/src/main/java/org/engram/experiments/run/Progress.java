@@ -285,6 +285,8 @@ abstract class Progress implements AutoCloseable {
         private final PrintStream err;
         /** Whether the bar has ended its line, which it does not if closed before its first redraw. */
         private volatile boolean lineEnded;
+        /** What the units in training are doing, beside the count. */
+        private final UnitsLine units = new UnitsLine();
 
         Bar(long totalSamples, long doneBefore, PrintStream err) {
             super(totalSamples, doneBefore, System::nanoTime);
@@ -316,8 +318,19 @@ abstract class Progress implements AutoCloseable {
 
         @Override
         protected void started(Unit unit) {
-            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d", unit.strategy,
-                    unit.seed, unit.task + 1, tasks, unit.epoch + 1, epochs));
+            String state = String.format(Locale.ROOT, "task %d/%d epoch %d/%d", unit.task + 1, tasks, unit.epoch + 1,
+                    epochs);
+            show(unit.strategy, unit.seed, state, brief(unit.task, unit.epoch), false);
+        }
+
+        /** {@return a unit's place in its training for a line shared with other units: task, and epoch of several} */
+        private String brief(int task, int epoch) {
+            return String.format(Locale.ROOT, "task %d/%d", task + 1, tasks)
+                    + (epochs > 1 ? String.format(Locale.ROOT, " epoch %d/%d", epoch + 1, epochs) : "");
+        }
+
+        private void show(String strategy, long seed, String state, String brief, boolean last) {
+            bar.setExtraMessage(" " + units.show(strategy + " seed " + seed, state, brief, last));
         }
 
         @Override
@@ -333,8 +346,8 @@ abstract class Progress implements AutoCloseable {
                 return;
             }
             String loss = withoutLoss(e) ? "" : String.format(Locale.ROOT, " loss %.3f", e.loss());
-            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d%s",
-                    e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, loss));
+            show(e.strategy(), e.seed(), String.format(Locale.ROOT, "task %d/%d epoch %d/%d%s", e.task() + 1, tasks,
+                    e.epoch() + 1, epochs, loss), brief(e.task(), e.epoch()), false);
         }
 
         @Override
@@ -342,8 +355,9 @@ abstract class Progress implements AutoCloseable {
             if (silenced) {
                 return;
             }
-            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d after task %d/%d:%s%s", strategy, seed,
-                    task + 1, tasks, row(row), validationRow(validation)));
+            show(strategy, seed, String.format(Locale.ROOT, "after task %d/%d:%s%s", task + 1, tasks, row(row),
+                    validationRow(validation)), String.format(Locale.ROOT, "after task %d/%d", task + 1, tasks),
+                    task + 1 == tasks);
         }
 
         @Override
