@@ -129,8 +129,8 @@ class OtherIdxDataTest {
         CliRunner.Result r = runSplit(dir, d, out);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(d.resolve("t10k-labels-idx1-ubyte").toString()), r.err());
-        assertTrue(r.err().contains("labels: expected classes the training samples have, found class 26 (item 3), which no"
-                + " training sample"), r.err());
+        assertTrue(r.err().contains("labels: expected classes the training samples have, found class 26 (item 3),"
+                + " which no training sample"), r.err());
         // The advice to raise data.classes to 27 would end in that same refusal.
         assertFalse(r.err().contains("classes: 27"), r.err());
         assertFalse(Files.exists(out), "no run folder");
@@ -189,8 +189,8 @@ class OtherIdxDataTest {
         Files.write(d.resolve("train-labels-idx1-ubyte"), train);
         for (CliRunner.Result r : bothBenchmarks(d, "--classes", "26")) {
             assertEquals(2, r.exitCode(), r.err());
-            assertTrue(r.err().contains("labels: expected classes the training samples have, found class 25 (2 items, the"
-                    + " first item 25), which no training sample"), r.err());
+            assertTrue(r.err().contains("labels: expected classes the training samples have, found class 25"
+                    + " (2 items, the first item 25), which no training sample"), r.err());
         }
     }
 

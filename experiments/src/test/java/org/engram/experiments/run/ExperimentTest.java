@@ -460,7 +460,8 @@ class ExperimentTest {
         DataFileException extra = assertThrows(DataFileException.class,
                 () -> lacking.requireClassesOfTheData(twelve.where()));
         assertTrue(extra.getMessage().contains("t10k-labels-idx1-ubyte: labels: expected classes the training samples"
-                + " have, found class 11 (item 11), which no training sample of IDX data from " + dir), extra.getMessage());
+                + " have, found class 11 (item 11), which no training sample of IDX data from " + dir),
+                extra.getMessage());
         // A group past data.classes says where the number of classes is set (it named the group alone).
         ConfigException group = assertThrows(ConfigException.class,
                 () -> resolved("t.yaml", tenClasses + "tasks: {count: 2, groups: [[0, 1], [9, 10]]}\n"));
