@@ -92,6 +92,24 @@ public final class StateCodec {
     }
 
     /**
+     * Fails if a row read by {@link #readFloats(DataInput)} or {@link #readDoubles(DataInput)} is
+     * {@code null} where the writer never writes one: only a damaged stream has it there.
+     *
+     * @param kind the reader's kind name
+     * @param what what the row is, e.g. {@code "input weights"}
+     * @param row  the row read
+     * @param <T>  the row's type
+     * @return the row
+     */
+    public static <T> T requirePresent(String kind, String what, T row) {
+        if (row == null) {
+            throw new EngramException("strategy state", kind + "." + what, "an array", "none (length -1)",
+                    "the state is damaged");
+        }
+        return row;
+    }
+
+    /**
      * Writes a jagged double matrix.
      *
      * @param out  the stream

@@ -255,8 +255,8 @@ public final class DiehlCookLearner implements AutoCloseable {
     public int readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
-        float[] w = StateCodec.readFloats(in);
-        double[] th = StateCodec.readDoubles(in);
+        float[] w = StateCodec.requirePresent(STATE_KIND, "input weights", StateCodec.readFloats(in));
+        double[] th = StateCodec.requirePresent(STATE_KIND, "thresholds", StateCodec.readDoubles(in));
         StateCodec.requireShape(STATE_KIND, "input weights", weights.length, w.length);
         StateCodec.requireShape(STATE_KIND, "thresholds", thresholds.length, th.length);
         if (in.readBoolean() != (gating != null)) {

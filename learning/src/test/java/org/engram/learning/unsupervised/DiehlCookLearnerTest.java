@@ -103,6 +103,44 @@ class DiehlCookLearnerTest {
     }
 
     /**
+     * A state whose weights or thresholds are written as no array (length -1, as a damaged length
+     * reads) is refused naming the field, and the learner keeps what it had.
+     */
+    @Test
+    void aStateWithoutWeightsOrThresholdsIsCalledDamaged() throws IOException {
+        try (DiehlCookLearner learner = learner(NEURONS)) {
+            String before = learner.weightsHash();
+            EngramException weights = assertThrows(EngramException.class, () -> learner.readState(handMadeState(true)));
+            assertEquals("diehl_cook_learner.input weights", weights.location());
+            assertEquals("none (length -1)", weights.found());
+            EngramException thresholds = assertThrows(EngramException.class,
+                    () -> learner.readState(handMadeState(false)));
+            assertEquals("diehl_cook_learner.thresholds", thresholds.location());
+            assertEquals(before, learner.weightsHash());
+            assertEquals(0, learner.tasksDone());
+        }
+    }
+
+    /** The header, 1 task, then either no weights or the right number of weights and no thresholds. */
+    private static DataInputStream handMadeState(boolean withoutWeights) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF("ENGRAM-STATE");
+        out.writeUTF("diehl_cook_learner");
+        out.writeInt(1);
+        out.writeInt(1);
+        if (withoutWeights) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(PrototypeTask.PIXELS * NEURONS);
+            out.write(new byte[Float.BYTES * PrototypeTask.PIXELS * NEURONS]);
+        }
+        out.writeInt(-1);
+        out.writeBoolean(false);
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    /**
      * An interrupt in a task's second pass names that pass: the passes of a task are counted from 0.
      */
     @Test
