@@ -130,4 +130,63 @@ class AtomicFileTest {
         AtomicFile.forceIfSynced(folder);
         assertFalse(folder.isOpen());
     }
+
+    /**
+     * A target that is a folder (here one holding a file) cannot be replaced: the message names the
+     * file and the system's reason, the folder keeps its content and no temporary file is left.
+     */
+    @Test
+    void aFolderInThePlaceOfTheFileIsNamedWithTheReason() throws IOException {
+        Path file = dir.resolve("taken");
+        Files.writeString(Files.createDirectory(file).resolve("inside.txt"), "kept");
+        EngramException e = assertThrows(EngramException.class,
+                () -> AtomicFile.write(file, out -> out.write(1)));
+        assertTrue(e.getMessage().startsWith(file + ": cannot write file: ")
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("directory"), e.getMessage());
+        assertEquals("kept", Files.readString(file.resolve("inside.txt")));
+        assertEquals(List.of(file), listing());
+    }
+
+    /**
+     * When the temporary file cannot be removed after a failed write (here the content replaced it
+     * by a folder that holds a file), the content's exception comes out with the removal's failure
+     * attached to it, not lost.
+     */
+    @Test
+    void aFailedRemovalOfTheTemporaryFileIsAttachedToTheFailure() throws IOException {
+        Path file = dir.resolve("b.txt");
+        IllegalStateException stop = new IllegalStateException("stop");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AtomicFile.write(file, out -> {
+            Path tmp = listing().stream().filter(AtomicFile::isTemporary).findFirst().orElseThrow();
+            Files.delete(tmp);
+            Files.writeString(Files.createDirectory(tmp).resolve("x"), "x");
+            throw stop;
+        }));
+        assertSame(stop, e);
+        assertEquals(1, e.getSuppressed().length);
+        assertTrue(e.getSuppressed()[0] instanceof java.nio.file.DirectoryNotEmptyException, e.getSuppressed()[0]
+                .toString());
+    }
+
+    /**
+     * Forcing a folder closes what it opened: 200 forces that each left a descriptor open would
+     * leave 200 more in this process; other work of the JVM meanwhile (class loading) opens a few.
+     */
+    @Test
+    void forcingAFolderLeavesNoDescriptorOpen() throws IOException {
+        Path descriptors = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(descriptors), "a /proc file system");
+        long before = count(descriptors);
+        for (int i = 0; i < 200; i++) {
+            AtomicFile.forceFolder(dir);
+        }
+        long after = count(descriptors);
+        assertTrue(after - before < 100, before + " descriptors before, " + after + " after");
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.count();
+        }
+    }
 }

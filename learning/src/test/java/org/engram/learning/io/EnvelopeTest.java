@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.simulator.EngramException;
@@ -79,5 +84,58 @@ class EnvelopeTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList(), "no temporary file left");
         }
+    }
+
+    /**
+     * A frame with no payload is 24 bytes (magic, version, length, checksum) and reads back empty:
+     * neither the size check nor the length check may take it for a damaged file.
+     */
+    @Test
+    void anEmptyPayloadIsAWholeFile() throws IOException {
+        Path file = dir.resolve("empty.bin");
+        Envelope.write(file, "ENGRAMXX", 1, new byte[0]);
+        assertEquals(24, Files.size(file));
+        assertArrayEquals(new byte[0], Envelope.read(file, "ENGRAMXX", 1, "test file"));
+    }
+
+    /**
+     * The frame's bytes, worked by hand: magic, version 7 and length 9 big-endian, the payload, then
+     * the CRC-32 of "123456789", whose value 0xCBF43926 is the published check value of CRC-32. A
+     * buffered stream receives them all: the frame is flushed.
+     */
+    @Test
+    void theFrameIsTheDocumentedBytesAndReachesABufferedStream() throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        BufferedOutputStream buffered = new BufferedOutputStream(sink, 1024);
+        Envelope.writeFrame(buffered, "ENGRAMXX", 7, "123456789".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer expected = ByteBuffer.allocate(8 + 4 + 4 + 9 + 8).put("ENGRAMXX".getBytes(StandardCharsets.US_ASCII))
+                .putInt(7).putInt(9).put("123456789".getBytes(StandardCharsets.US_ASCII)).putLong(0xCBF43926L);
+        assertArrayEquals(expected.array(), sink.toByteArray());
+    }
+
+    /**
+     * A file cut inside its checksum is truncated by the size its header announces; read on, it
+     * would end in the checksum and be reported as a short payload.
+     */
+    @Test
+    void aFileCutInsideItsChecksumIsCalledTruncatedBySize() throws IOException {
+        Path file = dir.resolve("cut.bin");
+        Envelope.write(file, "ENGRAMXX", 1, new byte[10]);
+        Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 34 - 4));
+        EngramException e = assertThrows(EngramException.class, () -> Envelope.read(file, "ENGRAMXX", 1, "test file"));
+        assertEquals("size", e.location());
+        assertEquals("30 bytes", e.found());
+    }
+
+    /** The magic found is shown as written where it is printable ASCII (space included), '?' elsewhere. */
+    @Test
+    void theMagicFoundIsShownPrintably() throws IOException {
+        Path file = dir.resolve("other.bin");
+        byte[] bytes = new byte[24];
+        System.arraycopy("NOT A M".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 7);
+        bytes[7] = 31;
+        Files.write(file, bytes);
+        EngramException e = assertThrows(EngramException.class, () -> Envelope.read(file, "ENGRAMXX", 1, "test file"));
+        assertEquals("'NOT A M?'", e.found());
     }
 }

@@ -240,4 +240,50 @@ class ModelFileTest {
             assertEquals(List.of(target), left.toList(), "temporary file left behind");
         }
     }
+
+    /**
+     * At most 1024 hidden layers: a payload that announces 1024 and then ends is a short stream, one
+     * that announces 1025 is refused by its count before anything else is read.
+     */
+    @Test
+    void hiddenLayerCountsStopAt1024() throws IOException {
+        for (int count : new int[] {1024, 1025}) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeLong(1);
+            out.writeInt(7);
+            out.writeDouble(1.0);
+            out.writeDouble(1.0);
+            out.writeInt(count);
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+                    bytes.toByteArray()));
+            if (count == 1024) {
+                assertThrows(java.io.EOFException.class, () -> ModelFile.read("m", in, 1 << 20, null));
+            } else {
+                EngramException e = assertThrows(EngramException.class, () -> ModelFile.read("m", in, 1 << 20, null));
+                assertEquals("hidden layers", e.location());
+                assertEquals("1025", e.found());
+            }
+        }
+    }
+
+    /**
+     * A matrix whose weights (4 bytes each) need more bytes than the payload's bound is refused
+     * before it is allocated; one that needs exactly the bound is read. The sample's largest matrix
+     * is 7 x 5 inputs to the first layer = 35 weights = 140 bytes.
+     */
+    @Test
+    void aMatrixMustFitTheBoundOnThePayload() throws IOException {
+        LayeredNet net = sample();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ModelFile.write(net, new java.io.DataOutputStream(bytes));
+        byte[] payload = bytes.toByteArray();
+        LayeredNet read = ModelFile.read("m", new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload)),
+                140, null);
+        assertArrayEquals(net.weights(0), read.weights(0));
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.read("m",
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload)), 139, null));
+        assertEquals("matrix 0", e.location());
+        assertEquals("35", e.found());
+    }
 }

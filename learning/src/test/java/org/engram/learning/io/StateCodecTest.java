@@ -3,6 +3,7 @@ package org.engram.learning.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,5 +199,35 @@ class StateCodecTest {
                 () -> StateCodec.readHeader(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())),
                         "ewc", 1));
         assertTrue(e.getMessage().contains("ENGRAM-STATE") && e.getMessage().contains("PK"), e.getMessage());
+    }
+
+    /** A reader of versions 1 and 2 reads both, and calls 3 newer; the version found is returned. */
+    @Test
+    void everyVersionFromOneToTheNewestIsRead() throws IOException {
+        for (int version = 1; version <= 3; version++) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            StateCodec.writeHeader(new DataOutputStream(buffer), "ewc", version);
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+            if (version <= 2) {
+                assertEquals(version, StateCodec.readHeader(in, "ewc", 2));
+            } else {
+                EngramException e = assertThrows(EngramException.class, () -> StateCodec.readHeader(in, "ewc", 2));
+                assertEquals("format version 1..2", e.expected());
+                assertEquals("the state was written by a newer Engram", e.hint());
+            }
+        }
+    }
+
+    /** A row written as none (length -1) where the writer never writes one is named as damaged. */
+    @Test
+    void aMissingRowIsCalledDamaged() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        StateCodec.writeDoubles(new DataOutputStream(buffer), (double[]) null);
+        double[] row = StateCodec.readDoubles(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())));
+        EngramException e = assertThrows(EngramException.class, () -> StateCodec.requirePresent("ewc", "fisher", row));
+        assertEquals("ewc.fisher", e.location());
+        assertEquals("none (length -1)", e.found());
+        double[] present = {1};
+        assertSame(present, StateCodec.requirePresent("ewc", "fisher", present));
     }
 }

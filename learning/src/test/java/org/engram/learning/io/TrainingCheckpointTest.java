@@ -217,4 +217,30 @@ class TrainingCheckpointTest {
             assertEquals("hidden layer 1 " + first, e.found());
         }
     }
+
+    /**
+     * A checkpoint with another input count names the counts; one that differs only in a field no
+     * other part names (here the time step) shows both specs whole.
+     */
+    @Test
+    void aCheckpointOfOtherInputsOrStepNamesWhatDiffers() {
+        Path file = dir.resolve("inputs.ck");
+        try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
+            TrainingCheckpoint.save(t, file);
+        }
+        LayeredNetSpec wider = new LayeredNetSpec(SPEC.inputs() + 1, SPEC.hidden(), SPEC.readout(), SPEC.dtMs(),
+                SPEC.initGain());
+        try (Trainer t = trainer(LayeredNet.create(wider, 4))) {
+            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals("a checkpoint of a network with 6 inputs", e.expected());
+            assertEquals("5 inputs", e.found());
+        }
+        LayeredNetSpec finer = new LayeredNetSpec(SPEC.inputs(), SPEC.hidden(), SPEC.readout(), SPEC.dtMs() / 2,
+                SPEC.initGain());
+        try (Trainer t = trainer(LayeredNet.create(finer, 4))) {
+            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals("a checkpoint of a network with " + finer, e.expected());
+            assertEquals(SPEC.toString(), e.found());
+        }
+    }
 }
