@@ -70,7 +70,7 @@ public final class DiehlCookLearner implements AutoCloseable {
      * @param classes      number of classes of the whole sequence, {@code >= 1}
      * @param labelPerTask training samples per seen task that label the neurons (the first ones); 0: all
      * @param seed         the seed
-     * @param threads      engine worker threads, {@code >= 1}
+     * @param threads      engine worker threads, in {@code [1, EngineOptions.MAX_THREADS]}
      * @param gating       importance gating of the STDP changes, or {@code null} for plain STDP
      */
     public DiehlCookLearner(DiehlCookParams params, int inputs, int classes, int labelPerTask, long seed, int threads,
@@ -78,7 +78,7 @@ public final class DiehlCookLearner implements AutoCloseable {
         requireAtLeast("inputs", inputs, 1);
         requireAtLeast("classes", classes, 1);
         requireAtLeast("label_per_task", labelPerTask, 0);
-        requireAtLeast("threads", threads, 1);
+        EngineOptions.requireThreads(NAME, threads);
         this.params = params;
         this.inputs = inputs;
         this.classes = classes;

@@ -21,9 +21,17 @@ import org.engram.simulator.model.LifExp;
  * {@code R = 60 mV/pA} and an input weight in pA equals the paper's conductance: the STDP
  * parameters, weight bound and normalisation total keep the paper's numbers.
  *
+ * <p>Sources. The paper's Methods give the equations and most values; the authors' published Brian
+ * code gives those the text leaves out (the initial weight range, the exact rate step of a repeated
+ * sample). Where the two differ, this follows the text and says so: the threshold is
+ * {@code V_th + theta} with {@code theta} starting at 0, as the paper writes it, while the code writes
+ * {@code V_th - 20 mV + theta} with {@code theta} starting at 20 mV. Both start at -52 mV, but the
+ * code's threshold decays towards -72 mV, {@code 20 (1 - exp(-t / tau_theta))} mV lower than ours
+ * after {@code t} of simulated time (about 1 mV after 1000 samples of 500 ms). The STDP rule is
+ * discussed at {@link #paperStdp()}.
+ *
  * <p>Reference: P. U. Diehl and M. Cook (2015), Unsupervised learning of digit recognition using
- * spike-timing-dependent plasticity, Front. Comput. Neurosci. 9:99 (Methods 2.1-2.4 and the
- * authors' published Brian code for the values the text leaves out).
+ * spike-timing-dependent plasticity, Front. Comput. Neurosci. 9:99 (Methods 2.1-2.4).
  *
  * @param neurons      number of excitatory (and of inhibitory) neurons, {@code >= 1}
  * @param dtMs         time step (ms); the paper uses 0.5
@@ -117,7 +125,9 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
      * {@code eta_pre = 0.0001} (depression at a presynaptic spike, times the postsynaptic trace),
      * both traces 20 ms and set to 1 at a spike (nearest pairing), additive, weights in [0, 1]. The
      * traces are set to 1 as in the authors' published Brian code; the paper's text has them increased
-     * by 1, which is all-to-all pairing ({@link Pairing#ALL_TO_ALL} gives it).
+     * by 1, which is all-to-all pairing ({@link Pairing#ALL_TO_ALL} gives it). The published code's
+     * rule also multiplies each potentiation by a second, 40 ms postsynaptic trace read just before
+     * the spike (a triplet term); this pair rule has no such factor.
      *
      * @return the STDP parameters
      */

@@ -13,6 +13,11 @@ import org.engram.simulator.ParameterException;
  * of the neurons labelled with it; the prediction is the class with the highest mean among
  * classes that have labelled neurons (lowest class on a tie), or {@link #UNLABELLED} if no
  * neuron is labelled.
+ *
+ * <p>Labelling is that of the authors' published code (a neuron takes a class only with a mean above
+ * 0 and above every lower class's). Its classification ranks every class, one without labelled
+ * neurons at a mean of 0, and leaves the order of tied classes to the sort; here such a class
+ * cannot win and a tie goes to the lowest class, so that a prediction depends on the responses alone.
  */
 public final class NeuronVotes {
     /** The label of a neuron that never fired, and the prediction when no neuron is labelled. */

@@ -42,4 +42,45 @@ class DiehlCookBenchmarkTest {
                 new DiehlCookBenchmark.Options(p, 1, 1, 1, 1, 5));
         assertEquals(1, r.testSamples());
     }
+
+    /**
+     * The figures of time agree with each other and with the time the call took (a bound, not a
+     * speed): the per-sample figures times their counts (2 training; 1 labelling + 3 test) give
+     * totals that lie within the call. The data hold exactly the samples asked for, no more.
+     */
+    @Test
+    void timesAddUpWithinTheCall() {
+        DiehlCookParams p = DiehlCookParams.paper(NEURONS).withPresentation(
+                new DiehlCookParams.Presentation(20, 5, 63.75, 31.875, 0, 0));
+        float[][] train = {ramp(), ramp()};
+        float[][] test = {ramp(), ramp(), ramp()};
+        long start = System.nanoTime();
+        DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(train, new int[2], test, new int[3], 1,
+                new DiehlCookBenchmark.Options(p, 2, 1, 3, 1, 5));
+        double callSeconds = (System.nanoTime() - start) * 1e-9;
+        assertEquals(r.trainSeconds(), 2 * r.secondsPerSample(), 1e-12 * r.trainSeconds());
+        double evalSeconds = 4 * r.evalSecondsPerSample();
+        assertTrue(r.trainSeconds() >= 0 && r.evalSecondsPerSample() >= 0
+                && r.trainSeconds() + evalSeconds <= callSeconds,
+                r.trainSeconds() + " s training, " + evalSeconds + " s evaluation, " + callSeconds + " s in all");
+    }
+
+    /** Intensities rising from 0 to 1 over the inputs. */
+    private static float[] ramp() {
+        float[] x = new float[INPUTS];
+        for (int i = 0; i < INPUTS; i++) {
+            x[i] = i / (INPUTS - 1f);
+        }
+        return x;
+    }
+
+    /** Each setting is checked where the options are made, naming it. */
+    @Test
+    void optionsRefuseThreadsOutsideTheEnginesRange() {
+        DiehlCookParams p = DiehlCookParams.paper(NEURONS);
+        org.engram.simulator.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.engram.simulator.ParameterException.class, () -> new DiehlCookBenchmark.Options(p, 1, 1, 1, 0, 5));
+        assertEquals("diehl_cook", e.source());
+        assertEquals("threads", e.location());
+    }
 }

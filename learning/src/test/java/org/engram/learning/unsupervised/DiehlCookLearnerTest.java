@@ -12,12 +12,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.train.TrainingInterrupted;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 import org.junit.jupiter.api.Test;
 
 /** The learner around the network: its settings, its task count, its checkpoint and its evaluation's counts. */
@@ -66,6 +69,46 @@ class DiehlCookLearnerTest {
                 () -> new DiehlCookLearner(p, pixels, 3, 0, SEED, 0, null));
         assertEquals("threads", threads.location());
         assertEquals("0", threads.found());
+        assertEquals("diehl_cook learner", threads.source(), "the learner names itself, not its engine");
+        assertEquals("an integer in [1, " + EngineOptions.MAX_THREADS + "]", assertThrows(ParameterException.class,
+                () -> new DiehlCookLearner(p, pixels, 3, 0, SEED, EngineOptions.MAX_THREADS + 1, null)).expected());
+    }
+
+    /**
+     * A learner on two threads whose networks are large enough to be run in parallel (20,000
+     * inputs: an engine runs a slice of fewer than 5,000 neuron-steps on the calling thread) has a
+     * worker thread in each network it builds: finishing a task stops the training network's, and
+     * closing the learner stops that of a task still running.
+     */
+    @Test
+    void finishingATaskOrClosingStopsTheEnginesWorkers() {
+        try (DiehlCookLearner learner = new DiehlCookLearner(params(2), 20_000, PrototypeTask.CLASSES, 0, SEED, 2,
+                null)) {
+            Set<Thread> before = engineWorkers();
+            learner.startTask();
+            Set<Thread> training = engineWorkers();
+            training.removeAll(before);
+            assertEquals(1, training.size(), "one worker besides the calling thread: " + training);
+            learner.finishTask();
+            assertTrue(training.stream().noneMatch(Thread::isAlive), "finishTask closes the network");
+            learner.startTask();
+            training = engineWorkers();
+            training.removeAll(before);
+            learner.close();
+            assertEquals(1, training.size());
+            assertTrue(training.stream().noneMatch(Thread::isAlive), "close closes the running task's network");
+        }
+    }
+
+    /** The live worker threads of engines, named {@code engram-engine-<n>-worker-<w>}. */
+    private static Set<Thread> engineWorkers() {
+        Set<Thread> workers = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("engram-engine-") && t.isAlive()) {
+                workers.add(t);
+            }
+        }
+        return workers;
     }
 
     /**

@@ -86,4 +86,15 @@ class DiehlCookParamsTest {
                 defaults.trainSamples(), defaults.labelSamples(), defaults.testSamples(), defaults.threads(),
                 defaults.seed()));
     }
+
+    /** The bounds themselves are inside: one neuron, and initial weights spanning the whole STDP range [0, 1]. */
+    @Test
+    void boundsAreInclusive() {
+        assertEquals(1, DiehlCookParams.paper(1).neurons());
+        DiehlCookParams p = DiehlCookParams.paper(3);
+        DiehlCookParams.Coupling c = p.coupling();
+        DiehlCookParams.Coupling whole = new DiehlCookParams.Coupling(0, 1, c.excToInhPa(), c.inhToExcPa(),
+                c.totalInputWeight(), c.delayMs());
+        assertEquals(whole, p.withCoupling(whole).coupling());
+    }
 }
