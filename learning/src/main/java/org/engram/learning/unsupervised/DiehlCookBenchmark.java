@@ -196,7 +196,7 @@ public final class DiehlCookBenchmark {
             throw new ParameterException(NAME, set, "at least " + samples + " samples and labels",
                     x.length + " samples, " + y.length + " labels");
         }
-        int width = inputs >= 0 ? inputs : samples > 0 ? x[0].length : 0;
+        int width = inputs >= 0 ? inputs : x[0].length;   // samples >= 1: the options ask for labelling samples
         for (int s = 0; s < samples; s++) {
             if (x[s].length != width || width == 0) {
                 throw new ParameterException(NAME, set + "[" + s + "]", "a non-empty row of " + width + " intensities",

@@ -189,4 +189,14 @@ class AtomicFileTest {
             return s.count();
         }
     }
+
+    /** The JDK's message of a denied access is only the path: the reason is put in words before it. */
+    @Test
+    void aDeniedAccessIsNamedAsSuch() {
+        Path file = dir.resolve("c.txt");
+        EngramException e = assertThrows(EngramException.class, () -> AtomicFile.write(file, out -> {
+            throw new java.nio.file.AccessDeniedException("/mnt/read-only/c.txt");
+        }));
+        assertEquals(file + ": cannot write file: permission denied for /mnt/read-only/c.txt", e.getMessage());
+    }
 }

@@ -127,15 +127,17 @@ class EnvelopeTest {
         assertEquals("30 bytes", e.found());
     }
 
-    /** The magic found is shown as written where it is printable ASCII (space included), '?' elsewhere. */
+    /**
+     * The magic found is shown as written where it is printable ASCII (32 to 126: the space
+     * included), '?' elsewhere (here 31 and 127).
+     */
     @Test
     void theMagicFoundIsShownPrintably() throws IOException {
         Path file = dir.resolve("other.bin");
         byte[] bytes = new byte[24];
-        System.arraycopy("NOT A M".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 7);
-        bytes[7] = 31;
+        System.arraycopy(new byte[] {'N', 'O', 'T', ' ', 'A', 31, 127, '~'}, 0, bytes, 0, 8);
         Files.write(file, bytes);
         EngramException e = assertThrows(EngramException.class, () -> Envelope.read(file, "ENGRAMXX", 1, "test file"));
-        assertEquals("'NOT A M?'", e.found());
+        assertEquals("'NOT A??~'", e.found());
     }
 }

@@ -231,14 +231,16 @@ class TrainingCheckpointTest {
         LayeredNetSpec wider = new LayeredNetSpec(SPEC.inputs() + 1, SPEC.hidden(), SPEC.readout(), SPEC.dtMs(),
                 SPEC.initGain());
         try (Trainer t = trainer(LayeredNet.create(wider, 4))) {
-            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class, () -> TrainingCheckpoint.restore(t, file));
+            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class,
+                    () -> TrainingCheckpoint.restore(t, file));
             assertEquals("a checkpoint of a network with 6 inputs", e.expected());
             assertEquals("5 inputs", e.found());
         }
         LayeredNetSpec finer = new LayeredNetSpec(SPEC.inputs(), SPEC.hidden(), SPEC.readout(), SPEC.dtMs() / 2,
                 SPEC.initGain());
         try (Trainer t = trainer(LayeredNet.create(finer, 4))) {
-            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class, () -> TrainingCheckpoint.restore(t, file));
+            EngramException e = assertThrows(CheckpointOfAnotherNetwork.class,
+                    () -> TrainingCheckpoint.restore(t, file));
             assertEquals("a checkpoint of a network with " + finer, e.expected());
             assertEquals(SPEC.toString(), e.found());
         }
