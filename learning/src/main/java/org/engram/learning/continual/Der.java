@@ -262,7 +262,7 @@ public final class Der implements ContinualStrategy, Checkpointable {
                 ReplayMemory.FORMAT);
         float[][] stored = new float[read.size()][];
         for (int s = 0; s < stored.length; s++) {
-            stored[s] = StateCodec.readFloats(in);
+            stored[s] = StateCodec.requirePresent(NAME, "logits", StateCodec.readFloats(in));
             if (s > 0 && stored[s].length != stored[0].length) {
                 throw new EngramException("strategy state", NAME + ".logits", stored[0].length + " per sample",
                         String.valueOf(stored[s].length), "the state file is damaged");

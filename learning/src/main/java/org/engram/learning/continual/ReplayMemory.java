@@ -382,7 +382,7 @@ final class ReplayMemory implements SampleSet {
         for (int s = 0; s < size; s++) {
             int label = in.readInt();
             int task = in.readInt();
-            float[] input = StateCodec.readFloats(in);
+            float[] input = StateCodec.requirePresent(owner, "input", StateCodec.readFloats(in));
             if (label < 0 || label >= m.classCount.length) {
                 throw new EngramException("strategy state", owner + ".label", "0.." + (m.classCount.length - 1),
                         String.valueOf(label), "the state file is damaged");

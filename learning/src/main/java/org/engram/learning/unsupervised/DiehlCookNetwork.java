@@ -229,7 +229,7 @@ final class DiehlCookNetwork implements AutoCloseable {
         LifExp.State i = inh.state();
         Arrays.fill(i.v, p.inhibitory().eL());
         Arrays.fill(i.iSynEx, 0);
-        // No synapse inhibits an inhibitory neuron, so its inhibitory current is 0 throughout.
+        Arrays.fill(i.iSynIn, 0);   // 0 while no synapse inhibits them; cleared so that a rest resets every state
     }
 
     /**

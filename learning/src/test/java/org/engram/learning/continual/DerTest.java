@@ -140,6 +140,29 @@ class DerTest {
     }
 
     /**
+     * A state whose sample's logits or input are written as no array (length -1), which no writer
+     * writes, is refused as damaged naming the field, where it failed later with the JDK's null
+     * pointer error, naming nothing; the strategy keeps the buffer it had.
+     */
+    @Test
+    void refusesASampleWrittenWithoutLogitsOrInput() throws IOException {
+        assertRefusedWhenRead(derState(new int[] {0, 0}, new float[] {0.5f, 1}, null), "der.logits", "an array",
+                "none (length -1)");
+        ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        StoredTaskIndexTest.onePerTask(0).write(new DataOutputStream(memory));
+        byte[] written = memory.toByteArray();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, Der.NAME, 1);
+        // The memory ends with its one sample's input: its length (1) and its value, 8 bytes.
+        out.write(written, 0, written.length - 8);
+        out.writeInt(-1);
+        StateCodec.writeFloats(out, new float[] {0.5f, 1});
+        assertRefusedWhenRead(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), "der.input",
+                "an array", "none (length -1)");
+    }
+
+    /**
      * A state whose sample carries a task index below 0, which no task has, is refused when read, naming
      * the task index, the rule and the value, and the strategy keeps the buffer it had (empty).
      */
