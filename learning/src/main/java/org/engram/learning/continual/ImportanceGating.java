@@ -6,7 +6,6 @@ import java.io.IOException;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.learning.plasticity.SynapseGate;
-import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -221,10 +220,7 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
         }
         double[][] read = StateCodec.readDoubleMatrix(in);
         for (int l = 0; l < read.length; l++) {
-            if (read[l] == null) {
-                throw new EngramException("strategy state", NAME + ".importance[" + l + "]", "an array", "null",
-                        "the state file is damaged");
-            }
+            StateCodec.requirePresent(NAME, "importance[" + l + "]", read[l]);
         }
         importance = read;
     }

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.StateCodec;
-import org.engram.simulator.EngramException;
 
 /**
  * One quadratic penalty {@code (s/2) sum_k Omega_k (theta_k - theta*_k)^2}: per-weight importance
@@ -126,10 +125,7 @@ final class QuadraticAnchor {
      */
     static void requireSameShape(String kind, double[][] importance, float[][] anchor) {
         for (int l = 0; l < anchor.length; l++) {
-            if (anchor[l] == null) {
-                throw new EngramException("strategy state", kind + ".anchor[" + l + "]", "an array", "null",
-                        "the state file is damaged");
-            }
+            StateCodec.requirePresent(kind, "anchor[" + l + "]", anchor[l]);
         }
         if (importance == null) {
             return;
