@@ -104,6 +104,25 @@ class ClassSplitTest {
         assertThrows(ParameterException.class, () -> ClassSplit.of(d, d, new int[][] {{}}));
     }
 
+    /** A negative class is out of range like one past the last, not an index error of the split's own. */
+    @Test
+    void aNegativeClassIsRefusedNamingItsGroup() {
+        Dataset d = data();
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> ClassSplit.of(d, d, new int[][] {{0}, {2, -1}}));
+        assertEquals("groups[1]", e.location());
+        assertEquals("classes in [0, 10)", e.expected());
+        assertEquals("-1", e.found());
+    }
+
+    /** No groups at all is the user's config, refused as such, not a sequence built empty. */
+    @Test
+    void noGroupsAreRefused() {
+        Dataset d = data();
+        ParameterException e = assertThrows(ParameterException.class, () -> ClassSplit.of(d, d, new int[0][]));
+        assertEquals("groups", e.location());
+    }
+
     /** The sequence and its tasks say what they hold, as provenance and logs show them. */
     @Test
     void theSequenceAndItsTasksSayWhatTheyHold() {

@@ -81,6 +81,7 @@ class PermutedTasksTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(d.pixel(1, p[i]), got[i]);
         }
+        assertArrayEquals(got, seq.task(2).train().features(1), "a task's train and test sets share its permutation");
         assertArrayEquals(new int[] {0, 1}, seq.task(1).classes());
         TaskSequence allPermuted = PermutedTasks.of(d, d, 1, 9, false);
         assertArrayEquals(expected(d, PermutedTasks.permutation(6, 9, 0)), allPermuted.task(0).train().features(0));

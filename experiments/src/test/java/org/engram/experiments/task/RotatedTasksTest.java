@@ -2,8 +2,10 @@ package org.engram.experiments.task;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.engram.experiments.data.Dataset;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class RotatedTasksTest {
@@ -98,5 +100,30 @@ class RotatedTasksTest {
         assertArrayEquals(new int[] {0, 1, 2}, seq.task(1).classes());
         assertEquals("rotated 12.5 deg", seq.task(1).name());
         assertEquals("rotated sequence of 2 tasks (angles (deg) 0.0, 12.5)", seq.toString());
+    }
+
+    /**
+     * Input outside the image reads 0 on every side. Turned by 45 deg, each corner of a 3 x 3 image reads
+     * back from 0.414 (sqrt 2 - 1) pixels beyond one edge, worked by hand: corner (0,0) from row -0.414 at
+     * column 1, (0,2) from column 2.414 at row 1, (2,2) from row 2.414 at column 1, (2,0) from column -0.414
+     * at row 1. Each keeps weight 2 - sqrt 2 on the pixel inside (values 2, 6, 8 and 4 of 1..9) and nothing
+     * from outside: a neighbour past the right or left edge is not the next row's first or last pixel.
+     */
+    @Test
+    void everyCornerTurnedOutOfTheImageReadsOnlyThePixelInside() {
+        float[] out = RotatedTasks.rotate(ninths(9), 3, 3, 45);
+        double inside = 2 - Math.sqrt(2);
+        assertEquals(inside * 2 / 9, out[0], 1e-6);
+        assertEquals(inside * 6 / 9, out[2], 1e-6);
+        assertEquals(inside * 8 / 9, out[8], 1e-6);
+        assertEquals(inside * 4 / 9, out[6], 1e-6);
+    }
+
+    /** No angles at all is the user's config, refused as such, not a sequence built empty. */
+    @Test
+    void noAnglesAreRefused() {
+        Dataset d = Dataset.of("d", "test", 1, 1, 3, new float[] {0.5f}, new int[] {2});
+        ParameterException e = assertThrows(ParameterException.class, () -> RotatedTasks.of(d, d, new double[0]));
+        assertEquals("angles", e.location());
     }
 }
