@@ -43,4 +43,13 @@ class LaunchCommandTest {
                 .endsWith(" run --resume ./-r/e/.a.partial"),
                 "a relative path starting with '-' is not read as an option");
     }
+
+    /** A command that gives a subcommand a file: the process's own start, the subcommand, the path as one word. */
+    @Test
+    void aCommandWithAFileGivesThePathAsOneWord() {
+        String start = LaunchCommand.invocation(System.getenv());
+        assertEquals(start + " simulate 'my configs/brunel.yaml'", LaunchCommand.withFile("simulate",
+                "my configs/brunel.yaml"));
+        assertEquals(start + " run ./-x.yaml", LaunchCommand.withFile("run", "-x.yaml"));
+    }
 }
