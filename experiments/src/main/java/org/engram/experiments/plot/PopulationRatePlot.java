@@ -110,8 +110,8 @@ public final class PopulationRatePlot {
         String binWidths = SpikeRasterPlot.trim(binMs) + " ms bins"
                 + (merged > 1 ? " drawn merged into " + BigDecimal.valueOf(binMs).multiply(BigDecimal.valueOf(merged))
                 .stripTrailingZeros().toPlainString() + " ms" : "");
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d neurons, %s; mean rate %.2f Hz", neurons, binWidths,
-                total / durationMs));
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s, %s; mean rate %.2f Hz",
+                Labels.count(neurons, "neuron"), binWidths, total / durationMs));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 }

@@ -129,8 +129,9 @@ public final class SpikeRasterPlot {
         double meanRateHz = inWindow / (neuronCount * (toMs - fromMs) / 1000.0);
         String window = fromMs == 0 ? trim(toMs) + " ms" : "the " + trim(toMs - fromMs) + " ms from " + trim(fromMs)
                 + " to " + trim(toMs) + " ms";
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d spikes from %d neurons in %s; mean rate %.2f Hz%s",
-                inWindow, neuronCount, window, meanRateHz, drawn < inWindow ? "; the last " + drawn + " drawn" : ""));
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s from %s in %s; mean rate %.2f Hz%s",
+                Labels.count(inWindow, "spike"), Labels.count(neuronCount, "neuron"), window, meanRateHz,
+                drawn < inWindow ? "; the last " + drawn + " drawn" : ""));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 

@@ -34,6 +34,9 @@ class PopulationRatePlotTest {
             assertEquals(rates[k], d.getYValue(0, k));
         }
         assertTrue(subtitle(PopulationRatePlot.of(rates, 5, rates.length, 1, "t")).contains("5 neurons, 1 ms bins;"));
+        // One neuron in the singular; mean rate 2.997 Hz: 142 cycles of 0..6 Hz (21 each) and 0..5 (15), 1000 bins.
+        assertEquals("1 neuron, 1 ms bins; mean rate 3.00 Hz", subtitle(PopulationRatePlot.of(rates, 1, rates.length,
+                1, "t")));
     }
 
     /**

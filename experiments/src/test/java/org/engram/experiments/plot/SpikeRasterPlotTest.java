@@ -83,7 +83,8 @@ class SpikeRasterPlotTest {
         // 2 spikes of 2 neurons in 0.5 s: 2 Hz.
         assertEquals("2 spikes from 2 neurons in the 500 ms from 500 to 1000 ms; mean rate 2.00 Hz",
                 PopulationRatePlotTest.subtitle(f));
-        assertEquals("1 spikes from 1 neurons in 1000 ms; mean rate 1.00 Hz",
+        // One of each is said in the singular: "1 spikes from 1 neurons" had read as a slip in a figure.
+        assertEquals("1 spike from 1 neuron in 1000 ms; mean rate 1.00 Hz",
                 PopulationRatePlotTest.subtitle(SpikeRasterPlot.of(new double[] {5}, new int[] {0}, 1, 0, 1000, "t")));
         assertThrows(IllegalArgumentException.class,
                 () -> SpikeRasterPlot.of(new double[0], new int[0], 1, 10, 10, "t"));
