@@ -184,6 +184,24 @@ class FigureAxesTest {
         assertTrue(LearningCurvePlot.bands(plain, true).isEmpty());
     }
 
+    /**
+     * 3 spikes of 3 neurons in 1 s: 1 Hz a neuron (a window of 2 neurons and 0.5 s, whose product is 1, let the
+     * rate be divided or multiplied by it alike); a row per neuron, each one unit about its index.
+     */
+    @Test
+    void rasterRateIsSpikesPerNeuronPerSecondAndEachNeuronHasItsRow() {
+        Figure f = SpikeRasterPlot.of(new double[] {100, 200, 300}, new int[] {0, 1, 2}, 3, 0, 1000, "t");
+        assertEquals("3 spikes from 3 neurons in 1000 ms; mean rate 1.00 Hz", PopulationRatePlotTest.subtitle(f));
+        assertEquals(new Range(-0.5, 2.5), f.chart().getXYPlot().getRangeAxis().getRange());
+    }
+
+    /** Bins from 100 ms on: 10 Hz and 20 Hz over 10 ms each, 15 Hz over the 20 ms window, not over 120 ms. */
+    @Test
+    void populationRateIsAveragedOverTheWindowShown() {
+        Figure f = PopulationRatePlot.of(new double[] {10, 20}, 4, 100, 120, 10, "t");
+        assertEquals("4 neurons, 10 ms bins; mean rate 15.00 Hz", PopulationRatePlotTest.subtitle(f));
+    }
+
     /** Three series side by side: one step apart, the middle one on its x. */
     @Test
     void threeSeriesStandOneStepApartAboutTheirX() {
