@@ -50,4 +50,15 @@ public final class MetricFormat {
     public static double withoutNegativeZero(double value) {
         return value == 0 ? 0.0 : value;
     }
+
+    /**
+     * A count with its noun, singular for one: {@code "1 neuron"}, {@code "2 neurons"}, {@code "0 neurons"}.
+     *
+     * @param count how many
+     * @param noun  the noun in the singular, whose plural adds an s
+     * @return the count and the noun
+     */
+    public static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
 }

@@ -15,17 +15,6 @@ final class Labels {
         }
     }
 
-    /**
-     * A count with its noun, singular for one: {@code "1 neuron"}, {@code "2 neurons"}.
-     *
-     * @param count how many
-     * @param noun  the noun in the singular, whose plural adds an s
-     * @return the count and the noun
-     */
-    static String count(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
     /** A fraction as a percentage with one decimal, e.g. {@code "83.4%"}; {@code "n/a"} for NaN. */
     static String percent(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : MetricFormat.format("%.1f%%", 100 * fraction);

@@ -130,7 +130,7 @@ public final class SpikeRasterPlot {
         String window = fromMs == 0 ? trim(toMs) + " ms" : "the " + trim(toMs - fromMs) + " ms from " + trim(fromMs)
                 + " to " + trim(toMs) + " ms";
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s from %s in %s; mean rate %.2f Hz%s",
-                Labels.count(inWindow, "spike"), Labels.count(neuronCount, "neuron"), window, meanRateHz,
+                MetricFormat.count(inWindow, "spike"), MetricFormat.count(neuronCount, "neuron"), window, meanRateHz,
                 drawn < inWindow ? "; the last " + drawn + " drawn" : ""));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

@@ -296,8 +296,9 @@ public record SimulationSummary(String name, long neurons, long synapses, double
     public String markdown(List<String> files) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Simulation ").append(name()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)\n",
-                neurons(), synapses(), bytesPerSynapse()));
+        sb.append("- ").append(MetricFormat.count(neurons(), "neuron")).append(", ").append(synapses() == 0
+                ? "no synapses\n" : String.format(Locale.ROOT, "%s (%.2f bytes per synapse)\n",
+                MetricFormat.count(synapses(), "synapse"), bytesPerSynapse()));
         sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d\n",
                 MetricFormat.asWritten(durationMs()), MetricFormat.asWritten(dtMs()), mode(), threads(),
                 threads() > 1 && !parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",

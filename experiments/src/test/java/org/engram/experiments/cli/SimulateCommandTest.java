@@ -86,7 +86,11 @@ class SimulateCommandTest {
         assertTrue(Files.size(config) > 4_000_000, "past the parser's default limit: " + Files.size(config));
         CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(Files.readString(Path.of(r.lastLine()).resolve("summary.md")).contains("| a | 1 |"), r.lastLine());
+        String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
+        assertTrue(summary.contains("| a | 1 |"), summary);
+        // One neuron in the singular, and no bytes per synapse of no synapses (it read "1 neurons, 0 synapses
+        // (0.00 bytes per synapse)").
+        assertTrue(summary.contains("\n- 1 neuron, no synapses\n"), summary);
     }
 
     /**
@@ -261,6 +265,8 @@ class SimulateCommandTest {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("record:", "record:\n  spikes: []"));
         assertEquals(0, r.exitCode(), r.err());
         String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
+        assertTrue(summary.matches("(?s).*\n- 45 neurons, \\d+ synapses \\(\\d+\\.\\d\\d bytes per synapse\\)\n.*"),
+                summary);
         assertTrue(summary.contains("No population's spikes were recorded (record.spikes is empty).")
                 && !summary.contains("| population |") && summary.contains("\n- state_exc_v.csv\n"), summary);
     }
