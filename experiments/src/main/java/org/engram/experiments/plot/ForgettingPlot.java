@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorMeasure;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -124,10 +125,10 @@ public final class ForgettingPlot {
         String summary = "ACC " + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::acc))
                 + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
                 + "   average forgetting "
-                + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   (" + t
-                + (t == 1 ? " task)" : " tasks)") + (runs.size() > 1 ? ";   " + error.caption("bars", false, " over "
-                + runs.size() + " seeds") : "") + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range),
-                range, "%");
+                + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   ("
+                + MetricFormat.count(t, "task") + ")"
+                + (runs.size() > 1 ? ";   " + error.caption("bars", false, " over " + runs.size() + " seeds") : "")
+                + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range), range, "%");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

@@ -85,6 +85,7 @@ class PermutedTasksTest {
         assertArrayEquals(new int[] {0, 1}, seq.task(1).classes());
         TaskSequence allPermuted = PermutedTasks.of(d, d, 1, 9, false);
         assertArrayEquals(expected(d, PermutedTasks.permutation(6, 9, 0)), allPermuted.task(0).train().features(0));
+        assertEquals("permuted sequence of 1 task (1 task, seed 9)", allPermuted.toString());
     }
 
     private static float[] expected(Dataset d, int[] p) {
