@@ -36,5 +36,8 @@ class LatexTextTest {
         assertTrue(LatexText.needsUnicode("Schätzung"));
         assertTrue(LatexText.needsUnicode("a – b"));
         assertFalse(LatexText.needsUnicode("replay_ewc"));
+        // ASCII ends at U+007F (DEL): the first character past it is U+0080.
+        assertFalse(LatexText.needsUnicode("a\u007fb"));
+        assertTrue(LatexText.needsUnicode("a\u0080b"));
     }
 }
