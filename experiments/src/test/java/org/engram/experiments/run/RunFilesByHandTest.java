@@ -92,7 +92,7 @@ class RunFilesByHandTest {
         return MetricsWriter.of(config("{name: naive}, {name: ewc}", "", ""), "r1", TASKS, null, units, provenance);
     }
 
-    /** metrics.json's spread over seeds: each metric's mean, sd |a - b| / sqrt(2) and interval mean -+ t sd / sqrt(2). */
+    /** metrics.json's spread over seeds: each mean, sd |a - b| / sqrt(2) and interval mean -+ t sd / sqrt(2). */
     @Test
     @SuppressWarnings("unchecked")
     void theSpreadOverSeedsIsTheHandComputedOne() {
