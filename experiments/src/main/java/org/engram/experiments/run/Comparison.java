@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorMeasure;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AverageAccuracyPlot;
 import org.engram.experiments.plot.ChartStyle;
@@ -305,7 +306,7 @@ public final class Comparison {
             StringBuilder line = new StringBuilder(results.size() > 1 ? "[" + tag(i) + "] " : "")
                     .append(r.experiment()).append(" ").append(r.runId()).append(" (")
                     .append(folderName.equals(r.runId()) ? "" : "folder " + folderName + ", ")
-                    .append(r.tasks().size()).append(" tasks");
+                    .append(MetricFormat.count(r.tasks().size(), "task"));
             for (String setting : SETTINGS) {
                 line.append(", ").append(setting).append(' ').append(setting(r, setting));
             }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.learning.continual.Scenario;
 
@@ -138,7 +139,8 @@ final class MetricsWriter {
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
         String madeBy = SummaryWriter.madeBy(provenance);
         return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " ("
-                + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: "
+                + metrics.get("scenario") + ", " + MetricFormat.count(tasks.size(), "task") + "), seeds "
+                + config.seeds() + ".\nData: "
                 + (data == null ? "generated patterns" : data.describedWithoutPath()) + ".\nStrategies: "
                 + SummaryWriter.strategies(strategies) + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".")
                 + "\n" + SummaryWriter.DEFINITIONS + "." + notes().stream().map(n -> "\nNote: " + n + ".")

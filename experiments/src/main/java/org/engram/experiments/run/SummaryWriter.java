@@ -107,7 +107,7 @@ final class SummaryWriter {
         sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
         ExperimentConfig.TasksSpec t = c.tasks();
         sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
-                .append(" learning, ").append(t.count()).append(t.count() == 1 ? " task: " : " tasks: ")
+                .append(" learning, ").append(MetricFormat.count(t.count(), "task")).append(": ")
                 .append(tasks.stream().map(MetricsWriter.Task::name).collect(java.util.stream.Collectors.joining("; ")))
                 .append('\n');
         if (c.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK) {

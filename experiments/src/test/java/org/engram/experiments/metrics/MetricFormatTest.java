@@ -43,4 +43,13 @@ class MetricFormatTest {
         assertEquals("0.4", MetricFormat.asWritten(0.4));
         assertEquals("0.0001", MetricFormat.asWritten(1e-4));
     }
+
+    /** One of a noun in the singular, every other count (none included) in the plural. */
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        assertEquals("1 task", MetricFormat.count(1, "task"));
+        assertEquals("0 tasks", MetricFormat.count(0, "task"));
+        assertEquals("2 tasks", MetricFormat.count(2, "task"));
+        assertEquals("11 neurons", MetricFormat.count(11, "neuron"));
+    }
 }
