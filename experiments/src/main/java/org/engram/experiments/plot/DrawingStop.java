@@ -105,7 +105,12 @@ final class DrawingStop implements AutoCloseable {
         }
     }
 
-    private void stop() {
+    /**
+     * What the shutdown hook does as a signal comes: stops the drawing, waits for the drawing thread to
+     * leave the hidden folder, deletes what is left of it and says what the folder holds. Package-private
+     * so that tests can signal without the JVM exiting.
+     */
+    void stop() {
         boolean moved;
         boolean allMovedIn;
         synchronized (this) {
