@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.simulator.EngramException;
@@ -212,6 +213,7 @@ class FigureFolderTest {
     void aDrawingFolderOfAnotherProcessWithThisPidIsLeftAlone(@TempDir Path dir) throws Exception {
         Path other = Files.createDirectories(dir.resolve(".figs.drawing-" + ProcessHandle.current().pid()));
         Files.writeString(other.resolve("theirs.svg"), "<svg/>");
+        ageBeyondQuiet(other);   // quiet, as the other's may be while it draws one figure: its pid alone keeps it
         FigureFolder.writeAll(Map.of("only", drawable("only")), dir.resolve("figs"));
         assertEquals(List.of("only.pdf", "only.png", "only.svg"), names(dir.resolve("figs")));
         assertEquals(List.of("theirs.svg"), names(other));
@@ -225,25 +227,7 @@ class FigureFolderTest {
      */
     @Test
     void aDrawingFolderRemovedWhileFiguresAreDrawnTakesThemAllWhenWritten(@TempDir Path dir) throws Exception {
-        JFreeChart chart = new JFreeChart("first", new PiePlot<String>()) {
-            @Override
-            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
-                try (Stream<Path> drawing = Files.list(dir)) {
-                    for (Path p : (Iterable<Path>) drawing.filter(p -> p.getFileName().toString()
-                            .startsWith(".figs.drawing-"))::iterator) {
-                        try (Stream<Path> files = Files.list(p)) {
-                            for (Path f : (Iterable<Path>) files::iterator) {
-                                Files.delete(f);
-                            }
-                        }
-                        Files.delete(p);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                super.draw(g2, area, anchor, info);
-            }
-        };
+        JFreeChart chart = chartThatRemovesTheDrawingFolder(dir, ".figs.drawing-", "first", 0);
         Map<String, Figure> set = new LinkedHashMap<>();
         set.put("first", new Figure(chart, 200, 100));
         set.put("second", drawable("second"));
@@ -252,6 +236,109 @@ class FigureFolderTest {
         assertEquals(List.of("figs"), names(dir), "no drawing folder left");
         assertEquals(List.of("first.pdf", "first.png", "first.svg", "second.pdf", "second.png", "second.svg"),
                 names(dir.resolve("figs")));
+    }
+
+    /**
+     * A chart whose drawing removes the drawing folders named {@code prefix...} in a folder, with their files,
+     * once they hold {@code pdfs} PDFs: figures drawn at once with this one are written by then.
+     */
+    private static JFreeChart chartThatRemovesTheDrawingFolder(Path home, String prefix, String title, int pdfs) {
+        return new JFreeChart(title, new PiePlot<String>()) {
+            /** Whether the folders were removed: the chart is drawn thrice, for the PNG, SVG and PDF. */
+            private boolean removed;
+
+            @Override
+            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+                try {
+                    for (int wait = 0; !removed && wait < 1000 && pdfsIn(home, prefix) < pdfs; wait++) {
+                        Thread.sleep(10);
+                    }
+                    for (Path p : removed ? List.<Path>of() : drawingFolders(home, prefix)) {
+                        try (Stream<Path> files = Files.list(p)) {
+                            for (Path f : (Iterable<Path>) files::iterator) {
+                                Files.delete(f);
+                            }
+                        }
+                        Files.delete(p);
+                    }
+                    removed = true;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                super.draw(g2, area, anchor, info);
+            }
+        };
+    }
+
+    private static List<Path> drawingFolders(Path home, String prefix) throws java.io.IOException {
+        try (Stream<Path> entries = Files.list(home)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+    }
+
+    private static long pdfsIn(Path home, String prefix) throws java.io.IOException {
+        long pdfs = 0;
+        for (Path folder : drawingFolders(home, prefix)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                pdfs += files.filter(f -> f.getFileName().toString().endsWith(".pdf")).count();
+            }
+        }
+        return pdfs;
+    }
+
+    /**
+     * The drawing folder removed once the first figure is written into it: the next file makes it again, and
+     * the set, which lacks the first figure, is refused through {@code writeAll} as well, the folder unchanged.
+     * The figure that removes it comes after as many as there are cores, and waits until they are written.
+     */
+    @Test
+    void aSetThatLostAFigureWhileDrawnIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figs"));
+        Files.writeString(figures.resolve("f0.png"), "mine");
+        Map<String, Figure> set = new LinkedHashMap<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < cores; i++) {
+            set.put("f" + i, drawable("f" + i));
+        }
+        set.put("last", new Figure(chartThatRemovesTheDrawingFolder(figures, ".drawing-", "last", cores), 200, 100));
+        EngramException e = assertThrows(EngramException.class, () -> FigureFolder.writeAll(set, figures));
+        assertTrue(e.getMessage().startsWith(figures + ": expected the figures drawn for it, found that f0.png is"
+                + " gone from the hidden folder "), e.getMessage());
+        assertEquals(List.of("f0.png"), names(figures));
+        assertEquals("mine", Files.readString(figures.resolve("f0.png")));
+    }
+
+    /** A new folder whose parents are missing is made with them. */
+    @Test
+    void aNewFolderIsMadeWithItsMissingParents(@TempDir Path dir) throws Exception {
+        Path figures = dir.resolve("a/b/figs");
+        FigureFolder.writeAll(Map.of("only", drawable("only")), figures);
+        assertEquals(List.of("only.pdf", "only.png", "only.svg"), names(figures));
+        assertEquals(List.of("figs"), names(dir.resolve("a/b")), "no drawing folder left beside it");
+    }
+
+    /**
+     * Figures that the data no longer gives leave the folder once the new set is in, all three files of
+     * each; a set that cannot be drawn leaves them, as it leaves everything.
+     */
+    @Test
+    void withdrawnFiguresLeaveOnlyOnceTheNewSetIsIn(@TempDir Path dir) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figs"));
+        for (Path file : Figure.files(figures, "old")) {
+            Files.writeString(file, "old");
+        }
+        Files.writeString(figures.resolve("notes.txt"), "mine");
+        Map<String, Figure> broken = new LinkedHashMap<>();
+        broken.put("new", drawable("new"));
+        broken.put("broken", failing());
+        assertThrows(IllegalStateException.class, () -> FigureFolder.writeAll(broken, figures, true, Set.of("old"),
+                FigureFolder.SignalAt.NONE));
+        assertEquals(List.of("notes.txt", "old.pdf", "old.png", "old.svg"), names(figures));
+        FigureFolder.writeAll(Map.of("new", drawable("new")), figures, true, Set.of("old"), FigureFolder.SignalAt.NONE);
+        assertEquals(List.of("new.pdf", "new.png", "new.svg", "notes.txt"), names(figures));
     }
 
     /** A drawing folder removed while its figures are written, made again by the next file, misses the first ones. */
