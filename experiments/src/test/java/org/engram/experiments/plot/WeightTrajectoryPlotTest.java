@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.util.HashSet;
 import java.util.Set;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WeightTrajectoryPlotTest {
     private static double[] ramp(int n, double scale) {
@@ -172,6 +176,56 @@ class WeightTrajectoryPlotTest {
                 ((TextTitle) f.chart().getSubtitle(0)).getText());
         assertNotEquals(plot.getRenderer(0).getSeriesPaint(0), plot.getRenderer(1).getSeriesPaint(7));
         assertEquals(plot.getRenderer(1).getSeriesPaint(0), plot.getRenderer(1).getSeriesPaint(7));
-        assertNotEquals(plot.getRenderer(1).getSeriesStroke(0), plot.getRenderer(1).getSeriesStroke(7));
+        // The first seven lines solid, each in a colour of its own that is not the mean's; the rest dashed.
+        Set<Object> colours = new HashSet<>();
+        colours.add(((AbstractRenderer) plot.getRenderer(0)).lookupSeriesPaint(0));
+        for (int k = 0; k < 10; k++) {
+            float[] dashes = ((BasicStroke) plot.getRenderer(1).getSeriesStroke(k)).getDashArray();
+            assertEquals(k >= 7, dashes != null, "line " + k + " dashed");
+            if (k < 7) {
+                assertTrue(colours.add(plot.getRenderer(1).getSeriesPaint(k)), "line " + k + " has a colour taken");
+            }
+        }
+    }
+
+    /**
+     * How many samples a recording of {@code n} has drawn and how the subtitle says it: every
+     * ceil(n / 1,000)th (counted by hand), as an English ordinal, the last sample always among them,
+     * also where the stride steps over it (2,001 samples every 3rd: 0, 3, ..., 1,998 and then 2,000).
+     */
+    @ParameterizedTest(name = "{0} samples")
+    @CsvSource(delimiter = '|', value = {
+        "1000   | 1000 | 1000 samples",
+        "1001   | 501  | 1001 samples, every 2nd drawn",
+        "2001   | 668  | 2001 samples, every 3rd drawn",
+        "3001   | 751  | 3001 samples, every 4th drawn",
+        "10001  | 911  | 10001 samples, every 11th drawn",
+        "11001  | 918  | 11001 samples, every 12th drawn",
+        "12001  | 925  | 12001 samples, every 13th drawn",
+        "20001  | 954  | 20001 samples, every 21st drawn",
+        "21001  | 956  | 21001 samples, every 22nd drawn",
+        "22001  | 958  | 22001 samples, every 23rd drawn",
+        "100001 | 992  | 100001 samples, every 101st drawn",
+        "110001 | 992  | 110001 samples, every 111th drawn",
+        "111001 | 993  | 111001 samples, every 112th drawn"})
+    void theStrideIsSaidAsAnOrdinalAndTheLastSampleIsDrawn(int n, int points, String subtitle) {
+        Arrays samples = new Arrays(ramp(n, 0.5), ramp(n, 0), ramp(n, 0), ramp(n, 0), ramp(n, 0));
+        Figure f = WeightTrajectoryPlot.of(samples, "w", "t");
+        XYDataset band = f.chart().getXYPlot().getDataset(0);
+        assertEquals(points, band.getItemCount(0));
+        double endMs = 0.5 * (n - 1);
+        double msPerUnit = endMs >= 10_000 ? 1000 : 1;   // the time axis counts in seconds from 10 s on
+        assertEquals(endMs, band.getXValue(0, points - 1) * msPerUnit, 1e-9, "the last sample");
+        assertEquals(subtitle, ((TextTitle) f.chart().getSubtitle(0)).getText());
+    }
+
+    /** Weights far from zero fill the height: the weight axis does not reach down to zero. */
+    @Test
+    void theWeightAxisSpansTheWeightsNotZero() {
+        double[] t = {0, 10, 20};
+        Figure f = WeightTrajectoryPlot.of(new Arrays(t, new double[] {5, 5.5, 6}, new double[] {0.1, 0.1, 0.1},
+                new double[] {4.8, 5.3, 5.8}, new double[] {5.2, 5.7, 6.2}, new double[] {5, 6, 6.2}), "w", "t");
+        double low = f.chart().getXYPlot().getRangeAxis().getLowerBound();
+        assertTrue(low > 4 && low <= 4.9, "lower bound " + low);
     }
 }
