@@ -157,6 +157,20 @@ class DrawnFigureTest {
         return 4L * decoded.getWidth() * decoded.getHeight();
     }
 
+    /** An error in drawing, such as running out of memory, is thrown as it is, not wrapped, from any thread. */
+    @Test
+    void anErrorInDrawingIsThrownAsItIs() {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("fine", figures().get("rate_1"));
+        figures.put("error", hooked(() -> {
+            throw new OutOfMemoryError("drawing");
+        }));
+        for (int threads : new int[] {1, 2}) {
+            OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> drawn(figures, threads));
+            assertEquals("drawing", e.getMessage(), threads + " threads");
+        }
+    }
+
     @Test
     void theFirstFailureInTheFiguresOrderIsThrown() {
         Map<String, Figure> figures = new LinkedHashMap<>();

@@ -83,6 +83,9 @@ class FigureFilesTest {
         assertEquals(Figure.PNG_SCALE * figure.width(), image.getWidth());
         assertEquals(Figure.PNG_SCALE * figure.height(), image.getHeight());
         assertEquals(192, dotsPerInch(png), "tagged so that it prints at the size it shows on screen");
+        // Drawn over the whole image at twice its size: drawn at its own size it would leave 3/4 of it empty.
+        assertEquals(0xff, image.getRGB(image.getWidth() - 1, image.getHeight() - 1) >>> 24, "opaque to the corner");
+        assertTrue(darkPixels(image) > 1000, "the chart is drawn into the PNG");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = f.newDocumentBuilder().parse(svg.toFile());
@@ -139,6 +142,12 @@ class FigureFilesTest {
         java.util.regex.Matcher width = java.util.regex.Pattern.compile("width='([0-9.]+)pt'").matcher(svg);
         assertTrue(width.find(), svg.substring(0, 400));
         assertEquals(237.6, Double.parseDouble(width.group(1)), 1e-9, "3.3 in of 72 pt");
+        java.util.regex.Matcher height = java.util.regex.Pattern.compile("height='([0-9.]+)pt'").matcher(svg);
+        assertTrue(height.find(), svg.substring(0, 400));
+        try (PDDocument read = Loader.loadPDF(dir.resolve(base + ".pdf").toFile())) {
+            assertEquals(read.getPage(0).getMediaBox().getHeight(), Double.parseDouble(height.group(1)), 1e-3,
+                    "the SVG's page is as high as the PDF's");
+        }
         // Not drawn: the title is the caption's (the file's title element still says what it shows).
         String drawn = svg.replaceAll("<title>.*?</title>|<desc>.*?</desc>", "");
         assertTrue(printed.chart().getTitle() == null && !drawn.contains(title), "the title is the caption's");
@@ -250,6 +259,45 @@ class FigureFilesTest {
         }
     }
 
+    /**
+     * A title of printable ASCII (space to tilde) goes into the PDF as it is, its backslashes and parentheses
+     * escaped; any other character, a control or DEL as well, turns the whole title into UTF-16 with a byte
+     * order mark (FE FF, octal 376 377), as PDF 1.7 (7.9.2.2) gives text strings.
+     */
+    @Test
+    void pdfTitlesOfPrintableAsciiStayAsTheyAreAndOthersTurnToUtf16() {
+        assertEquals(" a\\\\b\\(c\\)~", Figure.pdfLiteral(" a\\b(c)~"));
+        assertEquals("\\376\\377\\000\\177", Figure.pdfLiteral("\u007f"));
+        assertEquals("\\376\\377\\000\\011", Figure.pdfLiteral("\t"));
+    }
+
+    /** The PDF's text is drawn as outlines, so it needs no font: none is embedded or named. */
+    @Test
+    void aPdfNeedsNoFont() {
+        byte[] pdf = ForgettingPlot.of(R3, List.of("0,1", "2,3", "4,5"), "t").pdf();
+        assertFalse(new String(pdf, StandardCharsets.ISO_8859_1).contains("/Font"));
+    }
+
+    /** A figure has a size of at least one unit each way. */
+    @Test
+    void aFigureOfNoWidthOrHeightIsRefused() {
+        JFreeChart chart = new JFreeChart("t", new org.jfree.chart.plot.PiePlot<String>());
+        assertThrows(IllegalArgumentException.class, () -> new Figure(chart, 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> new Figure(chart, 100, 0));
+        assertEquals(1, new Figure(chart, 1, 1).width());
+    }
+
+    /** A printed width is taken in [2, 100) inches, as the option's help says: 2 is, 100 and NaN are not. */
+    @Test
+    void aPrintedWidthIsTakenFromTwoToBelowAHundredInches() {
+        Figure.requirePrintWidth("plot", "--width-in", 2);
+        Figure.requirePrintWidth("plot", "--width-in", 99.9);
+        for (double refused : new double[] {1.99, 100, Double.NaN}) {
+            assertThrows(ParameterException.class, () -> Figure.requirePrintWidth("plot", "--width-in", refused),
+                    "width " + refused);
+        }
+    }
+
     /** Pixels darker than mid-grey. */
     private static int darkPixels(BufferedImage image) {
         int dark = 0;
@@ -268,7 +316,10 @@ class FigureFilesTest {
     @MethodSource("figures")
     void writesIntoRunFolder(String base, String title, Figure figure) throws Exception {
         RunFolder run = RunFolder.create(dir, "e", "r");
-        figure.write(run, "plots/" + base);
+        List<Path> files = figure.write(run, "plots/" + base);
+        assertEquals(List.of(base + ".png", base + ".svg", base + ".pdf"),
+                files.stream().map(f -> f.getFileName().toString()).toList());
+        assertTrue(files.stream().allMatch(Files::isRegularFile), files.toString());
         Path done = run.commit();
         assertTrue(ImageIO.read(done.resolve("plots/" + base + ".png").toFile()) != null);
         assertTrue(Files.readString(done.resolve("plots/" + base + ".svg")).startsWith("<?xml"));
