@@ -264,6 +264,18 @@ class FigureFilesTest {
      * escaped; any other character, a control or DEL as well, turns the whole title into UTF-16 with a byte
      * order mark (FE FF, octal 376 377), as PDF 1.7 (7.9.2.2) gives text strings.
      */
+    /** A figure at another size draws the same chart into a PNG of that size, at the PNG's pixels per unit. */
+    @Test
+    void aFigureAtAnotherSizeIsThatManyPixels() throws Exception {
+        Figure figure = ForgettingPlot.of(R3, List.of("0,1", "2,3", "4,5"), "t");
+        Figure resized = figure.withSize(321, 123);
+        assertTrue(resized.chart() == figure.chart(), "the same chart");
+        BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(resized.png()));
+        assertEquals(321 * Figure.PNG_SCALE, png.getWidth());
+        assertEquals(123 * Figure.PNG_SCALE, png.getHeight());
+        assertEquals(figure.description(), resized.description());
+    }
+
     @Test
     void pdfTitlesOfPrintableAsciiStayAsTheyAreAndOthersTurnToUtf16() {
         assertEquals(" a\\\\b\\(c\\)~", Figure.pdfLiteral(" a\\b(c)~"));
