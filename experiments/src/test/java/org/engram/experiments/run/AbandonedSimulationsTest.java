@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -91,10 +92,68 @@ class AbandonedSimulationsTest {
         assertEquals("", err);
     }
 
+    /**
+     * A simulation's partial folder whose lock this process holds (as a live simulation's process would) stays,
+     * without a word, although it is long unchanged; files beside the folders (not the folders of runs) are left
+     * alone; a lock file in a finished folder that cannot be deleted is reported, naming it.
+     */
+    @Test
+    void aHeldSimulationStaysAndWhatCannotBeRemovedIsSaid() throws IOException {
+        Instant old = Instant.now().minus(AbandonedSimulations.QUIET).minusSeconds(3600);
+        Path exp = results.resolve("exp");
+        Path held = folder(exp.resolve(".20261130T120000Z-aaaaaa.partial"),
+                List.of("config.yaml", SIMULATION, RunFolder.LOCK, ""), old);
+        Path note = Files.writeString(exp.resolve("notes.txt"), "mine");
+        Path stuck = folder(exp.resolve("20261130T120001Z-aaaaaa"),
+                List.of(RunFolder.LOCK + "/inside", "x", "summary.md", "# exp\n"), Instant.now());
+        String err;
+        try (FileChannel channel = FileChannel.open(held.resolve(RunFolder.LOCK), StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            err = remove();
+        }
+        assertTrue(Files.isRegularFile(held.resolve("config.yaml")), err);
+        assertEquals("mine", Files.readString(note));
+        assertTrue(err.startsWith("engram: cannot remove the stale lock file " + stuck.resolve(RunFolder.LOCK)
+                + ": ") && err.strip().endsWith("; delete it by hand"), err);
+        assertEquals(1, err.lines().count(), err);
+    }
+
+    /**
+     * A simulation's partial folder with a lock file that no process holds is removed at once, however
+     * lately it changed: a live simulation holds its lock from before it writes its config.
+     */
+    @Test
+    void anUnheldSimulationIsRemovedHoweverFresh() throws IOException {
+        Path sim = folder(results.resolve("exp").resolve(".20261130T120000Z-aaaaaa.partial"),
+                List.of("config.yaml", SIMULATION, RunFolder.LOCK, ""), Instant.now());
+        Path unmarked = folder(results.resolve("exp").resolve(".20261130T120001Z-aaaaaa.partial"),
+                List.of("config.yaml", SIMULATION), Instant.now());
+        String err = remove();
+        assertFalse(Files.exists(sim), err);
+        assertTrue(Files.isDirectory(unmarked), "without a lock file, a fresh folder may be a process's starting");
+        assertEquals("engram: removed " + sim + ", the partial folder of an engram simulate whose process is gone"
+                + " (it cannot be resumed)", err.strip());
+    }
+
+    /** Quiet: nothing in the folder, the folder itself included, changed within QUIET. */
+    @Test
+    void quietMeansNothingChangedWithinTheQuietTime() throws IOException {
+        Instant old = Instant.now().minus(AbandonedSimulations.QUIET).minusSeconds(60);
+        Path folder = folder(results.resolve("f"), List.of("a/b.txt", "b"), old);
+        assertTrue(AbandonedSimulations.isQuiet(folder));
+        Files.setLastModifiedTime(folder, FileTime.from(Instant.now()));
+        assertFalse(AbandonedSimulations.isQuiet(folder));
+        assertFalse(AbandonedSimulations.isQuiet(results.resolve("missing")), "what cannot be read is not quiet");
+    }
+
+    /**
+     * Removes what is abandoned, reporting through a buffer that passes on only what is flushed, as standard
+     * error may: a line left in the buffer is lost when the process ends.
+     */
     private String remove() {
-        StringWriter err = new StringWriter();
-        AbandonedSimulations.remove(results, "exp", new PrintWriter(err, true));
-        return err.toString();
+        StringWriter shown = new StringWriter();
+        AbandonedSimulations.remove(results, "exp", new PrintWriter(new BufferedWriter(shown), false));
+        return shown.toString();
     }
 
     /**

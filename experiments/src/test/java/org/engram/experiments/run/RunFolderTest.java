@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -271,6 +272,18 @@ class RunFolderTest {
         assertEquals("20261130T081500Z-e3b0c4", RunFolder.newRunId(t, ""));
     }
 
+    /** A run id tells when its run started, to the second, and which fingerprint it was made from. */
+    @Test
+    void aRunIdCarriesItsStartAndItsFingerprint() {
+        Instant t = Instant.parse("2026-11-30T08:15:00.750Z");
+        String id = RunFolder.newRunId(t, "seed: 1\n");
+        assertEquals(Instant.parse("2026-11-30T08:15:00Z"), RunFolder.startOf(id));
+        assertTrue(RunFolder.carries(id, "seed: 1\n"));
+        assertTrue(RunFolder.carries(id + "-2", "seed: 1\n"), "the id of the second run of the second");
+        assertFalse(RunFolder.carries(id, "seed: 2\n"));
+        assertFalse(RunFolder.carries(id + "-x", "seed: 1\n"));
+    }
+
     /** A results root that cannot hold results is refused by name, before any folder is made. */
     @Test
     void aResultsRootThatIsAFileOrInsideAFinishedRunIsRefused() throws IOException {
@@ -326,6 +339,35 @@ class RunFolderTest {
         RunFolder second = RunFolder.createNew(results, "exp", now, "config");
         assertEquals(first.runId() + "-2", second.runId());
         assertNotEquals(first.finalDirectory(), second.finalDirectory());
+    }
+
+    /**
+     * The claim of an id whose run has finished is given back: its partial folder, made before the finished
+     * folder was seen, is deleted, so the experiment's folder holds the finished run and the new run's alone.
+     */
+    @Test
+    void aClaimOfAFinishedRunsIdLeavesNoFolder() throws IOException {
+        Instant now = Instant.parse("2026-11-30T08:15:00Z");
+        String finished = RunFolder.newRunId(now, "config");
+        Files.createDirectories(results.resolve("exp").resolve(finished));
+        RunFolder second = RunFolder.createNew(results, "exp", now, "config");
+        assertEquals(List.of("." + finished + "-2.partial", finished), listing(results.resolve("exp")));
+        assertFalse(second.isCommitted());
+        second.commit();
+        assertTrue(second.isCommitted());
+        assertEquals(List.of(finished, finished + "-2"), listing(results.resolve("exp")));
+    }
+
+    /** A file written is where the returned path says, inside the partial folder, with what was written. */
+    @Test
+    void aWrittenFileIsWhereItsPathSays() throws IOException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        Path text = run.writeString("plots/a.txt", "a");
+        Path bytes = run.writeBytes("b.bin", new byte[] {1, 2});
+        assertEquals(run.directory().resolve("plots/a.txt"), text);
+        assertEquals("a", Files.readString(text));
+        assertEquals(run.directory().resolve("b.bin"), bytes);
+        assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(bytes));
     }
 
     /** Runs started together each claim their own id: creating the folder is the claim. */
@@ -428,14 +470,15 @@ class RunFolderTest {
     /**
      * A file system that does not lock files (NFS without its lock service, Lustre mounted without
      * flock) gives the folder unlocked, with a warning: it refused every run and simulation with
-     * "cannot lock".
+     * "cannot lock". The warning is flushed at once (the writer here buffers, as standard error does): a
+     * run stopped by a signal may print nothing more.
      */
     @Test
     void aFileSystemThatCannotLockGivesTheFolderWithAWarning() throws IOException {
         RunFolder run = RunFolder.create(results, "exp", "run-1");
         StringWriter warnings = new StringWriter();
         try (FileChannel channel = new LocklessChannel(lockFile(run), "No locks available")) {
-            run.lockWith(channel, new PrintWriter(warnings));
+            run.lockWith(channel, new PrintWriter(new BufferedWriter(warnings)));
         }
         assertEquals("engram: warning: " + run.directory() + ": the file system does not lock files (no locks"
                 + " available), so a second engram process working on this folder would not be detected: run or resume"
@@ -577,7 +620,8 @@ class RunFolderTest {
             assertTrue(e.getMessage().startsWith(run.directory() + ": expected the folder this process writes its"
                     + " results into, found none: it was removed or renamed"), e.getMessage());
         }
-        assertThrows(RunFolderGone.class, run::commit);
+        RunFolderGone gone = assertThrows(RunFolderGone.class, run::commit);
+        assertTrue(gone.getCause() instanceof java.nio.file.NoSuchFileException, "the failed rename is kept");
         assertEquals(List.of(), listing(results.resolve("exp")), "neither the partial nor the final folder made");
     }
 

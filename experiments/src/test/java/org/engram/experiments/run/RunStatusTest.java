@@ -27,6 +27,21 @@ class RunStatusTest {
         assertEquals(List.of(TWO.get(0)), resumed.withCompleted(List.of(TWO.get(0))).completed());
     }
 
+    /**
+     * Each status names the process that wrote it (a running run whose process is gone was killed), and a
+     * finished task adds its unit after those listed.
+     */
+    @Test
+    void aStatusNamesItsProcessAndAddsEachFinishedUnit() {
+        long pid = ProcessHandle.current().pid();
+        RunStatus started = RunStatus.start("e", "r", 6, "resume", List.of(TWO.get(0)), List.of(), List.of("abc"));
+        assertEquals(pid, started.pid());
+        RunStatus next = started.with(TWO.get(1));
+        assertEquals(TWO, next.completed());
+        assertEquals(pid, next.pid());
+        assertEquals(List.of(TWO.get(0)), started.completed(), "the earlier status is left as it was");
+    }
+
     @Test
     void anUnreadableListIsNone() throws Exception {
         assertEquals(List.of(), RunStatus.completedIn(null));

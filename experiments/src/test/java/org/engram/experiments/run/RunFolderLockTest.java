@@ -1,0 +1,63 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lock of a partial folder as another process sees it ({@link RunFolder#holder}), and what taking it
+ * clears: the temporary files a killed process left. A lock is per process, so this process's own open
+ * folder reads as held, as a second process's would.
+ */
+class RunFolderLockTest {
+    @TempDir
+    Path results;
+
+    /** No lock file: an older Engram's folder, whose process cannot be told. Once made and let go: free. */
+    @Test
+    void aFolderReadsAsHeldOnlyWhileItsLockIsTaken() {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        assertEquals(RunFolder.Holder.UNKNOWN, RunFolder.holder(run.directory()));
+        assertFalse(Files.exists(run.directory().resolve(RunFolder.LOCK)), "a reader makes no lock file");
+        run.lock(new PrintWriter(Writer.nullWriter()));
+        assertEquals(RunFolder.Holder.HELD, RunFolder.holder(run.directory()));
+        assertEquals(RunFolder.Holder.HELD, RunFolder.holder(run.directory()), "looking leaves the lock held");
+        run.release();
+        assertEquals(RunFolder.Holder.FREE, RunFolder.holder(run.directory()));
+        assertEquals(RunFolder.Holder.FREE, RunFolder.holder(run.directory()), "looking takes no lock for good");
+    }
+
+    /**
+     * The files a process killed while it wrote them left ({@code .<file>.<pid>-<n>.tmp}, in any folder of the
+     * run) go when the folder is taken; the files of the same names without that form stay.
+     */
+    @Test
+    void takingTheFolderRemovesTheFilesAKillLeftHalfWritten() throws IOException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        Path unit = Files.createDirectories(run.directory().resolve("checkpoints/naive/seed-1"));
+        Path[] halfWritten = {run.directory().resolve(".status.json.4242-1.tmp"),
+            unit.resolve(".learner-2.state.4242-7.tmp")};
+        Path[] kept = {run.directory().resolve("status.json"), unit.resolve("learner-1.state"),
+            unit.resolve(".notes.tmp")};
+        for (Path p : halfWritten) {
+            Files.writeString(p, "half");
+        }
+        for (Path p : kept) {
+            Files.writeString(p, "whole");
+        }
+        run.lock(new PrintWriter(Writer.nullWriter()));
+        for (Path p : halfWritten) {
+            assertFalse(Files.exists(p), p.toString());
+        }
+        for (Path p : kept) {
+            assertEquals("whole", Files.readString(p), p.toString());
+        }
+    }
+}
