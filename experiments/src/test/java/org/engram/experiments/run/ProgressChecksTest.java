@@ -310,6 +310,158 @@ class ProgressChecksTest {
                 + " found 3"), unasked);
     }
 
+    /**
+     * A run that holds samples out for validation resumes only from a file with their results for each finished
+     * task (and each epoch evaluated); one without validation, only from a file with none.
+     */
+    @Test
+    void validationResultsAreThereExactlyWhenTheRunValidates(@TempDir Path results) throws IOException {
+        ObjectNode validated = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        validated.set("validation_random_init", new ObjectMapper().readTree("[0.5, 0.5]"));
+        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 0.7]]"));
+        validated.set("validation_epoch_accuracy", new ObjectMapper().readTree("[]"));
+        assertEquals(2, progress(results.resolve("taken"), validated.toString(), 0.2, 1, false).validationRows()
+                .size());
+        assertEquals("validation_rows: expected nothing (the run holds no samples out for validation:"
+                + " tasks.validation is 0), found a list", refusal(results.resolve("unasked"), validated, 0, 1));
+        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1]]"));
+        assertEquals("validation_rows: expected one row per finished task (2), found 1",
+                refusal(results.resolve("short"), validated, 0.2, 1));
+        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 1.5]]"));
+        assertEquals("validation_rows[1][1]: expected an accuracy in [0, 1], found 1.5",
+                refusal(results.resolve("value"), validated, 0.2, 1));
+        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 0.7]]"));
+        validated.set("validation_random_init", new ObjectMapper().readTree("[0.5]"));
+        assertEquals("validation_random_init: expected 2 accuracies (one per task), found 1",
+                refusal(results.resolve("init"), validated, 0.2, 1));
+        validated.remove("validation_rows");
+        assertEquals("validation_rows: expected a list (the validation results of the finished tasks, as"
+                + " tasks.validation is 0.2), found nothing", refusal(results.resolve("none"), validated, 0.2, 1));
+        ObjectNode plain = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        plain.set("validation_epoch_accuracy", new ObjectMapper().readTree("[[0.5, 0.5]]"));
+        assertEquals("validation_epoch_accuracy: expected nothing (the run holds no samples out for validation:"
+                + " tasks.validation is 0), found a list", refusal(results.resolve("epochs"), plain, 0, 1));
+    }
+
+    /**
+     * Of a run that evaluates every epoch and validates, each row of accuracies after an epoch has its row of
+     * validation results; a file without them was written by a build that kept none per epoch.
+     */
+    @Test
+    void everyEpochRowHasItsValidationRow(@TempDir Path results) throws IOException {
+        ObjectNode validated = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        validated.set("validation_random_init", new ObjectMapper().readTree("[0.5, 0.5]"));
+        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 0.7]]"));
+        validated.set("epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3], [1.0, 0.85]]"));
+        validated.set("validation_epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3], [0, 1]]"));
+        assertEquals(2, progress(results.resolve("taken"), validated.toString(), 0.2, 1, true)
+                .validationEpochAccuracy().size());
+        validated.set("validation_epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3]]"));
+        assertTrue(refusal(results.resolve("short"), validated, 0.2, 1).startsWith("validation_epoch_accuracy:"
+                + " expected one row per row of epoch_accuracy (2: the validation results of every epoch evaluated),"
+                + " found 1"));
+        validated.set("validation_epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3], [0.5, -0.1]]"));
+        assertEquals("validation_epoch_accuracy[1][1]: expected an accuracy in [0, 1], found -0.1",
+                refusal(results.resolve("value"), validated, 0.2, 1));
+        validated.remove("validation_epoch_accuracy");
+        assertTrue(refusal(results.resolve("older"), validated, 0.2, 1).contains("found nothing: the checkpoint was"
+                + " written by an Engram build that kept no validation results per epoch"));
+    }
+
+    /**
+     * With two epochs a task, task k's records are epochs[2k] and epochs[2k + 1], of epochs 0 and 1, and there
+     * are four of them after two tasks: a record of epoch 1 put first is refused naming the record expected.
+     * The bounds are taken: accuracies of 0 and 1, no samples, no seconds.
+     */
+    @Test
+    void epochRecordsOfTwoEpochsATaskAreInTaskAndEpochOrder(@TempDir Path results) throws IOException {
+        ObjectNode two = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        ArrayNode epochs = new ObjectMapper().createArrayNode();
+        for (int k = 0; k < 4; k++) {
+            ObjectNode e = ((ObjectNode) two.get("epochs").get(0)).deepCopy();
+            e.put("task", k / 2).put("epoch", k % 2).put("samples", 0).put("seconds", 0.0).put("train_accuracy", 0.0);
+            epochs.add(e);
+        }
+        two.set("epochs", epochs);
+        two.set("rows", new ObjectMapper().readTree("[[0, 1], [1, 0]]"));
+        two.put("wall_seconds", 0.0);
+        two.put("spikes", 0);
+        UnitProgress p = progress(results.resolve("taken"), two.toString(), 0, 2, false);
+        assertEquals(4, p.epochs().size());
+        assertEquals(1, p.epochs().get(3).task());
+        ((ObjectNode) epochs.get(2)).put("epoch", 1);
+        assertEquals("epochs[2]: expected the record of naive seed 1 task 1 epoch 0, found naive seed 1 task 1"
+                + " epoch 1", refusal(results.resolve("order"), two, 0, 2));
+        epochs.remove(3);
+        assertEquals("epochs: expected 4 records (each of the 2 epochs of each of the 2 finished tasks), found 3",
+                refusal(results.resolve("count"), two, 0, 2));
+        String rows = refusal(results.resolve("rows"), (ObjectNode) new ObjectMapper().readTree(COMPLETE), 0, 2);
+        assertEquals("epochs: expected 4 records (each of the 2 epochs of each of the 2 finished tasks), found 2",
+                rows);
+    }
+
+    /** A row of accuracies out of [0, 1], more rows than tasks, or another unit's file is refused. */
+    @Test
+    void rowsAndTheUnitAreChecked(@TempDir Path results) throws IOException {
+        ObjectNode damaged = damaged("rows[1][0]", "-0.5");
+        assertEquals("rows[1][0]: expected an accuracy in [0, 1], found -0.5",
+                refusal(results.resolve("value"), damaged, 0, 1));
+        ObjectNode extra = damaged("rows", "[[1, 0], [1, 0], [1, 0]]");
+        assertEquals("rows: expected at most one row per task (2), found 3", refusal(results.resolve("extra"), extra,
+                0, 1));
+        ObjectNode other = damaged("seed", "2");
+        String message = refusal(results.resolve("other"), other, 0, 1);
+        assertEquals("progress: expected the progress of naive, seed 1, 2 tasks, found naive, seed 2, 2 tasks",
+                message);
+    }
+
+    /**
+     * Of a unit's learner states only the one its progress names stays (learner-2 after two tasks): the one
+     * before it, and one a kill left ahead of the progress, go; other files, and a folder named like a state,
+     * stay. A unit with no task done keeps no state at all.
+     */
+    @Test
+    void onlyTheStateTheProgressNamesStays(@TempDir Path results) throws IOException {
+        UnitProgress two = progress(results, COMPLETE);
+        RunFolder folder = RunFolder.resume(results, "e", "r1");
+        Path unit = folder.directory().resolve("checkpoints/naive/seed-1");
+        List<String> others = List.of("progress.json", "learner-2.state.bak", "old-learner-1.state");
+        for (String name : List.of("learner-1.state", "learner-2.state", "learner-3.state")) {
+            Files.writeString(unit.resolve(name), name);
+        }
+        for (String name : others.subList(1, others.size())) {
+            Files.writeString(unit.resolve(name), name);
+        }
+        Files.createDirectories(unit.resolve("learner-0.state"));
+        Checkpoints checkpoints = new Checkpoints(folder);
+        checkpoints.removeOtherStates(two);
+        assertEquals(List.of("learner-0.state", "learner-2.state", "learner-2.state.bak", "old-learner-1.state",
+                "progress.json"), names(unit));
+        checkpoints.removeOtherStates(UnitProgress.start("naive", 1, 2));
+        assertEquals(List.of("learner-0.state", "learner-2.state.bak", "old-learner-1.state", "progress.json"),
+                names(unit));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * The message of a progress file's refusal after its place ({@code progress.json:line:column: }), cut
+     * before its hint, for a run of the given {@code tasks.validation} and epochs a task.
+     */
+    private static String refusal(Path results, ObjectNode file, double validation, int epochs) {
+        String message = assertThrows(EngramException.class,
+                () -> progress(results, file.toString(), validation, epochs, !file.path("epoch_accuracy").isEmpty()))
+                .getMessage();
+        String after = message.substring(message.indexOf("progress.json") + "progress.json".length())
+                .replaceFirst("^(:\\d+:\\d+)?: ", "");
+        int hint = after.indexOf("; ");
+        return hint < 0 ? after : after.substring(0, hint);
+    }
+
     /** Reads a progress file through a resume's checks: naive, seed 1, 2 tasks, no validation, 1 epoch a task. */
     private static UnitProgress progress(Path results, String text) throws IOException {
         return progress(results, text, false);
@@ -320,11 +472,17 @@ class ProgressChecksTest {
      * every epoch or not.
      */
     private static UnitProgress progress(Path results, String text, boolean everyEpoch) throws IOException {
+        return progress(results, text, 0, 1, everyEpoch);
+    }
+
+    /** Reads a progress file of naive, seed 1, 2 tasks through a resume's checks, of a run configured so. */
+    private static UnitProgress progress(Path results, String text, double validation, int epochs,
+            boolean everyEpoch) throws IOException {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         try {
             Path unit = Files.createDirectories(folder.directory().resolve("checkpoints/naive/seed-1"));
             Files.writeString(unit.resolve("progress.json"), text);
-            return new Checkpoints(folder).progress("naive", 1, 2, 0, 1, everyEpoch);
+            return new Checkpoints(folder).progress("naive", 1, 2, validation, epochs, everyEpoch);
         } finally {
             folder.release();
         }
