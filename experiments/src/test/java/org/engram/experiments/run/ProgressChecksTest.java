@@ -316,9 +316,7 @@ class ProgressChecksTest {
      */
     @Test
     void validationResultsAreThereExactlyWhenTheRunValidates(@TempDir Path results) throws IOException {
-        ObjectNode validated = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
-        validated.set("validation_random_init", new ObjectMapper().readTree("[0.5, 0.5]"));
-        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 0.7]]"));
+        ObjectNode validated = validated();
         validated.set("validation_epoch_accuracy", new ObjectMapper().readTree("[]"));
         assertEquals(2, progress(results.resolve("taken"), validated.toString(), 0.2, 1, false).validationRows()
                 .size());
@@ -349,9 +347,7 @@ class ProgressChecksTest {
      */
     @Test
     void everyEpochRowHasItsValidationRow(@TempDir Path results) throws IOException {
-        ObjectNode validated = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
-        validated.set("validation_random_init", new ObjectMapper().readTree("[0.5, 0.5]"));
-        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 0.7]]"));
+        ObjectNode validated = validated();
         validated.set("epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3], [1.0, 0.85]]"));
         validated.set("validation_epoch_accuracy", new ObjectMapper().readTree("[[0.9, 0.3], [0, 1]]"));
         assertEquals(2, progress(results.resolve("taken"), validated.toString(), 0.2, 1, true)
@@ -389,6 +385,9 @@ class ProgressChecksTest {
         UnitProgress p = progress(results.resolve("taken"), two.toString(), 0, 2, false);
         assertEquals(4, p.epochs().size());
         assertEquals(1, p.epochs().get(3).task());
+        two.set("epoch_accuracy", new ObjectMapper().readTree("[[0.5, 0.5], [0.6, 0.4], [0.7, 0.3], [0.8, 0.2]]"));
+        assertEquals(4, progress(results.resolve("every"), two.toString(), 0, 2, true).epochAccuracy().size());
+        two.set("epoch_accuracy", new ObjectMapper().readTree("[]"));
         ((ObjectNode) epochs.get(2)).put("epoch", 1);
         assertEquals("epochs[2]: expected the record of naive seed 1 task 1 epoch 0, found naive seed 1 task 1"
                 + " epoch 1", refusal(results.resolve("order"), two, 0, 2));
@@ -418,7 +417,7 @@ class ProgressChecksTest {
     /**
      * Of a unit's learner states only the one its progress names stays (learner-2 after two tasks): the one
      * before it, and one a kill left ahead of the progress, go; other files, and a folder named like a state,
-     * stay. A unit with no task done keeps no state at all.
+     * stay. A unit with no task done keeps no state at all, not even one named for 0 tasks.
      */
     @Test
     void onlyTheStateTheProgressNamesStays(@TempDir Path results) throws IOException {
@@ -437,8 +436,10 @@ class ProgressChecksTest {
         checkpoints.removeOtherStates(two);
         assertEquals(List.of("learner-0.state", "learner-2.state", "learner-2.state.bak", "old-learner-1.state",
                 "progress.json"), names(unit));
+        Files.delete(unit.resolve("learner-0.state"));
+        Files.writeString(unit.resolve("learner-0.state"), "no state is saved before a task");
         checkpoints.removeOtherStates(UnitProgress.start("naive", 1, 2));
-        assertEquals(List.of("learner-0.state", "learner-2.state.bak", "old-learner-1.state", "progress.json"),
+        assertEquals(List.of("learner-2.state.bak", "old-learner-1.state", "progress.json"),
                 names(unit));
     }
 
@@ -446,6 +447,14 @@ class ProgressChecksTest {
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** {@link #COMPLETE} with the validation results of its two tasks, as a run that validates writes it. */
+    private static ObjectNode validated() throws IOException {
+        ObjectNode validated = (ObjectNode) new ObjectMapper().readTree(COMPLETE);
+        validated.set("validation_random_init", new ObjectMapper().readTree("[0.5, 0.5]"));
+        validated.set("validation_rows", new ObjectMapper().readTree("[[0.9, 0.1], [0.8, 0.7]]"));
+        return validated;
     }
 
     /**
