@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.learning.io.Envelope;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
@@ -88,8 +89,8 @@ final class Checkpoints {
             UnitProgress p = JsonFiles.read(file, UnitProgress.class);
             if (p.tasks() != tasks || !strategy.equals(p.strategy()) || p.seed() != seed) {
                 throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed "
-                        + seed + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks()
-                        + " tasks", null);
+                        + seed + ", " + MetricFormat.count(tasks, "task"), p.strategy() + ", seed " + p.seed() + ", "
+                        + MetricFormat.count(p.tasks(), "task"), null);
             }
             requireValid(file, p, validation);
             requireEpochs(file, p, epochsPerTask);

@@ -22,6 +22,7 @@ import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.learning.continual.Gpm;
 import org.engram.learning.continual.Hlop;
 import org.engram.learning.continual.Scenario;
@@ -240,7 +241,7 @@ public final class Runner {
                     err)) {
                 if (request.resume() != null) {
                     progress.message("resuming " + folder.directory() + " after " + loop.tasksDone()
-                            + " of " + loop.totalTasks() + " tasks");
+                            + " of " + MetricFormat.count(loop.totalTasks(), "task"));
                 }
                 List<Supplier<UnitProgress>> units = new ArrayList<>();
                 for (ExperimentConfig.StrategySpec spec : c.strategies()) {
