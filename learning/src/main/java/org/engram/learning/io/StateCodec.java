@@ -92,8 +92,10 @@ public final class StateCodec {
     }
 
     /**
-     * Fails if a row read by {@link #readFloats(DataInput)} or {@link #readDoubles(DataInput)} is
-     * {@code null} where the writer never writes one: only a damaged stream has it there.
+     * Fails if a row read by {@link #readFloats(DataInput)} or {@link #readDoubles(DataInput)}, or a
+     * row of a matrix read by {@link #readFloatMatrix(DataInput)} or {@link #readDoubleMatrix(DataInput)},
+     * is {@code null} (written as length -1) where the writer never writes one: only a damaged stream
+     * has it there.
      *
      * @param kind the reader's kind name
      * @param what what the row is, e.g. {@code "input weights"}
