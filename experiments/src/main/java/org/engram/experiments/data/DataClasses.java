@@ -95,15 +95,10 @@ public final class DataClasses {
      * gives the first item of that class, so that a damaged label can be found in the file.
      */
     private static DataFileException unseenClass(Dataset test, int c, LocatedData located) {
-        int first = -1;
-        int count = 0;
-        for (int i = 0; i < test.size(); i++) {
-            if (test.label(i) == c) {
-                if (count == 0) {
-                    first = i;
-                }
-                count++;
-            }
+        int count = test.classCounts()[c];
+        int first = 0;
+        while (test.label(first) != c) {
+            first++;
         }
         String items = count == 1 ? "item " + first : count + " items, the first item " + first;
         return new DataFileException(test.source(), "labels", "classes the training samples have", "class " + c
