@@ -3,12 +3,10 @@ package org.engram.experiments.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -162,27 +160,33 @@ public final class AbandonedSimulations {
         // CREATE for a folder an older Engram made without a lock file. Another process removing the
         // folder at the same time may delete the lock file and make it again here: then whichever
         // holds the new one finishes, and the other finds the folder not empty at the end.
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            try {
-                if (RunFolder.tryLock(channel) == null) {
-                    return Removal.KEPT;
-                }
-            } catch (IOException cannotLock) {
-                if (!RunFolder.locksUnsupported(cannotLock)) {
-                    throw cannotLock;
-                }
-                // NFS without its lock service, say, where RunFolder took the folder unlocked. A folder
-                // without a lock file was chosen for being quiet, which holds without a lock.
-                if (locked) {
-                    return Removal.CANNOT_TELL;
-                }
-            }
-            try (Stream<Path> walk = Files.walk(partial)) {
-                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                    if (!p.equals(partial) && !p.equals(lockFile)) {
-                        Files.delete(p);
+        try {
+            Removal removal = LockFiles.use(lockFile, true, Removal.KEPT, channel -> {
+                try {
+                    if (LockFiles.tryLock(channel) == null) {
+                        return Removal.KEPT;
+                    }
+                } catch (IOException cannotLock) {
+                    if (!LockFiles.locksUnsupported(cannotLock)) {
+                        throw cannotLock;
+                    }
+                    // NFS without its lock service, say, where RunFolder took the folder unlocked. A folder
+                    // without a lock file was chosen for being quiet, which holds without a lock.
+                    if (locked) {
+                        return Removal.CANNOT_TELL;
                     }
                 }
+                try (Stream<Path> walk = Files.walk(partial)) {
+                    for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                        if (!p.equals(partial) && !p.equals(lockFile)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+                return Removal.REMOVED;
+            });
+            if (removal != Removal.REMOVED) {
+                return removal;
             }
         } catch (NoSuchFileException goneMeanwhile) {
             return Removal.KEPT;

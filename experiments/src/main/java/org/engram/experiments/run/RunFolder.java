@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -59,7 +57,8 @@ public final class RunFolder {
     private volatile boolean committed;
     /** Whether {@link #discard} has run: no file may be written after it (one would make the folder again). */
     private boolean discarded;
-    private FileChannel lockChannel;
+    /** The folder's lock while this process holds it. */
+    private LockFiles.HeldLock lock;
     private Thread discardOnExit;
     /** Whether making the partial folder made the experiment's folder too, which discard then removes if empty. */
     private boolean madeExperimentFolder;
@@ -503,27 +502,27 @@ public final class RunFolder {
      *                         the lock file cannot be made
      */
     public void lock(PrintWriter err) {
-        FileChannel channel = null;
         try {
-            channel = FileChannel.open(partial.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lockWith(channel, err);
+            boolean notHeldHere = LockFiles.use(partial.resolve(LOCK), true, false, channel -> {
+                lockWith(channel, err);
+                return true;
+            });
+            if (!notHeldHere) {
+                throw heldElsewhere();
+            }
         } catch (IOException e) {
             throw ioFailure("cannot make the lock file of " + partial, e);
-        } finally {
-            if (lockChannel != channel && channel != null) {
-                closeQuietly(channel);
-            }
         }
         removeTemporaries();
     }
 
     /** Takes the lock of the folder's open lock file, or, where the file system cannot lock, warns and goes on. */
     void lockWith(FileChannel channel, PrintWriter err) {
-        FileLock lock;
+        LockFiles.HeldLock taken;
         try {
-            lock = tryLock(channel);
+            taken = LockFiles.take(channel, partial.resolve(LOCK));
         } catch (IOException cannotLock) {
-            if (!locksUnsupported(cannotLock)) {
+            if (!LockFiles.locksUnsupported(cannotLock)) {
                 throw ioFailure("cannot lock " + partial, cannotLock);
             }
             // A run that the file system cannot lock is still a run to do.
@@ -533,11 +532,15 @@ public final class RunFolder {
             err.flush();
             return;
         }
-        if (lock == null) {
-            throw new EngramException(partial.toString(), "run folder", "a run no other engram process is"
-                    + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
+        if (taken == null) {
+            throw heldElsewhere();
         }
-        lockChannel = channel;
+        lock = taken;
+    }
+
+    private EngramException heldElsewhere() {
+        return new EngramException(partial.toString(), "run folder", "a run no other engram process is"
+                + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
     }
 
     /**
@@ -562,17 +565,9 @@ public final class RunFolder {
      * too: deleting it would let two later processes lock two different files of one name.
      */
     public void release() {
-        if (lockChannel != null) {
-            closeQuietly(lockChannel);
-            lockChannel = null;
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();   // closing releases the lock
-        } catch (IOException ignored) {
-            // A channel that fails to close still loses its lock when the process ends.
+        if (lock != null) {
+            LockFiles.giveUp(lock);
+            lock = null;
         }
     }
 
@@ -739,51 +734,25 @@ public final class RunFolder {
     /**
      * Looks whether a process holds a run folder's lock, taking and at once releasing it when free
      * (a resume started in that instant is refused as if the run went on, and can be started again).
-     * The lock file is never created here: a reader leaves the folder as it found it.
+     * The lock file is never created here: a reader leaves the folder as it found it. A folder this
+     * process holds is held, and its lock file is not opened: closing it would drop the lock.
      *
      * @param folder a run folder, partial or not
      * @return who holds its lock
      */
     static Holder holder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.WRITE)) {
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                return Holder.HELD;
-            }
-            lock.release();
-            return Holder.FREE;
+        try {
+            return LockFiles.use(folder.resolve(LOCK), false, Holder.HELD, channel -> {
+                FileLock lock = LockFiles.tryLock(channel);
+                if (lock == null) {
+                    return Holder.HELD;
+                }
+                lock.release();
+                return Holder.FREE;
+            });
         } catch (IOException | UnsupportedOperationException cannotTell) {
             return Holder.UNKNOWN;
         }
-    }
-
-    /**
-     * Takes the lock of a lock file if no one holds it.
-     *
-     * @param channel the open lock file
-     * @return the lock, or {@code null} if another process, or this one, holds it
-     * @throws IOException if the file cannot be locked
-     */
-    static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldHere) {
-            return null;
-        }
-    }
-
-    /**
-     * Whether a lock failed because the file system does not lock files at all, rather than for a
-     * fault of the moment: ENOLCK (NFS without its lock service), ENOSYS (Lustre mounted without
-     * {@code flock}) or EOPNOTSUPP, which Java reports with the C library's text of the error.
-     *
-     * @param e what the lock threw
-     * @return whether it says locks are unsupported
-     */
-    static boolean locksUnsupported(IOException e) {
-        String message = e.getMessage();
-        return message != null && (message.contains("No locks available") || message.contains(
-                "Function not implemented") || message.contains("Operation not supported"));
     }
 
     private static EngramException ioFailure(String what, IOException e) {

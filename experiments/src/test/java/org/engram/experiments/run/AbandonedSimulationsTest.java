@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -116,6 +117,24 @@ class AbandonedSimulationsTest {
         assertTrue(err.startsWith("engram: cannot remove the stale lock file " + stuck.resolve(RunFolder.LOCK)
                 + ": ") && err.strip().endsWith("; delete it by hand"), err);
         assertEquals(1, err.lines().count(), err);
+    }
+
+    /**
+     * A simulation's partial folder that this process holds through its run folder stays, and stays held for other
+     * processes: the look at its lock does not open the lock file, whose closing would drop the lock.
+     */
+    @Test
+    void aSimulationThisProcessHoldsStaysHeld() throws IOException, InterruptedException {
+        RunFolder simulation = RunFolder.create(results, "exp", "20261130T120000Z-aaaaaa");
+        simulation.lock(new PrintWriter(Writer.nullWriter()));
+        Files.writeString(simulation.directory().resolve("config.yaml"), SIMULATION);
+        String err = remove();
+        assertTrue(Files.isRegularFile(simulation.directory().resolve("config.yaml")), err);
+        assertEquals("", err);
+        assertEquals(RunFolder.Holder.HELD, LockProbe.fromAnotherProcess(simulation.directory()));
+        simulation.release();
+        remove();
+        assertFalse(Files.exists(simulation.directory()), "once let go, the folder is abandoned");
     }
 
     /**

@@ -2,12 +2,15 @@ package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,25 @@ class RunFolderLockTest {
         run.release();
         assertEquals(RunFolder.Holder.FREE, RunFolder.holder(run.directory()));
         assertEquals(RunFolder.Holder.FREE, RunFolder.holder(run.directory()), "looking takes no lock for good");
+    }
+
+    /**
+     * A look at a folder this process holds leaves it held for other processes too: on Linux a process loses its
+     * lock on a file when it closes any descriptor of that file, so the look must not open the lock file. A second
+     * open folder of the same run here is refused, and its refusal does not drop the lock either.
+     */
+    @Test
+    void lookingAtItsOwnFolderKeepsItHeldForOtherProcesses() throws IOException, InterruptedException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        run.lock(new PrintWriter(Writer.nullWriter()));
+        assertEquals(RunFolder.Holder.HELD, RunFolder.holder(run.directory()));
+        RunFolder again = RunFolder.resume(results, "exp", "run-1");
+        EngramException refused = assertThrows(EngramException.class,
+                () -> again.lock(new PrintWriter(Writer.nullWriter())));
+        assertTrue(refused.getMessage().contains("a folder another process holds"), refused.getMessage());
+        assertEquals(RunFolder.Holder.HELD, LockProbe.fromAnotherProcess(run.directory()));
+        run.release();
+        assertEquals(RunFolder.Holder.FREE, LockProbe.fromAnotherProcess(run.directory()));
     }
 
     /**
