@@ -65,7 +65,13 @@ public final class TrainingCheckpoint {
         String source = file.toString();
         byte[] payload = Envelope.read(file, MAGIC, VERSION, KIND);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            read(trainer, in, source, payload.length);
+            Saved saved = parse(trainer, in, source, payload.length);
+            // Checked before the trainer changes: a refused checkpoint leaves it as it was.
+            if (in.available() != 0) {
+                throw new EngramException(source, "payload", "no bytes after the optimiser state",
+                        in.available() + " bytes", "the file is corrupt");
+            }
+            saved.applyTo(trainer);
         } catch (IOException e) {
             throw new EngramException(source, "payload", "a complete " + KIND, "end of data", "the file is corrupt");
         }
@@ -108,8 +114,23 @@ public final class TrainingCheckpoint {
      * @throws EngramException if the state belongs to another optimiser, or is corrupt
      */
     public static void read(Trainer trainer, DataInput in, String source, long maxBytes) throws IOException {
-        LayeredNet net = trainer.net();
-        LayeredNet saved = ModelFile.read(source, in, maxBytes, net.spec());
+        parse(trainer, in, source, maxBytes).applyTo(trainer);
+    }
+
+    /** A trainer's state as read, checked against the trainer it is for and not yet given to it. */
+    private record Saved(LayeredNet net, float[][] optimizerState, long optimizerSteps, long step) {
+        void applyTo(Trainer trainer) {
+            trainer.optimizer().restore(optimizerState, optimizerSteps);
+            LayeredNet own = trainer.net();
+            for (int m = 0; m < own.matrixCount(); m++) {
+                System.arraycopy(net.weights(m), 0, own.weights(m), 0, own.weights(m).length);
+            }
+            trainer.setStep(step);
+        }
+    }
+
+    private static Saved parse(Trainer trainer, DataInput in, String source, long maxBytes) throws IOException {
+        LayeredNet saved = ModelFile.read(source, in, maxBytes, trainer.net().spec());
         String kind = in.readUTF();
         String expected = trainer.options().optimizer().kind().name();
         if (!kind.equals(expected)) {
@@ -141,10 +162,6 @@ public final class TrainingCheckpoint {
                 state[a][k] = Float.intBitsToFloat(in.readInt());
             }
         }
-        trainer.optimizer().restore(state, optimizerSteps);
-        for (int m = 0; m < net.matrixCount(); m++) {
-            System.arraycopy(saved.weights(m), 0, net.weights(m), 0, net.weights(m).length);
-        }
-        trainer.setStep(step);
+        return new Saved(saved, state, optimizerSteps, step);
     }
 }

@@ -165,6 +165,29 @@ class TrainingCheckpointTest {
         }
     }
 
+    /**
+     * A checkpoint file whose payload goes on after the optimiser state (a faulty writer's: the checksum covers
+     * the bytes) was restored as if whole. It is refused, naming the bytes left over, before the trainer changes.
+     */
+    @Test
+    void bytesAfterTheOptimiserStateAreRefusedBeforeAnythingChanges() throws java.io.IOException {
+        try (Trainer saved = trainer(LayeredNet.create(SPEC, 4)); Trainer t = trainer(LayeredNet.create(SPEC, 5))) {
+            byte[] whole = checkpointBytes(saved);
+            byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 3);
+            Path file = dir.resolve("trainer.ck");
+            Envelope.write(file, "ENGRAMCK", TrainingCheckpoint.VERSION, longer);
+            String before = TrainBenchmark.weightsHash(t.net());
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals(file + ": payload: expected no bytes after the optimiser state, found 3 bytes; the file is"
+                    + " corrupt", e.getMessage());
+            assertEquals(before, TrainBenchmark.weightsHash(t.net()), "weights unchanged");
+            assertEquals(0, t.step());
+            Envelope.write(file, "ENGRAMCK", TrainingCheckpoint.VERSION, whole);
+            TrainingCheckpoint.restore(t, file);
+            assertEquals(TrainBenchmark.weightsHash(saved.net()), TrainBenchmark.weightsHash(t.net()));
+        }
+    }
+
     /** A checkpoint whose readout has another size (an older head layout) says so, not both specs whole. */
     @Test
     void aCheckpointOfAnotherReadoutSizeNamesTheSizes() {
