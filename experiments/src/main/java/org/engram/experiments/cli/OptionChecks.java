@@ -12,32 +12,32 @@ final class OptionChecks {
     }
 
     /**
+     * Refuses a value below a bound.
+     *
      * @param command the command, e.g. {@code "bench train"}
      * @param option  the option, e.g. {@code "--batch"}
      * @param value   its value
      * @param min     the smallest value allowed
-     * @return the value
      */
-    static int atLeast(String command, String option, int value, int min) {
+    static void atLeast(String command, String option, int value, int min) {
         if (value < min) {
             throw new ParameterException(command, option, "an integer >= " + min, value);
         }
-        return value;
     }
 
     /**
+     * Refuses a value outside a range, both ends included.
+     *
      * @param command the command, e.g. {@code "bench cuba"}
      * @param option  the option, e.g. {@code "--threads"}
      * @param value   its value
      * @param min     the smallest value allowed
      * @param max     the largest value allowed
-     * @return the value
      */
-    static int between(String command, String option, int value, int min, int max) {
+    static void between(String command, String option, int value, int min, int max) {
         if (value < min || value > max) {
             throw new ParameterException(command, option, "an integer in [" + min + ", " + max + "]", value);
         }
-        return value;
     }
 
     /**

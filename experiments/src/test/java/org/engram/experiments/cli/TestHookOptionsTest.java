@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.engram.experiments.plot.FigureFolder;
 import org.engram.experiments.run.Runner;
 import org.engram.experiments.simulate.SimulationRun;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,19 @@ class TestHookOptionsTest {
             String usage = EngramCommand.commandLine(hooks).getSubcommands().get("simulate").getUsageMessage();
             assertFalse(usage.contains("--heap-runs-out"), usage);
         }
+    }
+
+    /** {@code engram plot}'s hooks reach the figure folder with the property, and are none without it. */
+    @Test
+    void plotsHooksReachTheFigureFolderOnlyWithTheProperty() {
+        CommandLine hooked = EngramCommand.commandLine();
+        hooked.parseArgs("plot", "run", "--signal-after-staged", "1", "--signal-after-moved", "2");
+        assertEquals(new FigureFolder.SignalAt(1, 2),
+                TestHookOptions.Plot.of(hooked.getSubcommands().get("plot").getCommandSpec()));
+        CommandLine plain = EngramCommand.commandLine(false);
+        plain.parseArgs("plot", "run");
+        assertEquals(FigureFolder.SignalAt.NONE, TestHookOptions.Plot.of(plain.getSubcommands().get("plot")
+                .getCommandSpec()));
     }
 
     @Test
