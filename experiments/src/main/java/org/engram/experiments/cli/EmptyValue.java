@@ -20,8 +20,20 @@ final class EmptyValue {
      */
     static void refuse(String value, String what) {
         if (value.isEmpty()) {
-            throw new CommandLine.TypeConversionException("expected " + what + ", found "
-                    + ConfigException.EMPTY_TEXT + " (a shell variable that is not set gives one)");
+            throw notOneOf(value, what);
         }
+    }
+
+    /**
+     * The refusal of a value that is none of the words an option takes, an empty one in the words of
+     * {@link #refuse}.
+     *
+     * @param value the option's value
+     * @param words the words it takes, e.g. {@code "grid or precise"}
+     * @return the refusal, to throw
+     */
+    static CommandLine.TypeConversionException notOneOf(String value, String words) {
+        return new CommandLine.TypeConversionException("expected " + words + ", found " + (value.isEmpty()
+                ? ConfigException.EMPTY_TEXT + " (a shell variable that is not set gives one)" : "'" + value + "'"));
     }
 }

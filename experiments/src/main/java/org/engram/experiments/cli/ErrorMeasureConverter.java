@@ -18,8 +18,7 @@ final class ErrorMeasureConverter implements CommandLine.ITypeConverter<ErrorMea
                 return m;
             }
         }
-        throw new CommandLine.TypeConversionException("expected one of " + String.join(", ", this) + ", found '"
-                + value + "'");
+        throw EmptyValue.notOneOf(value, "one of " + String.join(", ", this));
     }
 
     @Override

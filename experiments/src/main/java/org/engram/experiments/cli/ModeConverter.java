@@ -11,7 +11,7 @@ final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
         try {
             return Mode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException("expected grid or precise, found '" + value + "'");
+            throw EmptyValue.notOneOf(value, "grid or precise");
         }
     }
 }

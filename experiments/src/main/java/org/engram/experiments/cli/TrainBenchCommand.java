@@ -170,8 +170,7 @@ final class TrainBenchCommand implements Callable<Integer> {
                 case "latency" -> TrainBenchmark.Encoding.LATENCY;
                 // direct, as the report names it, and direct_current, as a config's encoder.kind does
                 case "current", "direct", "direct_current" -> TrainBenchmark.Encoding.DIRECT;
-                default -> throw new CommandLine.TypeConversionException(
-                        "expected rate, latency or current (also direct or direct_current), found '" + value + "'");
+                default -> throw EmptyValue.notOneOf(value, "rate, latency or current (also direct or direct_current)");
             };
         }
     }
@@ -184,8 +183,7 @@ final class TrainBenchCommand implements Callable<Integer> {
                 // spike_count and mean_membrane: the names the report prints, and a config's network.readout
                 case "count", "spike_count" -> Readout.SPIKE_COUNT;
                 case "membrane", "mean_membrane" -> Readout.MEAN_MEMBRANE;
-                default -> throw new CommandLine.TypeConversionException(
-                        "expected count or membrane (also spike_count or mean_membrane), found '" + value + "'");
+                default -> throw EmptyValue.notOneOf(value, "count or membrane (also spike_count or mean_membrane)");
             };
         }
     }
