@@ -310,14 +310,14 @@ public record SimulationSummary(String name, long neurons, long synapses, double
         for (SimulationSummary.PlasticitySummary p : plasticity()) {
             sb.append(p.meanWeightBefore() == null
                     ? String.format(Locale.ROOT, "- projection %s (%s): no synapses\n", p.projection(), p.rule())
-                    : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
-                            + " %.6g after\n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
-                            p.meanWeightAfter()));
+                    : String.format(Locale.ROOT, "- projection %s (%s, %s): mean weight %.6g before the run,"
+                            + " %.6g after\n", p.projection(), p.rule(), MetricFormat.count(p.synapses(), "synapse"),
+                            p.meanWeightBefore(), p.meanWeightAfter()));
         }
         for (WeightRecording w : weights()) {
-            sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %d samples in %s, %d synapses listed",
+            sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %d samples in %s, %s listed",
                     w.projection(), MetricFormat.asWritten(w.intervalMs()), w.samples(), w.file(),
-                    w.synapses().size()));
+                    MetricFormat.count(w.synapses().size(), "synapse")));
             sb.append(w.firstMeanWeight() == null ? "\n" : String.format(Locale.ROOT, "; mean weight %.6g at the first"
                     + " sample, %.6g at the last\n", w.firstMeanWeight(), w.lastMeanWeight()));
         }

@@ -1903,7 +1903,7 @@ class SimulateCommandTest {
         List<String> synapses = Files.readAllLines(folder.resolve("synapses_pre_to_post.csv"));
         assertEquals(expected, Double.parseDouble(synapses.get(1).split(",")[2]), 1e-6, synapses.toString());
         assertTrue(Files.readString(folder.resolve("summary.md")).contains(String.format(java.util.Locale.ROOT,
-                "- projection pre->post (pair_stdp, 1 synapses): mean weight 0.500000 before the run, %.6g after",
+                "- projection pre->post (pair_stdp, 1 synapse): mean weight 0.500000 before the run, %.6g after",
                 expected)), Files.readString(folder.resolve("summary.md")));
     }
 
