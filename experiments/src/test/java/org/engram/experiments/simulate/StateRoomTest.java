@@ -106,6 +106,11 @@ class StateRoomTest {
         assertEquals("1.0 GB", RecordRoom.diskSize(999_960_000));
         assertEquals("999.9 MB", RecordRoom.diskSize(999_940_000));
         assertEquals("1.0 MB", RecordRoom.diskSize(999_960));
+        // Each unit from the first size the smaller one would show as 1000.0, and not a byte before it.
+        assertEquals("1.0 GB", RecordRoom.diskSize(999_950_000));
+        assertEquals("999.9 MB", RecordRoom.diskSize(999_949_999));
+        assertEquals("1.0 MB", RecordRoom.diskSize(999_950));
+        assertEquals("999.9 kB", RecordRoom.diskSize(999_949));
     }
 
     /**

@@ -56,7 +56,27 @@ class WeightSamplerTest {
                 "6.000000000,0.0," + (float) Math.sqrt(0.5) + ",-1.0,1.0,1.0,0.0",
                 "7.000000000,2.0,2.0,0.0,4.0,0.0,4.0"), csv.toString().lines().toList());
         assertEquals(30, sampler.nextSampleAfter(0));
+        assertEquals(60, sampler.nextSampleAfter(31));
         assertEquals(70, sampler.nextSampleAfter(60));
+        // What the summary and the plot read: the same numbers as the file's, sample by sample.
+        assertEquals(4, sampler.count());
+        assertEquals(List.of(0, 30, 60, 70), List.of(sampler.step(0), sampler.step(1), sampler.step(2),
+                sampler.step(3)));
+        assertEquals(3.0, sampler.mean(0));
+        assertEquals(Math.sqrt(14 / 4.0), sampler.sd(0), 1e-15);
+        assertEquals(-1f, sampler.min(2));
+        assertEquals(4f, sampler.max(3));
+        assertEquals(4f, sampler.weight(1, 3));   // synapse 1, listed second, at the last sample
+        assertEquals(6f, sampler.weight(0, 0));
+    }
+
+    /** The samples of a run: at 0, every whole interval, and at the end when it falls between two. */
+    @Test
+    void aSampleFallsAtZeroAtEveryIntervalAndAtTheEnd() {
+        assertEquals(4, WeightSampler.sampleCount(30, 70));   // 0, 30, 60, 70
+        assertEquals(3, WeightSampler.sampleCount(30, 60));   // 0, 30, 60
+        assertEquals(2, WeightSampler.sampleCount(70, 70));   // 0, 70
+        assertEquals(2, WeightSampler.sampleCount(100, 70));  // 0 and the end, before the first interval
     }
 
     /** The disk estimate bounds the file, and not by far, for samples of extreme weights. */
