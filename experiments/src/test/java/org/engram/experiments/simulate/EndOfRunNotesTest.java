@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class EndOfRunNotesTest {
     /**
      * Of a 10 ms run: source {@code one} has a time at the end (emitted) and one after it, {@code two} two after
-     * it, {@code none} none; a pulse from 5 to 15 ms ends after the run, one of its two times.
+     * it, {@code none} none; a pulse from 5 to 15 ms ends after the run, one of its two times, and one from 2 to
+     * 10 ms does not; a Poisson input's rate changes at 0 and 4 ms act, another's at 11 and 12 ms never do.
      */
     @Test
     void oneTimeAfterTheEndIsSaidInTheSingular() {
@@ -26,6 +29,10 @@ class EndOfRunNotesTest {
         b.population("none", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{9.0}}));
         Population<?, ?> cell = b.population("cell", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.current(CurrentSource.pulse(cell, null, 5, 15, 100));
+        b.current(CurrentSource.pulse(cell, null, 2, 10, 100));   // within the run, its end at the end: no note
+        b.poissonInput(new PoissonInput(cell, new double[] {0, 4}, new double[] {10, 20}, 1,
+                Receptor.EXCITATORY));   // no note either
+        b.poissonInput(new PoissonInput(cell, new double[] {11, 12}, new double[] {10, 20}, 1, Receptor.EXCITATORY));
         StringWriter err = new StringWriter();
         EndOfRunNotes.print(b.build(), 10, new PrintWriter(err));
         assertEquals(List.of(
@@ -34,6 +41,8 @@ class EndOfRunNotesTest {
                 "engram simulate: note: 2 spike times of population 'two' lie after the end of the run (10 ms) and"
                         + " are not emitted",
                 "engram simulate: note: 1 of the 2 times of the current input into 'cell' lies after the end of the"
-                        + " run (10 ms): those changes never act"), err.toString().lines().toList());
+                        + " run (10 ms): those changes never act",
+                "engram simulate: note: 2 of the 2 times of the Poisson input into 'cell' lie after the end of the"
+                        + " run (10 ms): it never acts"), err.toString().lines().toList());
     }
 }
