@@ -137,6 +137,7 @@ class SimulateCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "vth: 20, v_reset: 10|populations[0].params.vth: expected one of the keys",
+        "v_reset: 10, qqqqqq: 3|populations[0].params.qqqqqq: expected one of the keys",
         "v_th: abc, v_reset: 10|populations[0].params.v_th: expected a value of type number"})
     void aCheckAgainstADefaultStandingInForAValueGivenInVainIsLeftOut(String params, String reported,
                                                                         @TempDir Path dir) throws IOException {
