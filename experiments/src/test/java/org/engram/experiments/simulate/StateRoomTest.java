@@ -133,6 +133,25 @@ class StateRoomTest {
                 + " of disk" + System.lineSeparator(), err.toString());
     }
 
+    /**
+     * The check before a run measures what it writes against the disk's free bytes, the bound itself allowed:
+     * the rates of one population over 100 ms in 1 ms bins take 100 rows of 37 bytes, 3,700 bytes.
+     */
+    @Test
+    void recordingsOfExactlyTheFreeBytesFitAndOfOneMoreDoNot() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("a", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Network net = b.build();
+        StringWriter err = new StringWriter();
+        RecordRoom.require(recording(100, List.of()), net, Path.of("short.yaml"), List.of(), 3_700,
+                new PrintWriter(err));
+        ConfigException e = assertThrows(ConfigException.class, () -> RecordRoom.require(recording(100, List.of()),
+                net, Path.of("short.yaml"), List.of(), 3_699, new PrintWriter(err)));
+        assertTrue(e.getMessage().contains("fit the 3.7 kB free on the result folder's disk, found up to 3.7 kB"),
+                e.getMessage());
+        assertEquals("", err.toString());
+    }
+
     /** A projection's file is named by the projection, its arrow in words. */
     @Test
     void synapseFilesAreNamedByTheirProjection() {
