@@ -120,9 +120,7 @@ class StateRoomTest {
      */
     @Test
     void aRecordingPastOneGigabyteIsAnnounced() {
-        NetworkBuilder b = new NetworkBuilder(0.1);
-        b.population("a", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        Network net = b.build();
+        Network net = oneNeuron();
         StringWriter err = new StringWriter();
         RecordRoom.require(recording(27_027_027, List.of()), net, Path.of("long.yaml"), List.of(), Long.MAX_VALUE,
                 new PrintWriter(err));
@@ -139,9 +137,7 @@ class StateRoomTest {
      */
     @Test
     void recordingsOfExactlyTheFreeBytesFitAndOfOneMoreDoNot() {
-        NetworkBuilder b = new NetworkBuilder(0.1);
-        b.population("a", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        Network net = b.build();
+        Network net = oneNeuron();
         StringWriter err = new StringWriter();
         RecordRoom.require(recording(100, List.of()), net, Path.of("short.yaml"), List.of(), 3_700,
                 new PrintWriter(err));
@@ -150,6 +146,13 @@ class StateRoomTest {
         assertTrue(e.getMessage().contains("fit the 3.7 kB free on the result folder's disk, found up to 3.7 kB"),
                 e.getMessage());
         assertEquals("", err.toString());
+    }
+
+    /** {@return a network of one population of one neuron, {@code a}, whose spikes and rates are recorded} */
+    private static Network oneNeuron() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("a", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        return b.build();
     }
 
     /** A projection's file is named by the projection, its arrow in words. */
