@@ -237,7 +237,7 @@ class UserPlasticityRuleTest {
         // The weight is stored as a float: 6e-8 relative.
         assertEquals(expected, Double.parseDouble(synapses.get(1).split(",")[2]), 1e-6, synapses.toString());
         String summary = Files.readString(folder.resolve("summary.md"));
-        assertTrue(summary.contains(String.format(Locale.ROOT, "- projection pre->post (symmetric_stdp, 1 synapses):"
+        assertTrue(summary.contains(String.format(Locale.ROOT, "- projection pre->post (symmetric_stdp, 1 synapse):"
                 + " mean weight 0.500000 before the run, %.6g after", expected)), summary);
         String resolved = Files.readString(folder.resolve("config.yaml"));
         assertTrue(resolved.contains("type: symmetric_stdp") && resolved.contains("a: 0.1")
@@ -402,7 +402,7 @@ class UserPlasticityRuleTest {
         CliRunner.Result pair = withProviders(dir, providers, () -> CliRunner.run("simulate", builtIn.toString(),
                 "--out", dir.resolve("results").toString()));
         assertEquals(0, pair.exitCode(), pair.err());
-        assertTrue(pair.out().contains("(pair_stdp, 1 synapses)"), pair.out());
+        assertTrue(pair.out().contains("(pair_stdp, 1 synapse)"), pair.out());
         // The run that uses the name is told, once, which class was left out; the one that does not, nothing.
         assertEquals(1, pair.err().split(java.util.regex.Pattern.quote("engram: warning: " + clash), -1).length - 1,
                 pair.err());
