@@ -147,9 +147,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     static void report(PrintWriter out, Map<String, Object> r, boolean json) {
         boolean oneThreadOnly = (Integer) r.get("threads") > 1 && !(Boolean) r.get("parallel");
-        out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %d thread(s)%s%n",
+        out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %s%s%n",
                 r.get("network"), r.get("neurons"), r.get("synapses"), (Double) r.get("bytes_per_synapse"),
-                r.get("mode"), r.get("threads"), oneThreadOnly
+                r.get("mode"), MetricFormat.count((Integer) r.get("threads"), "thread"), oneThreadOnly
                         ? " (run on one: a slice of the minimum delay holds too few neuron-steps to share)" : "");
         out.printf(java.util.Locale.ROOT, "  %s ms simulated: setup %.3f s, loop %.3f s%s%n",
                 MetricFormat.asWritten((Double) r.get("duration_ms")), (Double) r.get("setup_seconds"),

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
 import org.engram.simulator.engine.EngineOptions;
@@ -96,8 +97,8 @@ final class StdpBenchCommand implements Callable<Integer> {
         report.put("seed", r.seed());
         report.put("data", read.origin());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %d thread(s)%n",
-                r.neurons(), r.threads());
+        out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %s%n",
+                r.neurons(), MetricFormat.count(r.threads(), "thread"));
         out.printf(Locale.ROOT, "  trained on %d images in %.1f s (%.1f ms per image); labelled on %d%n",
                 r.trainSamples(), r.trainSeconds(), 1000 * r.secondsPerSample(), r.labelSamples());
         out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d images (%.1f ms per image)%n", 100 * r.testAccuracy(),

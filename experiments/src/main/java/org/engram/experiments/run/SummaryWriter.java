@@ -87,12 +87,12 @@ final class SummaryWriter {
     }
 
     /**
-     * {@return the worker threads, {@code "2 thread(s)"}, and with units trained side by side ({@code --jobs}) how
-     * many: {@code "2 thread(s) per unit, 3 units at once"}}
+     * {@return the worker threads, {@code "2 threads"}, and with units trained side by side ({@code --jobs}) how
+     * many: {@code "2 threads per unit, 3 units at once"}}
      */
     private static String threads(ExperimentConfig c, Provenance provenance) {
         int jobs = provenance == null ? 1 : Math.min(provenance.jobs(), c.strategies().size() * c.seeds().size());
-        return c.threads() + " thread(s)" + (jobs > 1 ? " per unit, " + jobs + " units at once" : "");
+        return MetricFormat.count(c.threads(), "thread") + (jobs > 1 ? " per unit, " + jobs + " units at once" : "");
     }
 
     /** The first 12 hex digits of a digest, as the other summaries shorten them. */
@@ -124,7 +124,7 @@ final class SummaryWriter {
                     .append(lower(c.network().neuron())).append(", readout ").append(lower(c.network().readout()))
                     .append("; encoder ").append(lower(c.encoder().kind())).append(", T = ").append(c.encoder().steps())
                     .append(" steps\n");
-            sb.append("- training: ").append(c.training().epochs()).append(" epoch(s) per task, batch ")
+            sb.append("- training: ").append(MetricFormat.count(c.training().epochs(), "epoch")).append(" per task, batch ")
                     .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer()))
                     .append(" lr ").append(c.training().learningRate()).append("; seeds ").append(c.seeds())
                     .append(", ").append(threads(c, provenance)).append('\n');

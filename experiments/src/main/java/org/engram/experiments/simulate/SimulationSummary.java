@@ -299,8 +299,9 @@ public record SimulationSummary(String name, long neurons, long synapses, double
         sb.append("- ").append(MetricFormat.count(neurons(), "neuron")).append(", ").append(synapses() == 0
                 ? "no synapses\n" : String.format(Locale.ROOT, "%s (%.2f bytes per synapse)\n",
                 MetricFormat.count(synapses(), "synapse"), bytesPerSynapse()));
-        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d\n",
-                MetricFormat.asWritten(durationMs()), MetricFormat.asWritten(dtMs()), mode(), threads(),
+        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %s%s, seed %d\n",
+                MetricFormat.asWritten(durationMs()), MetricFormat.asWritten(dtMs()), mode(),
+                MetricFormat.count(threads(), "thread"),
                 threads() > 1 && !parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
                 seed()));
         sb.append(String.format(Locale.ROOT,
@@ -315,15 +316,16 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                             p.meanWeightBefore(), p.meanWeightAfter()));
         }
         for (WeightRecording w : weights()) {
-            sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %d samples in %s, %s listed",
-                    w.projection(), MetricFormat.asWritten(w.intervalMs()), w.samples(), w.file(),
+            sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %s in %s, %s listed",
+                    w.projection(), MetricFormat.asWritten(w.intervalMs()), MetricFormat.count(w.samples(), "sample"),
+                    w.file(),
                     MetricFormat.count(w.synapses().size(), "synapse")));
             sb.append(w.firstMeanWeight() == null ? "\n" : String.format(Locale.ROOT, "; mean weight %.6g at the first"
                     + " sample, %.6g at the last\n", w.firstMeanWeight(), w.lastMeanWeight()));
         }
         for (SimulationSummary.ShortTermSummary t : shortTerm()) {
-            sb.append(String.format(Locale.ROOT, "- projection %s (%s): %d of %d sources spiked", t.projection(),
-                    t.model(), t.sourcesThatSpiked(), t.sources()));
+            sb.append(String.format(Locale.ROOT, "- projection %s (%s): %d of %s spiked", t.projection(),
+                    t.model(), t.sourcesThatSpiked(), MetricFormat.count(t.sources(), "source")));
             sb.append(t.sourcesThatSpiked() == 0 ? "\n" : String.format(Locale.ROOT, "; after their last spike mean"
                     + " u %.6g, mean resources left x %.6g\n", t.meanUtilisation(), t.meanResourcesLeft()));
         }

@@ -37,9 +37,9 @@ class RunJobsTest {
         assertEquals(1024, provenance.get("jobs").asInt());
         assertEquals(1, provenance.get("threads").asInt());
         // The summary says how the units ran: at most one at a time per unit there is.
-        assertTrue(Files.readString(finished.resolve("summary.md")).contains("seeds [4, 5], 1 thread(s) per unit,"
+        assertTrue(Files.readString(finished.resolve("summary.md")).contains("seeds [4, 5], 1 thread per unit,"
                 + " 4 units at once\n"));
-        assertTrue(Files.readString(straight.resolve("summary.md")).contains("seeds [4, 5], 1 thread(s)\n"));
+        assertTrue(Files.readString(straight.resolve("summary.md")).contains("seeds [4, 5], 1 thread\n"));
         // Where the four units' threads are more than the processors, the run says they take turns.
         String note = "engram run: note: --jobs 1024 (4 units) x threads 1 = 4 on ";
         assertEquals(Runtime.getRuntime().availableProcessors() < 4, sideBySide.err().contains(note), sideBySide.err());

@@ -143,7 +143,7 @@ class ShortTermConfigTest {
         }
         String summary = Files.readString(folder.resolve("summary.md"));
         assertTrue(summary.contains("- projection depressing (tsodyks_markram (U 0.5, tau_rec 800.0 ms, tau_fac 0.0"
-                + " ms)): 1 of 1 sources spiked; after their last spike mean u 0.500000, mean resources left x"
+                + " ms)): 1 of 1 source spiked; after their last spike mean u 0.500000, mean resources left x"
                 + " 0.0672513"),
                 summary);
     }

@@ -503,7 +503,7 @@ class SimulateCommandTest {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("seed: 3", "seed: 3\nthreads: 2"));
         assertEquals(0, r.exitCode(), r.err());
         String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
-        assertTrue(summary.contains("2 thread(s) (run on one: slices of the minimum delay too small to share)"),
+        assertTrue(summary.contains("2 threads (run on one: slices of the minimum delay too small to share)"),
                 summary);
     }
 
@@ -1932,7 +1932,7 @@ class SimulateCommandTest {
         assertEquals("triplet_stdp", learned.get("rule").asText());
         assertTrue(Math.abs(learned.get("mean_weight_after").asDouble() - learned.get("mean_weight_before").asDouble())
                 > 1e-3, "the rule changed the weights: " + learned);
-        assertTrue(Files.readString(Path.of(three.lastLine()).resolve("summary.md")).contains("3 thread(s), seed"),
+        assertTrue(Files.readString(Path.of(three.lastLine()).resolve("summary.md")).contains("3 threads, seed"),
                 "the slices are shared: 1,005 neurons, 10-step slices");
     }
 

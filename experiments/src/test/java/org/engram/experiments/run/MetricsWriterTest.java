@@ -462,7 +462,7 @@ class MetricsWriterTest {
         String summary = MetricsWriter.of(c, "r1", TASKS, null, units, null).summary();
         assertTrue(summary.startsWith("# experiment (run r1)\n\n- synthetic sequence, class-incremental learning,"
                 + " 2 tasks: a; b\n- network: hidden [16] lif, readout mean_membrane; encoder rate, T = 8 steps\n"
-                + "- training: 3 epoch(s) per task, batch 10, adam lr 0.01; seeds [1], 2 thread(s)\n"
+                + "- training: 3 epochs per task, batch 10, adam lr 0.01; seeds [1], 2 threads\n"
                 + "- data: generated patterns; 10 training and 5 test samples per task\n- strategies: naive\n\n|"),
                 summary);
         assertTrue(summary.contains("table.tex (the table above in LaTeX), epoch_accuracy.csv (every task after"

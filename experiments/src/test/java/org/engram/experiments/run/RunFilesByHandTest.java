@@ -172,9 +172,9 @@ class RunFilesByHandTest {
      */
     @Test
     void theSummarySaysHowManyUnitsTrainedAtOnceAndTextParametersAsWritten() {
-        assertTrue(twoByTwo(provenance(3)).summary().contains(", 1 thread(s) per unit, 3 units at once\n"));
-        assertTrue(twoByTwo(provenance(8)).summary().contains(", 1 thread(s) per unit, 4 units at once\n"));
-        assertTrue(twoByTwo(provenance(1)).summary().contains("; seeds [1, 2], 1 thread(s)\n"));
+        assertTrue(twoByTwo(provenance(3)).summary().contains(", 1 thread per unit, 3 units at once\n"));
+        assertTrue(twoByTwo(provenance(8)).summary().contains(", 1 thread per unit, 4 units at once\n"));
+        assertTrue(twoByTwo(provenance(1)).summary().contains("; seeds [1, 2], 1 thread\n"));
         Map<String, Object> strategies = new LinkedHashMap<>();
         strategies.put("s", Map.of("name", "s", "params", JsonFiles.MAPPER.createObjectNode().put("mode", "online")
                 .set("sizes", JsonFiles.MAPPER.createArrayNode().add(1).add(2))));

@@ -39,7 +39,7 @@ class SimulationSummaryTest {
                 "# Simulation net",
                 "",
                 "- 1 neuron, 1 synapse (12.35 bytes per synapse)",
-                "- 50 ms simulated at dt = 0.1 ms, grid mode, 3 thread(s) (run on one: slices of the minimum delay"
+                "- 50 ms simulated at dt = 0.1 ms, grid mode, 3 threads (run on one: slices of the minimum delay"
                         + " too small to share), seed 7",
                 "- setup 0.250 s, simulation loop 0.500 s, 1234 synaptic events (2.47e+03 per second)",
                 "- spike hash abc",
@@ -50,7 +50,7 @@ class SimulationSummaryTest {
                 "- weights of exc->inh every 10 ms: 6 samples in weights_exc_to_inh.csv, 0 synapses listed",
                 "- projection exc->inh (tm): 2 of 5 sources spiked; after their last spike mean u 0.250000,"
                         + " mean resources left x 0.750000",
-                "- projection inh->exc (tm2): 0 of 1 sources spiked",
+                "- projection inh->exc (tm2): 0 of 1 source spiked",
                 "",
                 "| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | neurons in the CV |",
                 "|---|---:|---:|---:|---:|---:|",
@@ -80,7 +80,7 @@ class SimulationSummaryTest {
                 "# Simulation net",
                 "",
                 "- 2 neurons, no synapses",
-                "- 0.5 ms simulated at dt = 0.1 ms, precise mode, 1 thread(s), seed 7",
+                "- 0.5 ms simulated at dt = 0.1 ms, precise mode, 1 thread, seed 7",
                 "- setup 0.100 s, simulation loop 0.200 s, 0 synaptic events (0.00 per second)",
                 "- spike hash h",
                 "",
@@ -92,7 +92,7 @@ class SimulationSummaryTest {
         List<String> parallel = summary(2, 2, true, 0.0, null, List.of(new PopulationSummary("a", 2, 3, 1.5,
                 1.0, 1))).markdown(List.of()).lines().toList();
         assertEquals("- 2 neurons, 2 synapses (0.00 bytes per synapse)", parallel.get(2));
-        assertEquals("- 0.5 ms simulated at dt = 0.1 ms, precise mode, 2 thread(s), seed 7", parallel.get(3));
+        assertEquals("- 0.5 ms simulated at dt = 0.1 ms, precise mode, 2 threads, seed 7", parallel.get(3));
         assertEquals("| a | 2 | 3 | 1.50 | 1.00 | 1 |", parallel.get(9));
         assertEquals("The CV is each neuron's sample standard deviation of its inter-spike intervals over their"
                 + " mean, averaged over the neurons with at least two intervals; spikes, rates and CVs are over the"
