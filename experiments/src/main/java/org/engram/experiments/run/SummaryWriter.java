@@ -124,7 +124,8 @@ final class SummaryWriter {
                     .append(lower(c.network().neuron())).append(", readout ").append(lower(c.network().readout()))
                     .append("; encoder ").append(lower(c.encoder().kind())).append(", T = ").append(c.encoder().steps())
                     .append(" steps\n");
-            sb.append("- training: ").append(MetricFormat.count(c.training().epochs(), "epoch")).append(" per task, batch ")
+            sb.append("- training: ").append(MetricFormat.count(c.training().epochs(), "epoch"))
+                    .append(" per task, batch ")
                     .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer()))
                     .append(" lr ").append(c.training().learningRate()).append("; seeds ").append(c.seeds())
                     .append(", ").append(threads(c, provenance)).append('\n');
