@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunFilesByHandTest {
     private static final double T_975_1 = Math.tan(0.475 * Math.PI);
-    private static final double[] UNTRAINED = {0.5, 0.25};
+    static final double[] UNTRAINED = {0.5, 0.25};
     private static final List<MetricsWriter.Task> TASKS = List.of(new MetricsWriter.Task("a", 10, 5, 0),
             new MetricsWriter.Task("b", 10, 5, 0));
     /**
@@ -45,7 +45,7 @@ class RunFilesByHandTest {
      * 0.4, 0.85. ewc, seed 1: (0.9, 0.3), (0.8, 0.7): 0.75, -0.1, 0.05, 0.1, 0.8; seed 2: (0.7, 0.4), (0.7, 0.9):
      * 0.8, 0, 0.15, 0, 0.8.
      */
-    private static final double[][][][] ROWS = {
+    static final double[][][][] ROWS = {
         {{{0.9, 0.3}, {0.6, 0.8}}, {{0.8, 0.2}, {0.4, 0.9}}},
         {{{0.9, 0.3}, {0.8, 0.7}}, {{0.7, 0.4}, {0.7, 0.9}}}};
     /** Each strategy's seeds' ACC, BWT, FWT, forgetting and learning accuracy, as worked out above. */
@@ -67,9 +67,15 @@ class RunFilesByHandTest {
      * epoch's evaluation its matrix row, and with validation rows their own matrix and epoch evaluations.
      */
     private static UnitProgress unit(String label, long seed, double[][] rows, double[][] validation) {
-        UnitProgress p = UnitProgress.start(label, seed, 2).withRandomInit(UNTRAINED);
+        return unit(label, seed, UNTRAINED, rows, validation);
+    }
+
+    /** A finished unit as {@link #unit(String, long, double[][], double[][])} with other untrained accuracies. */
+    private static UnitProgress unit(String label, long seed, double[] untrained, double[][] rows,
+                                     double[][] validation) {
+        UnitProgress p = UnitProgress.start(label, seed, 2).withRandomInit(untrained);
         if (validation != null) {
-            p = p.withValidationRandomInit(UNTRAINED);
+            p = p.withValidationRandomInit(untrained);
         }
         for (int t = 0; t < 2; t++) {
             p = p.withTask(rows[t], List.of(new EpochRecord(label, seed, t, 0, 0.1, 0.9, 1.0, 100)),
@@ -80,6 +86,30 @@ class RunFilesByHandTest {
             }
         }
         return p;
+    }
+
+    /**
+     * Writes the folder of a hand-made run of naive and ewc over seeds 1 and 2 that evaluates after every epoch
+     * and, given validation rows, holds samples out for validation.
+     *
+     * @param results    the results root
+     * @param untrained  every unit's accuracies before training
+     * @param rows       each strategy's seeds' matrices, as {@link #ROWS}
+     * @param validation every unit's validation matrix, or null for none
+     * @return the run folder, experiment {@code e}, run {@code r1}
+     */
+    static RunFolder written(Path results, double[] untrained, double[][][][] rows, double[][] validation) {
+        List<UnitProgress> units = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            for (int seed = 1; seed <= 2; seed++) {
+                units.add(unit(LABELS.get(s), seed, untrained, rows[s][seed - 1], validation));
+            }
+        }
+        ExperimentConfig c = config("{name: naive}, {name: ewc}", validation == null ? "" : ", validation: 0.2",
+                "training: {evaluate_every_epoch: true}\n");
+        RunFolder folder = RunFolder.create(results, "e", "r1");
+        MetricsWriter.of(c, "r1", TASKS, null, units, null).write(folder);
+        return folder;
     }
 
     private static MetricsWriter twoByTwo(Provenance provenance) {
