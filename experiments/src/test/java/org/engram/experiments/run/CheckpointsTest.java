@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
@@ -173,6 +175,35 @@ class CheckpointsTest {
         UnusableCheckpoint damaged = assertThrows(UnusableCheckpoint.class, () -> checkpoints.verify(progress(1)));
         assertTrue(damaged.getMessage().startsWith(one.toString()) && damaged.getMessage().contains("checksum"),
                 damaged.getMessage());
+    }
+
+    /**
+     * A sound state of a network with a hidden layer of 5 neurons, restored into one of 4, is refused as one of
+     * another network, naming where in the payload the learner stopped reading: within it, before its end.
+     */
+    @Test
+    void aStateOfAnotherNetworkIsRefusedWhereItsReadingStopped(@TempDir Path results) {
+        RunFolder folder = RunFolder.create(results, "e", "r1");
+        Checkpoints checkpoints = new Checkpoints(folder);
+        ExperimentConfig wider = ConfigLayers.resolve(CONFIG.replace("hidden: [4]", "hidden: [5]"), "c.yaml",
+                List.of(), ConfigLayers.Flags.NONE).config();
+        Experiment other = Experiment.prepare(wider);
+        try (UnitLearner learner = other.learner(wider.strategies().get(0), SEED, sequence, tasks)) {
+            train(learner, 0);
+            checkpoints.save(learner, progress(1));
+        }
+        Path state = folder.directory().resolve(UNIT + "learner-1.state");
+        int payload = Envelope.read(state, "ENGRAMCL", 2, "learner checkpoint").length;
+        try (UnitLearner learner = learner()) {
+            UnusableCheckpoint refused = assertThrows(UnusableCheckpoint.class,
+                    () -> checkpoints.restore(learner, progress(1)));
+            Matcher at = Pattern.compile(Pattern.quote(state.toString()) + " \\(payload byte (\\d+)\\): network: .*")
+                    .matcher(refused.getMessage());
+            assertTrue(at.matches(), refused.getMessage());
+            int stoppedAt = Integer.parseInt(at.group(1));
+            assertTrue(stoppedAt > 0 && stoppedAt < payload, stoppedAt + " of " + payload);
+            assertTrue(refused.otherNetwork());
+        }
     }
 
     /** Whether a run folder holds checkpoints: only once a unit saved one. */

@@ -30,6 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RunResultsChecksTest {
     /** Every unit's validation matrix: ACC (0.625 + 0.875) / 2 = 0.75. */
     private static final double[][] VALIDATION = {{0.75, 0.5}, {0.625, 0.875}};
+    /** The advice after a value that disagrees with the rest of its file. */
+    private static final String EDITED = "the file was changed after engram run wrote it; restore it or run the"
+            + " experiment again";
 
     private static RunFolder written(Path results) {
         return RunFilesByHandTest.written(results, RunFilesByHandTest.UNTRAINED, RunFilesByHandTest.ROWS, VALIDATION);
@@ -116,6 +119,23 @@ class RunResultsChecksTest {
                 .put("mean", 0.675 + 5e-8));
         assertTrue(refusal(run).contains("strategies.naive.aggregate.over_seeds.acc.mean: expected the value the"
                 + " seeds' values"), refusal(run));
+    }
+
+    /**
+     * A spread's part that one seed leaves undefined (the sd of one value) but that is written as a number is
+     * refused saying so: the run is cut to seed 1 (ACC 0.7) and its ACC spread given that mean and an sd.
+     */
+    @Test
+    void aNumberWhereOneSeedLeavesThePartUndefinedIsRefused(@TempDir Path results) throws IOException {
+        Path run = finished(results);
+        edit(run, "metrics.json", root -> {
+            ((ObjectNode) root).set("seeds", read("[1]"));
+            ((ObjectNode) root.at("/strategies/naive/seeds")).remove("2");
+            ((ObjectNode) root.at("/strategies/naive/aggregate/over_seeds")).set("acc",
+                    read("{\"mean\": 0.7, \"sd\": 0.1, \"ci95_low\": 0.6, \"ci95_high\": 0.8, \"n\": 1}"));
+        });
+        assertEquals(run.resolve("metrics.json") + ": strategies.naive.aggregate.over_seeds.acc.sd: expected the"
+                + " value the seeds' values (seed 1: 0.7) give, null (undefined), found 0.1; " + EDITED, refusal(run));
     }
 
     /** metrics.json damaged at one key (a JSON pointer), given its new value, or - to remove it. */
