@@ -111,10 +111,7 @@ class CheckpointsTest {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         Checkpoints checkpoints = new Checkpoints(folder);
         Path state = folder.directory().resolve(UNIT + "learner-1.state");
-        try (UnitLearner learner = learner()) {
-            train(learner, 0);
-            checkpoints.save(learner, progress(1));
-        }
+        saveAfterTaskZero(checkpoints);
         flipAByte(state);
         try (UnitLearner learner = learner()) {
             UnusableCheckpoint refused = assertThrows(UnusableCheckpoint.class,
@@ -132,10 +129,7 @@ class CheckpointsTest {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         Checkpoints checkpoints = new Checkpoints(folder);
         Path state = folder.directory().resolve(UNIT + "learner-1.state");
-        try (UnitLearner learner = learner()) {
-            train(learner, 0);
-            checkpoints.save(learner, progress(1));
-        }
+        saveAfterTaskZero(checkpoints);
         byte[] payload = Envelope.read(state, "ENGRAMCL", 2, "learner checkpoint");
         Envelope.write(state, "ENGRAMCL", 2, Arrays.copyOf(payload, payload.length - 3));
         try (UnitLearner learner = learner()) {
@@ -157,10 +151,7 @@ class CheckpointsTest {
         Checkpoints checkpoints = new Checkpoints(folder);
         Path one = folder.directory().resolve(UNIT + "learner-1.state");
         Path two = folder.directory().resolve(UNIT + "learner-2.state");
-        try (UnitLearner learner = learner()) {
-            train(learner, 0);
-            checkpoints.save(learner, progress(1));
-        }
+        saveAfterTaskZero(checkpoints);
         UnusableCheckpoint gone = assertThrows(UnusableCheckpoint.class, () -> checkpoints.verify(progress(2)));
         assertTrue(gone.getMessage().startsWith(two.toString()), gone.getMessage());
         Files.copy(one, two);
@@ -211,11 +202,16 @@ class CheckpointsTest {
     void checkpointsAreFoundOnceAUnitSavedOne(@TempDir Path results) {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         assertFalse(Checkpoints.anyIn(folder.directory()));
+        saveAfterTaskZero(new Checkpoints(folder));
+        assertTrue(Checkpoints.anyIn(folder.directory()));
+    }
+
+    /** Trains a learner on task 0 and saves it, as a unit does after its first task. */
+    private void saveAfterTaskZero(Checkpoints checkpoints) {
         try (UnitLearner learner = learner()) {
             train(learner, 0);
-            new Checkpoints(folder).save(learner, progress(1));
+            checkpoints.save(learner, progress(1));
         }
-        assertTrue(Checkpoints.anyIn(folder.directory()));
     }
 
     /** Flips a bit in the middle of a file, inside the payload that the checksum covers. */

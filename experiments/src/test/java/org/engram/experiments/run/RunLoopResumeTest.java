@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ class RunLoopResumeTest {
     private static final int TASKS = 3;
 
     /** What one process of the run did: each unit's progress, or the stop that ended it, and its reports. */
-    private record Session(List<UnitProgress> units, RuntimeException stop, Recorded reports, String err) {
+    private record Session(List<UnitProgress> units, RuntimeException stop, Recorded reports, StringWriter err) {
     }
 
     /** A reporter that keeps what the loop tells it, and does what a test asks at a task's report. */
@@ -93,16 +94,27 @@ class RunLoopResumeTest {
     }
 
     private static ExperimentConfig config() {
-        return ConfigLayers.resolve(CONFIG, "tiny.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+        return config(CONFIG);
+    }
+
+    private static ExperimentConfig config(String yaml) {
+        return ConfigLayers.resolve(yaml, "tiny.yaml", List.of(), ConfigLayers.Flags.NONE).config();
     }
 
     /** The loop over a run folder, as the runner makes it (a resumed run's status starts with no tasks). */
     private static RunLoop loop(RunFolder folder, Runner.TestHooks hooks, StringWriter err) {
-        ExperimentConfig c = config();
+        return loop(folder, hooks, err, config());
+    }
+
+    /**
+     * The loop of a config; its messages reach {@code err} only when flushed, as standard error's do before
+     * the process ends.
+     */
+    private static RunLoop loop(RunFolder folder, Runner.TestHooks hooks, StringWriter err, ExperimentConfig c) {
         RunStatus status = RunStatus.start("tiny", folder.runId(), c.strategies().size() * c.seeds().size() * TASKS,
                 null, List.of(), List.of(), List.of("abc"));
         return new RunLoop(c, Experiment.prepare(c), new Checkpoints(folder), folder, status, hooks,
-                new PrintWriter(err, true));
+                new PrintWriter(new BufferedWriter(err)));
     }
 
     private static Runner.TestHooks stopAfter(int tasks) {
@@ -124,9 +136,9 @@ class RunLoopResumeTest {
                 units.add(loop.unit(spec, c.seeds().get(0), reports));
             }
         } catch (RunStopped | UnitScheduler.Stopped stop) {
-            return new Session(units, stop, reports, err.toString());
+            return new Session(units, stop, reports, err);
         }
-        return new Session(units, null, reports, err.toString());
+        return new Session(units, null, reports, err);
     }
 
     private static Session train(RunFolder folder, int stopAfterTasks) {
@@ -218,7 +230,7 @@ class RunLoopResumeTest {
 
     /**
      * A resumed loop counts the samples of the checkpointed tasks as done, from the tasks' sizes: 2 tasks of
-     * 10 training samples and 2 epochs done, 4 such tasks left.
+     * 10 training samples and 2 epochs done, 4 such tasks left; resumed with a second seed, 10 left.
      */
     @Test
     void aResumedLoopCountsTheCheckpointedTasks(@TempDir Path results) {
@@ -235,6 +247,11 @@ class RunLoopResumeTest {
         assertEquals(4 * 10 * 2, loop.remainingSamples());
         assertEquals("the finished tasks are checkpointed in " + folder.directory(), loop.checkpointedIn());
         assertEquals(2, loop.status().completed().size());
+        RunLoop twoSeeds = loop(RunFolder.resume(results, "tiny", "r1"), Runner.TestHooks.NONE, new StringWriter(),
+                config(CONFIG.replace("seeds: [3]", "seeds: [3, 4]")));
+        twoSeeds.prepare();
+        assertEquals(12, twoSeeds.totalTasks());
+        assertEquals(10 * 10 * 2, twoSeeds.remainingSamples());
     }
 
     /** A stop asked after the run's last task is not made: the run is finished, not stopped. */
@@ -273,9 +290,13 @@ class RunLoopResumeTest {
     @Test
     void aSignalBeforeATaskIsSavedRecordsTheStop(@TempDir Path results) throws IOException {
         RunFolder folder = RunFolder.create(results, "tiny", "r1");
-        Session run = train(folder, new Runner.TestHooks(0, false, false, 1, false), (reports, loop) -> { });
-        assertEquals("engram: stopped by a signal; no task had finished; the partial run is in " + folder.directory()
-                + "; continue with: " + LaunchCommand.resume(folder.directory()) + System.lineSeparator(), run.err());
+        RunLoop[] held = new RunLoop[1];
+        Session run = train(folder, new Runner.TestHooks(0, false, false, 1, false), (reports, loop) -> held[0] = loop);
+        String told = "engram: stopped by a signal; no task had finished; the partial run is in " + folder.directory()
+                + "; continue with: " + LaunchCommand.resume(folder.directory()) + System.lineSeparator();
+        assertEquals(told, run.err().toString());
+        held[0].interrupted();
+        assertEquals(told, run.err().toString(), "a second signal (the shutdown hook's) says nothing more");
         assertTrue(run.reports().silenced);
         assertEquals(List.of(), run.reports().rows);
         assertFalse(Checkpoints.anyIn(folder.directory()));

@@ -148,6 +148,11 @@ class RunResultsChecksTest {
         "/strategies/naive | `\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop\"` | "
                 + "strategies.naive: expected an object of the strategy's results, found"
                 + " \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefg...",
+        "/strategies/naive | `\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdef\"` | strategies.naive:"
+                + " expected an object of the strategy's results, found"
+                + " \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdef\"",
+        "/strategies/naive/seeds | - | strategies.naive.seeds: expected an object of each seed's results, found no"
+                + " such key",
         "/strategies/naive/seeds/1/acc | `\"x\"` | strategies.naive.seeds.1.acc: expected a number, or null where"
                 + " it is undefined, found \"x\"",
         "/strategies/naive/seeds/1/acc | null | strategies.naive.seeds.1.acc: expected the value its accuracy_matrix"
@@ -181,6 +186,10 @@ class RunResultsChecksTest {
                 + " seed) and the count of seeds 'n', found",
         "/strategies/naive/aggregate/over_seeds/acc/ci95_low | null | strategies.naive.aggregate.over_seeds.acc:"
                 + " expected null, or a number 'mean'",
+        "/strategies/naive/aggregate/over_seeds/acc/n | 2.5 | strategies.naive.aggregate.over_seeds.acc:"
+                + " expected null, or a number 'mean'",
+        "/strategies/naive/aggregate/over_seeds/acc | null | strategies.naive.aggregate.over_seeds.acc: expected"
+                + " the spread the seeds' values give, found null",
         "/strategies/naive/aggregate/over_seeds/acc/sd | `\"x\"` | strategies.naive.aggregate.over_seeds.acc:"
                 + " expected null, or a number 'mean'",
         "/strategies/naive/aggregate/over_seeds/acc/ci95_low | 0.7 | strategies.naive.aggregate.over_seeds.acc:"
@@ -213,8 +222,8 @@ class RunResultsChecksTest {
     }
 
     /**
-     * A line of log.csv or epoch_accuracy_validation.csv replaced (- removes it, {@code =N} copies line N), and
-     * what the refusal says after the file's name.
+     * A line of log.csv or epoch_accuracy_validation.csv replaced (- removes it, {@code =N} copies line N; one past
+     * the last is added), and what the refusal says after the file's name.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -246,6 +255,9 @@ class RunResultsChecksTest {
                 + " writes NaN on every line), found 0.1",
         "log.csv | 4 | =2 | :4: expected one line per strategy, seed, task and epoch, found a second line of naive"
                 + " seed 1 task 0 epoch 0 (the first is line 2)",
+        "log.csv | 10 | naive,1,0,1,0.1,0.9,1,100 | : expected a line for each strategy, seed and task and each of"
+                + " the 2 epochs the log has (4 lines per strategy and seed), found no line of naive seed 1 task 1"
+                + " epoch 1 among its 9 lines",
         "log.csv | 3 | - | : expected a line for each strategy, seed and task and each of the 1 epochs the log has"
                 + " (2 lines per strategy and seed), found no line of naive seed 1 task 1 epoch 0 among its 7 lines",
         "epoch_accuracy_validation.csv | 1 | x | :1: expected the header strategy,seed,task,epoch,task_0,task_1,"
@@ -268,12 +280,22 @@ class RunResultsChecksTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(path));
         if (text.equals("-")) {
             lines.remove(line - 1);
+        } else if (line > lines.size()) {
+            lines.add(text);
         } else {
             lines.set(line - 1, text.startsWith("=") ? lines.get(Integer.parseInt(text.substring(1)) - 1) : text);
         }
         Files.write(path, lines);
         String refused = refusal(run);
         assertTrue(refused.startsWith(path + message), refused);
+    }
+
+    /** Accuracies of 0 and 1 after an epoch are in range, and read back as written. */
+    @Test
+    void epochAccuraciesAtTheEndsOfTheRangeReadBack(@TempDir Path results) throws IOException {
+        Path run = finished(results);
+        editLine(run, MetricsWriter.VALIDATION_EPOCH_FILE, 2, line -> "naive,1,0,0,0,1");
+        assertArrayEquals(new double[] {0, 1}, RunResults.read(run).validationEpochs().get(0).accuracies());
     }
 
     @Test
