@@ -138,7 +138,10 @@ class RunResultsChecksTest {
                 + " value the seeds' values (seed 1: 0.7) give, null (undefined), found 0.1; " + EDITED, refusal(run));
     }
 
-    /** metrics.json damaged at one key (a JSON pointer), given its new value, or - to remove it. */
+    /**
+     * metrics.json damaged at one key (a JSON pointer), given its new value, or - to remove it, and the start of the
+     * refusal after the file's name ($ at its end: the whole refusal).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "/experiment | - | experiment: expected the experiment's name, found no such key",
@@ -150,7 +153,7 @@ class RunResultsChecksTest {
                 + " \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefg...",
         "/strategies/naive | `\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdef\"` | strategies.naive:"
                 + " expected an object of the strategy's results, found"
-                + " \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdef\"",
+                + " \"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdef\"$",
         "/strategies/naive/seeds | - | strategies.naive.seeds: expected an object of each seed's results, found no"
                 + " such key",
         "/strategies/naive/seeds/1/acc | `\"x\"` | strategies.naive.seeds.1.acc: expected a number, or null where"
@@ -218,7 +221,12 @@ class RunResultsChecksTest {
             }
         });
         String refused = refusal(run);
-        assertTrue(refused.startsWith(run.resolve("metrics.json") + ": " + message), refused);
+        String expected = run.resolve("metrics.json") + ": " + message;
+        if (expected.endsWith("$")) {
+            assertEquals(expected.substring(0, expected.length() - 1), refused);
+        } else {
+            assertTrue(refused.startsWith(expected), refused);
+        }
     }
 
     /**
