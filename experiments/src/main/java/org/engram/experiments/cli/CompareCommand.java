@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
                 + "each task, with 95%% confidence intervals (or another measure, --error); runs that differ only in "
                 + "their seeds are pooled. Rows that share 2 seeds or more are also compared seed by seed over "
                 + "those seeds (files paired.md, paired.tex, paired.csv): each pair's mean difference with its 95%% "
-                + "Student-t interval, whatever --error is. The LaTeX tables fit a one-column page; their -narrow.tex "
-                + "versions, a column of a two-column paper.",
+                + "Student-t interval, whatever --error is. The LaTeX tables fit a one-column page, and their -narrow.tex "
+                + "versions a column of a two-column paper.",
         footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
                 + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
                 + " differ):",
@@ -68,7 +68,7 @@ public final class CompareCommand implements Callable<Integer> {
             + "changes, or one not recorded).")
     boolean strict;
 
-    @Option(names = "--baseline", paramLabel = "ROW", description = "Compare seed by seed (paired.md, paired.tex, "
+    @Option(names = "--baseline", paramLabel = "ROW", description = "Compare seed by seed (paired.md, paired.tex and "
             + "paired.csv) every row that shares 2 seeds or more with this row with it only, over the seeds they "
             + "share, e.g. --baseline naive, or --baseline 'naive [A]' with several runs (as the table shows the "
             + "row, --name's names included; with --rows, one of them); default: every pair of rows that share 2 "

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code engram plot}: re-draws the figures of a finished run from its metrics.json and log.csv. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Re-draw the plots of a finished run from its metrics.json and log.csv (into RUN_DIR/plots, "
+        description = "Re-draw a finished run's plots from its metrics.json and log.csv (into RUN_DIR/plots, "
                 + "RUN_DIR/plots-<INCHES>in with --width-in, or --out).",
         footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
                 "  engram plot results/reference/quickstart --width-in 3.3 --out figures",
