@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /**
  * A plasticity rule of the user's own, made known by a {@link PlasticityRuleProvider} on the class
@@ -158,10 +163,16 @@ class UserPlasticityRuleTest {
         }
     }
 
-    /** A rule whose code throws at the first postsynaptic spike. */
+    /**
+     * A rule whose code throws at the first postsynaptic spike; wrapped, the exception its code makes is the cause
+     * of one without stack frames.
+     */
     public static final class FaultyRule extends org.engram.learning.plasticity.PlasticityRule {
-        FaultyRule(Projection projection) {
+        private final boolean wrapped;
+
+        FaultyRule(Projection projection, boolean wrapped) {
             super(projection);
+            this.wrapped = wrapped;
         }
 
         @Override
@@ -170,18 +181,47 @@ class UserPlasticityRuleTest {
 
         @Override
         public void onPost(int target, double tMs) {
-            throw new IllegalStateException("no postsynaptic spike today");
+            IllegalStateException thrown = new IllegalStateException("no postsynaptic spike today");
+            throw wrapped ? new FramelessException(thrown) : thrown;
+        }
+    }
+
+    /** An exception that keeps no stack frames, as a library may make them for speed: the frames are its cause's. */
+    static final class FramelessException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FramelessException(Throwable cause) {
+            super("wrapped", cause, false, false);
         }
     }
 
     /** Provides {@code faulty_stdp}, a {@link FaultyRule}. */
-    public static final class FaultyProvider implements PlasticityRuleProvider {
+    public static class FaultyProvider implements PlasticityRuleProvider {
+        private final String name;
+        private final boolean wrapped;
+
+        public FaultyProvider() {
+            this("faulty_stdp", false);
+        }
+
+        FaultyProvider(String name, boolean wrapped) {
+            this.name = name;
+            this.wrapped = wrapped;
+        }
+
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("faulty_stdp", "throws at a postsynaptic spike",
+            return new PlasticityRules.Info(name, "throws at a postsynaptic spike",
                     new PlasticityRules.Parameters<>(Strength.class, new Strength(0.5, 0, 1),
                             q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
-                            (projection, q) -> new FaultyRule(projection)));
+                            (projection, q) -> new FaultyRule(projection, wrapped)));
+        }
+    }
+
+    /** Provides {@code wrapping_faulty_stdp}, a {@link FaultyRule} that throws a {@link FramelessException}. */
+    public static final class WrappingFaultyProvider extends FaultyProvider {
+        public WrappingFaultyProvider() {
+            super("wrapping_faulty_stdp", true);
         }
     }
 
@@ -206,6 +246,34 @@ class UserPlasticityRuleTest {
         assertTrue(lines.get(1).startsWith("\tat " + FaultyRule.class.getName() + ".onPost("), r.err());
         assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("\tat org.engram.experiments.cli.")
                 || l.startsWith("\t... ")), "the user's frames alone: " + r.err());
+    }
+
+    /**
+     * The frames may be a cause's: an exception without frames around the one the rule's code made is told as the
+     * user's, the cause on a line of its own with its frames; and every line is out when the command returns, also
+     * where standard error does not flush at a line's end.
+     */
+    @Test
+    void aCauseOfTheRulesExceptionIsToldWithItsFrames(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.yaml"), config.replace("plasticity: {type: symmetric_stdp, a: 0.1}",
+                "plasticity: {type: wrapping_faulty_stdp}"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CliRunner.Result r = withProviders(dir, List.of(WrappingFaultyProvider.class.getName()), () -> {
+            CommandLine cl = EngramCommand.commandLine();
+            cl.setOut(new PrintWriter(new StringWriter()));
+            cl.setErr(new PrintWriter(bytes));
+            int code = cl.execute("simulate", dir.resolve("mine.yaml").toString(), "--out",
+                    dir.resolve("results").toString());
+            return new CliRunner.Result(code, "", bytes.toString(StandardCharsets.UTF_8));
+        });
+        assertEquals(1, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.size() >= 3, "the line, the cause and its frames: " + r.err());
+        assertTrue(lines.get(0).contains(": " + FramelessException.class.getName() + ": wrapped; ")
+                && lines.get(0).endsWith("(thrown by the code of the user plasticity rule " + FaultyRule.class.getName()
+                + ", whose stack frames follow)"), r.err());
+        assertEquals("caused by: java.lang.IllegalStateException: no postsynaptic spike today", lines.get(1), r.err());
+        assertTrue(lines.get(2).startsWith("\tat " + FaultyRule.class.getName() + ".onPost("), r.err());
     }
 
     /** Code that fails when its entry is asked for: left out. */
@@ -503,7 +571,7 @@ class UserPlasticityRuleTest {
             return new PlasticityRules.Info("clamped_stdp", "bounds of other names", new PlasticityRules.Parameters<>(
                     Clamped.class, new Clamped(0.1, 0, 1),
                     q -> new PlasticityRules.WeightBounds(q.floor(), q.ceiling(), "floor", "ceiling"),
-                    (projection, q) -> new FaultyRule(projection)));
+                    (projection, q) -> new FaultyRule(projection, false)));
         }
     }
 
