@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +32,9 @@ class BenchCommandTest {
 
     @Test
     void networkBenchReportsItsContractFields() throws Exception {
-        JsonNode j = lastJson(CliRunner.run("bench", "brunel", "--neurons", "1250", "--duration-ms", "100",
-                "--threads", "2", "--json"));
+        CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", "1250", "--duration-ms", "100",
+                "--threads", "2", "--json");
+        JsonNode j = lastJson(r);
         for (String key : List.of("network", "neurons", "synapses", "duration_ms", "threads", "mode", "setup_seconds",
                 "loop_seconds", "spikes", "mean_rate_hz", "synaptic_events", "events_per_second", "bytes_per_synapse",
                 "peak_heap_bytes", "spike_hash")) {
@@ -44,6 +46,8 @@ class BenchCommandTest {
         assertEquals(1250L * 125, j.get("synapses").asLong());
         assertEquals(j.get("spikes").asDouble() / (1250 * 0.1), j.get("mean_rate_hz").asDouble(), 1e-9);
         assertEquals(64, j.get("spike_hash").asText().length());
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n",
+                j.get("peak_heap_bytes").asLong() / 1e6, j.get("spike_hash").asText())), r.out());
         assertTrue(j.get("jvm_options").isArray(), j.toString());
         assertTrue(j.get("object_alignment_bytes").isInt(), j.toString());
     }
@@ -144,7 +148,8 @@ class BenchCommandTest {
     @ParameterizedTest
     @CsvSource({"brunel, 375, 2, grid, true", "brunel, 250, 2, grid, false", "brunel, 2500, 1, grid, false",
             "cuba, 5000, 2, grid, true", "cuba, 4000, 2, grid, false", "cuba, 5000, 2, precise, false",
-            "coba, 5000, 2, grid, true", "brunel, 1500, 2, precise, true", "brunel, 1250, 2, precise, false"})
+            "coba, 5000, 2, grid, true", "brunel, 1500, 2, precise, true", "brunel, 1250, 2, precise, false",
+            "cuba, 1000, 1, grid, false"})
     void theReportSaysWhetherTheThreadsWereUsed(String network, int neurons, int threads, String mode,
                                                  boolean parallel) throws Exception {
         CliRunner.Result r = CliRunner.run("bench", network, "--neurons", String.valueOf(neurons),
@@ -176,7 +181,12 @@ class BenchCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "train --batch 0|--batch|found 0",
-        "train --hidden 16,0|--hidden|found 0",
+        "train --hidden 16,0|bench train: --hidden|expected an integer >= 1, found 0",
+        "train --limit 0|bench train: --limit|expected an integer >= 1, found 0",
+        "stdp --neurons 0|bench stdp: --neurons|expected an integer >= 1, found 0",
+        "stdp --train 0|bench stdp: --train|expected an integer >= 1, found 0",
+        "stdp --label 0|bench stdp: --label|expected an integer >= 1, found 0",
+        "stdp --test 0|bench stdp: --test|expected an integer >= 1, found 0",
         // A list of sizes is read as run --seeds reads one: no item is dropped, none read in octal.
         "train --hidden 8,|--hidden' (N)|expected a layer size after every comma, found a trailing comma",
         "train --hidden 8,,16|--hidden' (N)|found nothing (an empty list, or an empty item between commas)",
@@ -187,6 +197,10 @@ class BenchCommandTest {
         "train --hidden 100000000|bench train: --hidden|found 784 x 100000000; the layered network's hidden[0]",
         "train --steps 100000000|bench train: --steps|found 100000000; the encoder's steps",
         "train --threads 100000|bench train: --threads|expected an integer in [1, 1024], found 100000",
+        // Each side of --classes' range [2, 256]: the data's 10 classes refuse 256 by the data, not the range.
+        "train --classes 1|bench train: --classes|expected an integer in [2, 256], found 1",
+        "stdp --classes 257|bench stdp: --classes|expected an integer in [2, 256], found 257",
+        "stdp --classes 256|bench stdp: --classes|found 256; give --classes 10",
         "stdp --threads 0|--threads|found 0",
         "cuba --threads 0|--threads|found 0",
         "brunel --threads 5000|--threads|found 5000",
@@ -321,6 +335,21 @@ class BenchCommandTest {
         assertTrue(text.contains("bench brunel: --neurons and --dt: expected a network that fits the Java heap, found "
                 + "1250 neurons at dt = 2.0E-4 ms; population 'exc': input buffers:") && text.contains("a longer step")
                 && !text.contains("shorten the delays"), text);
+    }
+
+    /**
+     * Row starts past the heap grow with the threads: --threads is named, with the count given, not the
+     * network's size, which fits.
+     */
+    @Test
+    void rowStartsPastTheHeapNameTheThreads(@TempDir Path dir) throws Exception {
+        // COBA's 8,000 neurons share their work; 6,400 excitatory sources x 1,024 threads x 4 bytes is 26 MB for
+        // the row starts of 'exc->exc' alone, past a 24 MB heap whatever else it holds, while the network fits.
+        String text = benchInHeap("-Xmx24m", dir, 2, "coba", "--neurons", "8000", "--threads", "1024",
+                "--duration-ms", "1");
+        assertTrue(text.contains("engram: error: bench coba: --threads: expected row starts that fit the Java heap (")
+                && text.contains("found 1024; 1024 threads for projection 'exc->exc' from 6400 neurons (26 MB); use"
+                + " fewer threads") && !text.contains("--neurons"), text);
     }
 
     /** Runs {@code bench cuba --neurons N} in a JVM of its own with a heap limit; its output. */

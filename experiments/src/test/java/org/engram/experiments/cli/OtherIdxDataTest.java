@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,42 @@ class OtherIdxDataTest {
                 "4", "--train", "8", "--label", "8", "--test", "8", "--json"));
         assertEquals(8, j.get("test_samples").asInt(), j.toString());
         assertEquals("--data: " + d, j.get("data").asText(), "the folder named as the option that gave it");
+    }
+
+    /**
+     * Counts past the data's are noted on standard error by their options, with the count used, as are threads
+     * beyond the processors; the text report gives the JSON's accuracy in percent and its times in ms.
+     */
+    @Test
+    void countsPastTheDataAndThreadsPastTheProcessorsAreNoted(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        String threads = String.valueOf(Runtime.getRuntime().availableProcessors() + 1);
+        CliRunner.Result stdp = CliRunner.run("bench", "stdp", "--data", d.toString(), "--classes", "26", "--neurons",
+                "4", "--train", "105", "--label", "106", "--test", "53", "--threads", threads, "--json");
+        JsonNode s = lastJson(stdp);
+        assertEquals(List.of(104, 104, 52), List.of(s.get("train_samples").asInt(), s.get("label_samples").asInt(),
+                s.get("test_samples").asInt()), s.toString());
+        assertTrue(stdp.err().startsWith("engram bench stdp: note: --threads " + threads + " on ")
+                && stdp.err().contains(fewer("stdp", "--train 105", "training images", 104))
+                && stdp.err().contains(fewer("stdp", "--label 106", "training images", 104))
+                && stdp.err().contains(fewer("stdp", "--test 53", "test images", 52)), stdp.err());
+        assertTrue(stdp.out().contains(String.format(Locale.ROOT, "(%.1f ms per image); labelled on 104%n",
+                1000 * s.get("seconds_per_sample").asDouble())) && stdp.out().contains(String.format(Locale.ROOT,
+                "test accuracy %.2f%% on 52 images (%.1f ms per image)%n", 100 * s.get("test_accuracy").asDouble(),
+                1000 * s.get("eval_seconds_per_sample").asDouble())), stdp.out());
+        CliRunner.Result train = CliRunner.run("bench", "train", "--data", d.toString(), "--classes", "26", "--hidden",
+                "8", "--steps", "4", "--limit", "105", "--threads", threads, "--json");
+        JsonNode t = lastJson(train);
+        assertEquals(104, t.get("train_samples").asInt(), t.toString());
+        assertTrue(train.err().startsWith("engram bench train: note: --threads " + threads + " on ")
+                && train.err().contains(fewer("train", "--limit 105", "training images", 104)), train.err());
+        assertTrue(train.out().contains(String.format(Locale.ROOT, "test accuracy %.2f%% on 52 samples",
+                100 * t.get("test_accuracy").asDouble())), train.out());
+    }
+
+    private static String fewer(String bench, String asked, String what, int used) {
+        return "engram bench " + bench + ": note: " + asked + " asks for more " + what + " than the data has: its "
+                + used + " are used\n";
     }
 
     @Test
