@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** The JSON reports of {@code engram bench} carry the fields scripts rely on, with consistent values. */
 class BenchCommandTest {
@@ -230,6 +234,23 @@ class BenchCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(option + ": expected") && r.err().contains(found), r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    /** Every report is out when the command returns, also where standard output does not flush at a line's end. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cuba --neurons 200 --duration-ms 5", "train --limit 32 --hidden 4 --steps 2",
+        "stdp --neurons 4 --train 2 --label 2 --test 2"})
+    void theReportIsOutWhenTheCommandReturns(String arguments) throws Exception {
+        CommandLine cl = EngramCommand.commandLine();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        cl.setOut(new PrintWriter(bytes));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        List<String> args = new ArrayList<>(List.of("bench"));
+        args.addAll(List.of(arguments.split(" ")));
+        args.add("--json");
+        int code = cl.execute(args.toArray(new String[0]));
+        JsonNode j = lastJson(new CliRunner.Result(code, bytes.toString(StandardCharsets.UTF_8), ""));
+        assertTrue(j.has("engram_version"), j.toString());
     }
 
     /** A bare '%' in a description is a format error picocli reports as a warning in the help. */
