@@ -125,6 +125,17 @@ class VogelsSprekelerConfigTest {
         assertFalse(withRate.err().contains("plasticity.alpha"), "the file gives no alpha: " + withRate.err());
     }
 
+    /** Both keys the rule needs left out: each is refused, not only the first the rule reads. */
+    @Test
+    void everyKeyTheRuleNeedsIsAskedForAtOnce(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, CONFIG.replace("eta: 0.01, w_max: 1", "tau: 20"));
+        assertEquals(2, r.exitCode(), r.err());
+        for (String key : List.of("eta", "w_max")) {
+            assertTrue(r.err().contains("projections[0].plasticity." + key + ": expected a value (plasticity"
+                    + " vogels_sprekeler needs it), found nothing"), r.err());
+        }
+    }
+
     @Test
     void engramListShowsTheRule() {
         String out = CliRunner.run("list").out();

@@ -50,6 +50,21 @@ class ListedSynapsesTest {
         assertEquals(-1, ListedSynapses.pairSynapse(p, 3, 2), "the last source has none");
     }
 
+    /**
+     * Three sources of no synapse before one that has synapse 0: the rows start at [0, 0, 0, 0, 1], and a
+     * binary search for 0 lands on row 2 (the middle), not on row 3 that holds it.
+     */
+    @Test
+    void aSynapseAfterSeveralEmptyRowsIsOfTheRowThatHoldsIt() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> src = b.population("src", 4, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Population<?, ?> tgt = b.population("tgt", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("p", src, tgt, Rules.explicit(new int[] {3}, new int[] {0}), Synapses.excitatory(0.1));
+        Projection p = b.build().projection("p");
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1}, p.rowStart());
+        assertEquals(3, ListedSynapses.sourceOf(p, 0));
+    }
+
     /** Indices first, then pairs, then the draw among the others, ascending; the same seed draws the same. */
     @Test
     void anEntryListsIndicesThenPairsThenTheDraw() {
@@ -118,6 +133,21 @@ class ListedSynapsesTest {
                 if (b != 2 && b != 7) {
                     assertEquals(draws * p2, twice[a][b], 5 * Math.sqrt(draws * p2 * (1 - p2)), a + " with " + b);
                 }
+            }
+        }
+    }
+
+    /**
+     * The draw is ascending however far apart its indices lie: 5 of 1,000 (a set of small integers keeps them
+     * in order by chance, one of large ones by their hash).
+     */
+    @Test
+    void theDrawIsAscendingAmongManyIndices() {
+        for (int stream = 0; stream < 20; stream++) {
+            int[] drawn = ListedSynapses.drawn(1000, new int[] {}, 5, RandomStreams.of(1, Purpose.WEIGHT_RECORDING,
+                    stream));
+            for (int i = 1; i < drawn.length; i++) {
+                assertTrue(drawn[i - 1] < drawn[i], "ascending: " + java.util.Arrays.toString(drawn));
             }
         }
     }
