@@ -77,6 +77,26 @@ class RecordEdgesTest {
     }
 
     /**
+     * A population not built for a bad parameter still has its recorded variable and neurons checked, against a
+     * stand-in of its model and size, so that all three problems come in one round.
+     */
+    @Test
+    void aRecordingOfAPopulationWithABadParameterIsCheckedInTheSameRound(@TempDir Path dir) throws IOException {
+        List<String> err = SpikeSourcesConfig.refused(dir, "standin.yaml", """
+                name: standin
+                duration_ms: 5
+                populations: [{name: post, size: 2, model: lif_delta, params: {tau_m: -5}}]
+                record: {state: [{population: post, variable: w, neurons: [2]}]}
+                """);
+        assertEquals(List.of("engram: error: 3 problems:",
+                "  standin.yaml:3:64: populations[0].params.tau_m: expected a finite number > 0 (ms), found -5",
+                "  standin.yaml:4:37: record.state[0].variable: expected one of [v], found w",
+                "  standin.yaml:4:50: record.state[0].neurons: expected distinct ascending indices in [0, 2), found 2"
+                        + " at neurons[0]"),
+                err);
+    }
+
+    /**
      * A rate bin past a double's range is refused without the advice to make it a multiple of dt_ms, which
      * only a finite bin off the grid needs.
      */
