@@ -55,25 +55,20 @@ class RecordEdgesTest {
     }
 
     /**
-     * A population listed again in {@code record.spikes} is refused at its later place, naming the first, which
-     * need not be the one just before it.
+     * What would be recorded twice is refused at its later place, word for word: a population listed again in
+     * {@code record.spikes} names its first place, which need not be the one just before it; a second
+     * {@code record.state} entry of one population and variable, whatever neurons each lists, would write the
+     * first one's file over.
      */
     @Test
-    void aPopulationListedTwiceForItsSpikesIsRefused(@TempDir Path dir) throws IOException {
+    void whatWouldBeRecordedTwiceIsRefusedAtItsLaterPlace(@TempDir Path dir) throws IOException {
+        String spikes = "  spikes: [pre, post, pre]\n";
+        String state = "  state: [{population: post, variable: v}, {population: post, variable: v, neurons: [1]}]\n";
         assertEquals(List.of("engram: error: edges.yaml:9:23: record.spikes[2]: expected a population not listed"
-                + " before (it is record.spikes[0]), found pre"), refused(dir, "  spikes: [pre, post, pre]\n"));
-    }
-
-    /**
-     * Two {@code record.state} entries of one population and variable would write one file, the second over the
-     * first: the second is refused, word for word, whatever neurons each lists.
-     */
-    @Test
-    void aPopulationAndVariableRecordedTwiceAreRefused(@TempDir Path dir) throws IOException {
+                + " before (it is record.spikes[0]), found pre"), refused(dir, spikes));
         assertEquals(List.of("engram: error: edges.yaml:9:44: record.state[1]: expected a population and variable"
                 + " not recorded by record.state[0] (both would write state_post_v.csv; list every neuron in one"
-                + " entry), found post v"), refused(dir, "  state: [{population: post, variable: v}, {population:"
-                + " post, variable: v, neurons: [1]}]\n"));
+                + " entry), found post v"), refused(dir, state));
     }
 
     /**
