@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
                 + "each task, with 95%% confidence intervals (or another measure, --error); runs that differ only in "
                 + "their seeds are pooled. Rows that share 2 seeds or more are also compared seed by seed over "
                 + "those seeds (files paired.md, paired.tex, paired.csv): each pair's mean difference with its 95%% "
-                + "Student-t interval, whatever --error is. The LaTeX tables fit a one-column page, and their -narrow.tex "
-                + "versions a column of a two-column paper.",
+                + "Student-t interval, whatever --error is. The LaTeX tables fit a one-column page, and their "
+                + "-narrow.tex versions a column of a two-column paper.",
         footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
                 + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
                 + " differ):",

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 
 /**
  * Refuses an option's empty value in the words of an empty text, as a shell variable that is not set
- * gives one: for an option of one value, where a list's words (an empty item) would not apply.
+ * gives one: for an option of one value, where a list's words (an empty item) would not apply; and
+ * an option's value that is none of its words, an empty one in the same words.
  */
 final class EmptyValue {
     private EmptyValue() {

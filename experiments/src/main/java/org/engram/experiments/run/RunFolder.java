@@ -743,11 +743,11 @@ public final class RunFolder {
     static Holder holder(Path folder) {
         try {
             return LockFiles.use(folder.resolve(LOCK), false, Holder.HELD, channel -> {
-                FileLock lock = LockFiles.tryLock(channel);
-                if (lock == null) {
+                FileLock free = LockFiles.tryLock(channel);
+                if (free == null) {
                     return Holder.HELD;
                 }
-                lock.release();
+                free.release();
                 return Holder.FREE;
             });
         } catch (IOException | UnsupportedOperationException cannotTell) {
