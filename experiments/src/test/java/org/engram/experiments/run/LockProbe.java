@@ -33,10 +33,10 @@ final class LockProbe {
     static RunFolder.Holder fromAnotherProcess(Path folder) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LockProbe.class.getName(), folder.toString())).redirectErrorStream(true).start();
+                LockProbe.class.getName(), folder.toString())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String seen = new String(process.getInputStream().readAllBytes()).strip();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("the probe failed: " + seen);
+            throw new IllegalStateException("the probe failed (its errors above): " + seen);
         }
         return RunFolder.Holder.valueOf(seen);
     }
