@@ -55,6 +55,31 @@ class RecordEdgesTest {
     }
 
     /**
+     * Two projections whose names differ but whose files would be one ({@code pre->post} and {@code pre_to_post}
+     * both write {@code synapses_pre_to_post.csv} and {@code weights_pre_to_post.csv}) are refused in
+     * {@code record.synapses} and {@code record.weights} at the later name, word for word, with the advice to rename
+     * one: listing each once is not enough.
+     */
+    @Test
+    void twoNamesOfOneFileAreToldToRenameOne(@TempDir Path dir) throws IOException {
+        String plastic = "rule: {type: one_to_one}, weight: 0.5, plasticity: {type: triplet_stdp}}\n";
+        String yaml = "name: edges\n" + SpikeSourcesConfig.POPULATIONS + "projections:\n"
+                + "  - {source: pre, target: post, " + plastic
+                + "  - {name: pre_to_post, source: pre, target: post, " + plastic
+                + "record:\n"
+                + "  synapses: [pre->post, pre_to_post]\n"
+                + "  weights: [{projection: pre->post}, {projection: pre_to_post}]\n";
+        String differs = "expected a projection whose file differs from that of ";
+        assertEquals(List.of("engram: error: 2 problems:",
+                "  edges.yaml:10:25: record.synapses[1]: " + differs + "record.synapses[0] ('pre->post'; both would"
+                        + " write synapses_pre_to_post.csv), found pre_to_post; rename one of the projections",
+                "  edges.yaml:11:39: record.weights[1].projection: " + differs + "record.weights[0] ('pre->post';"
+                        + " both would write weights_pre_to_post.csv), found pre_to_post; rename one of the"
+                        + " projections"),
+                SpikeSourcesConfig.refused(dir, "edges.yaml", yaml));
+    }
+
+    /**
      * What would be recorded twice is refused at its later place, word for word: a population listed again in
      * {@code record.spikes} names its first place, which need not be the one just before it; a second
      * {@code record.state} entry of one population and variable, whatever neurons each lists, would write the
@@ -69,6 +94,28 @@ class RecordEdgesTest {
         assertEquals(List.of("engram: error: edges.yaml:9:44: record.state[1]: expected a population and variable"
                 + " not recorded by record.state[0] (both would write state_post_v.csv; list every neuron in one"
                 + " entry), found post v"), refused(dir, state));
+    }
+
+    /**
+     * A {@code record.state} entry of every neuron is held to the recorder's bound, 2147483639 (Integer.MAX_VALUE
+     * - 8) samples x neurons, with the population's size: post's 2 neurons sampled every 0.1 ms step over
+     * 107374182 ms are 1073741820 x 2 = 2147483640 values, one past it.
+     */
+    @Test
+    void aStateRecordingOfEveryNeuronCountsThePopulationsSize(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("engram: error: edges.yaml:10:11: record.state[0]: expected at most 2147483639 samples x"
+                + " neurons in one recorder (a longer interval, fewer neurons or a shorter run), found 1073741820"
+                + " samples x 2 neurons"), SpikeSourcesConfig.refused(dir, "edges.yaml", SOURCES.replace(
+                        "duration_ms: 5", "duration_ms: 107374182")
+                        + "  spikes: []\n  state: [{population: post, variable: v, neurons: all}]\n"));
+    }
+
+    /** A state interval off the time grid is refused at its key, alone, within a run of a valid length. */
+    @Test
+    void aStateIntervalOffTheGridIsRefusedAlone(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("engram: error: edges.yaml:9:43: record.state[0].interval_ms: expected a whole number of"
+                + " time steps (multiple of dt = 0.1 ms), found 0.25"),
+                refused(dir, "  state: [{population: post, variable: v, interval_ms: 0.25}]\n"));
     }
 
     /**
@@ -92,13 +139,19 @@ class RecordEdgesTest {
     }
 
     /**
-     * A rate bin past a double's range is refused without the advice to make it a multiple of dt_ms, which
-     * only a finite bin off the grid needs.
+     * A rate bin past a double's range, below zero (-0.25 ms is 2.5 steps of 0.1 ms, off the grid as well) or of
+     * more steps than a run takes is refused without the advice to make it a multiple of dt_ms, which only a finite
+     * bin > 0 off the grid needs.
      */
     @Test
-    void anInfiniteRateBinIsRefusedWithoutAdvice(@TempDir Path dir) throws IOException {
+    void anInfiniteOrNegativeRateBinIsRefusedWithoutAdvice(@TempDir Path dir) throws IOException {
         assertEquals(List.of("engram: error: edges.yaml:9:3: record.rate_bin_ms: expected a finite number > 0 (ms),"
                 + " found 1e400 (read as Infinity)"), refused(dir, "  rate_bin_ms: 1e400\n"));
+        assertEquals(List.of("engram: error: edges.yaml:9:3: record.rate_bin_ms: expected a finite number > 0 (ms),"
+                + " found -0.25"), refused(dir, "  rate_bin_ms: -0.25\n"));
+        assertEquals(List.of("engram: error: edges.yaml:9:3: record.rate_bin_ms: expected at most 2147483647 time"
+                + " steps of dt = 0.1 ms (214748364.7 ms, 59.7 hours), found 1e300"),
+                refused(dir, "  rate_bin_ms: 1e300\n"));
     }
 
     /**

@@ -1,11 +1,14 @@
 package org.engram.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,30 @@ class WeightRecordEdgesTest {
                 "  w.yaml:10:45: record.weights[0].pairs[0]: " + told.formatted(0),
                 "  w.yaml:10:48: record.weights[0].pairs[1]: " + told.formatted(1)),
                 SpikeSourcesConfig.refused(dir, "w.yaml", config("pairs: [0, 1]")));
+    }
+
+    /**
+     * The heap less its 48 MB reserve bounds a recording: sampled every step (0.1 ms) with no synapse listed, a
+     * recording of S samples takes 28 S bytes (a sample's step, mean, sd, min and max), and its samples are the one
+     * at 0 and one a step. The most that fit, S = floor((heap - 48 MB) / 28), pass the check; one more sample, still
+     * well within the heap itself, is refused at the entry's interval with its size.
+     */
+    @Test
+    void theHeapLessItsReserveBoundsARecording(@TempDir Path dir) throws IOException {
+        long heap = Runtime.getRuntime().maxMemory();
+        long fit = (long) Math.floor((heap - 48e6) / 28);
+        String yaml = config("interval_ms: 0.1").replace("record:\n", "record:\n  spikes: []\n");
+        Path file = Files.writeString(dir.resolve("w.yaml"), yaml);
+        CliRunner.Result taken = CliRunner.run("simulate", file.toString(), "--print-config", "--duration-ms",
+                BigDecimal.valueOf(fit - 1, 1).toPlainString());
+        assertEquals(0, taken.exitCode(), taken.err());
+        String past = BigDecimal.valueOf(fit, 1).toPlainString();
+        List<String> err = SpikeSourcesConfig.refused(dir, "w.yaml", yaml, "--print-config", "--duration-ms",
+                past);
+        assertTrue(err.get(0).startsWith("engram: error: w.yaml:11:37: record.weights[0].interval_ms: expected samples"
+                + " that fit the Java heap"), err.toString());
+        assertTrue(err.get(0).contains(String.format(Locale.ROOT, ", found %d samples of 0 synapses (%.0f MB); ",
+                fit + 1, 28.0 * (fit + 1) / 1e6)), err.toString());
     }
 
     /**
