@@ -423,6 +423,25 @@ class WeightRecordingTest {
         assertFalse(r.err().contains("record.weights[0].interval_ms"), "each alone fits: " + r.err());
     }
 
+    /**
+     * A listed synapse counts in the heap an entry takes, 4 bytes a sample and 500 for summary.json: on 1000
+     * neurons each entry draws 1000 synapses and takes 600001 samples (60 s every 0.1 ms) of 28 + 4 x 1000 bytes,
+     * 2416.80 MB, and 1000 x 500 bytes, 0.5 MB: 2417.30 MB, which fits the tests' 4 GB heap alone, and
+     * 4834.61 MB with the other, which does not.
+     */
+    @Test
+    void theListedSynapsesCountInTheHeapOfTheEntries(@TempDir Path dir) throws IOException {
+        String yaml = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
+                + "  - {name: second, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
+                + "     plasticity: {type: triplet_stdp}}")
+                + "  weights: [{projection: exc->exc, interval_ms: 0.1, sample: 1000},"
+                + " {projection: second, interval_ms: 0.1, sample: 1000}]\n";
+        CliRunner.Result r = simulate(dir, yaml, "--set", "populations[0].size=1000", "--duration-ms", "60000");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("found 2 entries whose samples take 4835 MB together"), r.err());
+        assertFalse(r.err().contains("record.weights[0].interval_ms"), "each alone fits: " + r.err());
+    }
+
     /** Without a plastic projection in the config, the message says so rather than list none. */
     @Test
     void aConfigWithoutPlasticProjectionsSaysSo(@TempDir Path dir) throws IOException {
