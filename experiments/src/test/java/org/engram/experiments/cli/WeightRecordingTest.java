@@ -35,6 +35,13 @@ class WeightRecordingTest {
             "weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}", "weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5, "
                     + "plasticity: {type: triplet_stdp, a3_plus: 0.05, w_max: 0.5}}") + "  synapses: [exc->exc]\n";
 
+    /** {@link #NETWORK} and a plastic projection of exc's neurons each onto itself, of the given name. */
+    private static String withOneToOne(String name) {
+        return NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n  - {name: " + name
+                + ", source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
+                + "     plasticity: {type: triplet_stdp}}");
+    }
+
     private static CliRunner.Result simulate(Path dir, String yaml, String... options) throws IOException {
         Path config = dir.resolve("config-" + Math.abs(yaml.hashCode()) + ".yaml");
         Files.writeString(config, yaml);
@@ -211,9 +218,7 @@ class WeightRecordingTest {
     /** Every fault of every entry is reported at its key, together, and nothing runs. */
     @Test
     void everyProblemOfTheEntriesIsNamedAtItsKey(@TempDir Path dir) throws IOException {
-        String yaml = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
-                + "  - {name: EXC->exc, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
-                + "     plasticity: {type: triplet_stdp}}")
+        String yaml = withOneToOne("EXC->exc")
                 + "  weights:\n"
                 + "    - {projection: exc-exc}\n"
                 + "    - {projection: src->exc}\n"
@@ -346,9 +351,7 @@ class WeightRecordingTest {
      */
     @Test
     void everyFaultOfPairsAndSampleIsNamedAtItsKey(@TempDir Path dir) throws IOException {
-        String second = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
-                + "  - {name: second, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
-                + "     plasticity: {type: triplet_stdp}}");
+        String second = withOneToOne("second");
         CliRunner.Result r = simulate(dir, second + "  weights:\n"
                 + "    - {projection: second, synapses: [3], pairs: [[0], [-1, 2], [40, 0], [0, 1], [3, 3], [5, 5],"
                 + " [5, 5], null]}\n"
@@ -412,9 +415,7 @@ class WeightRecordingTest {
      */
     @Test
     void entriesPastTheHeapTogetherAreRefusedBeforeTheRun(@TempDir Path dir) throws IOException {
-        String yaml = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
-                + "  - {name: second, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
-                + "     plasticity: {type: triplet_stdp}}")
+        String yaml = withOneToOne("second")
                 + "  weights: [{projection: exc->exc, interval_ms: 0.1}, {projection: second, interval_ms: 0.1}]\n";
         CliRunner.Result r = simulate(dir, yaml, "--duration-ms", "10000000");
         assertEquals(2, r.exitCode(), r.err());
@@ -431,9 +432,7 @@ class WeightRecordingTest {
      */
     @Test
     void theListedSynapsesCountInTheHeapOfTheEntries(@TempDir Path dir) throws IOException {
-        String yaml = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
-                + "  - {name: second, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
-                + "     plasticity: {type: triplet_stdp}}")
+        String yaml = withOneToOne("second")
                 + "  weights: [{projection: exc->exc, interval_ms: 0.1, sample: 1000},"
                 + " {projection: second, interval_ms: 0.1, sample: 1000}]\n";
         CliRunner.Result r = simulate(dir, yaml, "--set", "populations[0].size=1000", "--duration-ms", "60000");
