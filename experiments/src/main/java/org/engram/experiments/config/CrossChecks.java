@@ -18,6 +18,7 @@ import org.engram.experiments.config.ExperimentConfig.ScheduleKind;
 import org.engram.experiments.config.ExperimentConfig.SequenceKind;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.data.FashionMnist;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.learning.continual.ContinualStrategy;
 import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.Naive;
@@ -233,8 +234,8 @@ final class CrossChecks {
         int hidden = c.network().hidden().size();
         if (c.learner().kind() == LearnerKind.BPTT && c.encoder().steps() <= hidden) {
             throw new ConfigException(where.locateConflict("encoder.steps", "network.hidden"), "encoder.steps",
-                    "more than the " + hidden
-                    + " hidden layer(s) of network.hidden (each layer delays by one step, so the readout first"
+                    "more than the "
+                    + MetricFormat.count(hidden, "hidden layer") + " of network.hidden (each layer delays by one step, so the readout first"
                     + " receives input at step " + hidden + ")", Integer.toString(c.encoder().steps()), null);
         }
     }

@@ -61,4 +61,16 @@ public final class MetricFormat {
     public static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
+
+    /**
+     * Every one of a counted set of things, as a message names it: {@code "each of the 2 epochs"}, and for one
+     * {@code "the 1 epoch"} (rather than "each of the 1 epochs").
+     *
+     * @param count how many
+     * @param noun  the noun in the singular, whose plural adds an s
+     * @return the phrase
+     */
+    public static String eachOf(long count, String noun) {
+        return (count == 1 ? "the " : "each of the ") + count(count, noun);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.engram.experiments.plot.Captions;
 import org.engram.experiments.plot.Figure;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
 
@@ -97,13 +98,13 @@ public final class ComparisonFolder {
         List<String> others = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(target)) {
             walk.skip(1).map(p -> target.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> !OUTPUTS.contains(name)).forEach(others::add);
+                    .filter(name -> !OUTPUTS.contains(name)).sorted().forEach(others::add);
         } catch (IOException e) {
             throw new EngramException(target + ": cannot read the folder: " + IoReasons.of(e), e);
         }
         if (!others.isEmpty()) {
             throw new EngramException(target.toString(), "--into", "a new or empty folder, or one that holds only"
-                    + " the files of a comparison, which are replaced", others.size() + " other file(s), e.g. "
+                    + " the files of a comparison, which are replaced", MetricFormat.count(others.size(), "other file") + ", e.g. "
                     + others.get(0), "give another folder; nothing was written");
         }
     }

@@ -9,6 +9,7 @@ import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.HeapAdvice;
 import org.engram.experiments.launch.LaunchCommand;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
@@ -187,7 +188,7 @@ final class RunLoop {
         tasksThisProcess++;
         if (hooks.stopAfterTasks() > 0 && tasksThisProcess == hooks.stopAfterTasks()
                 && status.completed().size() < status.totalTasks()) {
-            throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
+            throw new RunStopped("run stopped after " + MetricFormat.count(tasksThisProcess, "task") + " as asked"
                     + " (--stop-after-tasks)", null);
         }
     }

@@ -418,7 +418,7 @@ class BrokenRunConfigTest {
                 // two hidden layers delay the readout's first input to step 2: 2 steps would train nothing
                 file("no more steps than hidden layers", GOOD.replace("hidden: [8]", "hidden: [8, 8]")
                         .replace("steps: 4", "steps: 2"), "bad.yaml:12:", "encoder.steps: expected more than the 2"
-                        + " hidden layer(s)", "found 2"),
+                        + " hidden layers", "found 2"),
                 // 784 pixels x 1e8 steps of spike slots would overflow one array (it ended in an ArithmeticException)
                 file("more steps than one array holds", GOOD.replace("steps: 4", "steps: 100000000"),
                         "bad.yaml:12:11: encoder.steps: expected at most 2739137 steps for 784 inputs",

@@ -116,7 +116,7 @@ class JobsHeapTest {
         Child run = child(dir, null, "run", Path.of("configs", "quickstart.yaml").toString(), "--out",
                 out.toString(), "--jobs", "2", "--stop-after-tasks", "1");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("run stopped after 1 task(s) as asked"), run.err());
+        assertTrue(run.err().contains("run stopped after 1 task as asked"), run.err());
         assertFalse(run.err().contains("--jobs: expected"), run.err());
     }
 

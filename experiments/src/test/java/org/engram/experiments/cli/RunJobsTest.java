@@ -63,7 +63,7 @@ class RunJobsTest {
         CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(), "--jobs", "2",
                 "--stop-after-tasks", "3");
         assertEquals(2, stopped.exitCode(), stopped.err());
-        assertTrue(stopped.err().contains("run stopped after 3 task(s) as asked"), stopped.err());
+        assertTrue(stopped.err().contains("run stopped after 3 tasks as asked"), stopped.err());
         Path partial = onlyEntry(root.resolve("jobs"));
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertEquals("stopped", status.get("state").asText());

@@ -649,7 +649,7 @@ class ConfigLayersTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(file, "c.yaml",
                 List.of("network.hidden=[8, 8]"), ConfigLayers.Flags.NONE));
         assertTrue(e.getMessage().startsWith("--set network.hidden=[8, 8]: encoder.steps: expected more than the 2 "
-                + "hidden layer(s)"), e.getMessage());
+                + "hidden layers"), e.getMessage());
         ConfigException fromFile = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 file.replace("name: c", "name: c\nnetwork: {hidden: [8, 8]}"), "c.yaml", List.of(),
                 ConfigLayers.Flags.NONE));

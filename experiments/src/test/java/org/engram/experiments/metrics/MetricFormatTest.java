@@ -52,4 +52,11 @@ class MetricFormatTest {
         assertEquals("2 tasks", MetricFormat.count(2, "task"));
         assertEquals("11 neurons", MetricFormat.count(11, "neuron"));
     }
+
+    @Test
+    void eachOfOneNamesTheOneThing() {
+        assertEquals("the 1 epoch", MetricFormat.eachOf(1, "epoch"));
+        assertEquals("each of the 2 epochs", MetricFormat.eachOf(2, "epoch"));
+        assertEquals("each of the 0 finished tasks", MetricFormat.eachOf(0, "finished task"));
+    }
 }

@@ -111,4 +111,19 @@ class ComparisonFolderTest {
         assertEquals("previous", Files.readString(aside.resolve("comparison.md")));
         assertTrue(Files.isRegularFile(written().resolve("comparison.md")), "the new comparison is kept");
     }
+
+    /** A folder that holds files no comparison writes is refused, with their number and the first by name. */
+    @Test
+    void aFolderWithOtherFilesIsRefusedWithTheirCount() throws IOException {
+        Path into = previousComparison();
+        Files.writeString(into.resolve("notes.txt"), "mine");
+        String one = assertThrows(EngramException.class, () -> ComparisonFolder.requireOnlyOutputs(into))
+                .getMessage();
+        assertTrue(one.endsWith("found 1 other file, e.g. notes.txt; give another folder; nothing was written"), one);
+        Files.writeString(into.resolve("draft.txt"), "mine too");
+        String two = assertThrows(EngramException.class, () -> ComparisonFolder.requireOnlyOutputs(into))
+                .getMessage();
+        assertTrue(two.contains("found 2 other files, e.g. draft.txt;"), two);
+        ComparisonFolder.requireOnlyOutputs(dir.resolve("absent"));
+    }
 }

@@ -68,7 +68,7 @@ class ProgressChecksTest {
                 + " found 2.5",
         "epochs[1].seconds | -1         | epochs[1].seconds: expected a finite number of seconds >= 0, found -1",
         "epochs[1].samples | -60        | epochs[1].samples: expected a count >= 0, found -60",
-        "epochs            | []         | epochs: expected 2 records (each of the 1 epochs of each of the 2 finished"
+        "epochs            | []         | epochs: expected 2 records (the 1 epoch of each of the 2 finished"
                 + " tasks), found 0",
         "epochs[1]         | null       | epochs[1]: expected an object, found null",
         "epoch_accuracy    | [[0.5, 1.5]] | epoch_accuracy[0][1]: expected an accuracy in [0, 1], found 1.5",
@@ -297,12 +297,12 @@ class ProgressChecksTest {
         assertEquals(2, progress(results.resolve("two"), every.toString(), true).epochAccuracy().size());
         String missing = assertThrows(EngramException.class,
                 () -> progress(results.resolve("none"), COMPLETE, true)).getMessage();
-        assertTrue(missing.contains("epoch_accuracy: expected 2 rows (one after each of the 1 epochs of each of the 2"
+        assertTrue(missing.contains("epoch_accuracy: expected 2 rows (one after the 1 epoch of each of the 2"
                 + " finished tasks, as training.evaluate_every_epoch is true), found 0"), missing);
         ((ArrayNode) every.get("epoch_accuracy")).add(new ObjectMapper().readTree("[1.0, 0.9]"));
         String extra = assertThrows(EngramException.class,
                 () -> progress(results.resolve("three"), every.toString(), true)).getMessage();
-        assertTrue(extra.contains("epoch_accuracy: expected 2 rows (one after each of the 1 epochs of each of the 2"
+        assertTrue(extra.contains("epoch_accuracy: expected 2 rows (one after the 1 epoch of each of the 2"
                 + " finished tasks, as training.evaluate_every_epoch is true), found 3"), extra);
         String unasked = assertThrows(EngramException.class,
                 () -> progress(results.resolve("unasked"), every.toString(), false)).getMessage();

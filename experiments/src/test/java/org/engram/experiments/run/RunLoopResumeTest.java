@@ -170,7 +170,7 @@ class RunLoopResumeTest {
         RunFolder stopped = RunFolder.create(results.resolve("b"), "tiny", "r1");
         // naive's first two tasks; then naive's last and si's first; then si's last two, restored from task 1.
         Session first = train(stopped, 2);
-        assertTrue(first.stop().getMessage().contains("after 2 task(s)"), first.stop().getMessage());
+        assertTrue(first.stop().getMessage().contains("after 2 tasks as asked"), first.stop().getMessage());
         assertEquals(List.of("learner-2.state", "progress.json"), files(stopped, "naive"));
         assertEquals(null, new Checkpoints(stopped).progress("naive", 3, TASKS, 0, 2, true).weightsHash(),
                 "the weights are hashed after the last task only");

@@ -266,7 +266,7 @@ class RunResultsChecksTest {
         "log.csv | 10 | naive,1,0,1,0.1,0.9,1,100 | : expected a line for each strategy, seed and task and each of"
                 + " the 2 epochs the log has (4 lines per strategy and seed), found no line of naive seed 1 task 1"
                 + " epoch 1 among its 9 lines",
-        "log.csv | 3 | - | : expected a line for each strategy, seed and task and each of the 1 epochs the log has"
+        "log.csv | 3 | - | : expected a line for each strategy, seed and task and the 1 epoch the log has"
                 + " (2 lines per strategy and seed), found no line of naive seed 1 task 1 epoch 0 among its 7 lines",
         "epoch_accuracy_validation.csv | 1 | x | :1: expected the header strategy,seed,task,epoch,task_0,task_1,"
                 + " found 'x'",
