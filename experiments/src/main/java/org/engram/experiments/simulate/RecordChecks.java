@@ -67,10 +67,10 @@ final class RecordChecks {
             } catch (EngramException e) {
                 // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
                 double bin = c.record().rateBinMs();
-                boolean wholeSteps = Math.abs(bin / grid.dtMs() - Math.rint(bin / grid.dtMs())) < 1e-9;
+                boolean offTheGrid = bin > 0 && Double.isFinite(bin) && !grid.isWholeSteps(bin);
                 problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(),
-                        bin > 0 && Double.isFinite(bin) && !wholeSteps ? "set record.rate_bin_ms to a multiple "
-                                + "of dt_ms (without it the bin is 1 ms)" : null));
+                        offTheGrid ? "set record.rate_bin_ms to a multiple of dt_ms (without it the bin is 1 ms)"
+                                : null));
             }
         }
         checkRecordingStart(c, source, grid, durationHint, problems);

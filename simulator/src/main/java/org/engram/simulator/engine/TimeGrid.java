@@ -78,12 +78,23 @@ public record TimeGrid(double dtMs) {
                     + dtMs + " ms (" + limitMs.stripTrailingZeros().toPlainString() + " ms" + (hours >= 1
                     ? String.format(Locale.ROOT, ", %.1f hours", hours) : "") + ")", ms);
         }
-        long rounded = Math.round(steps);
-        if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps) {
+        if (!isWholeSteps(ms)) {
             throw new ParameterException(owner, parameter,
                     "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms);
         }
-        return (int) rounded;
+        return (int) Math.round(steps);
+    }
+
+    /**
+     * Tells whether a duration is a whole number of steps, within the rounding that {@link #wholeSteps}
+     * allows, whatever its size or sign: for advice on a value refused for another reason.
+     *
+     * @param ms the duration in milliseconds
+     * @return whether {@code ms} is a multiple of dt; false if it is not finite
+     */
+    public boolean isWholeSteps(double ms) {
+        double steps = ms / dtMs;
+        return Math.abs(steps - Math.rint(steps)) <= WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * Math.abs(steps);
     }
 
     /**

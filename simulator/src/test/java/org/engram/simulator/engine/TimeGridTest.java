@@ -198,4 +198,29 @@ class TimeGridTest {
                 + " go on (clear the thread's interrupt status first)",
                 new RunInterrupted(277 * 0.1, 501 * 0.1).getMessage());
     }
+
+    /**
+     * {@code isWholeSteps} agrees with {@code wholeSteps} wherever the latter answers, on decimals typed on the grid
+     * and half a step off it, and also says so for values {@code wholeSteps} refuses for their size or sign.
+     */
+    @Test
+    void isWholeStepsAgreesWithTheConversion() {
+        for (String dt : new String[] {"0.1", "0.025", "0.07", "1"}) {
+            TimeGrid grid = new TimeGrid(Double.parseDouble(dt));
+            for (long k : new long[] {0, 1, 3, 10, 12_345, 2_000_000_000L}) {
+                double on = typed(k, dt);
+                assertTrue(grid.isWholeSteps(on), () -> k + " x " + dt);
+                assertEquals(k, grid.wholeSteps("test", "ms", on));
+                double off = on + grid.dtMs() / 2;
+                assertFalse(grid.isWholeSteps(off), () -> k + ".5 x " + dt);
+                assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "ms", off));
+            }
+            assertTrue(grid.isWholeSteps(typed(-3, dt)), "a negative multiple is on the grid");
+            assertTrue(grid.isWholeSteps(typed(1L << 40, dt)), "beyond the int range of steps, still a multiple");
+        }
+        TimeGrid grid = new TimeGrid(0.1);
+        assertFalse(grid.isWholeSteps(0.1 + 1e-6));
+        assertFalse(grid.isWholeSteps(Double.NaN));
+        assertFalse(grid.isWholeSteps(Double.POSITIVE_INFINITY));
+    }
 }
