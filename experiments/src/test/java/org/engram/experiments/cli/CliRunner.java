@@ -1,5 +1,7 @@
 package org.engram.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +22,19 @@ final class CliRunner {
             String[] lines = out.strip().split("\\R");
             return lines[lines.length - 1];
         }
+    }
+
+    /**
+     * Asserts that a command line was refused as a usage error: exit code 2, exactly this message on standard
+     * error, and nothing on standard output.
+     *
+     * @param message what follows {@code engram: error: }, without the line break
+     * @param r       the result of the command line
+     */
+    static void assertRefused(String message, Result r) {
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("engram: error: " + message + "\n", r.err());
+        assertEquals("", r.out());
     }
 
     static Result run(String... args) {

@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import static org.engram.experiments.cli.CliRunner.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,11 +151,5 @@ class PlotOutputTest {
         assertTrue(r.err().startsWith("engram: error: " + inside + ": --out: expected a folder for the figures"
                 + " (created if absent), found a folder inside the finished run "), r.err());
         assertSameFiles(before, run);
-    }
-
-    private static void assertRefused(String message, CliRunner.Result r) {
-        assertEquals(2, r.exitCode(), r.err());
-        assertEquals("engram: error: " + message + "\n", r.err());
-        assertEquals("", r.out());
     }
 }
