@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.engram.experiments.config.ConfigLayers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,23 +26,6 @@ class CompareOutputTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * The reference run's config with its data found at a path, as another run of it: a run id and config hash of
-     * its own, so that compare takes it for a second run and notes the difference.
-     */
-    private Path runElsewhere() throws IOException {
-        Path copy = RunCopies.copy(REFERENCE, dir.resolve("elsewhere"));
-        String config = Files.readString(copy.resolve("config.yaml")).replace("path: null", "path: /srv/fashion")
-                .replace("bundled: true", "bundled: false");
-        Files.writeString(copy.resolve("config.yaml"), config);
-        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(copy.resolve("metrics.json").toFile());
-        m.put("run_id", "20261201T000000Z-" + ConfigLayers.sha256(config).substring(0, 6));
-        ((ObjectNode) m.get("provenance")).put("config_sha256", ConfigLayers.sha256(config))
-                .put("data_origin", "CONFIG_PATH");
-        Files.writeString(copy.resolve("metrics.json"), m.toString());
-        return copy;
-    }
 
     /**
      * Standard output after the run lines: the table, an empty line, what its ± means (which comparison.md gives
@@ -78,7 +58,7 @@ class CompareOutputTest {
      */
     @Test
     void namesTheRunsByTagFirstAndPrintsTheNotesOnStandardError() throws IOException {
-        Path elsewhere = runElsewhere();
+        Path elsewhere = RunCopies.withDataElsewhere(REFERENCE, dir.resolve("elsewhere"));
         Path into = dir.resolve("tables");
         CliRunner.Result r = CliRunner.run("compare", REFERENCE.toString(), elsewhere.toString(), "--into",
                 into.toString());

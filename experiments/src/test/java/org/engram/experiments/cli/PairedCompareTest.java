@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.engram.experiments.config.ConfigLayers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -317,15 +315,7 @@ class PairedCompareTest {
     @Test
     void rowsOfTheSameDataFoundElsewhereArePaired() throws IOException {
         Path a = run("a", "seeds: [1, 2]", "naive");
-        Path elsewhere = RunCopies.copy(run("b", "seeds: [1, 2]", "ewc"), dir.resolve("elsewhere"));
-        String config = Files.readString(elsewhere.resolve("config.yaml")).replace("bundled: true", "bundled: false")
-                .replace("path: null", "path: /srv/fashion-mnist");
-        Files.writeString(elsewhere.resolve("config.yaml"), config);
-        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(elsewhere.resolve("metrics.json").toFile());
-        m.put("run_id", "20261201T000000Z-" + ConfigLayers.sha256(config).substring(0, 6));
-        ((ObjectNode) m.get("provenance")).put("config_sha256", ConfigLayers.sha256(config))
-                .put("data_origin", "CONFIG_PATH");
-        Files.writeString(elsewhere.resolve("metrics.json"), m.toString());
+        Path elsewhere = RunCopies.withDataElsewhere(run("b", "seeds: [1, 2]", "ewc"), dir.resolve("elsewhere"));
         CliRunner.Result r = compare(a.toString(), elsewhere.toString());
         assertTrue(r.err().contains("the runs differ in data (A: bundled_subset "), r.err());
         Path cmp = Path.of(r.lastLine());

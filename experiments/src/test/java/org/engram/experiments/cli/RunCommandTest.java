@@ -16,9 +16,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -477,23 +474,6 @@ class RunCommandTest {
                 assertTrue(compare.err().contains(", seed 2: 123) give, "), compare.err());
             }
         }
-    }
-
-    /** A comparison killed as it wrote (SIGKILL) left its partial folder for good; the next one removes it. */
-    @Test
-    void aComparisonKilledAsItWroteIsRemovedByTheNext() throws IOException {
-        Path run = copyOfTheRun("killed-comparison");
-        Path out = dir.resolve("killed-comparison-out").toAbsolutePath();
-        Path left = Files.createDirectories(out.resolve("comparisons").resolve(".20261130T120000Z-aaaaaa.partial"));
-        Files.writeString(left.resolve("comparison.md"), "# half written");
-        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
-        Files.setLastModifiedTime(left.resolve("comparison.md"), old);
-        Files.setLastModifiedTime(left, old);
-        CliRunner.Result r = CliRunner.run("compare", run.toString(), "--out", out.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        assertFalse(Files.exists(left), r.err());
-        assertTrue(r.err().contains("engram: removed " + left + ", a partial folder without a config, left by a killed"
-                + " engram compare"), r.err());
     }
 
     /**
