@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import org.engram.experiments.config.PlainName;
@@ -111,23 +111,35 @@ public final class PlotCommand implements Callable<Integer> {
         }
         // The run's own plot folders show what its files give: a figure they no longer give goes. A folder of
         // one's own keeps what it holds.
-        Set<String> withdrawn = new TreeSet<>(out == null ? RunPlots.optional(results) : Set.of());
-        withdrawn.removeAll(figures.keySet());
-        withdrawn.removeIf(base -> Figure.files(plots, base).stream().noneMatch(Files::exists));
+        Map<String, List<Path>> withdrawn = new TreeMap<>();
+        for (String base : out == null ? RunPlots.optional(results) : Set.<String>of()) {
+            List<Path> present = Figure.files(plots, base).stream().filter(Files::exists).toList();
+            if (!figures.containsKey(base) && !present.isEmpty()) {
+                withdrawn.put(base, present);
+            }
+        }
         PrintWriter o = spec.commandLine().getOut();
-        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace, withdrawn,
+        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace, withdrawn.keySet(),
                 TestHookOptions.Plot.of(spec))) {
             o.println(plots.resolve(f.getFileName()));
         }
         PrintWriter err = spec.commandLine().getErr();
-        for (String base : withdrawn) {
-            err.println("engram plot: removed " + plots.resolve(base) + ".png, .svg and .pdf: the run's files no"
-                    + " longer hold what it shows");
-        }
+        // Only the files there were: a figure may have been drawn as PNG alone, or a file of it deleted.
+        withdrawn.forEach((base, files) -> err.println("engram plot: removed " + inWords(plots, base, files)
+                + ": the run's files no longer hold what it shows"));
         err.flush();
         o.println(plots);
         o.flush();
         return 0;
+    }
+
+    /** The files of a figure as {@code plots/base.png, .svg and .pdf}, or as many of them as there are. */
+    private static String inWords(Path plots, String base, List<Path> files) {
+        List<String> extensions = files.stream().map(f -> f.getFileName().toString().substring(base.length()))
+                .toList();
+        String last = extensions.get(extensions.size() - 1);
+        return plots.resolve(base) + (extensions.size() == 1 ? last
+                : String.join(", ", extensions.subList(0, extensions.size() - 1)) + " and " + last);
     }
 
     /** A folder of the user's may hold another run's figures of the same names, which drawing would lose. */

@@ -95,6 +95,23 @@ class PlotOutputTest {
         assertEquals("", again.err());
     }
 
+    /** Of a figure that was only partly there, the message names the files removed and no other. */
+    @Test
+    void namesOnlyTheFilesOfAFigureThatWereThere() throws IOException {
+        Path plots = run.resolve("plots");
+        Files.writeString(plots.resolve(NOT_GIVEN + ".png"), "drawn as PNG");
+        Files.writeString(plots.resolve(NOT_GIVEN + ".pdf"), "drawn as PDF");
+        CliRunner.Result two = CliRunner.run("plot", run.toString());
+        assertEquals(0, two.exitCode(), two.err());
+        assertEquals("engram plot: removed " + plots.resolve(NOT_GIVEN) + ".png and .pdf: the run's files no longer"
+                + " hold what it shows\n", two.err());
+        Files.writeString(plots.resolve(NOT_GIVEN + ".svg"), "drawn as SVG");
+        CliRunner.Result one = CliRunner.run("plot", run.toString());
+        assertEquals("engram plot: removed " + plots.resolve(NOT_GIVEN) + ".svg: the run's files no longer hold"
+                + " what it shows\n", one.err());
+        assertFalse(listed(plots).stream().anyMatch(f -> f.contains(NOT_GIVEN)));
+    }
+
     /** A folder of one's own keeps a figure of its own that the run does not give, and says nothing of it. */
     @Test
     void aFolderOfOnesOwnKeepsWhatItHolds() throws IOException {
