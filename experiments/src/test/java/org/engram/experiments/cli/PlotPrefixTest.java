@@ -52,10 +52,14 @@ class PlotPrefixTest {
         }
     }
 
-    /** A prefix without --out, or one that is no plain name (a path), is refused, exit 2. */
+    /**
+     * A prefix without --out, or one that is no plain name (a path), is refused, exit 2. Without --out, on a copy
+     * of the reference run, which a plot that went ahead would draw into.
+     */
     @Test
-    void refusesAPrefixWithoutOutOrThatIsAPath() {
-        CliRunner.Result noOut = CliRunner.run("plot", REFERENCE, "--prefix", "split-");
+    void refusesAPrefixWithoutOutOrThatIsAPath() throws IOException {
+        Path copy = RunCopies.copy(Path.of(REFERENCE), dir.resolve("run"));
+        CliRunner.Result noOut = CliRunner.run("plot", copy.toString(), "--prefix", "split-");
         assertEquals(2, noOut.exitCode(), noOut.err());
         assertTrue(noOut.err().contains("--prefix") && noOut.err().contains("no --out"), noOut.err());
         CliRunner.Result path = CliRunner.run("plot", REFERENCE, "--out", dir.toString(), "--prefix", "../x-");

@@ -73,10 +73,14 @@ class PlotRowsTest {
         assertFalse(Files.exists(out), "nothing drawn");
     }
 
-    /** The run's own plot folders show every strategy: a subset goes into a folder of its own. */
+    /**
+     * The run's own plot folders show every strategy: a subset goes into a folder of its own. On a copy of the
+     * reference run, which a plot that went ahead would draw into.
+     */
     @Test
-    void needsAFolderOfItsOwn() {
-        CliRunner.Result r = CliRunner.run("plot", REFERENCE, "--rows", "naive");
+    void needsAFolderOfItsOwn() throws IOException {
+        Path copy = RunCopies.copy(Path.of(REFERENCE), dir.resolve("run"));
+        CliRunner.Result r = CliRunner.run("plot", copy.toString(), "--rows", "naive");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("engram plot: --rows: expected --out with it (the run's own plot folders show"
                 + " every strategy the run has), found no --out"), r.err());
