@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,10 +159,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path experiment = resume.toAbsolutePath().normalize().getParent();
         Path root = experiment == null ? null : experiment.getParent();
-        if (root == null || !root.equals(out.toAbsolutePath().normalize())) {
+        if (root == null || !sameFolder(root, out)) {
             throw new EngramException("engram run", "--out", "no --out with --resume, or the results root of the run"
                     + " being resumed" + (root == null ? "" : " (" + root + ")"), out.toString(),
                     "a resumed run finishes beside its partial folder");
+        }
+    }
+
+    /** The same folder by any spelling, a symbolic link's included. */
+    private static boolean sameFolder(Path root, Path out) {
+        if (root.equals(out.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(root, out);
+        } catch (IOException e) {
+            return false;   // out does not exist, or cannot be looked at: not the run's root
         }
     }
 }

@@ -92,6 +92,9 @@ class RunOptionsTest {
                 root.resolve("tiny").resolve("..").toString());
         assertEquals(2, same.exitCode(), same.err());
         assertFalse(same.err().contains("--out"), same.err());
+        Path link = Files.createSymbolicLink(dir.resolve("link"), root);
+        CliRunner.Result linked = CliRunner.run("run", "--resume", partial.toString(), "--out", link.toString());
+        assertEquals(same.err(), linked.err(), "a symbolic link to the root is the root");
         CliRunner.Result missing = CliRunner.run("run", "--resume", dir.resolve("gone").toString(), "--out",
                 elsewhere.toString());
         assertEquals(2, missing.exitCode(), missing.err());
