@@ -5,8 +5,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -323,7 +325,7 @@ public final class SimulationRun {
             if (undrawn != null && files.size() > recordingFiles) {
                 unmade.add(undrawn.inWords());
             }
-            throw keep(folder, files, unmade, e);
+            throw keep(withoutSummary(folder, e), files, unmade, e);
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;
@@ -544,6 +546,22 @@ public final class SimulationRun {
     /** {@return the weight recordings that are drawn: of a projection with synapses, whose rows have statistics} */
     private static List<WeightSampler> drawnWeights(List<WeightSampler> weights) {
         return weights.stream().filter(w -> w.projection().synapseCount() > 0).toList();
+    }
+
+    /**
+     * Removes the summary files written before the heap ran out: a {@code summary.md} without its
+     * {@code summary.json} would list it and say that nothing is missing. The summary is there whole, or not at all.
+     */
+    private static RunFolder withoutSummary(RunFolder folder, OutOfMemoryError e) {
+        try {
+            Files.deleteIfExists(folder.directory().resolve("summary.md"));
+            Files.deleteIfExists(folder.directory().resolve("summary.json"));
+            return folder;
+        } catch (IOException notDeleted) {
+            UncheckedIOException failure = new UncheckedIOException(notDeleted);
+            failure.addSuppressed(e);
+            throw folder.discardAfter(failure);
+        }
     }
 
     /**

@@ -41,7 +41,7 @@ class SimulationRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path config(Path dir, String yaml) throws IOException {
-        return Files.writeString(dir.resolve("tiny.yaml"), yaml);
+        return Files.writeString(Files.createDirectories(dir).resolve("tiny.yaml"), yaml);
     }
 
     private static SimulationRun.Result run(Path dir, String yaml, SimulationRun.Overrides overrides)
@@ -201,6 +201,21 @@ class SimulationRunTest {
         assertTrue(e.getMessage().contains(", but its summary could not be made"), e.getMessage());
     }
 
+    /**
+     * A summary.json the heap has no room for, after summary.md was written, leaves neither: summary.md would list
+     * summary.json, which is not there, and say that nothing is missing.
+     */
+    @Test
+    void aSummaryJsonTheHeapCannotWriteLeavesNoSummaryMarkdown(@TempDir Path dir) throws IOException {
+        UnmadeResults e = assertThrows(UnmadeResults.class, () -> SimulationRun.execute(config(dir, TINY),
+                dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(), new PrintWriter(new StringWriter()),
+                new SimulationRun.TestHooks("summary.json")));
+        List<String> files = files(runFolders(dir).get(0));
+        assertFalse(files.contains("summary.md") || files.contains("summary.json"), files.toString());
+        assertEquals(17, files.size(), "config, 4 CSV files and 12 plots: " + files);
+        assertTrue(e.getMessage().contains(", but its summary could not be made"), e.getMessage());
+    }
+
     /** A refused config names its file, line, key, what was expected and what was found, and leaves no folder. */
     @Test
     void aDurationOfZeroIsRefusedAtItsLine(@TempDir Path dir) throws IOException {
@@ -208,6 +223,7 @@ class SimulationRunTest {
                 () -> run(dir, TINY.replace("duration_ms: 4", "duration_ms: 0"), SimulationRun.Overrides.NONE));
         assertTrue(e.getMessage().contains("tiny.yaml:2:") && e.getMessage().contains("duration_ms: expected a number > 0"
                 + " (ms), found 0"), e.getMessage());
+        assertEquals(1, e.problems().size(), "a duration of no steps is not refused again: " + e.getMessage());
         assertEquals(List.of(), runFolders(dir));
     }
 
@@ -293,5 +309,77 @@ class SimulationRunTest {
                 TINY.replace("duration_ms: 4", "duration_ms: -1")), SimulationRun.Overrides.NONE,
                 new PrintWriter(new StringWriter())));
         assertTrue(e.getMessage().contains("tiny.yaml:2:"), e.getMessage());
+    }
+
+    /**
+     * The summary's events per second are its synaptic events over its loop time (4 spikes of src and post: the
+     * 2 of src reach post, through 1 synapse each), a time within the test's own; the spike hash is of the spikes,
+     * so a spike moved by a step changes it.
+     */
+    @Test
+    void theSummarysRateOfEventsAndSpikeHashAreOfTheRun(@TempDir Path dir) throws IOException {
+        long before = System.nanoTime();
+        JsonNode s = summary(run(dir, TINY, SimulationRun.Overrides.NONE).folder());
+        double elapsedSeconds = (System.nanoTime() - before) / 1e9;
+        assertEquals(2, s.get("synaptic_events").asLong());
+        double loop = s.get("loop_seconds").asDouble();
+        double setup = s.get("setup_seconds").asDouble();
+        assertTrue(loop > 0 && loop + setup <= elapsedSeconds, loop + " + " + setup + " s of " + elapsedSeconds);
+        assertEquals(2 / loop, s.get("events_per_second").asDouble(), 1e-9 * (2 / loop));
+        JsonNode moved = summary(run(dir.resolve("moved"), TINY.replace("[2.5]", "[2.6]"),
+                SimulationRun.Overrides.NONE).folder());
+        assertFalse(s.get("spike_hash").asText().equals(moved.get("spike_hash").asText()), s.get("spike_hash")
+                .asText());
+    }
+
+    /**
+     * Standard error says when more threads are asked for than there are processors, and which spike times
+     * lie after the end of the run (src's at 9 ms of a 4 ms run).
+     */
+    @Test
+    void theNotesOfThreadsAndOfTimesAfterTheEndGoToStandardError(@TempDir Path dir) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors() + 1;
+        StringWriter err = new StringWriter();
+        SimulationRun.execute(config(dir, TINY.replace("[2.5]", "[2.5, 9]")), dir.resolve("results"),
+                new SimulationRun.Overrides(threads, null, null, null, List.of()), List.of(), new PrintWriter(err));
+        assertTrue(err.toString().contains("engram simulate: note: --threads " + threads + " on "), err.toString());
+        assertTrue(err.toString().contains("1 spike time of population 'src' lies after the end of the run (4 ms)"),
+                err.toString());
+        StringWriter fileErr = new StringWriter();
+        SimulationRun.execute(config(dir, TINY.replace("seed: 5", "seed: 5\nthreads: " + threads)),
+                dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(), new PrintWriter(fileErr));
+        assertTrue(fileErr.toString().contains("engram simulate: note: threads " + threads + " on "),
+                fileErr.toString());
+    }
+
+    /** An entry naming a population the config lacks is refused, and so is a record entry that does. */
+    @Test
+    void entriesNamingNoPopulationAreRefused(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> run(dir, TINY.replace("target: post",
+                "target: nope") + "  spikes: [none]\n", SimulationRun.Overrides.NONE));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("projections[0].target: expected one of the populations [src, post], found"
+                + " nope") && e.getMessage().contains("record.spikes[0]: expected one of the populations [src, post],"
+                + " found none"), e.getMessage());
+    }
+
+    /**
+     * With one name written for two populations, that is the one problem reported: an entry naming a population
+     * the config lacks names, most likely, the one whose name was written twice.
+     */
+    @Test
+    void aSharedNameIsTheOneProblemOfItsPopulations(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> run(dir, TINY.replace("name: post",
+                "name: src"), SimulationRun.Overrides.NONE));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("src"), e.getMessage());
+    }
+
+    /** A recording that starts after a duration the command line set says that the duration is the option's. */
+    @Test
+    void aRecordingPastTheDurationOfTheOptionNamesTheOption(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> run(dir, TINY.replace("rate_bin_ms: 2",
+                "rate_bin_ms: 1\n  from_ms: 3"), new SimulationRun.Overrides(null, null, 2.0, null, List.of())));
+        assertTrue(e.getMessage().contains("the duration is the one --duration-ms set"), e.getMessage());
     }
 }
