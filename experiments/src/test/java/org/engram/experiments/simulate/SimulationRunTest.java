@@ -255,6 +255,7 @@ class SimulationRunTest {
                 new SimulationRun.Overrides(null, null, null, null, List.of("dt_ms=0.3"))));
         assertTrue(e.getMessage().contains("duration_ms") && e.getMessage().contains("dt_ms is the one --set dt_ms=0.3"
                 + " gave"), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), "a problem without a hint has the note alone: " + e.getMessage());
     }
 
     /** Threads the file gives are checked with the file; those of the command line with their option. */
@@ -381,5 +382,24 @@ class SimulationRunTest {
         ConfigException e = assertThrows(ConfigException.class, () -> run(dir, TINY.replace("rate_bin_ms: 2",
                 "rate_bin_ms: 1\n  from_ms: 3"), new SimulationRun.Overrides(null, null, 2.0, null, List.of())));
         assertTrue(e.getMessage().contains("the duration is the one --duration-ms set"), e.getMessage());
+    }
+
+    /**
+     * A state recording samples post's potential every ms up to the end: 0 mV at each sample, since post is reset
+     * to 0 after each input and before it (no leak from e_l = 0); a recorded projection without synapses has a
+     * weight file but no figure, whose statistics it lacks.
+     */
+    @Test
+    void writesTheStateAndLeavesOutTheFigureOfNoSynapses(@TempDir Path dir) throws IOException {
+        String yaml = TINY.replace("projections:\n", "projections:\n  - {name: none, source: src, target: post, rule:"
+                + " {type: explicit, sources: [], targets: []}, weight: 1, delay_ms: 1.0,\n     plasticity: {type:"
+                + " pair_stdp, a_plus: 1, a_minus: 1, tau_plus: 20, tau_minus: 20, w_max: 40}}\n")
+                + "  state: [{population: post, variable: v, interval_ms: 1}]\n"
+                + "  weights: [{projection: none, interval_ms: 2}]\n";
+        Path folder = run(dir, yaml, SimulationRun.Overrides.NONE).folder();
+        assertEquals(List.of("time_ms,neuron,v", "1.000000000,0,0.0", "2.000000000,0,0.0", "3.000000000,0,0.0",
+                "4.000000000,0,0.0"), Files.readAllLines(folder.resolve("state_post_v.csv")));
+        assertTrue(Files.exists(folder.resolve("weights_none.csv")));
+        assertFalse(files(folder).stream().anyMatch(f -> f.startsWith("plots/weights")), files(folder).toString());
     }
 }
