@@ -66,9 +66,9 @@ class SimulationPlotsTest {
     }
 
     /**
-     * Two samples of four synapses' weights: at 0 ms {1, 2, 3, 6} (mean 3, sd sqrt(14 / 4), band clipped at the
-     * lowest weight 1), at 1 ms all 4. The band is the mean within one sd, the line of listed synapse 3 its weight,
-     * named by its source and target (all to all from a pair: synapse 3 joins 1 to 1).
+     * Two samples of four synapses' weights: at 0 ms {1, 1, 1, 9} (mean 3, sd sqrt(48 / 4), its band clipped
+     * below at the lowest weight, 1), at 1 ms all 4. The band is the mean within one sd, the line of listed
+     * synapse 3 its weight, named by its source and target (all to all from a pair: synapse 3 joins 1 to 1).
      */
     @Test
     void theWeightFigureDrawsTheSamples(@TempDir Path dir) {
@@ -77,7 +77,7 @@ class SimulationPlotsTest {
         b.connect("a->a", a, a, Rules.allToAll(), Synapses.excitatory(0.1).asPlastic());
         Projection p = b.build().projection("a->a");
         WeightSampler sampler = new WeightSampler(p, new int[] {3}, 10, 10);
-        System.arraycopy(new float[] {1, 2, 3, 6}, 0, p.weights(), 0, 4);
+        System.arraycopy(new float[] {1, 1, 1, 9}, 0, p.weights(), 0, 4);
         sampler.sampleIfDue(0);
         System.arraycopy(new float[] {4, 4, 4, 4}, 0, p.weights(), 0, 4);
         sampler.sampleIfDue(10);
@@ -86,16 +86,16 @@ class SimulationPlotsTest {
         XYPlot plot = figure.chart().getXYPlot();
         assertEquals("weight (mV)", plot.getRangeAxis().getLabel());
         IntervalXYDataset band = (IntervalXYDataset) plot.getDataset(0);
-        double sd = Math.sqrt(14 / 4.0);
+        double sd = Math.sqrt(48 / 4.0);
         assertEquals(2, band.getItemCount(0));
         assertEquals(1.0, band.getXValue(0, 1), 1e-9);
         assertEquals(3.0, band.getYValue(0, 0), 1e-6);
-        assertEquals(Math.max(3 - sd, 1), band.getStartYValue(0, 0), 1e-6);
-        assertEquals(Math.min(3 + sd, 6), band.getEndYValue(0, 0), 1e-6);
+        assertEquals(1.0, band.getStartYValue(0, 0), 1e-6);   // 3 - sd is below 1
+        assertEquals(3 + sd, band.getEndYValue(0, 0), 1e-6);   // within the highest, 9
         assertEquals(4.0, band.getStartYValue(0, 1), 1e-6);
         XYDataset lines = plot.getDataset(1);
         assertEquals("synapse 3 (1->1)", lines.getSeriesKey(0));
-        assertEquals(6.0, lines.getYValue(0, 0));
+        assertEquals(9.0, lines.getYValue(0, 0));
         assertEquals(4.0, lines.getYValue(0, 1));
     }
 }

@@ -12,11 +12,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigException;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link SimulationRun} called directly on a network whose spikes are known by hand: two spike sources and one
@@ -48,6 +52,12 @@ class SimulationRunTest {
             throws IOException {
         return SimulationRun.execute(config(dir, yaml), dir.resolve("results"), overrides, List.of("simulate"),
                 new PrintWriter(new StringWriter()));
+    }
+
+    /** Simulates {@link #TINY} with the heap running out while {@code file} is written. */
+    private static void runOutOfHeapWriting(Path dir, String file) throws IOException {
+        SimulationRun.execute(config(dir, TINY), dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(),
+                new PrintWriter(new StringWriter()), new SimulationRun.TestHooks(file));
     }
 
     private static JsonNode summary(Path folder) throws IOException {
@@ -92,7 +102,7 @@ class SimulationRunTest {
                 Files.readAllLines(folder.resolve("rates_post.csv")));
         List<String> plots = Stream.of("raster_post", "raster_src", "rate_post", "rate_src")
                 .flatMap(p -> Stream.of(".pdf", ".png", ".svg").map(e -> "plots/" + p + e)).toList();
-        List<String> expected = new java.util.ArrayList<>(List.of("config.yaml", "rates_post.csv", "rates_src.csv",
+        List<String> expected = new ArrayList<>(List.of("config.yaml", "rates_post.csv", "rates_src.csv",
                 "spikes_post.csv", "spikes_src.csv", "summary.json", "summary.md"));
         expected.addAll(plots);
         assertEquals(expected.stream().sorted().toList(), files(folder));
@@ -170,9 +180,7 @@ class SimulationRunTest {
      */
     @Test
     void aCsvFileTheHeapCannotWriteIsLeftOutAndNamed(@TempDir Path dir) throws IOException {
-        UnmadeResults e = assertThrows(UnmadeResults.class, () -> SimulationRun.execute(config(dir, TINY),
-                dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(), new PrintWriter(new StringWriter()),
-                new SimulationRun.TestHooks("rates_src.csv")));
+        UnmadeResults e = assertThrows(UnmadeResults.class, () -> runOutOfHeapWriting(dir, "rates_src.csv"));
         List<Path> folders = runFolders(dir);
         assertEquals(1, folders.size(), folders.toString());
         Path folder = folders.get(0);
@@ -189,27 +197,14 @@ class SimulationRunTest {
         assertTrue(e.getMessage().contains(", but rates_src.csv could not be made"), e.getMessage());
     }
 
-    /** A summary the heap has no room for leaves the recordings and plots, and neither summary file. */
-    @Test
-    void aSummaryTheHeapCannotWriteLeavesTheRecordingsAndPlots(@TempDir Path dir) throws IOException {
-        UnmadeResults e = assertThrows(UnmadeResults.class, () -> SimulationRun.execute(config(dir, TINY),
-                dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(), new PrintWriter(new StringWriter()),
-                new SimulationRun.TestHooks("summary.md")));
-        List<String> files = files(runFolders(dir).get(0));
-        assertFalse(files.contains("summary.md") || files.contains("summary.json"), files.toString());
-        assertEquals(17, files.size(), "config, 4 CSV files and 12 plots: " + files);
-        assertTrue(e.getMessage().contains(", but its summary could not be made"), e.getMessage());
-    }
-
     /**
-     * A summary.json the heap has no room for, after summary.md was written, leaves neither: summary.md would list
-     * summary.json, which is not there, and say that nothing is missing.
+     * A summary the heap has no room for leaves the recordings and plots, and neither summary file: a summary.md
+     * whose summary.json could not follow would list summary.json, which is not there, and say nothing is missing.
      */
-    @Test
-    void aSummaryJsonTheHeapCannotWriteLeavesNoSummaryMarkdown(@TempDir Path dir) throws IOException {
-        UnmadeResults e = assertThrows(UnmadeResults.class, () -> SimulationRun.execute(config(dir, TINY),
-                dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(), new PrintWriter(new StringWriter()),
-                new SimulationRun.TestHooks("summary.json")));
+    @ParameterizedTest
+    @ValueSource(strings = {"summary.md", "summary.json"})
+    void aSummaryTheHeapCannotWriteLeavesTheRecordingsAndPlots(String file, @TempDir Path dir) throws IOException {
+        UnmadeResults e = assertThrows(UnmadeResults.class, () -> runOutOfHeapWriting(dir, file));
         List<String> files = files(runFolders(dir).get(0));
         assertFalse(files.contains("summary.md") || files.contains("summary.json"), files.toString());
         assertEquals(17, files.size(), "config, 4 CSV files and 12 plots: " + files);
@@ -221,8 +216,8 @@ class SimulationRunTest {
     void aDurationOfZeroIsRefusedAtItsLine(@TempDir Path dir) throws IOException {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> run(dir, TINY.replace("duration_ms: 4", "duration_ms: 0"), SimulationRun.Overrides.NONE));
-        assertTrue(e.getMessage().contains("tiny.yaml:2:") && e.getMessage().contains("duration_ms: expected a number > 0"
-                + " (ms), found 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("tiny.yaml:2:")
+                && e.getMessage().contains("duration_ms: expected a number > 0 (ms), found 0"), e.getMessage());
         assertEquals(1, e.problems().size(), "a duration of no steps is not refused again: " + e.getMessage());
         assertEquals(List.of(), runFolders(dir));
     }
@@ -265,7 +260,7 @@ class SimulationRunTest {
                 () -> run(dir, TINY.replace("seed: 5", "seed: 5\nthreads: 0"), SimulationRun.Overrides.NONE));
         assertTrue(file.getMessage().contains("tiny.yaml:4:") && file.getMessage().contains("threads: expected"),
                 file.getMessage());
-        org.engram.simulator.ParameterException option = assertThrows(org.engram.simulator.ParameterException.class,
+        ParameterException option = assertThrows(ParameterException.class,
                 () -> run(dir, TINY, new SimulationRun.Overrides(0, null, null, null, List.of())));
         assertTrue(option.getMessage().contains("--threads"), option.getMessage());
     }
@@ -401,5 +396,18 @@ class SimulationRunTest {
                 "4.000000000,0,0.0"), Files.readAllLines(folder.resolve("state_post_v.csv")));
         assertTrue(Files.exists(folder.resolve("weights_none.csv")));
         assertFalse(files(folder).stream().anyMatch(f -> f.startsWith("plots/weights")), files(folder).toString());
+    }
+
+    /** A duration the command line set is blamed on its option, with its value as the option wrote it. */
+    @Test
+    void aDurationOfTheOptionIsBlamedOnTheOption(@TempDir Path dir) {
+        ConfigException written = assertThrows(ConfigException.class,
+                () -> run(dir, TINY, new SimulationRun.Overrides(null, null, -2.0, "-2e0", List.of())));
+        assertTrue(written.getMessage().contains("--duration-ms: duration_ms: expected a number > 0 (ms), found -2e0"),
+                written.getMessage());
+        ConfigException shown = assertThrows(ConfigException.class,
+                () -> run(dir, TINY, new SimulationRun.Overrides(null, null, -2.0, null, List.of())));
+        assertTrue(shown.getMessage().contains("--duration-ms: duration_ms: expected a number > 0 (ms), found -2.0"),
+                shown.getMessage());
     }
 }
