@@ -329,7 +329,7 @@ final class RunLoop {
         Experiment.UnitTasks unitTasks = experiment.tasks(sequence, seed);
         List<TaskData> tasks = unitTasks.learning();
         List<TaskData> validation = unitTasks.validation();
-        try (UnitLearner learner = experiment.learner(spec, seed, sequence, tasks)) {
+        try (UnitLearner learner = new UnitLearners(experiment).learner(spec, seed, sequence, tasks)) {
             if (p.tasksDone() == 0) {
                 p = p.withRandomInit(learner.untrainedAccuracy(tasks));
                 if (!validation.isEmpty()) {

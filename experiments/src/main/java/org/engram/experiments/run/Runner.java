@@ -292,9 +292,9 @@ public final class Runner {
     private static Opened create(Request request, SignalHook signal, Instant start, PrintWriter err) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
-        experiment.checkBuildable(resolved.where());
-        experiment.requireUnitsFit(unitsAtOnce(request, resolved.config()), unfinishedUnits(resolved.config(),
-                List.of()), Runtime.getRuntime().maxMemory());
+        new PreRunChecks(experiment).checkBuildable(resolved.where());
+        new HeapFit(experiment).requireUnitsFit(unitsAtOnce(request, resolved.config()),
+                unfinishedUnits(resolved.config(), List.of()), Runtime.getRuntime().maxMemory());
         printNotices(experiment, err);
         DataRecord data = experiment.dataRecord();
         AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);
@@ -434,7 +434,7 @@ public final class Runner {
         }
         List<RunStatus.Completed> completedBefore = RunStatus.completedIn(lastStatus);
         List<ExperimentConfig.StrategySpec> unfinished = unfinishedUnits(resolved.config(), completedBefore);
-        experiment.requireUnitsFit(Math.min(request.jobs(), unfinished.size()), unfinished,
+        new HeapFit(experiment).requireUnitsFit(Math.min(request.jobs(), unfinished.size()), unfinished,
                 Runtime.getRuntime().maxMemory());
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);

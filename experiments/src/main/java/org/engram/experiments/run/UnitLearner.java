@@ -11,7 +11,7 @@ import org.engram.learning.train.EpochResult;
 /**
  * What the run loop needs of one (strategy, seed) unit's learner, whatever learns: train a task
  * epoch by epoch, evaluate every task, report activity and checkpoint between tasks.
- * {@link Experiment#learner} builds the one the config asks for.
+ * {@link UnitLearners#learner} builds the one the config asks for.
  */
 interface UnitLearner extends AutoCloseable {
     /**

@@ -43,7 +43,7 @@ class CheckpointsTest {
     private final List<TaskData> tasks = experiment.tasks(sequence, SEED).learning();
 
     private UnitLearner learner() {
-        return experiment.learner(config.strategies().get(0), SEED, sequence, tasks);
+        return new UnitLearners(experiment).learner(config.strategies().get(0), SEED, sequence, tasks);
     }
 
     /** Trains the learner on task {@code t}, one epoch. */
@@ -179,7 +179,8 @@ class CheckpointsTest {
         ExperimentConfig wider = ConfigLayers.resolve(CONFIG.replace("hidden: [4]", "hidden: [5]"), "c.yaml",
                 List.of(), ConfigLayers.Flags.NONE).config();
         Experiment other = Experiment.prepare(wider);
-        try (UnitLearner learner = other.learner(wider.strategies().get(0), SEED, sequence, tasks)) {
+        try (UnitLearner learner = new UnitLearners(other).learner(wider.strategies().get(0), SEED, sequence,
+                tasks)) {
             train(learner, 0);
             checkpoints.save(learner, progress(1));
         }

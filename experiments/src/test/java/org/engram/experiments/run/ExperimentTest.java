@@ -1,5 +1,10 @@
 package org.engram.experiments.run;
 
+import static org.engram.experiments.run.ExperimentFixtures.labelsInTurn;
+import static org.engram.experiments.run.ExperimentFixtures.resolved;
+import static org.engram.experiments.run.ExperimentFixtures.writeIdx;
+import static org.engram.experiments.run.ExperimentFixtures.writeLabels;
+import static org.engram.experiments.run.ExperimentFixtures.writeSortedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,19 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
-import org.engram.experiments.config.ExperimentConfig;
-import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.experiments.task.ValidationSplit;
 import org.engram.learning.continual.TaskData;
-import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,61 +127,6 @@ class ExperimentTest {
                 e.getMessage());
     }
 
-    /**
-     * A per-task limit takes a task's first samples in file order: in files sorted by class it
-     * would keep part of a task's classes, and is refused with the smallest limit that keeps them all.
-     */
-    @Test
-    void aLimitThatLeavesOutAClassOfATaskIsRefused(@TempDir Path dir) throws IOException {
-        writeSortedData(dir);
-        String data = "data: {path: '" + dir + "'}\n";
-        // Task 1 holds classes 0 and 1: its training samples 0,0,0,0,1,1,1,1 and test samples 0,0,1,1.
-        assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "each task: the first 4 of the 8 training samples of task 1 (classes 0,1) hold none of class 1, "
-                + "found 4; at least 5, where every task's hold all of its classes, or 0 for all",
-                refusal(data, "{train_per_task: 4}"));
-        assertEquals("tasks.test_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "each task: the first 1 of the 4 test samples of task 1 (classes 0,1) hold none of class 1, found 1;"
-                + " at least 3, where every task's hold all of its classes, or 0 for all",
-                refusal(data, "{train_per_task: 5, test_per_task: 1}"));
-        // Two limits that both fail are refused together, each with the value it needs.
-        ConfigLayers.Resolved both = resolved("t.yaml", data + "tasks: {train_per_task: 4, test_per_task: 1}\n");
-        List<ConfigException> problems = assertThrows(ConfigException.class,
-                () -> Experiment.prepare(both.config()).requireEveryClassWithinLimits(both.where())).problems();
-        assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).getMessage().contains("tasks.train_per_task: expected") && problems.get(0)
-                .getMessage().contains("at least 5"), problems.get(0).getMessage());
-        assertTrue(problems.get(1).getMessage().contains("tasks.test_per_task: expected") && problems.get(1)
-                .getMessage().contains("at least 3"), problems.get(1).getMessage());
-        // Permuted tasks show the whole data in its order: the first 30 hold classes 0 to 7 (class 9 starts at 36).
-        assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "each task: the first 30 of the 40 training samples of each task hold none of classes 8, 9, found 30;"
-                + " at least 37, where every task's hold all of its classes, or 0 for all",
-                refusal(data, "{sequence: permuted, count: 2, train_per_task: 30}"));
-        // The Diehl and Cook network labels its neurons with each task's first training samples.
-        assertEquals("learner.label_per_task: expected a limit whose first samples, in file order, hold every class"
-                + " of each task: the first 4 of the 8 training samples of task 1 (classes 0,1) hold none of class 1,"
-                + " found 4; at least 5, where every task's hold all of its classes, or 0 for all",
-                refusal(data + "learner: {kind: diehl_cook, label_per_task: 4}\n", "{scenario: class_incremental}"));
-        // The limit asked for is what every task needs: task 2 is the first that fails (its classes come as
-        // 2,2,2,3: it needs 4), task 3 needs the most (4,4,4,4,5: 5), task 1's come at once.
-        Path uneven = Files.createDirectories(dir.resolve("uneven"));
-        writeIdx(uneven.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
-        writeLabels(uneven.resolve("train-labels-idx1-ubyte"), new int[] {
-            0, 1, 0, 1, 2, 2, 2, 3, 4, 4, 4, 4, 6, 7, 6, 7, 8, 9, 8, 9,
-            0, 1, 0, 1, 2, 2, 2, 3, 5, 5, 5, 5, 6, 7, 6, 7, 8, 9, 8, 9});
-        writeIdx(uneven.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
-        writeLabels(uneven.resolve("t10k-labels-idx1-ubyte"), labelsInTurn(10, 2));
-        assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "each task: the first 2 of the 8 training samples of task 2 (classes 2,3) hold none of class 3, "
-                + "found 2; at least 5, where every task's hold all of its classes, or 0 for all",
-                refusal("data: {path: '" + uneven + "'}\n", "{train_per_task: 2}"));
-        for (String kept : List.of("{train_per_task: 5, test_per_task: 3}", "{sequence: permuted, count: 2, "
-                + "train_per_task: 37, test_per_task: 19}", "{train_per_task: 0, test_per_task: 0}")) {
-            ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + kept + "\n");
-            Experiment.prepare(resolved.config()).requireEveryClassWithinLimits(resolved.where());
-        }
-    }
 
     /**
      * With tasks.validation, each task trains on its limited samples less each class's rounded share,
@@ -302,77 +248,6 @@ class ExperimentTest {
         Files.write(file, b.array());
     }
 
-    /** A fraction that leaves a class no validation sample, or none to train on, is refused with the counts. */
-    @Test
-    void aValidationFractionThatEmptiesAPartIsRefused(@TempDir Path dir) throws IOException {
-        writeSortedData(dir);
-        String data = "data: {path: '" + dir + "'}\n";
-        // Every class of a split task has 4 training samples: 0.1 x 4 rounds to 0, 0.9 x 4 to all 4.
-        assertEquals("tasks.validation: expected a fraction that holds out at least 1 and keeps at least 1 of the"
-                + " training samples of each class of a task (round(fraction x samples)): class 0 of task 1"
-                + " (classes 0,1) has 4, of which it would hold out 0, found 0.1; for this class a fraction of at least"
-                + " 1/(2 x 4) and below 1 - 1/(2 x 4), or more training samples (tasks.train_per_task), or 0 for no"
-                + " validation", refusal(data, "{validation: 0.1}", Experiment::requireValidationSplits));
-        assertTrue(refusal(data, "{validation: 0.9}", Experiment::requireValidationSplits)
-                .contains("class 0 of task 1 (classes 0,1) has 4, of which it would hold out 4"));
-        // Permuted tasks show all 40 samples, 4 per class: the same rule, named for every task at once.
-        assertTrue(refusal(data, "{sequence: permuted, count: 2, validation: 0.1}",
-                Experiment::requireValidationSplits)
-                .contains("class 0 of each task has 4"));
-        for (String fits : List.of("{validation: 0.125}", "{validation: 0.8}", "{validation: 0}")) {
-            ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + fits + "\n");
-            Experiment.prepare(resolved.config()).requireValidationSplits(resolved.where());
-        }
-        for (String bad : List.of("1", "-0.1", "1.5")) {
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> resolved("t.yaml", data + "tasks: {validation: " + bad + "}\n"));
-            assertTrue(e.getMessage().contains("tasks.validation: expected a fraction in [0, 1) (0: no validation),"
-                    + " found " + bad), e.getMessage());
-        }
-    }
-
-    /**
-     * The Diehl and Cook network labels its neurons with a task's first training samples, those held
-     * out for validation left out: a limit whose first samples then lack a class, for some seed, is
-     * refused with that seed. Here class 1's first sample stands at position 7 of the first 8, and
-     * 0.25 of class 1's 4 samples (1) and of class 0's 11 (3) are held out: the first 8 kept samples
-     * lack class 1 exactly when that sample is held out, as the later ones before position 12 are of
-     * class 0.
-     */
-    @Test
-    void aLabelLimitThatValidationLeavesWithoutAClassIsRefused(@TempDir Path dir) throws IOException {
-        int[] labels = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 1};
-        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {labels.length, 28, 28},
-                labels.length * 784);
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), labels);
-        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {4, 28, 28}, 4 * 784);
-        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), new int[] {0, 1, 0, 1});
-        String yaml = "data: {path: '" + dir + "', classes: 2}\nseeds: [%d]\n"
-                + "learner: {kind: diehl_cook, label_per_task: 8}\n"
-                + "tasks: {count: 1, scenario: class_incremental, validation: 0.25}\n";
-        int refused = 0;
-        for (int seed = 1; seed <= 12; seed++) {
-            ConfigLayers.Resolved resolved = resolved("t.yaml", String.format(yaml, seed));
-            Experiment e = Experiment.prepare(resolved.config());
-            // What the network would be labelled with: the first 8 samples the run trains on.
-            int[] trained = e.tasks(e.sequence(seed), seed).learning().get(0).trainY();
-            boolean lacks = IntStream.of(trained).limit(8).noneMatch(y -> y == 1);
-            if (lacks) {
-                refused++;
-                String message = assertThrows(ConfigException.class, () -> e.requireValidationSplits(resolved
-                        .where())).getMessage();
-                assertTrue(message.contains("learner.label_per_task: expected a limit whose first training samples,"
-                        + " less those tasks.validation holds out, hold every class of each task: for seed " + seed
-                        + " those of task 1 (classes 0,1) hold none of class 1, found 8; a larger limit, or 0 for"
-                        + " all"), message);
-            } else {
-                e.requireValidationSplits(resolved.where());
-            }
-        }
-        // One chance in four per seed: no refusal in 12 seeds has probability (3/4)^12 = 3%, and these
-        // seeds are fixed, so the check below only guards against a test that checks nothing.
-        assertTrue(refused > 0 && refused < 12, "refused for " + refused + " of 12 seeds");
-    }
 
     /** A limit past what a task holds is kept as all of the task, and said so (it was only in summary.md). */
     @Test
@@ -394,19 +269,6 @@ class ExperimentTest {
         }
     }
 
-    /** The message of the limit's refusal after its location, which must be line 2 of t.yaml. */
-    private static String refusal(String data, String tasks) {
-        return refusal(data, tasks, Experiment::requireEveryClassWithinLimits);
-    }
-
-    /** The message of a check's refusal after its location, which must be line 2 of t.yaml. */
-    private static String refusal(String data, String tasks, BiConsumer<Experiment, StrategyParams.Locator> check) {
-        ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
-        Experiment e = Experiment.prepare(resolved.config());
-        String message = assertThrows(ConfigException.class, () -> check.accept(e, resolved.where())).getMessage();
-        assertTrue(message.matches("t\\.yaml:2:\\d+: .*"), message);
-        return message.replaceFirst("t\\.yaml:2:\\d+: ", "");
-    }
 
     /**
      * Data of more than ten classes (EMNIST's 47, say) says how many with data.classes: the split,
@@ -444,7 +306,8 @@ class ExperimentTest {
                 "data: {bundled: true, classes: 12}\n")) {
             ConfigLayers.Resolved resolved = resolved("t.yaml", more + "tasks: {sequence: permuted, count: 2}\n");
             Experiment e13 = Experiment.prepare(resolved.config());
-            ConfigException refused = assertThrows(ConfigException.class, () -> e13.checkBuildable(resolved.where()));
+            ConfigException refused = assertThrows(ConfigException.class, () -> new PreRunChecks(e13).checkBuildable(
+                    resolved.where()));
             int largest = more.contains("bundled") ? 9 : 11;
             assertTrue(refused.getMessage().startsWith("t.yaml:1:") && refused.getMessage().contains("data.classes: "
                     + "expected the number of classes of the data, whose largest training label is " + largest + " ("
@@ -452,13 +315,13 @@ class ExperimentTest {
                     && refused.getMessage().endsWith("set data.classes: " + (largest + 1)), refused.getMessage());
         }
         ConfigLayers.Resolved twelve = resolved("t.yaml", data + "tasks: {sequence: permuted, count: 2}\n");
-        Experiment.prepare(twelve.config()).requireClassesOfTheData(twelve.where());
+        new PreRunChecks(Experiment.prepare(twelve.config())).requireClassesOfTheData(twelve.where());
         // A test class no training sample is of: no data.classes mends it (11 and 12 sent each other round).
         writeLabels(dir.resolve("train-labels-idx1-ubyte"), labelsInTurn(11, 2));
         writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {22, 28, 28}, 22 * 784);
         Experiment lacking = Experiment.prepare(twelve.config());
         DataFileException extra = assertThrows(DataFileException.class,
-                () -> lacking.requireClassesOfTheData(twelve.where()));
+                () -> new PreRunChecks(lacking).requireClassesOfTheData(twelve.where()));
         assertTrue(extra.getMessage().contains("t10k-labels-idx1-ubyte: labels: expected classes the training samples"
                 + " have, found class 11 (item 11), which no training sample of IDX data from " + dir),
                 extra.getMessage());
@@ -473,196 +336,5 @@ class ExperimentTest {
             assertTrue(refused.getMessage().contains("t.yaml:1:") && refused.getMessage().contains("data.classes")
                     && refused.getMessage().contains("[2, 256]"), refused.getMessage());
         }
-    }
-
-    /** Labels sorted by class: four training images per class (0,0,0,0,1,1,1,1,...) and two test images. */
-    private static void writeSortedData(Path dir) throws IOException {
-        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), sortedLabels(4));
-        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
-        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), sortedLabels(2));
-    }
-
-    /** A label file of these labels. */
-    private static void writeLabels(Path file, int[] labels) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + labels.length).putInt(0x801).putInt(labels.length);
-        for (int label : labels) {
-            b.put((byte) label);
-        }
-        Files.write(file, b.array());
-    }
-
-    /** Ten classes in order, {@code perClass} samples each: 0, 0, ..., 1, 1, ... */
-    private static int[] sortedLabels(int perClass) {
-        return IntStream.range(0, 10 * perClass).map(i -> i / perClass).toArray();
-    }
-
-    /** {@code classes} classes in turn, {@code rounds} times: 0, 1, ..., 0, 1, ... */
-    private static int[] labelsInTurn(int classes, int rounds) {
-        return IntStream.range(0, classes * rounds).map(i -> i % classes).toArray();
-    }
-
-    /** An IDX file of unsigned bytes, all zero after the header. */
-    private static void writeIdx(Path file, int magic, int[] dims, int dataBytes) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + dataBytes).putInt(magic);
-        for (int d : dims) {
-            b.putInt(d);
-        }
-        Files.write(file, b.array());
-    }
-
-    /** A config of naive training with these data and tasks, read as if from {@code file}. */
-    private static ConfigLayers.Resolved resolved(String file, String dataAndTasks) {
-        return ConfigLayers.resolve(dataAndTasks + "strategies: [{name: naive}]\n", file, List.of(),
-                ConfigLayers.Flags.NONE);
-    }
-
-    /** The bytes of the features (4 each) and labels the tasks of seed 1 hold once made. */
-    private static long madeBytes(Experiment e) {
-        long made = 0;
-        for (TaskData task : e.tasks(e.sequence(1), 1).learning()) {
-            for (float[][] x : List.of(task.trainX(), task.testX())) {
-                for (float[] sample : x) {
-                    made += (long) sample.length * Float.BYTES + Integer.BYTES;
-                }
-            }
-        }
-        return made;
-    }
-
-    /**
-     * Tasks past the heap are refused by tasks.count before a run starts. For permuted and synthetic
-     * tasks the estimate behind it is what their samples' features and labels take once made, so a
-     * run is refused only when its tasks alone cannot fit (rotated tasks make whole rotated copies
-     * of the data first, which the estimate counts instead).
-     */
-    @Test
-    void tasksPastTheHeapAreRefusedByTheirCount() {
-        ConfigLayers.Resolved resolved = resolved("t.yaml", "data: {bundled: true}\n"
-                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n");
-        Experiment e = Experiment.prepare(resolved.config());
-        long made = madeBytes(e);
-        assertEquals(3 * 50 * (784 * 4 + 4), made, "the samples' features and labels");
-        e.requireTasksFit(resolved.where(), made);
-        ConfigException refused = assertThrows(ConfigException.class,
-                () -> e.requireTasksFit(resolved.where(), made - 1));
-        assertTrue(refused.getMessage().contains("t.yaml:2:") && refused.getMessage().contains("tasks.count: expected "
-                + "tasks whose samples fit the Java heap of 0 MB") && refused.getMessage().contains(
-                "found 3 tasks of 50 samples x 784 features, 0.5 MB"), refused.getMessage());
-    }
-
-    /** Synthetic tasks: the same bound from their sizes; one task alone too large is blamed on its largest size. */
-    @Test
-    void syntheticTasksPastTheHeapNameTheirLargestSize() {
-        ConfigLayers.Resolved resolved = resolved("s.yaml", "data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, "
-                + "test_per_class: 3}}\n");
-        Experiment e = Experiment.prepare(resolved.config());
-        long made = madeBytes(e);
-        assertEquals(2 * 2 * 8 * (10 * 4 + 4), made, "2 tasks of 2 classes of 8 samples of 10 features");
-        e.requireTasksFit(resolved.where(), made);
-        ConfigException count = assertThrows(ConfigException.class,
-                () -> e.requireTasksFit(resolved.where(), made - 1));
-        assertTrue(count.getMessage().contains("tasks.count: expected"), count.getMessage());
-        ConfigException size = assertThrows(ConfigException.class, () -> e.requireTasksFit(resolved.where(), made / 4));
-        assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());
-    }
-
-    /** Split tasks on the bundled data, a 784-8-10 network, naive and EWC. */
-    private static final String SPLIT_UNITS = "data: {bundled: true}\n"
-            + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
-            + "network: {hidden: [8]}\nencoder: {steps: 4}\ntraining: {batch_size: 16, block_size: 16}\n"
-            + "strategies: [{name: naive}, {name: ewc}]\n";
-
-    /** Two synthetic tasks of 10 inputs, a 10-4-4 network, GPM. */
-    private static final String SYNTHETIC_GPM_UNIT = "data: {dataset: synthetic}\n"
-            + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
-            + "network: {hidden: [4]}\nencoder: {steps: 2}\nstrategies: [{name: gpm}]\n";
-
-    /** A config given as text, resolved. */
-    private static ExperimentConfig config(String yaml) {
-        return ConfigLayers.resolve(yaml, "u.yaml", List.of(), ConfigLayers.Flags.NONE).config();
-    }
-
-    /** What a unit of the config's strategy {@code index} holds. */
-    private static UnitFootprint.Bytes unit(Experiment e, ExperimentConfig c, int index) {
-        return e.footprint().of(c.strategies().get(index));
-    }
-
-    /**
-     * What one unit holds, worked by hand for split tasks on the bundled data (784 features, arrays
-     * padded to 8 bytes) with a 784-8-10 network: samples as rows, the network and its trainer per
-     * weight, one worker's buffers, the batch's activity, and the checkpoint; EWC adds a Fisher
-     * diagonal (8 bytes a weight) and an anchor (4) per task, written into the checkpoint too.
-     */
-    @Test
-    void aUnitOfSplitTasksHoldsWhatItsSizesGive() {
-        ExperimentConfig c = config(SPLIT_UNITS);
-        Experiment e = Experiment.prepare(c);
-        UnitFootprint.Bytes naive = unit(e, c, 0);
-        // 100 samples, each a float[784] (16 + 3136 bytes), its reference (4) and its label (4).
-        assertEquals(100 * (3152 + 4 + 4), naive.samples(), 1e-6);
-        // 784 x 8 + 8 x 10 = 6352 weights of 48 bytes (one gradient block, Adam); a worker's buffers
-        // 32 x 4 steps x 18 neurons + 24 x 4 steps x 784 inputs + 4 x 5 x 8; activity 2 x 4 x 16 x 792.
-        assertEquals(6352 * 48 + (2304 + 75264 + 160) + 101376, naive.training(), 1e-6);
-        // The checkpoint: three times the weights and Adam's moments (12 bytes a weight).
-        assertEquals(3 * 6352 * 12, naive.strategy(), 1e-6);
-        UnitFootprint.Bytes ewc = unit(e, c, 1);
-        double anchors = 2 * 6352 * 12;
-        assertEquals(anchors + 3 * (6352 * 12 + anchors), ewc.strategy(), 1e-6);
-        assertEquals(naive.samples() + naive.training(), ewc.samples() + ewc.training(), 1e-6);
-        // The bundled data (3,000 + 1,000 samples) and the split tasks' copies (2 tasks of 600 + 200).
-        assertEquals(UnitFootprint.PROGRAM_BYTES + (4000 + 1600) * (784 * 4 + 4), e.sharedBytes(), 1e-6);
-    }
-
-    /**
-     * Synthetic tasks (10 inputs, 4 readout units, a 10-4-4 network, 64 samples a batch in blocks of
-     * 16) keep their sequence's flat copy beside the rows; GPM's basis is at most each matrix's inputs
-     * squared, and at a task's end it decomposes the activity of the task's 10 training samples.
-     */
-    @Test
-    void aUnitOfSyntheticTasksUnderGpmHoldsWhatItsSizesGive() {
-        ExperimentConfig c = config(SYNTHETIC_GPM_UNIT);
-        Experiment e = Experiment.prepare(c);
-        UnitFootprint.Bytes gpm = unit(e, c, 0);
-        // 32 samples: a float[10] (16 + 40 bytes), its reference and label; and 4 bytes a feature flat.
-        assertEquals(32 * (56 + 4 + 4) + 32 * 40, gpm.samples(), 1e-6);
-        // 10 x 4 + 4 x 4 = 56 weights of 60 bytes (4 gradient blocks); one worker's buffers
-        // 32 x 2 x 8 + 24 x 2 x 10 + 4 x 3 x 4; activity 2 x 4 x 64 x 14.
-        assertEquals(56 * 60 + (512 + 480 + 48) + 7168, gpm.training(), 1e-6);
-        // Bases 8 x (10^2 + 4^2) kept; at a task's end, for the 10-input matrix, a new basis (8 x 10^2),
-        // the decomposition (32 x 10 x 10 + 8 x 10^2) and both matrices' activity (4 x 10 x 10 + 4 x 4 x 10):
-        // more than the checkpoint, 3 x (56 x 12 + 928).
-        assertEquals(928 + (800 + 3200 + 800) + 560, gpm.strategy(), 1e-6);
-        assertEquals(UnitFootprint.PROGRAM_BYTES, e.sharedBytes(), 1e-6, "synthetic data: no data read");
-    }
-
-    /**
-     * Units side by side: the run's shared data and the largest units must fit two thirds of the
-     * heap together; the refusal names the largest unit and the most units that fit.
-     */
-    @Test
-    void unitsAtOnceAreBoundByTheHeapFromTheLargestUnits() {
-        ExperimentConfig c = config("data: {bundled: true}\n"
-                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
-                + "network: {hidden: [8]}\nstrategies: [{name: naive}, {name: ewc}]\n");
-        Experiment e = Experiment.prepare(c);
-        ExperimentConfig.StrategySpec naive = c.strategies().get(0);
-        ExperimentConfig.StrategySpec ewc = c.strategies().get(1);
-        double small = unit(e, c, 0).total();
-        double large = unit(e, c, 1).total();
-        assertTrue(large > small, "EWC's anchors");
-        List<ExperimentConfig.StrategySpec> units = List.of(naive, naive, ewc, ewc);
-        // Two units at once: the two EWC units, whichever order the run takes them in.
-        long two = (long) Math.ceil((e.sharedBytes() + 2 * large) * 3 / 2);
-        e.requireUnitsFit(2, units, two);
-        e.requireUnitsFit(1, units, 0);   // one unit's tasks are requireTasksFit's to refuse
-        EngramException refused = assertThrows(EngramException.class, () -> e.requireUnitsFit(2, units, two - 2));
-        assertTrue(refused.getMessage().contains(String.format(java.util.Locale.ROOT, "found 2 units at once of up to"
-                + " %.1f MB each (ewc: ", large / 1e6)) && refused.getMessage().contains("100 samples x 784 features")
-                && refused.getMessage().contains("--jobs 1 (the most that fit), or "), refused.getMessage());
-        EngramException none = assertThrows(EngramException.class, () -> e.requireUnitsFit(3, units,
-                (long) ((e.sharedBytes() + large) * 3 / 2) - 2));
-        assertTrue(none.getMessage().contains("fewer tasks or samples, or "), none.getMessage());
     }
 }

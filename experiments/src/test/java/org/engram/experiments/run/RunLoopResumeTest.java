@@ -152,7 +152,7 @@ class RunLoopResumeTest {
         TaskSequence sequence = experiment.sequence(p.seed());
         ExperimentConfig.StrategySpec spec = c.strategies().stream().filter(s -> s.label().equals(p.strategy()))
                 .findFirst().orElseThrow();
-        try (UnitLearner learner = experiment.learner(spec, p.seed(), sequence,
+        try (UnitLearner learner = new UnitLearners(experiment).learner(spec, p.seed(), sequence,
                 experiment.tasks(sequence, p.seed()).learning())) {
             new Checkpoints(folder).restore(learner, p);
             return learner.weightsHash();

@@ -1,0 +1,169 @@
+package org.engram.experiments.run;
+
+import static org.engram.experiments.run.ExperimentFixtures.resolved;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ExperimentConfig;
+import org.engram.learning.continual.TaskData;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+
+/** What an experiment holds, worked by hand, and the refusals of tasks and units past the heap. */
+class HeapFitTest {
+    /** The bytes of the features (4 each) and labels the tasks of seed 1 hold once made. */
+    private static long madeBytes(Experiment e) {
+        long made = 0;
+        for (TaskData task : e.tasks(e.sequence(1), 1).learning()) {
+            for (float[][] x : List.of(task.trainX(), task.testX())) {
+                for (float[] sample : x) {
+                    made += (long) sample.length * Float.BYTES + Integer.BYTES;
+                }
+            }
+        }
+        return made;
+    }
+
+    /**
+     * Tasks past the heap are refused by tasks.count before a run starts. For permuted and synthetic
+     * tasks the estimate behind it is what their samples' features and labels take once made, so a
+     * run is refused only when its tasks alone cannot fit (rotated tasks make whole rotated copies
+     * of the data first, which the estimate counts instead).
+     */
+    @Test
+    void tasksPastTheHeapAreRefusedByTheirCount() {
+        ConfigLayers.Resolved resolved = resolved("t.yaml", "data: {bundled: true}\n"
+                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n");
+        Experiment e = Experiment.prepare(resolved.config());
+        long made = madeBytes(e);
+        HeapFit heap = new HeapFit(e);
+        assertEquals(3 * 50 * (784 * 4 + 4), made, "the samples' features and labels");
+        heap.requireTasksFit(resolved.where(), made);
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> heap.requireTasksFit(resolved.where(), made - 1));
+        assertTrue(refused.getMessage().contains("t.yaml:2:") && refused.getMessage().contains("tasks.count: expected "
+                + "tasks whose samples fit the Java heap of 0 MB") && refused.getMessage().contains(
+                "found 3 tasks of 50 samples x 784 features, 0.5 MB"), refused.getMessage());
+    }
+
+    /** Synthetic tasks: the same bound from their sizes; one task alone too large is blamed on its largest size. */
+    @Test
+    void syntheticTasksPastTheHeapNameTheirLargestSize() {
+        ConfigLayers.Resolved resolved = resolved("s.yaml", "data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, "
+                + "test_per_class: 3}}\n");
+        Experiment e = Experiment.prepare(resolved.config());
+        long made = madeBytes(e);
+        HeapFit heap = new HeapFit(e);
+        assertEquals(2 * 2 * 8 * (10 * 4 + 4), made, "2 tasks of 2 classes of 8 samples of 10 features");
+        heap.requireTasksFit(resolved.where(), made);
+        ConfigException count = assertThrows(ConfigException.class,
+                () -> heap.requireTasksFit(resolved.where(), made - 1));
+        assertTrue(count.getMessage().contains("tasks.count: expected"), count.getMessage());
+        ConfigException size = assertThrows(ConfigException.class,
+                () -> heap.requireTasksFit(resolved.where(), made / 4));
+        assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());
+    }
+
+    /** Split tasks on the bundled data, a 784-8-10 network, naive and EWC. */
+    private static final String SPLIT_UNITS = "data: {bundled: true}\n"
+            + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
+            + "network: {hidden: [8]}\nencoder: {steps: 4}\ntraining: {batch_size: 16, block_size: 16}\n"
+            + "strategies: [{name: naive}, {name: ewc}]\n";
+
+    /** Two synthetic tasks of 10 inputs, a 10-4-4 network, GPM. */
+    private static final String SYNTHETIC_GPM_UNIT = "data: {dataset: synthetic}\n"
+            + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
+            + "network: {hidden: [4]}\nencoder: {steps: 2}\nstrategies: [{name: gpm}]\n";
+
+    /** A config given as text, resolved. */
+    private static ExperimentConfig config(String yaml) {
+        return ConfigLayers.resolve(yaml, "u.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+    }
+
+    /** What a unit of the config's strategy {@code index} holds. */
+    private static UnitFootprint.Bytes unit(HeapFit heap, ExperimentConfig c, int index) {
+        return heap.footprint().of(c.strategies().get(index));
+    }
+
+    /**
+     * What one unit holds, worked by hand for split tasks on the bundled data (784 features, arrays
+     * padded to 8 bytes) with a 784-8-10 network: samples as rows, the network and its trainer per
+     * weight, one worker's buffers, the batch's activity, and the checkpoint; EWC adds a Fisher
+     * diagonal (8 bytes a weight) and an anchor (4) per task, written into the checkpoint too.
+     */
+    @Test
+    void aUnitOfSplitTasksHoldsWhatItsSizesGive() {
+        ExperimentConfig c = config(SPLIT_UNITS);
+        HeapFit heap = new HeapFit(Experiment.prepare(c));
+        UnitFootprint.Bytes naive = unit(heap, c, 0);
+        // 100 samples, each a float[784] (16 + 3136 bytes), its reference (4) and its label (4).
+        assertEquals(100 * (3152 + 4 + 4), naive.samples(), 1e-6);
+        // 784 x 8 + 8 x 10 = 6352 weights of 48 bytes (one gradient block, Adam); a worker's buffers
+        // 32 x 4 steps x 18 neurons + 24 x 4 steps x 784 inputs + 4 x 5 x 8; activity 2 x 4 x 16 x 792.
+        assertEquals(6352 * 48 + (2304 + 75264 + 160) + 101376, naive.training(), 1e-6);
+        // The checkpoint: three times the weights and Adam's moments (12 bytes a weight).
+        assertEquals(3 * 6352 * 12, naive.strategy(), 1e-6);
+        UnitFootprint.Bytes ewc = unit(heap, c, 1);
+        double anchors = 2 * 6352 * 12;
+        assertEquals(anchors + 3 * (6352 * 12 + anchors), ewc.strategy(), 1e-6);
+        assertEquals(naive.samples() + naive.training(), ewc.samples() + ewc.training(), 1e-6);
+        // The bundled data (3,000 + 1,000 samples) and the split tasks' copies (2 tasks of 600 + 200).
+        assertEquals(UnitFootprint.PROGRAM_BYTES + (4000 + 1600) * (784 * 4 + 4), heap.sharedBytes(), 1e-6);
+    }
+
+    /**
+     * Synthetic tasks (10 inputs, 4 readout units, a 10-4-4 network, 64 samples a batch in blocks of
+     * 16) keep their sequence's flat copy beside the rows; GPM's basis is at most each matrix's inputs
+     * squared, and at a task's end it decomposes the activity of the task's 10 training samples.
+     */
+    @Test
+    void aUnitOfSyntheticTasksUnderGpmHoldsWhatItsSizesGive() {
+        ExperimentConfig c = config(SYNTHETIC_GPM_UNIT);
+        HeapFit heap = new HeapFit(Experiment.prepare(c));
+        UnitFootprint.Bytes gpm = unit(heap, c, 0);
+        // 32 samples: a float[10] (16 + 40 bytes), its reference and label; and 4 bytes a feature flat.
+        assertEquals(32 * (56 + 4 + 4) + 32 * 40, gpm.samples(), 1e-6);
+        // 10 x 4 + 4 x 4 = 56 weights of 60 bytes (4 gradient blocks); one worker's buffers
+        // 32 x 2 x 8 + 24 x 2 x 10 + 4 x 3 x 4; activity 2 x 4 x 64 x 14.
+        assertEquals(56 * 60 + (512 + 480 + 48) + 7168, gpm.training(), 1e-6);
+        // Bases 8 x (10^2 + 4^2) kept; at a task's end, for the 10-input matrix, a new basis (8 x 10^2),
+        // the decomposition (32 x 10 x 10 + 8 x 10^2) and both matrices' activity (4 x 10 x 10 + 4 x 4 x 10):
+        // more than the checkpoint, 3 x (56 x 12 + 928).
+        assertEquals(928 + (800 + 3200 + 800) + 560, gpm.strategy(), 1e-6);
+        assertEquals(UnitFootprint.PROGRAM_BYTES, heap.sharedBytes(), 1e-6, "synthetic data: no data read");
+    }
+
+    /**
+     * Units side by side: the run's shared data and the largest units must fit two thirds of the
+     * heap together; the refusal names the largest unit and the most units that fit.
+     */
+    @Test
+    void unitsAtOnceAreBoundByTheHeapFromTheLargestUnits() {
+        ExperimentConfig c = config("data: {bundled: true}\n"
+                + "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 30, test_per_task: 20}\n"
+                + "network: {hidden: [8]}\nstrategies: [{name: naive}, {name: ewc}]\n");
+        HeapFit heap = new HeapFit(Experiment.prepare(c));
+        ExperimentConfig.StrategySpec naive = c.strategies().get(0);
+        ExperimentConfig.StrategySpec ewc = c.strategies().get(1);
+        double small = unit(heap, c, 0).total();
+        double large = unit(heap, c, 1).total();
+        assertTrue(large > small, "EWC's anchors");
+        List<ExperimentConfig.StrategySpec> units = List.of(naive, naive, ewc, ewc);
+        // Two units at once: the two EWC units, whichever order the run takes them in.
+        long two = (long) Math.ceil((heap.sharedBytes() + 2 * large) * 3 / 2);
+        heap.requireUnitsFit(2, units, two);
+        heap.requireUnitsFit(1, units, 0);   // one unit's tasks are requireTasksFit's to refuse
+        EngramException refused = assertThrows(EngramException.class, () -> heap.requireUnitsFit(2, units, two - 2));
+        assertTrue(refused.getMessage().contains(String.format(java.util.Locale.ROOT, "found 2 units at once of up to"
+                + " %.1f MB each (ewc: ", large / 1e6)) && refused.getMessage().contains("100 samples x 784 features")
+                && refused.getMessage().contains("--jobs 1 (the most that fit), or "), refused.getMessage());
+        EngramException none = assertThrows(EngramException.class, () -> heap.requireUnitsFit(3, units,
+                (long) ((heap.sharedBytes() + large) * 3 / 2) - 2));
+        assertTrue(none.getMessage().contains("fewer tasks or samples, or "), none.getMessage());
+    }
+}
