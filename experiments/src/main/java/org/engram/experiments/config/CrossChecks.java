@@ -96,7 +96,7 @@ final class CrossChecks {
 
     /**
      * Every key that only some data sets, sequences, networks, codings, schedules, optimisers or
-     * learners read (run.Experiment reads them); each key is reported by its first rule
+     * learners read (run.Experiment and run.UnitLearners read them); each key is reported by its first rule
      * that applies, so the learner's rules come first.
      */
     private static final List<Ignored> IGNORED = List.of(

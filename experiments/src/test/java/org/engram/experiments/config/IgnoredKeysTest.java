@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every key is either read by every experiment, or refused where the chosen data, sequence,
  * network, coding, schedule, optimiser or learner would ignore it and accepted where it is read.
- * The cases come from reading Experiment, the class that reads the config, key by key.
+ * The cases come from reading the classes that read the config (run.Experiment, run.UnitLearners), key
+ * by key.
  */
 class IgnoredKeysTest {
     private static final String BASE = "name: t\nstrategies: [{name: naive}]\n";
