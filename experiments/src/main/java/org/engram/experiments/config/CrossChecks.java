@@ -234,9 +234,9 @@ final class CrossChecks {
         int hidden = c.network().hidden().size();
         if (c.learner().kind() == LearnerKind.BPTT && c.encoder().steps() <= hidden) {
             throw new ConfigException(where.locateConflict("encoder.steps", "network.hidden"), "encoder.steps",
-                    "more than the "
-                    + MetricFormat.count(hidden, "hidden layer") + " of network.hidden (each layer delays by one step, so the readout first"
-                    + " receives input at step " + hidden + ")", Integer.toString(c.encoder().steps()), null);
+                    "more than the " + MetricFormat.count(hidden, "hidden layer") + " of network.hidden (each layer"
+                    + " delays by one step, so the readout first receives input at step " + hidden + ")",
+                    Integer.toString(c.encoder().steps()), null);
         }
     }
 

@@ -208,7 +208,8 @@ final class Checkpoints {
         int finished = p.rows().size();
         if (p.epochs().size() != finished * epochsPerTask) {
             throw new EngramException(file.toString(), "epochs", finished * epochsPerTask + " records ("
-                    + MetricFormat.eachOf(epochsPerTask, "epoch") + " of " + MetricFormat.eachOf(finished, "finished task") + ")",
+                    + MetricFormat.eachOf(epochsPerTask, "epoch") + " of " + MetricFormat.eachOf(finished,
+                    "finished task") + ")",
                     String.valueOf(p.epochs().size()), null);
         }
         for (int k = 0; k < p.epochs().size(); k++) {
@@ -250,8 +251,9 @@ final class Checkpoints {
         int expected = everyEpoch ? finished * epochsPerTask : 0;
         if (p.epochAccuracy().size() != expected) {
             throw new EngramException(file.toString(), "epoch_accuracy", everyEpoch ? expected + " rows (one after "
-                    + MetricFormat.eachOf(epochsPerTask, "epoch") + " of " + MetricFormat.eachOf(finished, "finished task") + ", as"
-                    + " training.evaluate_every_epoch is true)" : "no rows (training.evaluate_every_epoch is false)",
+                    + MetricFormat.eachOf(epochsPerTask, "epoch") + " of " + MetricFormat.eachOf(finished,
+                    "finished task") + ", as training.evaluate_every_epoch is true)"
+                    : "no rows (training.evaluate_every_epoch is false)",
                     String.valueOf(p.epochAccuracy().size()), null);
         }
     }

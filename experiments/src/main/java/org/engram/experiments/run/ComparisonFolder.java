@@ -104,8 +104,8 @@ public final class ComparisonFolder {
         }
         if (!others.isEmpty()) {
             throw new EngramException(target.toString(), "--into", "a new or empty folder, or one that holds only"
-                    + " the files of a comparison, which are replaced", MetricFormat.count(others.size(), "other file") + ", e.g. "
-                    + others.get(0), "give another folder; nothing was written");
+                    + " the files of a comparison, which are replaced", MetricFormat.count(others.size(), "other file")
+                    + ", e.g. " + others.get(0), "give another folder; nothing was written");
         }
     }
 

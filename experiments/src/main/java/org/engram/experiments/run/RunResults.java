@@ -627,8 +627,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                         if (!lineOf.containsKey(epochKey(s.label(), seed, t, e))) {
                             throw new EngramException(file.toString(), null, "a line for each strategy, seed and"
                                     + " task and " + MetricFormat.eachOf(epochs, "epoch") + " the log has ("
-                                    + MetricFormat.count((long) epochs * tasks, "line") + " per strategy and seed)", "no line of " + epochKey(s.label(), seed, t, e)
-                                    + " among its " + out.size() + " lines", EDITED);
+                                    + MetricFormat.count((long) epochs * tasks, "line") + " per strategy and seed)",
+                                    "no line of " + epochKey(s.label(), seed, t, e) + " among its " + out.size()
+                                    + " lines", EDITED);
                         }
                     }
                 }
