@@ -44,6 +44,29 @@ class LifExpTest {
         LifAnalytic.assertGridIntervals(harness.spikeTimesMs(0), 2 + TAU_M * Math.log(20.0 / 5.0), DT);
     }
 
+    /**
+     * A current of 400 pA from outside (a current source) on top of a bias of 100 pA, both constant, with
+     * the threshold out of reach: the grid potential is the relaxation {@code E_L + R (I_e + I_ext)
+     * (1 - exp(-t / tau_m))} toward 20 mV above rest, which the propagator P20 gives exactly but for
+     * rounding: an ulp of 70 mV (1.4e-14) a step, damped by {@code P22} each step, adds up to at most
+     * {@code 1.4e-14 / (1 - P22)}, 1.5e-12 mV. Once the outside current stops, the potential relaxes from
+     * there toward {@code R I_e = 4 mV}.
+     */
+    @Test
+    void gridPotentialRelaxesTowardTheBiasPlusTheOutsideCurrent() {
+        LifExp.Params p = params(100, 100, 2, 2);
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 200, DT);
+        harness.current(0, 100, 0, 400);
+        double uAt10 = R * 500 * (1 - Math.exp(-10 / TAU_M));
+        harness.runStepwise(LifExp.MODEL.prepare(p, GRID), state, 0, 200, step -> {
+            double t = (step + 1) * DT;
+            double expected = t <= 10 + 1e-9 ? R * 500 * (1 - Math.exp(-t / TAU_M))
+                    : R * 100 + (uAt10 - R * 100) * Math.exp(-(t - 10) / TAU_M);
+            assertEquals(expected, state.v[0] + 70, 1e-11, "t = " + t);
+        });
+    }
+
     @Test
     void exactIsiMatchesAnalyticFormula() {
         LifExp.Params p = params(-55, 500, 2, 2);
