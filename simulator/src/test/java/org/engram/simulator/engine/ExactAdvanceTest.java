@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.engram.simulator.input.SpikeTimes;
@@ -97,6 +98,37 @@ class ExactAdvanceTest {
                     assertEquals(-70, v.trace(0)[k], 0.0, "V held at the reset at " + t + " ms");
                 }
             }
+        }
+    }
+
+    /**
+     * A lif_delta neuron that starts at threshold fires at 0 ms and is refractory until {@code t_ref} =
+     * 20 ms; its potential, written back to the threshold after 1 ms, is held there, and it fires again
+     * the moment its refractoriness ends, at 20 ms exactly ({@code 0 + 20}). That time ends step 199
+     * ({@code 200 dt} rounds to 20 exactly), and a spike at {@code k dt} belongs to step {@code k - 1}:
+     * the sample taken at 20 ms shows the reset, -70 mV, not the threshold. The neuron has had no input
+     * for longer than it looks ahead in one search (10 ms), so the crossing, found by a look-ahead past
+     * the step, must be fired when the step ending on it comes, not one step later.
+     */
+    @Test
+    void aCrossingOnTheEndOfAStepFiresInThatStepAfterALongSilence() {
+        NetworkBuilder b = new NetworkBuilder(DT);
+        Population<?, ?> cell = b.population("cell", 1, LifDelta.MODEL,
+                new LifDelta.Params(TAU_M, 250, -70, -55, -70, 20, 0));
+        try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+            SpikeRecorder spikes = e.recordSpikes(cell);
+            StateRecorder v = e.recordState(cell, "v", new int[] {0}, DT);
+            cell.state().values("v")[0] = -55;
+            e.run(1);
+            cell.state().values("v")[0] = -55;
+            e.run(24);
+            assertArrayEquals(new double[] {0, 20}, spikes.timesMs());
+            double[] times = v.timesMs();
+            double[] trace = v.trace(0);
+            assertEquals(20.0, times[199], 1e-12, "the sample at 20 ms");
+            assertEquals(-70, trace[9], 0.0, "reset after the spike at 0 ms, at " + times[9] + " ms");
+            assertEquals(-55, trace[198], 0.0, "held at the written threshold at " + times[198] + " ms");
+            assertEquals(-70, trace[199], 0.0, "fired and reset at 20 ms");
         }
     }
 }
