@@ -139,6 +139,11 @@ final class NetworkFromConfig {
         return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
     }
 
+    /** {@return the config the network is built from} */
+    SimulationConfig config() {
+        return config;
+    }
+
     /**
      * @return the time grid of the config's own step, for the checks of other durations; null before
      *         {@link #build()}, or when the step or mode has a problem (reported by it or left out)

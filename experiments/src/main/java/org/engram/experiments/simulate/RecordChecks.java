@@ -102,8 +102,8 @@ final class RecordChecks {
                         null));
             } else {
                 for (int j = 0; j < i; j++) {
-                    String file = SimulationRun.synapsesFile(synapses.get(i));
-                    if (SimulationRun.synapsesFile(synapses.get(j)).equalsIgnoreCase(file)) {
+                    String file = ResultFileNames.synapsesFile(synapses.get(i));
+                    if (ResultFileNames.synapsesFile(synapses.get(j)).equalsIgnoreCase(file)) {
                         // Written one after the other, the second file would replace the first (on a disk
                         // that ignores case, too).
                         problems.add(new ConfigException(source, path, "a projection whose file differs from that of "

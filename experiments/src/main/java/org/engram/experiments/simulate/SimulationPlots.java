@@ -138,7 +138,7 @@ final class SimulationPlots {
 
     /** {@return the path of a projection's weight plot in the run folder, without extension} */
     static String weightsPlot(String projection) {
-        return "plots/weights_" + SimulationRun.fileNamePart(projection);
+        return "plots/weights_" + ResultFileNames.fileNamePart(projection);
     }
 
     /** The unit of the projection's weights: its target model's, or words that name the model's. */

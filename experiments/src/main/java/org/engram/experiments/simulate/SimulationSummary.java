@@ -138,7 +138,7 @@ public record SimulationSummary(String name, long neurons, long synapses, double
             }
             boolean none = p.synapseCount() == 0;
             int last = sampler.count() - 1;
-            return new WeightRecording(p.name(), SimulationRun.weightsFile(p.name()), intervalMs, sampler.count(),
+            return new WeightRecording(p.name(), ResultFileNames.weightsFile(p.name()), intervalMs, sampler.count(),
                     listed, none ? null : sampler.mean(0), none ? null : sampler.mean(last));
         }
     }

@@ -5,7 +5,7 @@ import org.engram.experiments.config.ConfigException;
 /**
  * An entry that names a population the config does not have. Where two populations share a name, the
  * entry may mean the one whose name was written twice: such errors follow from that one and are left
- * out of the report ({@link SimulationRun}).
+ * out of the report ({@link PreparedSimulation}).
  */
 final class UnknownPopulation extends ConfigException {
     private static final long serialVersionUID = 1L;

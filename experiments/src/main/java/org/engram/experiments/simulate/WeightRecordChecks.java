@@ -139,8 +139,8 @@ final class WeightRecordChecks {
                         + "record.weights[" + j + "] (one entry per projection)", name, null));
                 return;
             }
-            String file = SimulationRun.weightsFile(name);
-            if (other != null && SimulationRun.weightsFile(other).equalsIgnoreCase(file)) {
+            String file = ResultFileNames.weightsFile(name);
+            if (other != null && ResultFileNames.weightsFile(other).equalsIgnoreCase(file)) {
                 // Written one after the other, the second file would replace the first (on a disk that ignores
                 // case, too).
                 problems.add(new ConfigException(source, path + ".projection", "a projection whose file differs from"
@@ -184,7 +184,7 @@ final class WeightRecordChecks {
             boolean known = synapseCount >= 0;
             if (synapses[k] < 0 || (known && synapses[k] >= synapseCount)) {
                 problems.add(new ConfigException(source, at, known ? "a synapse index in [0, " + synapseCount
-                        + ") (the data rows of " + SimulationRun.synapsesFile(w.projection()) + ", from 0)"
+                        + ") (the data rows of " + ResultFileNames.synapsesFile(w.projection()) + ", from 0)"
                         : "a synapse index >= 0", String.valueOf(synapses[k]), known && synapseCount == 0
                         ? "the projection has no synapses: leave synapses out" : null));
                 continue;

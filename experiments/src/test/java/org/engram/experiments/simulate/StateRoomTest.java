@@ -154,11 +154,4 @@ class StateRoomTest {
         b.population("a", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
         return b.build();
     }
-
-    /** A projection's file is named by the projection, its arrow in words. */
-    @Test
-    void synapseFilesAreNamedByTheirProjection() {
-        assertEquals("synapses_exc_to_inh.csv", SimulationRun.synapsesFile("exc->inh"));
-        assertEquals("synapses_a_b_c.csv", SimulationRun.synapsesFile("a b/c"));
-    }
 }
