@@ -118,6 +118,57 @@ class BatchOracleTest {
         assertTrue(headZero > 0, "the task-0 sample is trained against task 0's head, units 0 and 1");
     }
 
+    /**
+     * Each sample of a batch oracle's call is encoded from a stream of its own position: the mean
+     * gradient of one input given twice is not that input's gradient at the first position alone, as it
+     * would be, up to rounding, if both copies drew the same spikes.
+     */
+    @Test
+    void eachPositionOfAnOracleCallDrawsItsOwnSpikes() {
+        double[][][] grads = new double[2][][];
+        ContinualStrategy twice = new ContinualStrategy() {
+            private TaskContext context;
+
+            @Override
+            public String name() {
+                return "twice";
+            }
+
+            @Override
+            public void beforeTask(TaskContext task) {
+                context = task;
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                if (batch.batchIndex() > 0) {
+                    return;
+                }
+                float[] x = batch.input(0);
+                SampleSet copies = new ArraySamples(0, new float[][] {x, x}, new int[] {batch.label(0),
+                        batch.label(0)});
+                for (int n = 1; n <= 2; n++) {
+                    grads[n - 1] = context.model().newPerWeight();
+                    batch.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN, copies,
+                            n == 1 ? new int[] {0} : new int[] {0, 1}, grads[n - 1]);
+                }
+            }
+        };
+        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 0.6),
+                ContinualLearnerTest.options(1), twice, Scenario.TASK_INCREMENTAL)) {
+            l.startTask(SplitPatterns.tasks(40, 30)[0]);
+            l.trainEpoch(0);
+        }
+        // Two copies that drew the same spikes would differ by rounding alone (below 1e-7 here).
+        double largest = 0;
+        for (int m = 0; m < grads[0].length; m++) {
+            for (int i = 0; i < grads[0][m].length; i++) {
+                largest = Math.max(largest, Math.abs(grads[0][m][i] - grads[1][m][i]));
+            }
+        }
+        assertTrue(largest > 1e-4, "the second copy drew the first one's spikes: " + largest);
+    }
+
     /** Asks the batch oracle before every batch of later tasks and throws the answer away. */
     private static final class OnlyAsks implements ContinualStrategy {
         private TaskContext context;

@@ -39,6 +39,7 @@ import org.engram.simulator.random.RandomStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The learner drives real SNN training through strategies deterministically and resumably. */
@@ -458,6 +459,201 @@ class ContinualLearnerTest {
                 assertArrayEquals(before[m], net.weights(m), "matrix " + m + " untrained");
             }
         }
+    }
+
+    /**
+     * A cross-entropy narrowed to the sample's label alone runs over one unit: its loss is -ln 1 = 0,
+     * the sample is always classified right, and its gradient is 0, so the batch trains nothing, in
+     * the scenario that masks nothing (domain-incremental) as in those that do.
+     */
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void classesNarrowedToTheLabelAloneHaveNoLossAndTrainNothing(Scenario scenario) {
+        ContinualStrategy labelOnly = narrowing(batch -> {
+            for (int i = 0; i < batch.ownSize(); i++) {
+                boolean[] only = new boolean[SplitPatterns.CLASSES];
+                only[batch.label(i)] = true;
+                batch.narrowClasses(i, only);
+            }
+        });
+        LayeredNet net = net();
+        float[][] before = weights(net);
+        try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                labelOnly, scenario)) {
+            l.startTask(TASKS[0]);
+            EpochResult r = l.trainEpoch(0);
+            assertEquals(TASKS[0].trainY().length, r.samples());
+            assertEquals(0.0, r.meanLoss(), scenario.name());
+            assertEquals(1.0, r.accuracy(), scenario.name());
+        }
+        for (int m = 0; m < before.length; m++) {
+            assertArrayEquals(before[m], net.weights(m), scenario + ": matrix " + m + " untrained");
+        }
+    }
+
+    /**
+     * One array of classes given to every sample of a batch is checked against each sample's label:
+     * the first sample whose label it leaves out is refused by its position, though the samples before
+     * it passed with the same array.
+     */
+    @Test
+    void oneNarrowingArrayIsCheckedForEverySampleItIsGiven() {
+        int[] firstOther = {-1};
+        int[] firstLabel = {-1};
+        ContinualStrategy firstLabelOnly = narrowing(batch -> {
+            boolean[] only = new boolean[SplitPatterns.CLASSES];
+            only[batch.label(0)] = true;
+            firstLabel[0] = batch.label(0);
+            for (int i = 0; i < batch.ownSize(); i++) {
+                if (firstOther[0] < 0 && batch.label(i) != batch.label(0)) {
+                    firstOther[0] = i;
+                }
+                batch.narrowClasses(i, only);
+            }
+        });
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                firstLabelOnly, Scenario.DOMAIN_INCREMENTAL)) {
+            l.startTask(TASKS[0]);
+            EngramException e = assertThrows(EngramException.class, () -> l.trainEpoch(0));
+            assertTrue(firstOther[0] > 0, "the test needs a first batch of both classes");
+            int otherLabel = 1 - firstLabel[0];
+            assertTrue(e.getMessage().contains("in beforeBatch (task 1, epoch 1, batch 1): strategy 'narrowing': the"
+                    + " classes narrowed at batch position " + firstOther[0] + ": classes: expected classes of its"
+                    + " training mask that include its label " + otherLabel), e.getMessage());
+        }
+    }
+
+    /**
+     * {@code batch.outputs} gives a sample's logits as the step's training pass computes them: a
+     * logit match to those of the batch's first sample, on a copy of it whose own cross-entropy
+     * weighs 0, adds a term of value and gradient 0, and the task trains as naive training does, to
+     * the bit. (The patterns are 0 or 1 and fire with probability 1 or 0, so every encoding of a
+     * sample is the same.)
+     */
+    @Test
+    void aLogitMatchToTheBatchsOwnOutputsTrainsAsNaive() {
+        ContinualStrategy selfMatch = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "self_match";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                float[] logits = new float[SplitPatterns.CLASSES];
+                batch.outputs(0, logits);
+                int[] units = TASKS[0].classes();
+                float[] targets = {logits[units[0]], logits[units[1]]};
+                batch.appendOutsideMean(batch.input(0), batch.label(0), batch.taskIndex(), 0.0,
+                        new LogitMatch(targets, units, 1.0));
+            }
+        };
+        LayeredNet naive = net();
+        LayeredNet matched = net();
+        for (LayeredNet net : List.of(naive, matched)) {
+            try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                    net == naive ? new Naive() : selfMatch, Scenario.TASK_INCREMENTAL)) {
+                l.startTask(TASKS[0]);
+                l.trainEpoch(0);
+            }
+        }
+        assertSameWeights(naive, matched, "self-matched: ");
+    }
+
+    /**
+     * A transformGradient that zeroes the gradient leaves every weight where it was: Adam moves a
+     * weight by m / (sqrt(v) + eps), 0 while every gradient it has seen is 0, and no weight decay is set.
+     */
+    @Test
+    void aGradientZeroedInTransformGradientMovesNoWeight() {
+        ContinualStrategy zeroing = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "zeroing";
+            }
+
+            @Override
+            public void transformGradient(float[][] grad) {
+                for (float[] g : grad) {
+                    Arrays.fill(g, 0f);
+                }
+            }
+        };
+        LayeredNet net = net();
+        float[][] before = weights(net);
+        try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1), zeroing,
+                Scenario.CLASS_INCREMENTAL)) {
+            l.startTask(TASKS[0]);
+            assertTrue(l.trainEpoch(0).meanLoss() > 0, "the test needs a loss with a gradient");
+        }
+        for (int m = 0; m < before.length; m++) {
+            assertArrayEquals(before[m], net.weights(m), "matrix " + m);
+        }
+    }
+
+    /**
+     * afterBatch reads the batch's task-loss gradient as addPenaltyGradient was given it, before the
+     * strategy's own penalty (here 1 on every entry) was added.
+     */
+    @Test
+    void theLossGradientAfterTheBatchIsTheOneBeforePenalties() {
+        List<float[][]> given = new ArrayList<>();
+        List<float[][]> read = new ArrayList<>();
+        ContinualStrategy penalising = new ContinualStrategy() {
+            private float[][] batchGiven;
+
+            @Override
+            public String name() {
+                return "penalising";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                batchGiven = new float[2][];
+            }
+
+            @Override
+            public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+                batchGiven[layer] = grad.clone();
+                for (int i = 0; i < grad.length; i++) {
+                    grad[i] += 1f;
+                }
+            }
+
+            @Override
+            public void afterBatch(BatchContext batch) {
+                given.add(batchGiven);
+                read.add(new float[][] {batch.lossGradient(0).clone(), batch.lossGradient(1).clone()});
+            }
+        };
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                penalising, Scenario.CLASS_INCREMENTAL)) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+        }
+        assertEquals(TrainerOptions.batches(TASKS[0].trainY().length, 16), read.size());
+        for (int b = 0; b < read.size(); b++) {
+            for (int m = 0; m < 2; m++) {
+                assertArrayEquals(given.get(b)[m], read.get(b)[m], "batch " + b + ", matrix " + m);
+            }
+        }
+        float[] readout = read.get(0)[1];
+        assertTrue(IntStream.range(0, readout.length).anyMatch(i -> readout[i] != 0), "the test needs a gradient");
+    }
+
+    /** A strategy whose beforeBatch narrows classes as {@code narrow} does. */
+    private static ContinualStrategy narrowing(java.util.function.Consumer<BatchContext> narrow) {
+        return new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "narrowing";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                narrow.accept(batch);
+            }
+        };
     }
 
     /**

@@ -311,6 +311,22 @@ class LibraryMisuseTest {
         }
     }
 
+    /**
+     * A task started before the last one finished, and tasks named for a restore into a learner that
+     * has trained, are refused saying which task is open and how many were started.
+     */
+    @Test
+    void anOpenTaskAndARestoreIntoATrainedLearnerAreRefusedSayingWhy() {
+        try (ContinualLearner l = learner(new Naive())) {
+            l.startTask(TASKS[0]);
+            assertEquals("task 0 is not finished", assertThrows(IllegalStateException.class,
+                    () -> l.startTask(TASKS[1])).getMessage());
+            assertEquals("restore into a fresh learner only (this one has started 1 task(s))",
+                    assertThrows(IllegalStateException.class, () -> l.restoreTasks(List.of())).getMessage());
+            assertEquals(1, l.tasksStarted());
+        }
+    }
+
     /** A restore refused after it began to change the trainer leaves a learner that refuses to train on. */
     @Test
     void aLearnerWhoseRestoreFailedRefusesToGoOn() throws IOException {
@@ -417,8 +433,10 @@ class LibraryMisuseTest {
         Naive naive = new Naive();
         assertEquals("net", assertThrows(ParameterException.class, () -> new ContinualLearner(null, encoder, options,
                 naive, Scenario.TASK_INCREMENTAL)).location());
-        assertEquals("encoder", assertThrows(ParameterException.class, () -> new ContinualLearner(net, null, options,
-                naive, Scenario.TASK_INCREMENTAL)).location());
+        ParameterException noEncoder = assertThrows(ParameterException.class, () -> new ContinualLearner(net, null,
+                options, naive, Scenario.TASK_INCREMENTAL));
+        // Named by the learner it was given to, not by the trainer the learner makes.
+        assertTrue(noEncoder.getMessage().startsWith("continual learner: encoder:"), noEncoder.getMessage());
         assertEquals("options", assertThrows(ParameterException.class, () -> new ContinualLearner(net, encoder, null,
                 naive, Scenario.TASK_INCREMENTAL)).location());
         assertEquals("strategy", assertThrows(ParameterException.class, () -> new ContinualLearner(net, encoder,

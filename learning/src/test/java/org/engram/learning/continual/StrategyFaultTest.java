@@ -58,6 +58,16 @@ class StrategyFaultTest {
         }
 
         @Override
+        public void transformGradient(float[][] grad) {
+            if (hook.equals("transformGradient")) {
+                throw new ArithmeticException("boom in transformGradient");
+            }
+            if (hook.equals("nan gradient")) {
+                grad[1][2] = Float.NaN;
+            }
+        }
+
+        @Override
         public void transformUpdate(int layer, float[] update, LayerActivity act) {
             if (hook.equals("transformUpdate")) {
                 throw new ArithmeticException("boom in transformUpdate");
@@ -183,6 +193,31 @@ class StrategyFaultTest {
         }
     }
 
+    /**
+     * transformGradient sees every matrix at once: a failure there is said at its batch, and a NaN it
+     * makes is blamed on it by matrix and entry, before the optimiser takes it.
+     */
+    @Test
+    void aFailureOrNaNInTransformGradientIsTheHooks() {
+        try (ContinualLearner l = learner(new Faulty("transformGradient"))) {
+            l.startTask(TASKS[0]);
+            StrategyFailed failed = assertThrows(StrategyFailed.class, () -> l.trainEpoch(0));
+            assertTrue(failed.getMessage().startsWith("strategy 'faulty' (" + Faulty.class.getName()
+                    + ") failed in transformGradient (task 1, epoch 1, batch 1): "
+                    + "java.lang.ArithmeticException: boom in transformGradient"), failed.getMessage());
+        }
+        LayeredNet net = ContinualLearnerTest.net();
+        float[] before = net.weights(1).clone();
+        try (ContinualLearner l = learner(new Faulty("nan gradient"), net)) {
+            l.startTask(TASKS[0]);
+            TrainingDiverged diverged = assertThrows(TrainingDiverged.class, () -> l.trainEpoch(0));
+            assertTrue(diverged.getMessage().startsWith("task 1, epoch 1, batch 1, matrix 1: strategy 'faulty' ("
+                    + Faulty.class.getName() + ") made entry 2 of the gradient NaN in transformGradient"),
+                    diverged.getMessage());
+            assertArrayEquals(before, net.weights(1), "the batch changed no weight of the matrix");
+        }
+    }
+
     /** Finite but far past any loss training reaches: accuracies at chance had been reported as a result. */
     @Test
     void aHugeFiniteLossStopsTrainingToo() {
@@ -190,6 +225,35 @@ class StrategyFaultTest {
             l.startTask(TASKS[0]);
             TrainingDiverged diverged = assertThrows(TrainingDiverged.class, () -> l.trainEpoch(0));
             assertTrue(diverged.getMessage().matches("task 1, epoch 1, batch \\d+: the training loss is [0-9.]+E[0-9]+:"
+                    + " the training diverged.*"), diverged.getMessage());
+        }
+    }
+
+    /**
+     * A logit match enters the step's loss: one whose targets lie 10,000 above the logits (a few units
+     * at most) adds about its weight x 10^8, far past the bound of 10^4 x (1 + its weight), though the
+     * sample it comes with weighs its own cross-entropy 0.
+     */
+    @Test
+    void aLogitMatchFarFromTheLogitsIsADivergedLoss() {
+        ContinualStrategy farMatch = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "far_match";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                int[] units = TASKS[0].classes();
+                float[] targets = {1e4f, 1e4f};
+                batch.appendOutsideMean(batch.input(0), batch.label(0), batch.taskIndex(), 0.0,
+                        new LogitMatch(targets, units, 1.0));
+            }
+        };
+        try (ContinualLearner l = learner(farMatch)) {
+            l.startTask(TASKS[0]);
+            TrainingDiverged diverged = assertThrows(TrainingDiverged.class, () -> l.trainEpoch(0));
+            assertTrue(diverged.getMessage().matches("task 1, epoch 1, batch 1: the training loss is [0-9.]+E[78]:"
                     + " the training diverged.*"), diverged.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,6 +204,8 @@ class StrategyProviderTest {
             List<Strategies.Info> all = Strategies.list();
             assertEquals("freeze", all.get(all.size() - 1).name(), "after the built-ins");
             assertEquals(0.5, ((Freeze) Strategies.create("freeze")).scale());
+            assertFalse(Strategies.builtIn("freeze"), "a provider's strategy is no built-in");
+            assertTrue(Strategies.builtIn("ewc"));
             Strategies.Hyperparameters<?> h = Strategies.info("freeze").hyperparameters();
             assertEquals(2.0, ((Freeze) h.create(new Freeze.Params(2.0))).scale());
             // Its role places it in chains like the built-ins: a scaler after a projection is refused.
@@ -242,6 +245,13 @@ class StrategyProviderTest {
     void aNameTwoProvidersClaimIsUsedByNeither() throws Exception {
         assertEquals("ewc", withProviders(List.of(ClashingProvider.class.getName()),
                 () -> Strategies.create("ewc").name()));
+        // A config that uses the built-in is told of the provider left out under its name, and only that one.
+        List<String> underEwc = withProviders(List.of(ClashingProvider.class.getName()),
+                () -> Strategies.leftOutUnder("ewc"));
+        assertEquals(1, underEwc.size(), underEwc.toString());
+        assertTrue(underEwc.get(0).contains(ClashingProvider.class.getName()), underEwc.get(0));
+        assertEquals(List.of(), withProviders(List.of(ClashingProvider.class.getName()),
+                () -> Strategies.leftOutUnder("mas")));
         for (List<String> order : List.of(List.of(FreezeProvider.class.getName(),
                 SecondFreezeProvider.class.getName()), List.of(SecondFreezeProvider.class.getName(),
                 FreezeProvider.class.getName()))) {
