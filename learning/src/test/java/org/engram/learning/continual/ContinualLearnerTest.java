@@ -470,10 +470,15 @@ class ContinualLearnerTest {
     @EnumSource(Scenario.class)
     void classesNarrowedToTheLabelAloneHaveNoLossAndTrainNothing(Scenario scenario) {
         ContinualStrategy labelOnly = narrowing(batch -> {
+            // One array per label, shared by the batch's samples of that label.
+            boolean[][] only = new boolean[SplitPatterns.CLASSES][];
             for (int i = 0; i < batch.ownSize(); i++) {
-                boolean[] only = new boolean[SplitPatterns.CLASSES];
-                only[batch.label(i)] = true;
-                batch.narrowClasses(i, only);
+                int label = batch.label(i);
+                if (only[label] == null) {
+                    only[label] = new boolean[SplitPatterns.CLASSES];
+                    only[label][label] = true;
+                }
+                batch.narrowClasses(i, only[label]);
             }
         });
         LayeredNet net = net();
