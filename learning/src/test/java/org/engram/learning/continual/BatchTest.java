@@ -86,19 +86,18 @@ class BatchTest {
     void aPositionOutsideTheBatchIsRefusedByEveryCall() {
         Batch batch = twoOwnSamples();
         batch.setOutputs((position, logits) -> { });
-        List<IntConsumer> calls = List.of(batch::label, batch::task, batch::sampleIndex, batch::input,
-                batch::narrowedClasses, batch::outsideMean, batch::classWeight, batch::logitMatch,
+        List<IntConsumer> calls = List.of(batch::label, batch::task, batch::sampleIndex, batch::narrowedClasses,
+                batch::outsideMean, batch::classWeight, batch::logitMatch,
                 i -> batch.narrowClasses(i, new boolean[4]), i -> batch.outputs(i, new float[4]),
                 i -> batch.addDistillationTarget(i, new DistillationTarget(new float[] {1f}, new int[] {2}, 1, 1)));
         for (int k = 0; k < calls.size(); k++) {
             IntConsumer call = calls.get(k);
             for (int position : new int[] {-1, 2}) {
-                assertThrows(IndexOutOfBoundsException.class, () -> call.accept(position),
-                        "call " + k + " at " + position);
+                assertEquals("batch position " + position + " outside [0, 2)", assertThrows(
+                        IndexOutOfBoundsException.class, () -> call.accept(position)).getMessage(), "call " + k);
             }
         }
-        assertEquals("batch position 2 outside [0, 2)", assertThrows(IndexOutOfBoundsException.class,
-                () -> batch.label(2)).getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> batch.input(2));
     }
 
     /** Once beforeBatch is over, what would change the batch, or what it offers that hook, is refused by name. */
@@ -140,7 +139,10 @@ class BatchTest {
         }
         ParameterException longer = assertThrows(ParameterException.class,
                 () -> batch.append(new float[] {0f, 0f}, 2, 1));
-        assertTrue(longer.getMessage().contains("an input vector as long as the task's (1)"), longer.getMessage());
+        assertTrue(longer.getMessage().contains("an input vector as long as the task's (1), found 2"),
+                longer.getMessage());
+        assertTrue(assertThrows(ParameterException.class, () -> batch.append(null, 2, 1)).getMessage()
+                .endsWith("found null"));
         assertEquals(4, batch.size());
     }
 }
