@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
@@ -746,8 +747,10 @@ public final class ContinualLearner implements AutoCloseable {
                     + "none was read");
         }
         if (done.size() != restored) {
-            throw new IllegalArgumentException("the state covers " + restored + " task(s), given " + done.size());
+            throw new IllegalArgumentException("expected as many tasks as the state covers, " + restored + ", given "
+                    + done.size());
         }
+        boolean[] held = new boolean[seen.length];
         for (int t = 0; t < done.size(); t++) {
             requireArgument("done[" + t + "]", done.get(t));
             requireReadoutClasses(done.get(t));
@@ -755,9 +758,22 @@ public final class ContinualLearner implements AutoCloseable {
                 throw new IllegalArgumentException("task " + t + " of the state given as a task of index "
                         + done.get(t).index());
             }
+            for (int c : done.get(t).classes()) {
+                held[c] = true;
+            }
+        }
+        // The state keeps the classes its tasks held: other tasks would be scored and masked as if trained.
+        if (!Arrays.equals(held, seen)) {
+            throw new IllegalArgumentException("expected tasks of the classes the state's tasks held, "
+                    + classList(seen) + ", given tasks of " + classList(held));
         }
         tasks.addAll(done);
         restored = -1;
+    }
+
+    /** The classes marked, as {@code [0, 1]}. */
+    private static String classList(boolean[] marked) {
+        return Arrays.toString(IntStream.range(0, marked.length).filter(c -> marked[c]).toArray());
     }
 
     /**

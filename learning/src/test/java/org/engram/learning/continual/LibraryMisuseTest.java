@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.engram.learning.encode.RateEncoder;
@@ -223,7 +224,7 @@ class LibraryMisuseTest {
             assertTrue(unnamed.getMessage().contains("name them with restoreTasks"), unnamed.getMessage());
             IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                     () -> l.restoreTasks(List.of()));
-            assertEquals("the state covers 1 task(s), given 0", none.getMessage());
+            assertEquals("expected as many tasks as the state covers, 1, given 0", none.getMessage());
             assertEquals("done[0]", assertThrows(ParameterException.class,
                     () -> l.restoreTasks(java.util.Arrays.asList((TaskData) null))).location());
             TaskData t = TASKS[0];
@@ -234,6 +235,13 @@ class LibraryMisuseTest {
             IllegalArgumentException second = assertThrows(IllegalArgumentException.class,
                     () -> l.restoreTasks(List.of(TASKS[1])));
             assertEquals("task 0 of the state given as a task of index 1", second.getMessage());
+            TaskData other = TASKS[1];
+            TaskData otherAsFirst = new TaskData(0, other.name(), other.trainX(), other.trainY(), other.testX(),
+                    other.testY(), other.classes());
+            IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
+                    () -> l.restoreTasks(List.of(otherAsFirst)));
+            assertEquals("expected tasks of the classes the state's tasks held, " + Arrays.toString(t.classes())
+                    + ", given tasks of " + Arrays.toString(other.classes()), classes.getMessage());
             l.restoreTasks(List.of(TASKS[0]));
             l.startTask(TASKS[1]);
             assertEquals(2, l.tasksStarted());
