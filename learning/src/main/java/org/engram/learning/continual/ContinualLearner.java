@@ -206,7 +206,7 @@ public final class ContinualLearner implements AutoCloseable {
         }
     }
 
-    /** The name of the first task with class {@code c}. */
+    /** The name of the first task with class {@code c}, a class seen: started and restored tasks mark theirs. */
     private String earlierTaskOf(int c) {
         for (TaskData t : tasks) {
             for (int k : t.classes()) {
@@ -215,7 +215,7 @@ public final class ContinualLearner implements AutoCloseable {
                 }
             }
         }
-        return "?";
+        throw new IllegalStateException("class " + c + " is marked seen, but no task holds it");
     }
 
     /** Refuses a null argument by name, where it would fail later as a bare NullPointerException. */
