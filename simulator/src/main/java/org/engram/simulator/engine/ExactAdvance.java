@@ -13,7 +13,9 @@ import org.engram.simulator.network.Population;
  * and its model's exact kernel finds its threshold crossings, which are emitted at their exact
  * times. A neuron without input looks ahead for its next crossing once and keeps the prediction
  * until an input changes it, so a quiet neuron costs a search now and then rather than one per
- * step. Current inputs (current sources, constant currents, noise, sinusoids) are piecewise
+ * step; a crossing so kept is the one its search found, whose time is exact to the root search's
+ * bracket (about 1e-13 ms), so how far a search looks ahead can move a spike by that much. Current
+ * inputs (current sources, constant currents, noise, sinusoids) are piecewise
  * constant on the grid: a neuron whose summed current changes at a step's start is moved there and
  * injected with the new current, which its kernel integrates exactly until the next change. The engine passes
  * each worker's share of the neurons; each worker has its own event scratch.
