@@ -590,6 +590,47 @@ class AdexCondTest {
         }
     }
 
+    /**
+     * The piece limit is inclusive: a substep that needs exactly {@link AdexKernel#MAX_PIECES} pieces
+     * runs, one that needs more fails. With dt = h = 2^-7 ms, C_m = 2^8 pF and g_L + g = 2^31 nS a
+     * piece is {@code C_m / (g_L + g) = 2^-23} ms and the substep takes {@code 2^-7 / 2^-23 = 2^16}
+     * of them, every figure exact in binary; the excitatory conductance written between runs is the
+     * double whose mean over the substep makes {@code g_L + g} exactly 2^31, then the next double
+     * up, for which the sum is the next double above 2^31 and the count just over 2^16.
+     */
+    @Test
+    void aSubstepOfExactlyTheMostPiecesRunsAndOneMoreFails() {
+        AdexCond.Params d = AdexCond.MODEL.defaults();
+        AdexCond.Params p = new AdexCond.Params(256, 16, d.eL(), d.vTh(), d.deltaT(), d.vPeak(), d.vReset(), 0,
+                d.a(), d.b(), d.tauW(), d.iE(), d.eEx(), d.eIn(), d.tauSynEx(), d.tauSynIn());
+        double h = 0x1p-7;
+        double sum = 0x1p31;
+        double mean = Conductances.meanOverInterval(h, p.tauSynEx());
+        double gEx = (sum - p.gL()) / mean;
+        while (p.gL() + gEx * mean > sum) {
+            gEx = Math.nextDown(gEx);
+        }
+        while (p.gL() + gEx * mean < sum) {
+            gEx = Math.nextUp(gEx);
+        }
+        assertEquals(sum, p.gL() + gEx * mean, 0.0, "the conductances sum to 2^31 nS");
+        assertEquals(AdexKernel.MAX_PIECES, h * sum / p.cM(), 0.0, "pieces");
+        AdexCond.State most = AdexCond.MODEL.newState(1, p);
+        most.gEx[0] = gEx;
+        new KernelHarness(1, 1, h).run(AdexCond.MODEL.prepare(p, new TimeGrid(h)), most, 0, 1);
+        assertTrue(Double.isFinite(most.v[0]), "ran: V = " + most.v[0]);
+
+        double over = gEx;
+        while (!(p.gL() + over * mean > sum)) {
+            over = Math.nextUp(over);
+        }
+        AdexCond.State tooMany = AdexCond.MODEL.newState(1, p);
+        tooMany.gEx[0] = over;
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> new KernelHarness(1, 1, h).run(AdexCond.MODEL.prepare(p, new TimeGrid(h)), tooMany, 0, 1));
+        assertTrue(e.getMessage().endsWith("into more than 65536 pieces"), e.getMessage());
+    }
+
     /** The model has no exact propagation: precise mode refuses it by name; grid mode runs it. */
     @Test
     void preciseModeRefusesItByName() {

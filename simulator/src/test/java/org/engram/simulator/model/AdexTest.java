@@ -299,6 +299,45 @@ class AdexTest {
     }
 
     /**
+     * With {@code delta_t = 0}, no adaptation and the rheobase current {@code I_e = g_L (v_th - E_L) = 200}
+     * pA, {@code V = v_th} is the membrane's equilibrium, where dV/dt is exactly 0 in any arithmetic
+     * (10 nS times -20 mV plus 200 pA). A neuron placed there has reached the threshold and spikes in
+     * the first substep; from the reset at E_L = -70 mV it then relaxes as
+     * {@code v_th - 20 exp(-(t - 0.01 ms) / tau_m)}, tau_m = 20 ms, and never reaches the threshold
+     * again. The midpoint method's relative error is x^3 / 6 per substep of x = h / tau_m = 5e-4, some
+     * 2e-7 of the 20 mV distance over 10^4 substeps: below 1e-5 mV.
+     */
+    @Test
+    void withoutTheExponentialTermANeuronAtTheThresholdSpikesOnce() {
+        Adex.Params p = new Adex.Params(200, 10, -70, -50, 0, 0, -70, 0, 0, 0, 144, 200, 0.2, 2);
+        Adex.State state = Adex.MODEL.newState(1, p);
+        state.v[0] = -50;
+        KernelHarness harness = new KernelHarness(1, 1000, DT);
+        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1000);
+        assertArrayEquals(new double[] {DT}, harness.spikeTimesMs(0), 1e-9, "one spike, in the first step");
+        assertEquals(-50 - 20 * Math.exp(-(100 - AdexKernel.MAX_SUBSTEP_MS) / 20), state.v[0], 1e-5);
+    }
+
+    /**
+     * At the rheobase current {@code I_e = g_L (V_T - E_L - Delta_T) = 180} pA, without adaptation,
+     * {@code V = V_T} is the saddle-node equilibrium: leak and exponential term cancel, dV/dt is
+     * exactly 0 (10 nS times -20 mV, plus 10 nS times 2 mV times exp(0), plus 180 pA). A neuron placed
+     * there stays there and never spikes, even with tau_m = 0.005 ms, shorter than a substep, where
+     * the upstroke's closed-form time from V_T (tau_m, less than the substep) would wrongly place a
+     * spike in the first substep.
+     */
+    @Test
+    void aNeuronAtItsSaddleNodeEquilibriumStaysThere() {
+        Adex.Params p = new Adex.Params(0.05, 10, -70, -50, 2, 0, -58, 0, 0, 0, 144, 180, 0.2, 2);
+        Adex.State state = Adex.MODEL.newState(1, p);
+        state.v[0] = -50;
+        KernelHarness harness = new KernelHarness(1, 100, DT);
+        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 100);
+        assertArrayEquals(new double[0], harness.spikeTimesMs(0), "no spike");
+        assertEquals(-50, state.v[0], 0.0, "V");
+    }
+
+    /**
      * With {@code delta_t = 0} and {@code t_ref = 2} ms, a spike cut at the threshold holds the
      * potential at exactly the reset for the rest of its step and 20 steps more, as in the other
      * grid models, and adds b to w: with a = 0 and tau_w = 1e6 ms, w is b to within b 0.1 / 1e6
