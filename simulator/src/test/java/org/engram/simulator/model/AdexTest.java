@@ -309,13 +309,9 @@ class AdexTest {
      */
     @Test
     void withoutTheExponentialTermANeuronAtTheThresholdSpikesOnce() {
-        Adex.Params p = new Adex.Params(200, 10, -70, -50, 0, 0, -70, 0, 0, 0, 144, 200, 0.2, 2);
-        Adex.State state = Adex.MODEL.newState(1, p);
-        state.v[0] = -50;
-        KernelHarness harness = new KernelHarness(1, 1000, DT);
-        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1000);
-        assertArrayEquals(new double[] {DT}, harness.spikeTimesMs(0), 1e-9, "one spike, in the first step");
-        assertEquals(-50 - 20 * Math.exp(-(100 - AdexKernel.MAX_SUBSTEP_MS) / 20), state.v[0], 1e-5);
+        Placed run = Placed.at(new Adex.Params(200, 10, -70, -50, 0, 0, -70, 0, 0, 0, 144, 200, 0.2, 2), -50, 1000);
+        assertArrayEquals(new double[] {DT}, run.harness().spikeTimesMs(0), 1e-9, "one spike, in the first step");
+        assertEquals(-50 - 20 * Math.exp(-(100 - AdexKernel.MAX_SUBSTEP_MS) / 20), run.state().v[0], 1e-5);
     }
 
     /**
@@ -328,13 +324,19 @@ class AdexTest {
      */
     @Test
     void aNeuronAtItsSaddleNodeEquilibriumStaysThere() {
-        Adex.Params p = new Adex.Params(0.05, 10, -70, -50, 2, 0, -58, 0, 0, 0, 144, 180, 0.2, 2);
-        Adex.State state = Adex.MODEL.newState(1, p);
-        state.v[0] = -50;
-        KernelHarness harness = new KernelHarness(1, 100, DT);
-        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 100);
-        assertArrayEquals(new double[0], harness.spikeTimesMs(0), "no spike");
-        assertEquals(-50, state.v[0], 0.0, "V");
+        Placed run = Placed.at(new Adex.Params(0.05, 10, -70, -50, 2, 0, -58, 0, 0, 0, 144, 180, 0.2, 2), -50, 100);
+        assertArrayEquals(new double[0], run.harness().spikeTimesMs(0), "no spike");
+        assertEquals(-50, run.state().v[0], 0.0, "V");
+    }
+
+    /** One neuron placed at a potential (mV) and run for some steps from there, and the harness that ran it. */
+    private record Placed(KernelHarness harness, Adex.State state) {
+        static Placed at(Adex.Params p, double v, int steps) {
+            Placed run = new Placed(new KernelHarness(1, steps, DT), Adex.MODEL.newState(1, p));
+            run.state.v[0] = v;
+            run.harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), run.state, 0, steps);
+            return run;
+        }
     }
 
     /**
