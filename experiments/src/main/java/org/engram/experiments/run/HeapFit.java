@@ -24,20 +24,10 @@ import org.engram.simulator.HeapLimitExceeded;
  */
 final class HeapFit {
     private final Experiment experiment;
-    private final ExperimentConfig config;
-    /** The data read, or {@code null} for generated data. */
-    private final Dataset train;
-    private final Dataset test;
-    /** The split sequence, or {@code null} for other sequences. */
-    private final TaskSequence split;
 
     /** @param experiment the prepared experiment whose footprint is worked out */
     HeapFit(Experiment experiment) {
         this.experiment = experiment;
-        this.config = experiment.config();
-        this.train = experiment.train();
-        this.test = experiment.test();
-        this.split = experiment.split();
     }
 
     /**
@@ -50,6 +40,7 @@ final class HeapFit {
      * @throws ConfigException naming tasks.count, or the largest synthetic size when one task alone cannot fit
      */
     void requireTasksFit(StrategyParams.Locator where, long heapBytes) {
+        ExperimentConfig config = experiment.config();
         TasksSpec t = config.tasks();
         if (t.sequence() == ExperimentConfig.SequenceKind.SPLIT) {
             return;
@@ -126,6 +117,9 @@ final class HeapFit {
      * @return bytes
      */
     double sharedBytes() {
+        Dataset train = experiment.train();
+        Dataset test = experiment.test();
+        TaskSequence split = experiment.split();
         double samples = 0;
         int features = 0;
         if (train != null) {
@@ -147,6 +141,7 @@ final class HeapFit {
 
     /** @return the sizes that set what one unit holds, from the config and the data's size */
     UnitFootprint footprint() {
+        ExperimentConfig config = experiment.config();
         TasksSpec t = config.tasks();
         TasksHeld held = tasksHeld();
         TrainingSpec tr = config.training();
@@ -187,6 +182,10 @@ final class HeapFit {
     }
 
     private TasksHeld tasksHeld() {
+        ExperimentConfig config = experiment.config();
+        Dataset train = experiment.train();
+        Dataset test = experiment.test();
+        TaskSequence split = experiment.split();
         TasksSpec t = config.tasks();
         return switch (t.sequence()) {
             case SPLIT -> new TasksHeld(split.tasks().stream().mapToDouble(task -> limited(t.trainPerTask(),

@@ -27,18 +27,10 @@ import org.engram.experiments.task.ValidationSplit;
  */
 final class PreRunChecks {
     private final Experiment experiment;
-    private final ExperimentConfig config;
-    /** The data read, or {@code null} for generated data. */
-    private final Dataset train;
-    /** The split sequence, or {@code null} for other sequences. */
-    private final TaskSequence split;
 
     /** @param experiment the prepared experiment whose config and data are checked */
     PreRunChecks(Experiment experiment) {
         this.experiment = experiment;
-        this.config = experiment.config();
-        this.train = experiment.train();
-        this.split = experiment.split();
     }
 
     /**
@@ -67,6 +59,8 @@ final class PreRunChecks {
      * @throws DataFileException naming the test labels' class the training samples lack
      */
     void requireClassesOfTheData(StrategyParams.Locator where) {
+        ExperimentConfig config = experiment.config();
+        Dataset train = experiment.train();
         if (train == null) {
             return;
         }
@@ -88,6 +82,8 @@ final class PreRunChecks {
      *                         the smallest limit that would do
      */
     void requireEveryClassWithinLimits(StrategyParams.Locator where) {
+        ExperimentConfig config = experiment.config();
+        Dataset train = experiment.train();
         TasksSpec t = config.tasks();
         // The Diehl and Cook network labels its neurons with each task's first training samples.
         int label = config.learner().kind() == LearnerKind.DIEHL_COOK ? config.learner().labelPerTask() : 0;
@@ -117,6 +113,8 @@ final class PreRunChecks {
      * @throws ConfigException naming tasks.validation, the first such task and class, and the counts
      */
     void requireValidationSplits(StrategyParams.Locator where) {
+        ExperimentConfig config = experiment.config();
+        Dataset train = experiment.train();
         double fraction = config.tasks().validation();
         if (fraction == 0) {
             return;
@@ -149,6 +147,8 @@ final class PreRunChecks {
      * tasks keep the data's order and share one draw, so one task stands for them all.
      */
     private void requireEveryClassLabelled(StrategyParams.Locator where) {
+        ExperimentConfig config = experiment.config();
+        Dataset train = experiment.train();
         int label = config.learner().kind() == LearnerKind.DIEHL_COOK ? config.learner().labelPerTask() : 0;
         if (label == 0 || train == null) {
             return;
@@ -183,6 +183,8 @@ final class PreRunChecks {
      * for the one standing for all permuted or rotated tasks ({@link Experiment#tasksAsLimited}).
      */
     private String nameInMessages(Task task) {
+        Dataset train = experiment.train();
+        TaskSequence split = experiment.split();
         return train == null || split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
     }
 
