@@ -8,6 +8,7 @@ import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
@@ -149,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean oneThreadOnly = (Integer) r.get("threads") > 1 && !(Boolean) r.get("parallel");
         out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %s%s%n",
                 r.get("network"), r.get("neurons"), r.get("synapses"), (Double) r.get("bytes_per_synapse"),
-                r.get("mode"), MetricFormat.count((Integer) r.get("threads"), "thread"), oneThreadOnly
+                r.get("mode"), Plural.count((Integer) r.get("threads"), "thread"), oneThreadOnly
                         ? " (run on one: a slice of the minimum delay holds too few neuron-steps to share)" : "");
         out.printf(java.util.Locale.ROOT, "  %s ms simulated: setup %.3f s, loop %.3f s%s%n",
                 MetricFormat.asWritten((Double) r.get("duration_ms")), (Double) r.get("setup_seconds"),

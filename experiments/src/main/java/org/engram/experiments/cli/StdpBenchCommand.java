@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
+import org.engram.simulator.Plural;
 import org.engram.simulator.engine.EngineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +98,7 @@ final class StdpBenchCommand implements Callable<Integer> {
         report.put("data", read.origin());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %s%n",
-                r.neurons(), MetricFormat.count(r.threads(), "thread"));
+                r.neurons(), Plural.count(r.threads(), "thread"));
         out.printf(Locale.ROOT, "  trained on %d images in %.1f s (%.1f ms per image); labelled on %d%n",
                 r.trainSamples(), r.trainSeconds(), 1000 * r.secondsPerSample(), r.labelSamples());
         out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d images (%.1f ms per image)%n", 100 * r.testAccuracy(),

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.engine.EngineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,8 +134,8 @@ final class TrainBenchCommand implements Callable<Integer> {
         report.put("data", read.origin());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d-%s-%d LIF, T=%d, batch %d, %s, %s coding, %s readout, %s%n",
-                r.inputs(), joined(r.hidden()), r.classes(), r.steps(), r.batch(), MetricFormat.count(r.epochs(),
-                "epoch"), report.get("encoding"), report.get("readout"), MetricFormat.count(r.threads(), "thread"));
+                r.inputs(), joined(r.hidden()), r.classes(), r.steps(), r.batch(), Plural.count(r.epochs(),
+                "epoch"), report.get("encoding"), report.get("readout"), Plural.count(r.threads(), "thread"));
         out.printf(Locale.ROOT, "  trained on %d samples in %.1f s: %.0f samples/s; inference %.0f samples/s%n",
                 r.trainSamples(), r.trainSeconds(), r.samplesPerSecond(), r.inferenceSamplesPerSecond());
         out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d samples (%s); weights hash %s%n", 100 * r.testAccuracy(),

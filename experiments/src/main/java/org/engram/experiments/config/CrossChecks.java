@@ -18,7 +18,6 @@ import org.engram.experiments.config.ExperimentConfig.ScheduleKind;
 import org.engram.experiments.config.ExperimentConfig.SequenceKind;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.data.FashionMnist;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.learning.continual.ContinualStrategy;
 import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.Naive;
@@ -29,6 +28,7 @@ import org.engram.learning.layered.Readout;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.learning.unsupervised.DiehlCookParams;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.engine.TimeGrid;
 
 /**
@@ -234,7 +234,7 @@ final class CrossChecks {
         int hidden = c.network().hidden().size();
         if (c.learner().kind() == LearnerKind.BPTT && c.encoder().steps() <= hidden) {
             throw new ConfigException(where.locateConflict("encoder.steps", "network.hidden"), "encoder.steps",
-                    "more than the " + MetricFormat.count(hidden, "hidden layer") + " of network.hidden (each layer"
+                    "more than the " + Plural.count(hidden, "hidden layer") + " of network.hidden (each layer"
                     + " delays by one step, so the readout first receives input at step " + hidden + ")",
                     Integer.toString(c.encoder().steps()), null);
         }

@@ -50,27 +50,4 @@ public final class MetricFormat {
     public static double withoutNegativeZero(double value) {
         return value == 0 ? 0.0 : value;
     }
-
-    /**
-     * A count with its noun, singular for one: {@code "1 neuron"}, {@code "2 neurons"}, {@code "0 neurons"}.
-     *
-     * @param count how many
-     * @param noun  the noun in the singular, whose plural adds an s
-     * @return the count and the noun
-     */
-    public static String count(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    /**
-     * Every one of a counted set of things, as a message names it: {@code "each of the 2 epochs"}, and for one
-     * {@code "the 1 epoch"} (rather than "each of the 1 epochs").
-     *
-     * @param count how many
-     * @param noun  the noun in the singular, whose plural adds an s
-     * @return the phrase
-     */
-    public static String eachOf(long count, String noun) {
-        return (count == 1 ? "the " : "each of the ") + count(count, noun);
-    }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorMeasure;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
+import org.engram.simulator.Plural;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -126,7 +126,7 @@ public final class ForgettingPlot {
                 + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
                 + "   average forgetting "
                 + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   ("
-                + MetricFormat.count(t, "task") + ")"
+                + Plural.count(t, "task") + ")"
                 + (runs.size() > 1 ? ";   " + error.caption("bars", false, " over " + runs.size() + " seeds") : "")
                 + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range), range, "%");
         ChartStyle.subtitle(chart, summary);

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 
-import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.Plural;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -112,7 +112,7 @@ public final class PopulationRatePlot {
                 + (merged > 1 ? " drawn merged into " + BigDecimal.valueOf(binMs).multiply(BigDecimal.valueOf(merged))
                 .stripTrailingZeros().toPlainString() + " ms" : "");
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s, %s; mean rate %.2f Hz",
-                MetricFormat.count(neurons, "neuron"), binWidths, total / durationMs));
+                Plural.count(neurons, "neuron"), binWidths, total / durationMs));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 }

@@ -3,6 +3,7 @@ package org.engram.experiments.plot;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.Plural;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -130,7 +131,7 @@ public final class SpikeRasterPlot {
         String window = fromMs == 0 ? trim(toMs) + " ms" : "the " + trim(toMs - fromMs) + " ms from " + trim(fromMs)
                 + " to " + trim(toMs) + " ms";
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s from %s in %s; mean rate %.2f Hz%s",
-                MetricFormat.count(inWindow, "spike"), MetricFormat.count(neuronCount, "neuron"), window, meanRateHz,
+                Plural.count(inWindow, "spike"), Plural.count(neuronCount, "neuron"), window, meanRateHz,
                 drawn < inWindow ? "; the last " + drawn + " drawn" : ""));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

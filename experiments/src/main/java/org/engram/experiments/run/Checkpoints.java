@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ExperimentConfig;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.learning.io.Envelope;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
+import org.engram.simulator.Plural;
 
 /**
  * The checkpoints of a run: per (strategy, seed) unit, the learner's state after its last
@@ -89,8 +89,8 @@ final class Checkpoints {
             UnitProgress p = JsonFiles.read(file, UnitProgress.class);
             if (p.tasks() != tasks || !strategy.equals(p.strategy()) || p.seed() != seed) {
                 throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed "
-                        + seed + ", " + MetricFormat.count(tasks, "task"), p.strategy() + ", seed " + p.seed() + ", "
-                        + MetricFormat.count(p.tasks(), "task"), null);
+                        + seed + ", " + Plural.count(tasks, "task"), p.strategy() + ", seed " + p.seed() + ", "
+                        + Plural.count(p.tasks(), "task"), null);
             }
             requireValid(file, p, validation);
             requireEpochs(file, p, epochsPerTask);
@@ -208,7 +208,7 @@ final class Checkpoints {
         int finished = p.rows().size();
         if (p.epochs().size() != finished * epochsPerTask) {
             throw new EngramException(file.toString(), "epochs", finished * epochsPerTask + " records ("
-                    + MetricFormat.eachOf(epochsPerTask, "epoch") + " of " + MetricFormat.eachOf(finished,
+                    + Plural.eachOf(epochsPerTask, "epoch") + " of " + Plural.eachOf(finished,
                     "finished task") + ")",
                     String.valueOf(p.epochs().size()), null);
         }
@@ -251,7 +251,7 @@ final class Checkpoints {
         int expected = everyEpoch ? finished * epochsPerTask : 0;
         if (p.epochAccuracy().size() != expected) {
             throw new EngramException(file.toString(), "epoch_accuracy", everyEpoch ? expected + " rows (one after "
-                    + MetricFormat.eachOf(epochsPerTask, "epoch") + " of " + MetricFormat.eachOf(finished,
+                    + Plural.eachOf(epochsPerTask, "epoch") + " of " + Plural.eachOf(finished,
                     "finished task") + ", as training.evaluate_every_epoch is true)"
                     : "no rows (training.evaluate_every_epoch is false)",
                     String.valueOf(p.epochAccuracy().size()), null);

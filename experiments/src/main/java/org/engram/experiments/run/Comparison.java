@@ -20,7 +20,6 @@ import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorMeasure;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AverageAccuracyPlot;
 import org.engram.experiments.plot.ChartStyle;
@@ -30,6 +29,7 @@ import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.learning.continual.Scenario;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.Plural;
 
 /**
  * Compares the strategies of one or more finished runs side by side: a table of every summary
@@ -306,7 +306,7 @@ public final class Comparison {
             StringBuilder line = new StringBuilder(results.size() > 1 ? "[" + tag(i) + "] " : "")
                     .append(r.experiment()).append(" ").append(r.runId()).append(" (")
                     .append(folderName.equals(r.runId()) ? "" : "folder " + folderName + ", ")
-                    .append(MetricFormat.count(r.tasks().size(), "task"));
+                    .append(Plural.count(r.tasks().size(), "task"));
             for (String setting : SETTINGS) {
                 line.append(", ").append(setting).append(' ').append(setting(r, setting));
             }

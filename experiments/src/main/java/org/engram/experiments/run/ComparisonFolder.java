@@ -15,9 +15,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.engram.experiments.plot.Captions;
 import org.engram.experiments.plot.Figure;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
+import org.engram.simulator.Plural;
 
 /**
  * A comparison written into one folder of the user's ({@code engram compare --into DIR}) rather than a
@@ -104,7 +104,7 @@ public final class ComparisonFolder {
         }
         if (!others.isEmpty()) {
             throw new EngramException(target.toString(), "--into", "a new or empty folder, or one that holds only"
-                    + " the files of a comparison, which are replaced", MetricFormat.count(others.size(), "other file")
+                    + " the files of a comparison, which are replaced", Plural.count(others.size(), "other file")
                     + ", e.g. " + others.get(0), "give another folder; nothing was written");
         }
     }

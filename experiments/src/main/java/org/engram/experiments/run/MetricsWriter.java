@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.metrics.AccuracyMatrix;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.learning.continual.Scenario;
+import org.engram.simulator.Plural;
 
 /**
  * Writes the result files of a finished run from its units' results: {@code metrics.json},
@@ -139,7 +139,7 @@ final class MetricsWriter {
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
         String madeBy = SummaryWriter.madeBy(provenance);
         return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " ("
-                + metrics.get("scenario") + ", " + MetricFormat.count(tasks.size(), "task") + "), seeds "
+                + metrics.get("scenario") + ", " + Plural.count(tasks.size(), "task") + "), seeds "
                 + config.seeds() + ".\nData: "
                 + (data == null ? "generated patterns" : data.describedWithoutPath()) + ".\nStrategies: "
                 + SummaryWriter.strategies(strategies) + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".")

@@ -9,7 +9,6 @@ import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.HeapAdvice;
 import org.engram.experiments.launch.LaunchCommand;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
@@ -18,6 +17,7 @@ import org.engram.learning.continual.TaskData;
 import org.engram.learning.continual.TrainingDiverged;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.train.EpochResult;
+import org.engram.simulator.Plural;
 
 /**
  * The training of a run's units (strategy and seed), with the state it updates as tasks finish: the
@@ -188,7 +188,7 @@ final class RunLoop {
         tasksThisProcess++;
         if (hooks.stopAfterTasks() > 0 && tasksThisProcess == hooks.stopAfterTasks()
                 && status.completed().size() < status.totalTasks()) {
-            throw new RunStopped("run stopped after " + MetricFormat.count(tasksThisProcess, "task") + " as asked"
+            throw new RunStopped("run stopped after " + Plural.count(tasksThisProcess, "task") + " as asked"
                     + " (--stop-after-tasks)", null);
         }
     }

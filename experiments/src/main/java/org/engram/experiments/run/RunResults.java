@@ -20,9 +20,9 @@ import java.util.stream.StreamSupport;
 import org.engram.simulator.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.metrics.AccuracyMatrix;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 
 /**
  * The results of a finished run read back from its folder ({@code metrics.json} and
@@ -626,8 +626,8 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     for (int e = 0; e < epochs; e++) {
                         if (!lineOf.containsKey(epochKey(s.label(), seed, t, e))) {
                             throw new EngramException(file.toString(), null, "a line for each strategy, seed and"
-                                    + " task and " + MetricFormat.eachOf(epochs, "epoch") + " the log has ("
-                                    + MetricFormat.count((long) epochs * tasks, "line") + " per strategy and seed)",
+                                    + " task and " + Plural.eachOf(epochs, "epoch") + " the log has ("
+                                    + Plural.count((long) epochs * tasks, "line") + " per strategy and seed)",
                                     "no line of " + epochKey(s.label(), seed, t, e) + " among its " + out.size()
                                     + " lines", EDITED);
                         }

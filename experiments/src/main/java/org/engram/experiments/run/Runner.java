@@ -22,7 +22,6 @@ import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.learning.continual.Gpm;
 import org.engram.learning.continual.Hlop;
 import org.engram.learning.continual.Scenario;
@@ -33,6 +32,7 @@ import org.engram.learning.continual.TrainingDiverged;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.IoReasons;
+import org.engram.simulator.Plural;
 
 /**
  * Runs an experiment: every strategy, for every seed, through every task, then writes metrics,
@@ -241,7 +241,7 @@ public final class Runner {
                     err)) {
                 if (request.resume() != null) {
                     progress.message("resuming " + folder.directory() + " after " + loop.tasksDone()
-                            + " of " + MetricFormat.count(loop.totalTasks(), "task"));
+                            + " of " + Plural.count(loop.totalTasks(), "task"));
                 }
                 List<Supplier<UnitProgress>> units = new ArrayList<>();
                 for (ExperimentConfig.StrategySpec spec : c.strategies()) {

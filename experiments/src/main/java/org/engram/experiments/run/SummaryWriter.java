@@ -8,6 +8,7 @@ import java.util.Map;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.Plural;
 
 /** Writes {@code summary.md}: what was run, the table of strategies, and each mean accuracy matrix. */
 final class SummaryWriter {
@@ -92,7 +93,7 @@ final class SummaryWriter {
      */
     private static String threads(ExperimentConfig c, Provenance provenance) {
         int jobs = provenance == null ? 1 : Math.min(provenance.jobs(), c.strategies().size() * c.seeds().size());
-        return MetricFormat.count(c.threads(), "thread") + (jobs > 1 ? " per unit, " + jobs + " units at once" : "");
+        return Plural.count(c.threads(), "thread") + (jobs > 1 ? " per unit, " + jobs + " units at once" : "");
     }
 
     /** The first 12 hex digits of a digest, as the other summaries shorten them. */
@@ -107,7 +108,7 @@ final class SummaryWriter {
         sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
         ExperimentConfig.TasksSpec t = c.tasks();
         sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
-                .append(" learning, ").append(MetricFormat.count(t.count(), "task")).append(": ")
+                .append(" learning, ").append(Plural.count(t.count(), "task")).append(": ")
                 .append(tasks.stream().map(MetricsWriter.Task::name).collect(java.util.stream.Collectors.joining("; ")))
                 .append('\n');
         if (c.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK) {
@@ -124,7 +125,7 @@ final class SummaryWriter {
                     .append(lower(c.network().neuron())).append(", readout ").append(lower(c.network().readout()))
                     .append("; encoder ").append(lower(c.encoder().kind())).append(", T = ").append(c.encoder().steps())
                     .append(" steps\n");
-            sb.append("- training: ").append(MetricFormat.count(c.training().epochs(), "epoch"))
+            sb.append("- training: ").append(Plural.count(c.training().epochs(), "epoch"))
                     .append(" per task, batch ")
                     .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer()))
                     .append(" lr ").append(c.training().learningRate()).append("; seeds ").append(c.seeds())

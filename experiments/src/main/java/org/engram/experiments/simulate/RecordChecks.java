@@ -9,6 +9,7 @@ import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.StatesPastTheHeap;
@@ -241,8 +242,9 @@ final class RecordChecks {
         }
         String path = "record.state[" + i + "]";
         return new ConfigException(source, state.get(i).intervalMs() == null ? path : path + ".interval_ms",
-                e.expected(), String.format(Locale.ROOT, "%d samples x %d neurons of '%s', variable %s (%.0f MB), %s",
-                        e.samples(), e.neurons(), e.population(), e.variable(), e.megabytes(), NO_ROOM_LEFT),
+                e.expected(), String.format(Locale.ROOT, "%s x %s of '%s', variable %s (%.0f MB), %s",
+                        Plural.count(e.samples(), "sample"), Plural.count(e.neurons(), "neuron"), e.population(),
+                        e.variable(), e.megabytes(), NO_ROOM_LEFT),
                 HeapLimitExceeded.MORE_HEAP);
     }
 
@@ -257,7 +259,8 @@ final class RecordChecks {
      */
     static ConfigException spikesPastTheHeap(SpikesPastTheHeap e, String source, SimulationConfig c) {
         return new ConfigException(source, "record.spike_neurons", e.expected(), String.format(Locale.ROOT,
-                "%d spikes of %d neurons of '%s' by %s ms of the run's %s ms", e.spikes(), e.neurons(), e.population(),
+                "%s of %s of '%s' by %s ms of the run's %s ms", Plural.count(e.spikes(), "spike"),
+                Plural.count(e.neurons(), "neuron"), e.population(),
                 TimeGrid.shownMs(e.timeMs()), BigDecimal.valueOf(c.durationMs()).stripTrailingZeros().toPlainString()),
                 "record the spikes of fewer neurons (record.spike_neurons), fewer populations (record.spikes), from a"
                 + " later record.from_ms or over a shorter run, or " + HeapLimitExceeded.MORE_HEAP);

@@ -8,6 +8,7 @@ import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.plot.WeightTrajectoryPlot;
 import org.engram.experiments.run.RunFolder;
+import org.engram.simulator.Plural;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
@@ -123,7 +124,8 @@ final class SimulationPlots {
             }
         };
         return WeightTrajectoryPlot.of(samples, "weight (" + weightUnit(p) + ")",
-                "Weights of " + p.name() + " (" + p.synapseCount() + " synapses)").from(dataSource(folder));
+                "Weights of " + p.name() + " (" + Plural.count(p.synapseCount(), "synapse") + ")")
+                .from(dataSource(folder));
     }
 
     /** {@return the path of a population's raster in the run folder, without extension} */

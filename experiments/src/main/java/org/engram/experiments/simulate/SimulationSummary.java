@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.Platform;
+import org.engram.simulator.Plural;
 import org.engram.simulator.monitor.SpikeStatistics;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.TsodyksMarkram;
@@ -296,12 +297,12 @@ public record SimulationSummary(String name, long neurons, long synapses, double
     public String markdown(List<String> files) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Simulation ").append(name()).append("\n\n");
-        sb.append("- ").append(MetricFormat.count(neurons(), "neuron")).append(", ").append(synapses() == 0
+        sb.append("- ").append(Plural.count(neurons(), "neuron")).append(", ").append(synapses() == 0
                 ? "no synapses\n" : String.format(Locale.ROOT, "%s (%.2f bytes per synapse)\n",
-                MetricFormat.count(synapses(), "synapse"), bytesPerSynapse()));
+                Plural.count(synapses(), "synapse"), bytesPerSynapse()));
         sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %s%s, seed %d\n",
                 MetricFormat.asWritten(durationMs()), MetricFormat.asWritten(dtMs()), mode(),
-                MetricFormat.count(threads(), "thread"),
+                Plural.count(threads(), "thread"),
                 threads() > 1 && !parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
                 seed()));
         sb.append(String.format(Locale.ROOT,
@@ -312,20 +313,20 @@ public record SimulationSummary(String name, long neurons, long synapses, double
             sb.append(p.meanWeightBefore() == null
                     ? String.format(Locale.ROOT, "- projection %s (%s): no synapses\n", p.projection(), p.rule())
                     : String.format(Locale.ROOT, "- projection %s (%s, %s): mean weight %.6g before the run,"
-                            + " %.6g after\n", p.projection(), p.rule(), MetricFormat.count(p.synapses(), "synapse"),
+                            + " %.6g after\n", p.projection(), p.rule(), Plural.count(p.synapses(), "synapse"),
                             p.meanWeightBefore(), p.meanWeightAfter()));
         }
         for (WeightRecording w : weights()) {
             sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %s in %s, %s listed",
-                    w.projection(), MetricFormat.asWritten(w.intervalMs()), MetricFormat.count(w.samples(), "sample"),
+                    w.projection(), MetricFormat.asWritten(w.intervalMs()), Plural.count(w.samples(), "sample"),
                     w.file(),
-                    MetricFormat.count(w.synapses().size(), "synapse")));
+                    Plural.count(w.synapses().size(), "synapse")));
             sb.append(w.firstMeanWeight() == null ? "\n" : String.format(Locale.ROOT, "; mean weight %.6g at the first"
                     + " sample, %.6g at the last\n", w.firstMeanWeight(), w.lastMeanWeight()));
         }
         for (SimulationSummary.ShortTermSummary t : shortTerm()) {
             sb.append(String.format(Locale.ROOT, "- projection %s (%s): %d of %s spiked", t.projection(),
-                    t.model(), t.sourcesThatSpiked(), MetricFormat.count(t.sources(), "source")));
+                    t.model(), t.sourcesThatSpiked(), Plural.count(t.sources(), "source")));
             sb.append(t.sourcesThatSpiked() == 0 ? "\n" : String.format(Locale.ROOT, "; after their last spike mean"
                     + " u %.6g, mean resources left x %.6g\n", t.meanUtilisation(), t.meanResourcesLeft()));
         }
@@ -347,8 +348,8 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                 + " ms (record.from_ms) to the end of the run" : "over the whole run";
         sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
                 + " averaged over the neurons with at least two intervals; spikes, rates and CVs are ").append(window)
-                .append(recordedNeurons() == null ? "" : ", of the first " + recordedNeurons() + " neurons of "
-                        + "each population, all of a smaller one (record.spike_neurons; the rates_<population>.csv "
+                .append(recordedNeurons() == null ? "" : ", of the first " + Plural.count(recordedNeurons(), "neuron")
+                        + " of each population, all of a smaller one (record.spike_neurons; the rates_<population>.csv "
                         + "files count every neuron)").append(".\n");
         appendFiles(sb, files);
         return sb.toString();

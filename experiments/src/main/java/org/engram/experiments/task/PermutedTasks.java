@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
@@ -51,7 +51,7 @@ public final class PermutedTasks {
             list.add(new Task(t, name, train.permuted(p, train.name() + "/" + name, how),
                     test.permuted(p, test.name() + "/" + name, how), all));
         }
-        return new TaskSequence("permuted", MetricFormat.count(tasks, "task") + ", seed " + seed
+        return new TaskSequence("permuted", Plural.count(tasks, "task") + ", seed " + seed
                 + (firstUnpermuted ? ", task 0 unpermuted" : ""), list);
     }
 

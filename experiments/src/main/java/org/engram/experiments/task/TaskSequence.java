@@ -1,7 +1,7 @@
 package org.engram.experiments.task;
 
 import java.util.List;
-import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.Plural;
 
 /**
  * An ordered, immutable list of tasks, built by one of {@link ClassSplit}, {@link PermutedTasks},
@@ -75,6 +75,6 @@ public final class TaskSequence {
 
     @Override
     public String toString() {
-        return kind + " sequence of " + MetricFormat.count(tasks.size(), "task") + " (" + description + ")";
+        return kind + " sequence of " + Plural.count(tasks.size(), "task") + " (" + description + ")";
     }
 }

@@ -74,7 +74,7 @@ class SimulateHeapTest {
                 """);
         assertRefusal(message, "states", "8:36: record.state\\[0\\].interval_ms: expected samples that fit the Java"
                 + " heap \\(\\d+ MB in all; a longer interval, fewer neurons or a shorter run\\), found 7000000 samples"
-                + " x 1 neurons of 'a', variable v \\(56 MB\\), for which the heap, holding the network and the other"
+                + " x 1 neuron of 'a', variable v \\(56 MB\\), for which the heap, holding the network and the other"
                 + " recordings, had no room; ");
     }
 

@@ -43,20 +43,4 @@ class MetricFormatTest {
         assertEquals("0.4", MetricFormat.asWritten(0.4));
         assertEquals("0.0001", MetricFormat.asWritten(1e-4));
     }
-
-    /** One of a noun in the singular, every other count (none included) in the plural. */
-    @Test
-    void aCountOfOneTakesTheSingular() {
-        assertEquals("1 task", MetricFormat.count(1, "task"));
-        assertEquals("0 tasks", MetricFormat.count(0, "task"));
-        assertEquals("2 tasks", MetricFormat.count(2, "task"));
-        assertEquals("11 neurons", MetricFormat.count(11, "neuron"));
-    }
-
-    @Test
-    void eachOfOneNamesTheOneThing() {
-        assertEquals("the 1 epoch", MetricFormat.eachOf(1, "epoch"));
-        assertEquals("each of the 2 epochs", MetricFormat.eachOf(2, "epoch"));
-        assertEquals("each of the 0 finished tasks", MetricFormat.eachOf(0, "finished task"));
-    }
 }

@@ -21,6 +21,7 @@ import org.engram.learning.train.TrainingHooks;
 import org.engram.learning.train.TrainingInterrupted;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
@@ -153,8 +154,8 @@ public final class ContinualLearner implements AutoCloseable {
             throw new IllegalStateException("task " + (tasks.size() - 1) + " is not finished");
         }
         if (restored >= 0) {
-            throw new IllegalStateException("the state read covers " + restored + " task(s): name them with"
-                    + " restoreTasks before the next task starts");
+            throw new IllegalStateException("the state read covers " + Plural.count(restored, "task")
+                    + ": name them with restoreTasks before the next task starts");
         }
         if (task.index() != tasks.size()) {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
@@ -809,7 +810,7 @@ public final class ContinualLearner implements AutoCloseable {
     private void requireFresh() {
         if (!tasks.isEmpty() || inTask) {
             throw new IllegalStateException("restore into a fresh learner only (this one has started "
-                    + tasks.size() + " task(s))");
+                    + Plural.count(tasks.size(), "task") + ")");
         }
     }
 

@@ -17,6 +17,7 @@ import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.layered.ResetMode;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 
 /**
  * Saves and loads a {@link LayeredNet}: every parameter of its spec, its seed and all weights.
@@ -136,7 +137,7 @@ public final class ModelFile {
         List<HiddenLayer> want = expected.hidden();
         List<HiddenLayer> got = found.hidden();
         if (want.size() != got.size()) {
-            return new String[] {want.size() + " hidden layer(s)", got.size() + " hidden layer(s)"};
+            return new String[] {Plural.count(want.size(), "hidden layer"), Plural.count(got.size(), "hidden layer")};
         }
         List<Integer> wantSizes = want.stream().map(HiddenLayer::size).toList();
         List<Integer> gotSizes = got.stream().map(HiddenLayer::size).toList();

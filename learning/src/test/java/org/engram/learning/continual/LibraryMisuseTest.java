@@ -258,7 +258,7 @@ class LibraryMisuseTest {
         try (ContinualLearner l = learner(new Naive())) {
             assertEquals(0, l.readState(new DataInputStream(new ByteArrayInputStream(state.toByteArray()))));
             IllegalStateException unnamed = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[0]));
-            assertTrue(unnamed.getMessage().contains("covers 0 task(s)"), unnamed.getMessage());
+            assertTrue(unnamed.getMessage().contains("covers 0 tasks"), unnamed.getMessage());
             l.restoreTasks(List.of());
             l.startTask(TASKS[0]);
             assertEquals(1, l.tasksStarted());
@@ -329,7 +329,7 @@ class LibraryMisuseTest {
             l.startTask(TASKS[0]);
             assertEquals("task 0 is not finished", assertThrows(IllegalStateException.class,
                     () -> l.startTask(TASKS[1])).getMessage());
-            assertEquals("restore into a fresh learner only (this one has started 1 task(s))",
+            assertEquals("restore into a fresh learner only (this one has started 1 task)",
                     assertThrows(IllegalStateException.class, () -> l.restoreTasks(List.of())).getMessage());
             assertEquals(1, l.tasksStarted());
         }

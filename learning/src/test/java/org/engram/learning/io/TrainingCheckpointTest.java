@@ -229,8 +229,8 @@ class TrainingCheckpointTest {
         }
         try (Trainer t = trainer(LayeredNet.create(deeper, 4))) {
             EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
-            assertEquals("a checkpoint of a network with 2 hidden layer(s)", e.expected());
-            assertEquals("1 hidden layer(s)", e.found());
+            assertEquals("a checkpoint of a network with 2 hidden layers", e.expected());
+            assertEquals("1 hidden layer", e.found());
         }
         LayeredNetSpec feedForward = new LayeredNetSpec(SPEC.inputs(), List.of(first.withRecurrent(false)),
                 SPEC.readout(), SPEC.dtMs(), SPEC.initGain());

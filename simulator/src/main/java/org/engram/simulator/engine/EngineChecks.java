@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.network.Population;
 
@@ -100,7 +101,8 @@ public final class EngineChecks {
         if (samples * neurons > Integer.MAX_VALUE - 8) {
             throw new ParameterException("state recorder of '" + population + "'", "interval",
                     "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
-                            + "fewer neurons or a shorter run)", samples + " samples x " + neurons + " neurons");
+                            + "fewer neurons or a shorter run)",
+                    Plural.count(samples, "sample") + " x " + Plural.count(neurons, "neuron"));
         }
         if (samples * (double) neurons * Double.BYTES > Runtime.getRuntime().maxMemory()) {
             throw new StatesPastTheHeap(population, variable, samples, neurons);

@@ -1,6 +1,7 @@
 package org.engram.simulator.network;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Plural;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.NeuronModel;
@@ -45,9 +46,9 @@ public final class Population<P extends Record, S extends NeuronState> {
         // newState is a model's own code: a state of another size would give the population another
         // size than the network counts, and every later population neurons that do not exist.
         if (created == null || created.size() != size) {
-            throw new ParameterException("model '" + model.name() + "'", "newState", "a state of " + size
-                    + " neurons, the size of population '" + name + "'",
-                    created == null ? null : created.size() + " neurons");
+            throw new ParameterException("model '" + model.name() + "'", "newState", "a state of "
+                    + Plural.count(size, "neuron") + ", the size of population '" + name + "'",
+                    created == null ? null : Plural.count(created.size(), "neuron"));
         }
         this.state = created;
     }
@@ -114,6 +115,6 @@ public final class Population<P extends Record, S extends NeuronState> {
 
     @Override
     public String toString() {
-        return name + " (" + model.name() + ", " + size() + " neurons)";
+        return name + " (" + model.name() + ", " + Plural.count(size(), "neuron") + ")";
     }
 }

@@ -3,6 +3,7 @@ package org.engram.simulator.network;
 import java.io.IOException;
 import java.io.Writer;
 import org.engram.simulator.IndexArguments;
+import org.engram.simulator.Plural;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
@@ -325,6 +326,7 @@ public final class Projection {
 
     @Override
     public String toString() {
-        return name + " (" + source.name() + " -> " + target.name() + ", " + synapseCount() + " synapses)";
+        return name + " (" + source.name() + " -> " + target.name() + ", " + Plural.count(synapseCount(), "synapse")
+                + ")";
     }
 }

@@ -123,6 +123,7 @@ class NetworkQueriesTest {
         p.writeCsv(new BufferedWriter(out), new TimeGrid(0.1));
         assertEquals("source,target,weight,delay_ms\n0,2,0.25,1.2\n1,0,0.5,0.3\n", out.toString());
         assertEquals("a->b (a -> b, 2 synapses)", p.toString());
+        assertEquals("a->b (a -> b, 1 synapse)", between(1, 1, 1, Rules.oneToOne(), Synapses.excitatory(1)).toString());
     }
 
     @Test
@@ -137,6 +138,7 @@ class NetworkQueriesTest {
         assertTrue(lif.supportsExactPropagation());
         assertFalse(izh.supportsExactPropagation());
         assertEquals("lif (lif_delta, 3 neurons)", lif.toString());
+        assertEquals("one (lif_delta, 1 neuron)", b.population("one", 1, LifDelta.MODEL, LIF).toString());
     }
 
     @Test
