@@ -24,9 +24,13 @@ import org.engram.simulator.engine.TimeGrid;
  * stable while the step times the membrane's rate {@code (g_L + g) / C_m} is at most 2; a substep
  * whose conductance breaks that bound ({@code g} above {@code 2 C_m / h - g_L}, 56,170 nS for the
  * defaults) is taken in equal pieces of rate times length at most 1, the conductances held at
- * their mean. A neuron that would need more than {@link #MAX_PIECES} pieces, or whose state is not
- * finite, fails the run with an {@link ArithmeticException} that names it and its state (the
- * engine wraps it in its {@code KernelFailed}).
+ * their mean. The bound is one of stability, not of accuracy: near it one step's amplification
+ * {@code 1 - h lambda + (h lambda)^2 / 2} tends to 1 where the exact factor is {@code exp(-2)}, so a
+ * conductance just under it (tens of thousands of nS, far past any synapse's) relaxes the membrane
+ * far too slowly, though never past its equilibrium. A neuron that would need more than
+ * {@link #MAX_PIECES} pieces, or whose state is not finite, fails the run with an
+ * {@link ArithmeticException} that names it and its state (the engine wraps it in its
+ * {@code KernelFailed}).
  *
  * @param <S> the model's state
  */
