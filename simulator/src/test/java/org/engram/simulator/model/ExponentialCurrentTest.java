@@ -41,6 +41,35 @@ class ExponentialCurrentTest {
         }
     }
 
+    /**
+     * At {@code g h} exactly {@link ExponentialCurrent#SERIES_LIMIT}, where the choice of form flips, the
+     * propagator still follows the Taylor reference: both forms give it there, and the value must come whole
+     * from one of them. The time is the one whose product with {@code g} rounds to the switch point.
+     */
+    @Test
+    void agreesWithTaylorSeriesExactlyAtTheSeriesSwitch() {
+        for (double tauS : new double[] {TAU_M + 1e-5, TAU_M - 1e-5, TAU_M + 3e-4}) {
+            double g = Math.abs(TAU_M - tauS) / (TAU_M * tauS);
+            double h = atSwitch(g);
+            double x = ExponentialCurrent.SERIES_LIMIT;
+            // (1 - exp(-x)) / x to its second term; the third, x^2 / 6, is below 2e-17.
+            double reference = Math.exp(-h * Math.min(1 / TAU_M, 1 / tauS)) * h * (1 - x / 2) / C_M;
+            assertEquals(reference, new ExponentialCurrent(TAU_M, tauS, C_M).toVoltage(h), 1e-14 * reference,
+                    "tau_s = " + tauS);
+        }
+    }
+
+    /** The time {@code h} near {@code SERIES_LIMIT / g} with {@code g h == SERIES_LIMIT} in doubles. */
+    private static double atSwitch(double g) {
+        double h = ExponentialCurrent.SERIES_LIMIT / g;
+        for (double candidate : new double[] {h, Math.nextUp(h), Math.nextDown(h)}) {
+            if (g * candidate == ExponentialCurrent.SERIES_LIMIT) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no time puts g h at the switch for g = " + g);
+    }
+
     @Test
     void singularCaseIsTheLimit() {
         for (double h : new double[] {0.1, 1, 25}) {
