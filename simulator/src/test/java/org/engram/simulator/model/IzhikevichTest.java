@@ -2,10 +2,13 @@ package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +168,46 @@ class IzhikevichTest {
         assertArrayEquals(new double[] {4 * DT}, harness.spikeTimesMs(1), 1e-12, "a spike at the end of step 3");
         assertEquals(p.c(), state.v[1], 0);
         assertEquals(p.d(), state.u[1], 0);
+    }
+
+    /**
+     * A substep that lands exactly on the peak spikes there, and the next substep starts from the reset.
+     * With {@code dt = 2^-7} ms the kernel takes two substeps of {@code h = 2^-8} ms, exact in binary. From
+     * the equilibrium {@code v = 0, u = 0} under a bias of -140, a current of 7680 gives {@code dv/dt = 7680}
+     * and {@code v = 7680 / 256 = 30} exactly after the first substep, while {@code du/dt = a (b 0 - 0) = 0};
+     * the reset makes it {@code v = -65, u = 8}. The second substep, by hand:
+     * {@code dv/dt = 0.04 * 4225 - 325 + 140 - 8 - 140 + 7680 = 7516}, {@code v = -65 + 7516 / 256 = -35.640625};
+     * {@code du/dt = 0.02 (0.2 (-65) - 8) = -0.42}, {@code u = 8 - 0.42 / 256 = 7.998359375}.
+     */
+    @Test
+    void aSubstepExactlyAtThePeakSpikesAndTheNextStartsFromTheReset() {
+        double dt = 0.0078125;
+        Izhikevich.Params p = new Izhikevich.Params(0.02, 0.2, -65, 8, 0, 0, -140);
+        Izhikevich.State state = Izhikevich.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 1, dt);
+        harness.current(0, 1, 0, 7680);
+        harness.run(Izhikevich.MODEL.prepare(p, new TimeGrid(dt)), state, 0, 1);
+        assertArrayEquals(new double[] {dt}, harness.spikeTimesMs(0), 0, "one spike, in the step");
+        // 0.04 and 0.02 are not binary fractions: a few ulps of the terms, far below 1e-12.
+        assertEquals(-35.640625, state.v[0], 1e-12);
+        assertEquals(7.998359375, state.u[0], 1e-12);
+    }
+
+    /**
+     * NEST's {@code izhikevich} lets a config set its spike cut-off {@code V_th}; here the peak is fixed, and
+     * the refusal says so rather than suggesting the closest name. The defaults are Izhikevich's (2003)
+     * regular-spiking cell: {@code a = 0.02, b = 0.2, c = -65, d = 8}, starting at {@code v = -65, u = b v}.
+     */
+    @Test
+    void settingTheSpikeCutOffIsRefusedNamingTheFixedPeak() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Izhikevich.MODEL.defaultsWith(Map.of("V_th", 30.0)));
+        assertTrue(e.hint().startsWith("izhikevich resets v when it reaches 30.0 mV"), e.hint());
+        ParameterException typo = assertThrows(ParameterException.class,
+                () -> Izhikevich.MODEL.defaultsWith(Map.of("dd", 2.0)));
+        assertEquals("did you mean 'd'?", typo.hint());
+        assertEquals(new Izhikevich.Params(0.02, 0.2, -65, 8, -65, -13, 0),
+                Izhikevich.MODEL.defaultsWith(Map.of()));
     }
 
     /**
