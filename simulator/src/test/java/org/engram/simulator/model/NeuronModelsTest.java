@@ -27,6 +27,14 @@ class NeuronModelsTest {
         assertEquals(units.size() + 2, NeuronModels.all().size(), "the two spike sources take no input");
     }
 
+    /** The engine refuses a cost below one LIF neuron-step, so every built-in model must state at least that. */
+    @Test
+    void everyBuiltInModelCostsAtLeastOneLifNeuronStep() {
+        for (NeuronModel<?, ?> m : NeuronModels.all()) {
+            assertTrue(m.stepCost() >= 1 && Double.isFinite(m.stepCost()), m.name() + ": " + m.stepCost());
+        }
+    }
+
     /**
      * Engram's own models are told by where their class comes from, not by a list: the built-ins and
      * {@code RatePoissonSource}, which no config names, are; a model of the tests, loaded by the same
