@@ -73,6 +73,28 @@ class LifDeltaTest {
     }
 
     /**
+     * A current injected into a precise neuron (what the engine writes from current sources) adds to the bias.
+     * With {@code i_e = 500} pA and -200 pA injected the drive is {@code R I = 0.04 * 300 = 12} mV, below the
+     * 15 mV threshold: the potential follows the charging curve of {@link
+     * #exactPropagationUnderBiasFollowsTheChargingCurve} and no crossing comes. With +100 pA injected the drive
+     * is 24 mV, and the crossing from rest comes at {@code tau_m ln(24 / (24 - 15))}.
+     */
+    @Test
+    void anInjectedCurrentAddsToTheBias() {
+        LifDelta.State state = LifDelta.MODEL.newState(1, PARAMS);
+        ExactKernel<LifDelta.State> kernel = LifDelta.MODEL.prepareExact(PARAMS, new TimeGrid(DT));
+        state.injectedPa[0] = -200;
+        kernel.propagate(state, 0, 0, 4.2);
+        // Closed form with Math.exp: a few ulps of 70 mV.
+        assertEquals(-70 + 12 * (1 - Math.exp(-4.2 / 10)), state.v[0], 1e-12);
+        assertTrue(Double.isNaN(kernel.nextCrossingMs(state, 0, 4.2, 1000)), "12 mV of drive stays below threshold");
+
+        LifDelta.State rest = LifDelta.MODEL.newState(1, PARAMS);
+        rest.injectedPa[0] = 100;
+        assertEquals(10 * Math.log(24.0 / 9.0), kernel.nextCrossingMs(rest, 0, 0, 100), 1e-9);
+    }
+
+    /**
      * A potential exactly at threshold is a crossing at once, in both modes: in grid mode a neuron
      * whose resting potential is its threshold fires in its first step (the update leaves {@code
      * V = E_L} exactly: {@code P22 * 0} and {@code P20 * 0} add nothing); in precise mode a potential
