@@ -61,6 +61,35 @@ class PreciseQueueTest {
         }
     }
 
+    /**
+     * The counts of one slot and all neurons sit in one array that every worker's queues share:
+     * a worker sorting its neurons 10-14 of slot 1 (base 20, 20 neurons per slot) leaves alone the
+     * pending counts of the other workers' neurons and of the other slots, here all non-zero.
+     */
+    @Test
+    void leavesTheCountsOfOtherNeuronsAndSlotsAlone() {
+        int[] counts = new int[60];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = 100 + i;
+        }
+        int base = 20;
+        PreciseQueue queue = new PreciseQueue();
+        int[] to = {13, 11, 13};
+        Arrays.fill(counts, base + 10, base + 15, 0);
+        for (int e = 0; e < to.length; e++) {
+            queue.push(0, e, false, to[e]);
+            counts[base + to[e]]++;
+        }
+        queue.sortByTarget(counts, base, 10, 15, new PreciseQueue());
+        // By hand: neuron 10 none (ends at 0), 11 one (1), 12 none (1), 13 two (3), 14 none (3).
+        assertArrayEquals(new int[] {0, 1, 1, 3, 3}, Arrays.copyOfRange(counts, base + 10, base + 15));
+        for (int i = 0; i < counts.length; i++) {
+            if (i < base + 10 || i >= base + 15) {
+                assertEquals(100 + i, counts[i], "count " + i);
+            }
+        }
+    }
+
     /** A step without queued events leaves the counts at 0 and an empty sorted list. */
     @Test
     void anEmptyQueueSortsToNothing() {
