@@ -2,11 +2,15 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.LifExp;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -25,8 +29,9 @@ class DeliveryTest {
     private static final double DT = 0.1;
     private static final int STEPS = 400;
 
+    /** 17 threads: more workers than 16, the spacing of the per-worker event counters. */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 17})
     void everySpikeReachesEveryTargetOnceAtItsDelay(int threads) {
         assertEveryArrival(threads, 37, STEPS, 250, 6.0);
     }
@@ -45,8 +50,8 @@ class DeliveryTest {
 
     /**
      * Sends random spikes from 60 sources into a log of every target's input at every step, through
-     * a projection of drawn delays and one of one delay, and compares the log with the sums built
-     * here from the projections' rows.
+     * a projection of drawn delays, one of drawn weights and one delay, and ones of one weight and
+     * one delay, and compares the log with the sums built here from the projections' rows.
      *
      * @param lastSpikeStep the last step a source may spike at
      * @param maxDelayMs    the longest drawn delay; every spike must arrive within {@code steps}
@@ -71,11 +76,15 @@ class DeliveryTest {
         Population<?, ?> src = b.population("src", sources, SpikeTimes.MODEL, new SpikeTimes.Params(times));
         Population<InputLog.Params, InputLog.State> log = b.population("log", targets, InputLog.MODEL,
                 new InputLog.Params(steps));
-        // Weight 1 on one projection, -1 on the others: input sums count arrivals.
+        // Weight 1 on one projection, -1 on the others, quarters on one: input sums count arrivals.
         b.connect("exc", src, log, Rules.fixedProbability(0.3),
                 Synapses.excitatory(1).delays(new UniformRealDistribution(new SplitMixRandom(0), 0.1, maxDelayMs)));
         b.connect("inh", src, log, Rules.fixedOutDegree(5),
                 Synapses.inhibitory(-1).delayMs(2.0));
+        // Weights in quarters: every sum of a few of them is exact, whatever the order of its terms.
+        b.connect("exc-drawn", src, log, Rules.fixedOutDegree(4), Synapses.excitatory(1).delayMs(1.5)
+                .weights(new EnumeratedRealDistribution(new SplitMixRandom(1), new double[] {0.25, 0.5, 1.75},
+                        new double[] {0.3, 0.3, 0.4})));
         // Only the last source, onto 16 targets: the other rows are empty, and with one thread the
         // last one is a whole cache line of wide (int) targets that ends the array, where reading
         // up to the row's end inclusive fails.
@@ -93,7 +102,7 @@ class DeliveryTest {
         double[][] expectedIn = new double[steps][targets];
         long expectedEvents = 0;
         for (Projection p : net.projections()) {
-            double[][] expected = p.name().equals("exc") ? expectedEx : expectedIn;
+            double[][] expected = p.receptor() == Receptor.EXCITATORY ? expectedEx : expectedIn;
             for (int s = 0; s < sources; s++) {
                 // Each spike is one event at every synapse of its row.
                 expectedEvents += (long) times[s].length * (p.rowStart()[s + 1] - p.rowStart()[s]);
@@ -127,6 +136,38 @@ class DeliveryTest {
         }
     }
 
+    /**
+     * A slice whose spikes exactly fill the arrays the spike exchange starts with (1,024), and one of
+     * three times as many, which they grow for: 1,024 (then 3,072) sources fire together at 0.5 ms
+     * (then 1.5 ms), one to one onto a log, weight 1 and delay 1 ms (10 steps, the slice). Each target
+     * must log 1 at steps 14 and 24 (arrival at the end of step stamp + delay - 1: 5 + 10 - 1 and
+     * 15 + 10 - 1), and nothing else.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void slicesThatFillAndOutgrowTheExchangeAreDeliveredWhole(int threads) {
+        int sources = 3 * 1024;
+        double[][] times = new double[sources][];
+        for (int i = 0; i < sources; i++) {
+            times[i] = i < 1024 ? new double[] {0.5, 1.5} : new double[] {1.5};
+        }
+        NetworkBuilder b = new NetworkBuilder(DT);
+        Population<?, ?> src = b.population("src", sources, SpikeTimes.MODEL, new SpikeTimes.Params(times));
+        Population<InputLog.Params, InputLog.State> log = b.population("log", sources, InputLog.MODEL,
+                new InputLog.Params(30));
+        b.connect("one-to-one", src, log, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
+            e.run(30 * DT);
+            assertEquals(1024 + sources, e.synapticEvents());
+        }
+        for (int i = 0; i < sources; i++) {
+            for (int step = 0; step < 30; step++) {
+                double expected = step == 14 && i < 1024 || step == 24 ? 1 : 0;
+                assertEquals(expected, log.state().excitatory[step][i], 0.0, "step " + step + " target " + i);
+            }
+        }
+    }
+
     @Test
     void preciseSpikeArrivesExactlyOneDelayLater() {
         double spikeMs = 1.234567;
@@ -143,6 +184,32 @@ class DeliveryTest {
             assertEquals(1, r.count());
             // spike + delay is computed as step * dt + offset in the engine: exact up to rounding.
             assertEquals(spikeMs + delayMs, r.timesMs()[0], 1e-12);
+        }
+    }
+
+    /**
+     * Precise mode queues a spike as an event of the receptor its projection names: one spike at
+     * 1.234567 ms through an inhibitory projection (weight -3 pA, delay 1.5 ms) into a LIF neuron
+     * with current synapses and a threshold out of reach leaves, at 10 ms, no excitatory current and
+     * the inhibitory jump decayed since its arrival: -3 exp(-(10 - 2.734567) / 5) pA.
+     */
+    @Test
+    void preciseInhibitorySpikeFeedsOnlyTheInhibitoryCurrent() {
+        NetworkBuilder b = new NetworkBuilder(DT);
+        Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{1.234567}}));
+        // tau_ex 2 ms, tau_in 5 ms: the receptors differ in how their current decays.
+        Population<?, ?> target = b.population("target", 1, LifExp.MODEL,
+                new LifExp.Params(10, 250, -70, 1000, -70, 2, 0, 2, 5));
+        b.connect("inh", src, target, Rules.allToAll(), Synapses.inhibitory(-3).delayMs(1.5));
+        try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+            StateRecorder in = e.recordState(target, "i_syn_in", new int[] {0}, 10);
+            StateRecorder ex = e.recordState(target, "i_syn_ex", new int[] {0}, 10);
+            e.run(10);
+            assertEquals(0.0, ex.trace(0)[0], 0.0, "excitatory current");
+            // The exponential is the only rounding: a relative 1e-12 is ample.
+            double expected = -3 * Math.exp(-(10 - (1.234567 + 1.5)) / 5);
+            assertEquals(expected, in.trace(0)[0], 1e-12 * Math.abs(expected), "inhibitory current");
         }
     }
 
