@@ -284,6 +284,35 @@ class ShortTermPlasticityTest {
     }
 
     /**
+     * A network in which every population's spikes leave by a projection with short-term plasticity
+     * (the log's onto itself, which it never uses: it never fires) delivers the factors as one with a
+     * population of plain projections does. By hand for U 0.5, tau_rec 100 ms, tau_fac 50 ms,
+     * weight 2 and spikes at 1 and 6 ms (h = 5 ms): the first delivers 2 U = 1; then
+     * u_2 = 0.5 + 0.5 (1 - 0.5) exp(-0.1) = 0.7262093545 and x_2 = 1 + (0.5 - 1) exp(-0.05) =
+     * 0.5243852877, so the second delivers 2 u_2 x_2 = 0.7616270027. With a delay of 1 ms the spikes,
+     * stamped at steps 10 and 60, arrive in the logged input of steps 19 and 69.
+     */
+    @Test
+    void aNetworkWhoseEveryPopulationHasShortTermRoutesDeliversTheFactors() {
+        NetworkBuilder b = new NetworkBuilder(DT);
+        Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{1.0, 6.0}}));
+        Population<InputLog.Params, InputLog.State> log = b.population("log", 1, InputLog.MODEL,
+                new InputLog.Params(80));
+        TsodyksMarkram stp = new TsodyksMarkram(0.5, 100, 50);
+        b.connect("forth", src, log, Rules.allToAll(), Synapses.excitatory(2).delayMs(1.0).shortTermPlasticity(stp));
+        b.connect("recurrent", log, log, Rules.allToAll(), Synapses.excitatory(2).delayMs(1.0)
+                .shortTermPlasticity(stp));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.run(80 * DT);
+        }
+        for (int step = 0; step < 80; step++) {
+            double expected = step == 19 ? 1 : step == 69 ? 0.7616270026613583 : 0;
+            assertEquals(expected, log.state().excitatory[step][0], 1e-12, "step " + step);
+        }
+    }
+
+    /**
      * With a plastic projection, a spike delivers the weight a listener has set when it saw the spike,
      * times the factor: the listener doubles the weight at every spike of the source, so jump
      * {@code n} is {@code w 2^(n+1) u_n x_n}.
