@@ -1,9 +1,12 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.Network;
@@ -32,5 +35,9 @@ class RowStartRoomTest {
         assertTrue(e.getMessage().startsWith("engine: threads: expected row starts that fit the Java heap")
                 && e.getMessage().contains("found 1024 threads for projection 'self' from 1200000 neurons (4915 MB)"),
                 e.getMessage());
+        // The heap it names is the JVM's maximum in MB (10^6 bytes), rounded to a whole MB.
+        Matcher heap = Pattern.compile("Java heap \\((\\d+) MB in all").matcher(e.getMessage());
+        assertTrue(heap.find(), e.getMessage());
+        assertEquals(Runtime.getRuntime().maxMemory(), Long.parseLong(heap.group(1)) * 1e6, 0.5e6, e.getMessage());
     }
 }
