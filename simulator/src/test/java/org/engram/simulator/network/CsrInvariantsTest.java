@@ -8,6 +8,8 @@ import static org.engram.simulator.network.Networks.within;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.network.connect.Rules;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,5 +162,45 @@ class CsrInvariantsTest {
         Projection p = within(seed, c.n(), Rules.fixedProbability(0.3).withAutapses(false), SPEC);
         assertCsr(p, true);
         assertEquals(0, autapses(p));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void everyRuleAskedForEveryPairOfOnePopulationKeepsTheSelfPairsWhenAutapsesAreAllowed(long seed) {
+        // Within one population with autapses allowed there are n^2 pairs, the n self-pairs among
+        // them; p = 1, k = n distinct partners and n^2 distinct synapses each leave no pair out.
+        int n = Case.of(seed).n();
+        Projection full = within(seed, n, Rules.allToAll(), SPEC);
+        assertEquals(n * n, full.synapseCount());
+        assertEquals(n, autapses(full));
+        for (Connectivity rule : List.of(Rules.fixedProbability(1), Rules.fixedInDegree(n).withMultapses(false),
+                Rules.fixedOutDegree(n).withMultapses(false),
+                Rules.fixedTotalNumber((long) n * n).withMultapses(false))) {
+            Projection p = within(seed, n, rule, SPEC);
+            assertArrayEquals(full.rowStart(), p.rowStart(), rule.describe());
+            assertArrayEquals(Networks.targets(full), Networks.targets(p), rule.describe());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void autapsesOffLeavesOutNothingBetweenTwoPopulations(long seed) {
+        // Source i and target i of two populations are different neurons: with autapses off, each
+        // rule asked for every pair still makes all n m of them, the min(n, m) index-equal pairs too.
+        Case c = Case.of(seed);
+        int n = c.n();
+        int m = c.m();
+        Projection full = between(seed, n, m, Rules.allToAll(), SPEC);
+        assertEquals(n * m, full.synapseCount());
+        assertEquals(Math.min(n, m), autapses(full));
+        for (Connectivity rule : List.of(Rules.allToAll().withAutapses(false),
+                Rules.fixedProbability(1).withAutapses(false),
+                Rules.fixedInDegree(n).withAutapses(false).withMultapses(false),
+                Rules.fixedOutDegree(m).withAutapses(false).withMultapses(false),
+                Rules.fixedTotalNumber((long) n * m).withAutapses(false).withMultapses(false))) {
+            Projection p = between(seed, n, m, rule, SPEC);
+            assertArrayEquals(full.rowStart(), p.rowStart(), rule.describe());
+            assertArrayEquals(Networks.targets(full), Networks.targets(p), rule.describe());
+        }
     }
 }
