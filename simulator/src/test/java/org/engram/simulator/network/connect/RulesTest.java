@@ -353,4 +353,45 @@ class RulesTest {
         assertEquals("weights[1][2]", rule.synapseOrigin(2));
         assertEquals("synapse 3 of the rule's list (0-based)", rule.synapseOrigin(3));
     }
+
+    @Test
+    void aCountPastWhatCanBeDrawnNamesTheDrawingSideAndOnlyTheSwitchesThatShrankIt() {
+        // Autapses shrink the pool only within one population; multapses off caps k at the pool.
+        assertEquals("k <= 4 (the number of sources available to each neuron without autapses or multapses)",
+                refusal(Rules.fixedInDegree(5).withAutapses(false).withMultapses(false), 5, 5, true));
+        assertEquals("k <= 0 (the number of targets available to each neuron without autapses)",
+                refusal(Rules.fixedOutDegree(1).withAutapses(false), 1, 1, true));
+        assertEquals("k <= 3 (the number of targets available to each neuron without multapses)",
+                refusal(Rules.fixedOutDegree(4).withAutapses(false).withMultapses(false), 2, 3, false));
+        assertEquals("k <= 0 (the number of sources available to each neuron)",
+                refusal(Rules.fixedInDegree(1), 0, 3, false));
+        assertEquals("n <= 2 (the number of (source, target) pairs without autapses or multapses)",
+                refusal(Rules.fixedTotalNumber(3).withAutapses(false).withMultapses(false), 2, 2, true));
+        assertEquals("n <= 4 (the number of (source, target) pairs without multapses)",
+                refusal(Rules.fixedTotalNumber(5).withAutapses(false).withMultapses(false), 2, 2, false));
+    }
+
+    private static String refusal(Connectivity rule, int n, int m, boolean same) {
+        ConnectContext context = new ConnectContext("proj", 0, n, m, same, 1);
+        return assertThrows(ParameterException.class, () -> rule.requireFits(context), rule.describe()).expected();
+    }
+
+    @Test
+    void anExplicitListRefusesANegativeIndexAtEitherEnd() {
+        ConnectContext c = new ConnectContext("proj", 0, 3, 4, false, 1);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Rules.explicit(new int[] {0, -1}, new int[] {0, 0}).requireFits(c));
+        assertEquals("source", e.location());
+        assertEquals("-1", e.found());
+        e = assertThrows(ParameterException.class,
+                () -> Rules.explicit(new int[] {0, 1}, new int[] {0, -1}).requireFits(c));
+        assertEquals("target", e.location());
+        assertEquals("-1", e.found());
+    }
+
+    @Test
+    void anExplicitListWithValuesSaysItGivesThem() {
+        assertEquals("explicit(synapses=1, weights=given)",
+                Rules.explicit(new int[] {0}, new int[] {0}, new double[] {1}, new double[] {1}).describe());
+    }
 }
