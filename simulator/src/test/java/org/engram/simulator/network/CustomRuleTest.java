@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.connect.ConnectContext;
 import org.engram.simulator.network.connect.Connectivity;
@@ -178,5 +179,64 @@ class CustomRuleTest {
                 () -> NetworkBuilder.requireSynapsesFit(new Listed(new double[0][], longest + 1), context, 0));
         assertFalse(e instanceof HeapLimitExceeded, e.getMessage());
         assertTrue(e.expected().startsWith("at most 2147483639 synapses"), e.getMessage());
+    }
+
+    @Test
+    void aNegativeIndexAtEitherEndIsRefusedNamingTheProjection() {
+        for (Listed rule : new Listed[] {new Listed(new double[] {0, 0}, new double[] {-1, 0}),
+                new Listed(new double[] {0, 0}, new double[] {0, -1, 0.5, 0.1})}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> Networks.between(1, 3, 4, rule, Synapses.excitatory(0.1)));
+            assertEquals("projection 'a->b'", e.source());
+            assertEquals("-1", e.found());
+            assertTrue(e.getMessage().contains("at synapse 1 of the rule's list"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSynapseWithoutValuesReportedAfterOneWithThemTakesTheSpecs() {
+        // Reported: 0 -> 1 with weight 2 and delay 0.3 ms, then 0 -> 0 without values. The spec gives
+        // weight 0.5 and delay 1 ms (10 steps); row 0 sorts target 0 first.
+        Listed rule = new Listed(new double[] {0, 1, 2, 0.3}, new double[] {0, 0});
+        Projection p = Networks.between(1, 2, 2, rule, Synapses.excitatory(0.5));
+        assertArrayEquals(new float[] {0.5f, 2}, p.weights());
+        assertArrayEquals(new short[] {10, 3}, p.delays());
+    }
+
+    @Test
+    void aRuleThatGivesDelaysAloneTakesEachWeightFromTheSpec() {
+        // A NaN weight beside a given delay means "the spec's weight": accepted when the projection is
+        // added, then 0.5 for both synapses; the delays 0.3 and 0.2 ms are 3 and 2 steps.
+        Listed listed = new Listed(new double[] {0, 1, Double.NaN, 0.3}, new double[] {1, 0, Double.NaN, 0.2});
+        Connectivity givingDelays = new Connectivity() {
+            @Override
+            public void generate(ConnectContext context, SynapseSink sink) {
+                listed.generate(context, sink);
+            }
+
+            @Override
+            public boolean givesDelays() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "listed, giving delays";
+            }
+        };
+        Projection p = Networks.between(1, 2, 2, givingDelays, Synapses.excitatory(0.5));
+        assertEquals(0.5f, p.weight(0));
+        assertEquals(0.5f, p.weight(1));
+        assertArrayEquals(new short[] {3, 2}, p.delays());
+    }
+
+    @Test
+    void givenDelaysAreLeftUncheckedWithoutAGrid() {
+        // 0.15 ms is no whole number of 0.1 ms steps; a config whose step is itself broken passes no grid.
+        Connectivity list = Rules.explicit(new int[] {0}, new int[] {1}, new double[] {1}, new double[] {0.15});
+        NetworkBuilder.requireDrawable("p", 2, 2, false, list, Synapses.excitatory(1), null);
+        ParameterException e = assertThrows(ParameterException.class, () -> NetworkBuilder.requireDrawable("p", 2,
+                2, false, list, Synapses.excitatory(1), new TimeGrid(0.1)));
+        assertEquals("0.15", e.found());
     }
 }

@@ -2,6 +2,7 @@ package org.engram.simulator.network;
 
 import static org.engram.simulator.network.Networks.between;
 import static org.engram.simulator.network.Networks.within;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -228,5 +229,39 @@ class SynapseStorageTest {
         ParameterException e = assertThrows(ParameterException.class, () -> within(1, 5, Rules.allToAll(),
                 Synapses.excitatory(0.1).delays(new ConstantRealDistribution(429_496_729.7))));
         assertEquals("delay", e.location());
+    }
+
+    @Test
+    void plasticProjectionKeepsItsDrawnWeights() {
+        // Plasticity adds no draw: the same seed gives the weights of the non-plastic projection,
+        // which differ from one another (200 x 10 draws from U(0.1, 0.5)).
+        Synapses drawn = Synapses.excitatory(0).weights(new UniformRealDistribution(0.1, 0.5));
+        float[] plain = within(1, N, Rules.fixedInDegree(10), drawn).weights();
+        float[] plastic = within(1, N, Rules.fixedInDegree(10), drawn.asPlastic()).weights();
+        assertArrayEquals(plain, plastic);
+        float min = Float.MAX_VALUE;
+        float max = -Float.MAX_VALUE;
+        for (float w : plastic) {
+            min = Math.min(min, w);
+            max = Math.max(max, w);
+        }
+        assertTrue(min >= 0.1f && max <= 0.5f && min < max, "weights in [" + min + ", " + max + "]");
+    }
+
+    @Test
+    void aProjectionThatDrawsNoSynapseBuildsBesideADelayDistribution() {
+        Projection p = within(1, N, Rules.fixedProbability(0),
+                Synapses.excitatory(0.1).delays(new UniformRealDistribution(1.0, 3.0)));
+        assertEquals(0, p.synapseCount());
+    }
+
+    @Test
+    void aDelayDistributionLeavesTheUnusedConstantDelayUnchecked() {
+        // 0.15 ms is no whole number of 0.1 ms steps, but the drawn delays replace it.
+        Projection p = within(1, N, Rules.fixedInDegree(3),
+                Synapses.excitatory(0.1).delayMs(0.15).delays(new UniformRealDistribution(1.0, 3.0)));
+        for (short d : p.delays()) {
+            assertTrue(d >= 10 && d <= 30, "delay steps " + d);
+        }
     }
 }
