@@ -369,6 +369,11 @@ class RulesTest {
                 refusal(Rules.fixedTotalNumber(3).withAutapses(false).withMultapses(false), 2, 2, true));
         assertEquals("n <= 4 (the number of (source, target) pairs without multapses)",
                 refusal(Rules.fixedTotalNumber(5).withAutapses(false).withMultapses(false), 2, 2, false));
+        // Within one population with autapses allowed, the self-pairs are partners like any other.
+        assertEquals("k <= 2 (the number of sources available to each neuron without multapses)",
+                refusal(Rules.fixedInDegree(3).withMultapses(false), 2, 2, true));
+        assertEquals("n <= 4 (the number of (source, target) pairs without multapses)",
+                refusal(Rules.fixedTotalNumber(5).withMultapses(false), 2, 2, true));
     }
 
     private static String refusal(Connectivity rule, int n, int m, boolean same) {
