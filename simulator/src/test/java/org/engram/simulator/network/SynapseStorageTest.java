@@ -264,4 +264,19 @@ class SynapseStorageTest {
             assertTrue(d >= 10 && d <= 30, "delay steps " + d);
         }
     }
+
+    @Test
+    void aConstantDelayMustFitAShortAndBePositive() {
+        // 3276.7 ms / 0.1 ms = 32767 steps = Short.MAX_VALUE, the longest delay stored; one step more
+        // is refused, as is a negative delay, both by the delay's own rule.
+        assertEquals(Short.MAX_VALUE,
+                within(1, 2, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(3276.7)).minDelaySteps());
+        for (double ms : new double[] {3276.8, -1}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> within(1, 2, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(ms)));
+            assertEquals("delay", e.location());
+            assertEquals("a delay of 1 to 32767 time steps (at least dt)", e.expected());
+            assertEquals(ms + " ms", e.found());
+        }
+    }
 }
