@@ -279,4 +279,17 @@ class SynapseStorageTest {
             assertEquals(ms + " ms", e.found());
         }
     }
+
+    @Test
+    void aDelayThatRoundsToNoStepIsRefusedThoughOtherDrawsWouldFit() {
+        // U(0, 0.2) ms can give delays of 1 and 2 steps, so the distribution passes; a draw below
+        // 0.05 ms rounds to 0 steps (chance 1/4 each), and among 400 draws some do: all of them miss
+        // with probability 0.75^400 < 1e-49. A constant 1e-20 ms is a whole number of steps: none.
+        for (Synapses spec : new Synapses[] {Synapses.excitatory(0.1).delays(new UniformRealDistribution(0, 0.2)),
+                Synapses.excitatory(0.1).delayMs(1e-20)}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> within(1, 20, Rules.allToAll(), spec));
+            assertEquals("delay", e.location());
+            assertEquals("a delay of 1 to 32767 time steps (at least dt)", e.expected());
+        }
+    }
 }
