@@ -167,8 +167,8 @@ final class ProjectionAssembler implements SynapseSink {
         float[] weights = drawWeights(index, spec, rowStart, origin, seed);
         float uniformWeight = (float) spec.weight();
         if (weights == null) {
-            // A rule that gives weights leaves the constant one unused, also when it gives no synapse.
-            if (!rule.givesWeights()) {
+            // Every synapse takes the constant weight: unused only where a rule that gives weights made none.
+            if (count > 0 || !rule.givesWeights()) {
                 checkWeight(owner, spec.receptor(), spec.weight());
             }
         } else if (!spec.plastic() && allEqual(weights)) {
@@ -180,8 +180,8 @@ final class ProjectionAssembler implements SynapseSink {
             Arrays.fill(weights, uniformWeight);
         }
         boolean perSynapseDelays = spec.delayDraw() != null || anyExplicitDelay;
-        // Likewise the constant delay of a rule that gives delays: an empty list's is not checked.
-        boolean constantDelay = !perSynapseDelays && !rule.givesDelays();
+        // Likewise the constant delay: an empty list's is not checked, one that leaves every delay NaN is used.
+        boolean constantDelay = !perSynapseDelays && (count > 0 || !rule.givesDelays());
         int uniformDelay = constantDelay ? constantDelaySteps(owner, grid, spec.delayMs()) : 1;
         short[] delays = perSynapseDelays ? drawDelays(index, spec, rowStart, origin, grid, seed) : null;
         if (delays != null && allEqual(delays)) {

@@ -239,4 +239,41 @@ class CustomRuleTest {
                 2, false, list, Synapses.excitatory(1), new TimeGrid(0.1)));
         assertEquals("0.15", e.found());
     }
+
+    @Test
+    void aRuleThatGivesValuesButLeavesThemAllToTheSpecGetsTheSpecsCheckedValues() {
+        // Every synapse reports NaN for both values, "take them from the spec", though the rule says it
+        // gives them: the spec's 1.5 ms is 15 steps, and its weight, used, must have the receptor's sign.
+        Listed listed = new Listed(new double[] {0, 1, Double.NaN, Double.NaN},
+                new double[] {1, 0, Double.NaN, Double.NaN});
+        Connectivity givingBoth = new Connectivity() {
+            @Override
+            public void generate(ConnectContext context, SynapseSink sink) {
+                listed.generate(context, sink);
+            }
+
+            @Override
+            public boolean givesWeights() {
+                return true;
+            }
+
+            @Override
+            public boolean givesDelays() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "listed, leaving values to the spec";
+            }
+        };
+        Projection p = Networks.between(1, 2, 2, givingBoth, Synapses.excitatory(0.5).delayMs(1.5));
+        assertEquals(15, p.delaySteps(0));
+        assertEquals(15, p.delaySteps(1));
+        assertEquals(0.5f, p.weight(0));
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Networks.between(1, 2, 2, givingBoth, Synapses.excitatory(-1)));
+        assertEquals("weight", e.location());
+        assertEquals("-1.0", e.found());
+    }
 }
