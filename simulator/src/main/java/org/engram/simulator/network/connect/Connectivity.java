@@ -44,8 +44,9 @@ public interface Connectivity {
     }
 
     /**
-     * Whether the rule gives every synapse its own weight (a weight matrix, a list with weights),
-     * so that the projection's constant weight is not used and not checked.
+     * Whether the rule gives synapses weights of their own (a weight matrix, a list with weights). A
+     * synapse it gives {@code NaN} takes the projection's weight, checked as any other; the
+     * projection's constant weight goes unused and unchecked only where no synapse takes it.
      *
      * @return by default {@code false}
      */
@@ -54,8 +55,9 @@ public interface Connectivity {
     }
 
     /**
-     * Whether the rule gives every synapse its own delay (a list with delays), so that the
-     * projection's constant delay is not used and not checked.
+     * Whether the rule gives synapses delays of their own (a list with delays). A synapse it gives
+     * {@code NaN} takes the projection's delay, checked as any other; the projection's constant delay
+     * goes unused and unchecked only where no synapse takes it.
      *
      * @return by default {@code false}
      */
