@@ -1,0 +1,68 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Problems found after a config became a record are placed where the file, an override or an option
+ * wrote their keys, told in the form written, and listed in reading order.
+ */
+class WithPositionTest {
+    /*
+     * Line 4, counting columns from 1: "    params: {" puts v_th at column 14; "v_th: -5e1, " is 12
+     * characters, so v_reset stands at 26; "v_reset: -65, " is 14 more, so tau_m stands at 40.
+     */
+    private static final String YAML = String.join("\n",
+            "name: sim",
+            "populations:",
+            "  - name: exc",
+            "    params: {v_th: -5e1, v_reset: -65, tau_m: !!str 20}",
+            "");
+
+    private static ConfigException problem(Path file, String keyPath, String expected, String found, String hint) {
+        return new ConfigException(file.toString(), keyPath, expected, found, hint);
+    }
+
+    @Test
+    void problemsArePlacedToldAsWrittenAndSortedInReadingOrder(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sim.yaml"), YAML);
+        String override = "populations[0].params.v_reset=-60";
+        ConfigException e = ConfigException.all(List.of(
+                problem(file, "populations[0].params.v_reset", "a value < v_th", "-60.0", null),
+                problem(file, "populations[0].params.tau_m", "a number", "the text \"20\"",
+                        "a number in quotes is text: write 20 without quotes"),
+                problem(file, "populations[0].params.v_th", "a value > -60", "-50.0", null),
+                problem(file, "populations[0].size", "a value >= 1", "0", null)));
+        List<String> shown = ConfigLoader.withPosition(e, file, List.of(override), List.of(
+                new ConfigLoader.KeyOption("--size", "populations[0].size", "0"))).problems().stream()
+                .map(ConfigException::getMessage).toList();
+        String f = file.toString();
+        assertEquals(List.of(
+                // The file's values, by column; v_th is refused for the override beside it, and shown as written.
+                f + ":4:14: populations[0].params.v_th: expected a value > -60, found -5e1; its entry also has the"
+                        + " value of --set " + override,
+                // The file tags 20 as text, where the check saw only a text; the override wrote beside it too.
+                f + ":4:40: populations[0].params.tau_m: expected a number, found the text \"20\"; a number tagged"
+                        + " !!str is text: write 20 without the tag; its entry also has the value of --set " + override,
+                // Then the override's problem, then the option's.
+                "--set " + override + ": populations[0].params.v_reset: expected a value < v_th, found -60",
+                "--size: populations[0].size: expected a value >= 1, found 0"), shown);
+    }
+
+    /** A problem of another source, or without a key, is left as it was found. */
+    @Test
+    void aProblemOfAnotherSourceIsLeftAsFound(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sim.yaml"), YAML);
+        ConfigException other = new ConfigException("data.csv", "populations[0].name", "a name", "x", null);
+        ConfigException noKey = new ConfigException(file.toString(), null, "a config", "nothing", null);
+        assertEquals(List.of(other.getMessage(), noKey.getMessage()), ConfigLoader.withPosition(
+                ConfigException.all(List.of(other, noKey)), file, List.of(), List.of()).problems().stream()
+                .map(ConfigException::getMessage).toList());
+    }
+}
