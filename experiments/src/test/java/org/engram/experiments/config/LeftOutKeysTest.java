@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.experiments.simulate.SimulationConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +78,31 @@ class LeftOutKeysTest {
                     Config.class, problems), yaml);
             assertEquals(1, problems.size(), yaml);
         }
+    }
+
+    /** The record of the mapping at a key path, as the records above declare them; none for a list, a scalar. */
+    @Test
+    void findsTheRecordAtAKeyPath() {
+        assertEquals(Config.class, LeftOutKeys.recordAt(Config.class, ""));
+        assertEquals(Entry.class, LeftOutKeys.recordAt(Config.class, "entries[3]"));
+        assertEquals(Rule.class, LeftOutKeys.recordAt(Config.class, "entries[0].rule"));
+        assertNull(LeftOutKeys.recordAt(Config.class, "entries"));
+        assertNull(LeftOutKeys.recordAt(Config.class, "duration_ms"));
+        assertNull(LeftOutKeys.recordAt(Config.class, "entries[0].size"));
+        assertNull(LeftOutKeys.recordAt(Config.class, "entries[0].rule.sources"));
+        assertNull(LeftOutKeys.recordAt(Config.class, "entries.rule"));
+    }
+
+    /**
+     * A typo in a nested mapping stands for the key it misspells, and another simulator's name, close to
+     * no key, for the key that takes it (NEST's indegree is a rule's k).
+     */
+    @Test
+    void aTypoOrAForeignNameInANestedMappingStandsForItsKey() {
+        LeftOutKeys typo = LeftOutKeys.of(Config.class, List.of(at("entries[0].rule.tpye")));
+        assertEquals(List.of("entries[0].rule.tpye", "entries[0].rule.type"), typo.keys());
+        LeftOutKeys foreign = LeftOutKeys.of(SimulationConfig.class,
+                List.of(at("projections[1].rule.indegree")));
+        assertEquals(List.of("projections[1].rule.indegree", "projections[1].rule.k"), foreign.keys());
     }
 }
