@@ -65,4 +65,15 @@ class WithPositionTest {
                 ConfigException.all(List.of(other, noKey)), file, List.of(), List.of()).problems().stream()
                 .map(ConfigException::getMessage).toList());
     }
+
+    /** A number the file quotes, not tags, keeps the advice to drop the quotes. */
+    @Test
+    void aQuotedNumberOfTheFileKeepsTheAdviceOnQuotes(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sim.yaml"), "name: sim\nseed: '7'\n");
+        ConfigException quoted = problem(file, "seed", "an integer", "the text \"7\"",
+                "a number in quotes is text: write 7 without quotes");
+        String shown = ConfigLoader.withPosition(quoted, file, List.of(), List.of()).getMessage();
+        assertEquals(file + ":2:1: seed: expected an integer, found the text \"7\"; a number in quotes is text:"
+                + " write 7 without quotes", shown);
+    }
 }
