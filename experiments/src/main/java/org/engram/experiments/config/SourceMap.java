@@ -185,10 +185,11 @@ final class SourceMap {
     }
 
     /**
-     * The enclosing key path: {@code a.b[2].c} -> {@code a.b[2]} -> {@code a.b} -> {@code a} -> null.
+     * The enclosing key path: {@code a.b[2].c} -> {@code a.b[2]} -> {@code a.b} -> {@code a} -> {@code ""}
+     * (the document itself) -> null.
      *
      * @param keyPath a key path
-     * @return its parent, or null for a top-level key
+     * @return its parent: the empty path for a top-level key, null for the empty path
      */
     static String parent(String keyPath) {
         if (keyPath.isEmpty()) {
