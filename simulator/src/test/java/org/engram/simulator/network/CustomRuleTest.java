@@ -57,6 +57,19 @@ class CustomRuleTest {
         }
     }
 
+    /** {@code listed}'s synapses from a rule that says it gives weights, delays or both. */
+    private record Claiming(Listed listed, boolean givesWeights, boolean givesDelays) implements Connectivity {
+        @Override
+        public void generate(ConnectContext context, SynapseSink sink) {
+            listed.generate(context, sink);
+        }
+
+        @Override
+        public String describe() {
+            return "listed, giving" + (givesWeights ? " weights" : "") + (givesDelays ? " delays" : "");
+        }
+    }
+
     @Test
     void anIndexJustPastEitherPopulationIsRefused() {
         // 3 sources, 4 targets: source 3 and target 4 are the first indices out of range.
@@ -89,22 +102,7 @@ class CustomRuleTest {
         // (position 2), though it is the first with values. Refused at connect when the rule says it
         // gives weights, else at build; the place is the same.
         Listed listed = new Listed(new double[] {0, 0}, new double[] {0, 1}, new double[] {1, 1, -3, 0.1});
-        Connectivity givingWeights = new Connectivity() {
-            @Override
-            public void generate(ConnectContext context, SynapseSink sink) {
-                listed.generate(context, sink);
-            }
-
-            @Override
-            public boolean givesWeights() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return "listed, giving weights";
-            }
-        };
+        Connectivity givingWeights = new Claiming(listed, true, false);
         for (Connectivity rule : new Connectivity[] {listed, givingWeights}) {
             ParameterException e = assertThrows(ParameterException.class,
                     () -> Networks.between(1, 2, 2, rule, Synapses.excitatory(0.1)));
@@ -208,22 +206,7 @@ class CustomRuleTest {
         // A NaN weight beside a given delay means "the spec's weight": accepted when the projection is
         // added, then 0.5 for both synapses; the delays 0.3 and 0.2 ms are 3 and 2 steps.
         Listed listed = new Listed(new double[] {0, 1, Double.NaN, 0.3}, new double[] {1, 0, Double.NaN, 0.2});
-        Connectivity givingDelays = new Connectivity() {
-            @Override
-            public void generate(ConnectContext context, SynapseSink sink) {
-                listed.generate(context, sink);
-            }
-
-            @Override
-            public boolean givesDelays() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return "listed, giving delays";
-            }
-        };
+        Connectivity givingDelays = new Claiming(listed, false, true);
         Projection p = Networks.between(1, 2, 2, givingDelays, Synapses.excitatory(0.5));
         assertEquals(0.5f, p.weight(0));
         assertEquals(0.5f, p.weight(1));
@@ -246,27 +229,7 @@ class CustomRuleTest {
         // gives them: the spec's 1.5 ms is 15 steps, and its weight, used, must have the receptor's sign.
         Listed listed = new Listed(new double[] {0, 1, Double.NaN, Double.NaN},
                 new double[] {1, 0, Double.NaN, Double.NaN});
-        Connectivity givingBoth = new Connectivity() {
-            @Override
-            public void generate(ConnectContext context, SynapseSink sink) {
-                listed.generate(context, sink);
-            }
-
-            @Override
-            public boolean givesWeights() {
-                return true;
-            }
-
-            @Override
-            public boolean givesDelays() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return "listed, leaving values to the spec";
-            }
-        };
+        Connectivity givingBoth = new Claiming(listed, true, true);
         Projection p = Networks.between(1, 2, 2, givingBoth, Synapses.excitatory(0.5).delayMs(1.5));
         assertEquals(15, p.delaySteps(0));
         assertEquals(15, p.delaySteps(1));
