@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
@@ -104,5 +107,38 @@ class CurrentSourceTest {
         assertArrayEquals(new double[] {0, 2}, in.timesMs());
         assertArrayEquals(new double[] {10, 20}, in.ratesHz());
         assertArrayEquals(new int[] {0, 20}, in.changeSteps(new TimeGrid(0.1)));
+    }
+
+    /**
+     * A pulse of 250 pA from 2 ms to 5 ms into chosen neurons of a population of 4,100, among them 4,095 and
+     * 4,096 (the edge of the grid engine's blocks of 4,096 neurons): each feels it once, from the step that
+     * starts at 2 ms to the one that ends at 5 ms. A lif_delta neuron at rest 0 mV integrates a constant
+     * current I exactly over a step: V <- a V + R I (1 - a), a = exp(-dt / tau_m), R I = 10 ms / 250 pF x
+     * 250 pA = 10 mV. So V is 0 at 2 ms, 10 (1 - e^-0.01) mV at 2.1 ms (one step), 10 (1 - e^-0.3) mV at 5 ms
+     * (30 steps) and that times e^-0.5 at 10 ms (50 steps without current); neurons not listed stay at 0.
+     */
+    @Test
+    void eachChosenNeuronFeelsAPulseOnceFromItsOnsetStepToItsOffsetStep() {
+        int[] chosen = {0, 4095, 4096, 4099};
+        double[][] expected = {{2.0, 0}, {0.1, 10 * -Math.expm1(-0.01)}, {2.9, 10 * -Math.expm1(-0.3)},
+            {5.0, 10 * -Math.expm1(-0.3) * Math.exp(-0.5)}};
+        for (int threads = 1; threads <= 2; threads++) {
+            NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+            Population<?, ?> p = b.population("cells", 4100, LifDelta.MODEL,
+                    new LifDelta.Params(10, 250, 0, 1000, 0, 2, 0));
+            b.current(CurrentSource.pulse(p, chosen, 2.0, 5.0, 250));
+            Network network = b.build();
+            try (Engine engine = new Engine(network, EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
+                for (double[] runAndV : expected) {
+                    engine.run(runAndV[0]);
+                    double[] v = p.values("v");
+                    for (int i = 0; i < v.length; i++) {
+                        boolean listed = i == 0 || i == 4095 || i == 4096 || i == 4099;
+                        assertEquals(listed ? runAndV[1] : 0, v[i], 1e-12,
+                                "neuron " + i + " at " + engine.timeMs() + " ms, " + threads + " threads");
+                    }
+                }
+            }
+        }
     }
 }
