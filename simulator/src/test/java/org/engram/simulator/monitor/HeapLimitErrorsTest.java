@@ -33,6 +33,9 @@ class HeapLimitErrorsTest {
         assertEquals(16_000, e.megabytes(), 1e-9);   // 2e9 x 8 bytes / 1e6
         assertTrue(e.getMessage().contains("found 2000000000 bins of 1.0 ms up to 2.0E9 ms (16000 MB)"),
                 e.getMessage());
+        String heap = String.format(Locale.ROOT, "(%.0f MB in all), 8 bytes each",
+                Runtime.getRuntime().maxMemory() / 1e6);
+        assertTrue(e.getMessage().contains(heap), e.getMessage());
         // The bin counted before the refusal stays: one spike of 4 neurons in 0.5 ms is 500 Hz.
         rate.extendTo(0.5);
         assertEquals(500, rate.rateHz(0), 1e-9);
