@@ -49,6 +49,22 @@ class RateMonitorTest {
         assertArrayEquals(new double[] {500, 0, 0}, m.ratesHz(), 1e-9);
     }
 
+    /**
+     * A silent stretch longer than the bins first made (1,000 bins of 1 ms) is extended into zero rates, and
+     * a spike in its last bin then counts there: 1 spike of 2 neurons in 1 ms is 1 / (2 x 0.001 s) = 500 Hz.
+     */
+    @Test
+    void aLongSilentStretchIsExtendedIntoZeroRatesItsLastBinCounting() {
+        Population<?, ?> p = new NetworkBuilder(0.1).population("p", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        RateMonitor m = new RateMonitor(p, 1);
+        m.extendTo(1000);
+        assertEquals(1000, m.binCount());
+        assertArrayEquals(new double[1000], m.ratesHz());
+        m.onSpike(p, 0, 999.5);
+        assertEquals(500, m.rateHz(999), 1e-9);
+        assertEquals(0, m.rateHz(998));
+    }
+
     @Test
     void gridSpikeTimesFallInTheBinOfTheirStep() {
         // The engine stamps a spike of step s with time (s + 1) dt; 3 * 0.1 is 0.30000000000000004,
