@@ -26,6 +26,9 @@ public class ConfigException extends EngramException {
     /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
     private final List<ConfigException> problems;
 
+    /** Whether the value is refused for its own form, whatever the keys beside it hold ({@link #ofForm}). */
+    private final boolean aboutForm;
+
     /**
      * Creates the error.
      *
@@ -38,8 +41,53 @@ public class ConfigException extends EngramException {
      * @param hint     a suggestion such as {@code did you mean 'tau_m'?}, or {@code null}
      */
     public ConfigException(String where, String keyPath, String expected, String found, String hint) {
+        this(where, keyPath, expected, found, hint, false);
+    }
+
+    private ConfigException(String where, String keyPath, String expected, String found, String hint,
+                            boolean aboutForm) {
         super(where, keyPath, expected, shown(found), hint);
         this.problems = List.of();
+        this.aboutForm = aboutForm;
+    }
+
+    /**
+     * Creates an error about a value's own form, found from the value alone: text where a number is
+     * expected, a number its type cannot hold, a list where a mapping is, an unknown key or name. Such a
+     * value is refused whatever the keys beside it hold, so no message ties it to an override of one of them.
+     *
+     * @param where    file, with {@code :line:column} when known
+     * @param keyPath  the key path, e.g. {@code populations[0].params.tau_m}
+     * @param expected the form, e.g. {@code a number}
+     * @param found    the value found, shown as the constructor shows it
+     * @param hint     a suggestion, or {@code null}
+     * @return the error
+     */
+    public static ConfigException ofForm(String where, String keyPath, String expected, String found, String hint) {
+        return new ConfigException(where, keyPath, expected, found, hint, true);
+    }
+
+    /**
+     * The same problem placed, told or hinted otherwise, of the same kind: about its value's form
+     * ({@link #ofForm}) or not.
+     *
+     * @param where    file, with {@code :line:column} when known
+     * @param keyPath  the key path
+     * @param expected the rule or form
+     * @param found    the value found
+     * @param hint     a suggestion, or {@code null}
+     * @return the new error
+     */
+    public ConfigException restated(String where, String keyPath, String expected, String found, String hint) {
+        return new ConfigException(where, keyPath, expected, found, hint, aboutForm);
+    }
+
+    /**
+     * {@return whether the value is refused for its own form ({@link #ofForm}), whatever the keys beside it
+     * hold; false for a rule that compares it with another value, a range and an error of no one value}
+     */
+    public boolean aboutForm() {
+        return aboutForm;
     }
 
     /**
@@ -108,11 +156,13 @@ public class ConfigException extends EngramException {
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
         this.problems = List.of();
+        this.aboutForm = false;
     }
 
     private ConfigException(List<ConfigException> problems) {
         super(listed(problems), null);
         this.problems = List.copyOf(problems);
+        this.aboutForm = false;
     }
 
     /**

@@ -369,7 +369,7 @@ public final class ConfigLayers {
 
     /** An entry written with no value ({@code - } alone in a list, {@code lambda:}) where one is needed. */
     static ConfigException emptyValue(String keyPath, StrategyParams.Locator where) {
-        return new ConfigException(where.locate(keyPath), keyPath, "a value", "nothing (an empty entry)", null);
+        return ConfigException.ofForm(where.locate(keyPath), keyPath, "a value", "nothing (an empty entry)", null);
     }
 
     /** The component of a record type that a YAML key names, or null. */

@@ -333,7 +333,9 @@ public final class ConfigLoader {
      * the file, line and column (those of one key in the order found), then those of overrides in the
      * order given, then the others in the order found. A number found is shown as written, with what it
      * reads as where that differs ({@code 1e-400 (read as 0.0)}), and so is a value of another key that a rule
-     * names ({@code a value < v_th = -5e1 (mV)}, not -50.0).
+     * names ({@code a value < v_th = -5e1 (mV)}, not -50.0). A value of the file refused where an override
+     * wrote another key of its entry names that override too, unless it is refused for its own form
+     * ({@link ConfigException#aboutForm()}), which no other key changes.
      *
      * @param e         the error
      * @param file      the YAML file it is about
@@ -361,8 +363,9 @@ public final class ConfigLoader {
         for (ConfigException one : e.problems()) {
             boolean keyOfTheFile = one.location() != null && name.equals(one.source());
             String where = keyOfTheFile ? origins.locate(one.location()) : name;
-            // The file's value may be refused for an override beside it, which the message names too.
-            String beside = where.equals(name) ? null : origins.overrideBeside(one.location());
+            // The file's value may be refused for an override beside it, which the message names too; one refused
+            // for its own form is refused whatever stands beside it.
+            String beside = where.equals(name) || one.aboutForm() ? null : origins.overrideBeside(one.location());
             // The tree the error was found in no longer says whether a value was made text by quotes or by the tag.
             String told = keyOfTheFile && origins.taggedText(one.location())
                     ? NumberForms.toldForTheTag(one.hint()) : one.hint();
@@ -375,7 +378,7 @@ public final class ConfigLoader {
                     origins::numberAsWritten) : one.expected();
             each.add(where.equals(name) && Objects.equals(told, one.hint()) && Objects.equals(found, one.found())
                     && Objects.equals(rule, one.expected()) ? one
-                    : new ConfigException(where, one.location(), rule, found, hint));
+                    : one.restated(where, one.location(), rule, found, hint));
         }
         each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
                 || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())

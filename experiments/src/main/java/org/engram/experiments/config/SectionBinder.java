@@ -97,7 +97,7 @@ final class SectionBinder {
             if (ofType != null) {
                 List<String> read = new ArrayList<>(ofType);
                 read.add("type");
-                return YamlErrors.unknownKey(where, at, key, read, keys.hintFor(typeName.asText(), key));
+                return YamlErrors.keyTheTypeIgnores(where, at, key, read, keys.hintFor(typeName.asText(), key));
             }
         }
         return YamlErrors.unknownKey(where, at, key, known);

@@ -27,6 +27,6 @@ final class TagRefused extends JsonParseException {
      * @return the error
      */
     ConfigException at(String where, String key) {
-        return new ConfigException(where, key, expected, found, hint);
+        return ConfigException.ofForm(where, key, expected, found, hint);
     }
 }

@@ -57,7 +57,7 @@ public final class ValueSpecs {
         if (node.isObject()) {
             return null;
         }
-        throw new ConfigException(source, keyPath, "a number or a distribution such as {uniform: [low, high]}",
+        throw ConfigException.ofForm(source, keyPath, "a number or a distribution such as {uniform: [low, high]}",
                 ConfigException.asFound(node), numberAdvice(node));
     }
 
@@ -86,7 +86,7 @@ public final class ValueSpecs {
             String hint = kinds.stream().filter(k -> !DISTRIBUTIONS.containsKey(k)).map(k -> BESIDE.stream()
                     .filter(k::startsWith).findFirst().map(b -> "did you mean '" + b + "'?")
                     .orElse(Suggestions.didYouMean(k, keys))).filter(h -> h != null).findFirst().orElse(null);
-            throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]} (with min,"
+            throw ConfigException.ofForm(source, keyPath, "one distribution such as {uniform: [low, high]} (with min,"
                     + " max and negated, if any, beside it)", String.valueOf(node), hint);
         }
         RealDistribution base = distribution(kinds.get(0), node.get(kinds.get(0)), source, keyPath);
@@ -110,7 +110,7 @@ public final class ValueSpecs {
     private static boolean negated(JsonNode node, String source, String keyPath) {
         JsonNode v = node.get(NEGATED);
         if (v != null && !v.isBoolean()) {
-            throw new ConfigException(source, keyPath + "." + NEGATED, "true or false (true draws the distribution's"
+            throw ConfigException.ofForm(source, keyPath + "." + NEGATED, "true or false (true draws the distribution's"
                     + " negatives)", ConfigException.asFound(v), null);
         }
         return v != null && v.asBoolean();
@@ -158,7 +158,7 @@ public final class ValueSpecs {
             }
             default:
                 String hint = Suggestions.didYouMean(kind, DISTRIBUTIONS.keySet());
-                throw new ConfigException(source, keyPath, "one of " + List.copyOf(DISTRIBUTIONS.keySet()),
+                throw ConfigException.ofForm(source, keyPath, "one of " + List.copyOf(DISTRIBUTIONS.keySet()),
                         kind, hint);
         }
     }
@@ -175,12 +175,12 @@ public final class ValueSpecs {
             return new double[] {args.asDouble()};
         }
         if (args == null || !args.isArray() || args.size() != count) {
-            throw new ConfigException(source, path, "a list of " + count + " numbers", String.valueOf(args), null);
+            throw ConfigException.ofForm(source, path, "a list of " + count + " numbers", String.valueOf(args), null);
         }
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {
             if (!args.get(i).isNumber()) {
-                throw new ConfigException(source, path + "[" + i + "]", "a number", args.get(i).toString(),
+                throw ConfigException.ofForm(source, path + "[" + i + "]", "a number", args.get(i).toString(),
                         numberAdvice(args.get(i)));
             }
             v[i] = args.get(i).asDouble();

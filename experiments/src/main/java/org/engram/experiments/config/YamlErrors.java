@@ -82,7 +82,7 @@ final class YamlErrors {
             if (hint == null && e instanceof MismatchedInputException m) {
                 hint = nestedListAdvice(m, path);
             }
-            each.add(new ConfigException(at, path.isEmpty() ? null : path, c.expected(), c.found(), hint));
+            each.add(c.restated(at, path.isEmpty() ? null : path, c.expected(), c.found(), hint));
         }
         return ConfigException.all(each);
     }
@@ -256,7 +256,7 @@ final class YamlErrors {
         if (e instanceof InvalidFormatException f) {
             // A number with a point or exponent where an integer is expected: the tree's double may be rounded.
             String number = written.number().apply(path(f));
-            return new ConfigException(where, path(f), expectedType(targetType(f)),
+            return ConfigException.ofForm(where, path(f), expectedType(targetType(f)),
                     number == null ? String.valueOf(f.getValue()) : number,
                     scalarAdvice(f, () -> written.form().apply(path(f)), number));
         }
@@ -271,7 +271,7 @@ final class YamlErrors {
             String number = written.number().apply(path(m));
             String advice = scalarAdvice(m, () -> written.form().apply(path(m)), number);
             // Converting a part of a config (sourceName ""), translateAt knows the key path and place.
-            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m, number),
+            return ConfigException.ofForm(where, path(m), expectedType(targetType(m)), found(m, number),
                     advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
         }
         if (e instanceof JsonMappingException m) {
@@ -284,7 +284,7 @@ final class YamlErrors {
             }
             if (m instanceof InvalidDefinitionException d && d.getType() != null) {
                 // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
-                return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()),
+                return ConfigException.ofForm(where, path(m), expectedType(d.getType().getRawClass()),
                         found(m, written.number().apply(path(m))), null);
             }
             if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getType() != null) {
@@ -314,7 +314,7 @@ final class YamlErrors {
         String found = currentText(range.getProcessor());
         String bound = found.startsWith("-") ? ">= " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
                 : "<= " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
-        return new ConfigException(where, keyPath, "an integer " + bound, found, null);
+        return ConfigException.ofForm(where, keyPath, "an integer " + bound, found, null);
     }
 
     /**
@@ -332,7 +332,7 @@ final class YamlErrors {
             return tag.at(where, key);
         }
         if (message.startsWith("Duplicate field")) {
-            return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
+            return ConfigException.ofForm(where, key, "each key once in a mapping", "it a second time", null);
         }
         // The reader's own words named its parser events and constraint classes.
         if (message.startsWith("Expected a field name")) {
@@ -340,7 +340,7 @@ final class YamlErrors {
                     + " (YAML's '? ' form)", null);
         }
         if (message.startsWith("Document nesting depth")) {
-            return new ConfigException(where, key, "at most 1000 levels of nested lists and mappings",
+            return ConfigException.ofForm(where, key, "at most 1000 levels of nested lists and mappings",
                     "deeper nesting", null);
         }
         Matcher tooLong = LONG_NUMBER.matcher(message);
@@ -352,11 +352,11 @@ final class YamlErrors {
             while (index < 0 && number.find()) {
                 index = number.group().length() == length ? number.start() : -1;
             }
-            return new ConfigException(sourceName + at(index, text), key, "a number of at most "
+            return ConfigException.ofForm(sourceName + at(index, text), key, "a number of at most "
                     + tooLong.group(2) + " characters", "one of " + length, "a double keeps about 17 significant"
                     + " digits: write fewer, with an exponent for a large or small number (1.5e300)");
         }
-        return new ConfigException(where, key, "valid YAML", message, null);
+        return ConfigException.ofForm(where, key, "valid YAML", message, null);
     }
 
     /** The dotted key path of a reader's position, e.g. {@code tasks.count} or {@code seeds[1]}; null at the top. */
@@ -478,7 +478,7 @@ final class YamlErrors {
      */
     private static ConfigException unprintable(String sourceName, String keyPath, String text, int codePoint) {
         String where = sourceName + at(text == null ? -1 : text.indexOf(codePoint), text);
-        return new ConfigException(where, keyPath, "printable text (YAML allows tabs and line breaks, no other"
+        return ConfigException.ofForm(where, keyPath, "printable text (YAML allows tabs and line breaks, no other"
                 + " control characters)", String.format(Locale.ROOT, "the character U+%04X", codePoint),
                 "delete it, or write it in a double-quoted text as an escape such as \\x07");
     }
@@ -705,18 +705,30 @@ final class YamlErrors {
      * @return the exception to throw
      */
     static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
-        return unknownKey(where, keyPath, key, known, null);
+        return ConfigException.ofForm(where, keyPath, keysRule(known), unknownKeyFound(key),
+                hintFor(key, keyPath, known));
     }
 
     /**
-     * A key the mapping's type does not have, as {@link #unknownKey(String, String, String, Collection)},
-     * with a hint of the caller's own in place of the closest key.
+     * A key that the mapping's {@code type} does not read, as {@link #unknownKey(String, String, String,
+     * Collection)}, with a hint of the caller's own: not an error of the key's form, as another value of the
+     * {@code type} beside it (which an override may have set) reads other keys.
      *
-     * @param hint what to tell of the key, or null for the closest key
+     * @param known the keys the mapping's type reads
+     * @param hint  what to tell of the key, or null for the closest key
      */
-    static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known, String hint) {
-        return new ConfigException(where, keyPath, "one of the keys " + known.stream().map(String::valueOf).sorted()
-                .toList(), "unknown key '" + key + "'", hint != null ? hint : hintFor(key, keyPath, known));
+    static ConfigException keyTheTypeIgnores(String where, String keyPath, String key, Collection<?> known,
+                                             String hint) {
+        return new ConfigException(where, keyPath, keysRule(known), unknownKeyFound(key),
+                hint != null ? hint : hintFor(key, keyPath, known));
+    }
+
+    private static String keysRule(Collection<?> known) {
+        return "one of the keys " + known.stream().map(String::valueOf).sorted().toList();
+    }
+
+    private static String unknownKeyFound(String key) {
+        return "unknown key '" + key + "'";
     }
 
     /** The closest known key, or where a key meant to be left unread goes. */

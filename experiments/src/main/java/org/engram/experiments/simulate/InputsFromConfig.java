@@ -130,7 +130,7 @@ final class InputsFromConfig {
     private Double sinusoidAmplitude(SimulationConfig.InputSpec in, String path) {
         JsonNode amplitude = checks.require(in.amplitudePa(), path + ".amplitude_pa", "a sinusoidal input");
         if (!amplitude.isNumber()) {
-            throw new ConfigException(source, path + ".amplitude_pa", "a number (pA)",
+            throw ConfigException.ofForm(source, path + ".amplitude_pa", "a number (pA)",
                     ConfigException.asFound(amplitude), null);
         }
         return amplitude.asDouble();
@@ -156,7 +156,7 @@ final class InputsFromConfig {
                 return;
             }
             if (!in.amplitudePa().isNumber() && !in.amplitudePa().isObject()) {
-                throw new ConfigException(source, key, "a number, a list of one per neuron or a distribution such"
+                throw ConfigException.ofForm(source, key, "a number, a list of one per neuron or a distribution such"
                         + " as {normal: [mean, sd]}", ConfigException.asFound(in.amplitudePa()), null);
             }
             Double constant = ValueSpecs.constant(in.amplitudePa(), 0, source, key);
@@ -190,7 +190,7 @@ final class InputsFromConfig {
         for (int k = 0; k < amplitudes.length; k++) {
             JsonNode v = list.get(k);
             if (!v.isNumber()) {
-                throw new ConfigException(source, key + "[" + k + "]", "a number (pA)",
+                throw ConfigException.ofForm(source, key + "[" + k + "]", "a number (pA)",
                         ConfigException.asFound(v), null);
             }
             amplitudes[k] = v.asDouble();
@@ -249,7 +249,7 @@ final class InputsFromConfig {
         if (type == null) {
             List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
             String nest = NestTypeNames.hint(NestTypeNames.INPUTS, in.type());
-            throw new ConfigException(source, path + ".type", "one of " + names, in.type() == null
+            throw ConfigException.ofForm(source, path + ".type", "one of " + names, in.type() == null
                     ? "nothing (the key is required)" : in.type(), in.type() == null ? null
                     : nest != null ? nest : Suggestions.didYouMean(in.type(), names));
         }

@@ -70,7 +70,7 @@ final class ModelParameters {
         Set<String> given = new HashSet<>();
         if (spec.params() != null) {
             if (!spec.params().isObject()) {
-                throw new ConfigException(source, path + ".params", "a mapping of parameter values",
+                throw ConfigException.ofForm(source, path + ".params", "a mapping of parameter values",
                         ConfigException.asFound(spec.params()), null);
             }
             spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
@@ -188,7 +188,7 @@ final class ModelParameters {
             String leftOut = key + " is left out and takes its default; give it too to change it";
             // A range (v_peak: > v_th and <= v_th + 500 delta_t) does not turn round: told where it stands.
             each.add(m.group(4) == null
-                    ? new ConfigException(c.source(), c.location(), c.expected(), c.found(), leftOut + ", or "
+                    ? c.restated(c.source(), c.location(), c.expected(), c.found(), leftOut + ", or "
                             + other + ", which the file holds")
                     : new ConfigException(c.source(), prefix + other, "a value " + TURNED.get(m.group(1)) + " "
                             + key + " = " + merged.get(key).asDouble() + " (" + m.group(4) + ")",
@@ -243,7 +243,7 @@ final class ModelParameters {
                 hint = foreign[1];
             }
             changed |= hint != null;
-            each.add(hint == null ? c : new ConfigException(c.source(), c.location(), c.expected(), c.found(), hint));
+            each.add(hint == null ? c : c.restated(c.source(), c.location(), c.expected(), c.found(), hint));
         }
         return changed ? ConfigException.all(each) : e;
     }

@@ -95,7 +95,7 @@ final class PlasticityFromConfig {
                     + PlasticityRuleProvider.class.getName() + " on ENGRAM_CLASSPATH (which ./engram reads; with java,"
                     + " put it on -cp)";
             String nest = NestTypeNames.hint(NestTypeNames.PLASTICITY, name);
-            throw new ConfigException(source, path + ".type", e.expected(), name == null
+            throw ConfigException.ofForm(source, path + ".type", e.expected(), name == null
                     ? "nothing (the key is required)" : name, name == null ? null : nest != null ? nest
                     : e.hint() == null ? own : e.hint() + "; " + own);
         }

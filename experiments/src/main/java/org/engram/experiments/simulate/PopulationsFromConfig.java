@@ -180,7 +180,7 @@ final class PopulationsFromConfig {
                 try {
                     p.values(init.getKey());   // the library's rule: a state variable of the model
                 } catch (EngramException e) {
-                    throw new ConfigException(source, key, e.expected(), e.found(), e.hint());
+                    throw ConfigException.ofForm(source, key, e.expected(), e.found(), e.hint());
                 }
                 Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
                 RealDistribution draw = constant == null ? ValueSpecs.distribution(init.getValue(), source, key) : null;
@@ -224,7 +224,7 @@ final class PopulationsFromConfig {
         try {
             return NeuronModels.byName(spec.model());
         } catch (EngramException e) {
-            throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
+            throw ConfigException.ofForm(source, path + ".model", e.expected(), e.found(), e.hint());
         }
     }
 

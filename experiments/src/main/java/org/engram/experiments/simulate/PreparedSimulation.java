@@ -183,7 +183,7 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
         List<ConfigException> noted = new ArrayList<>();
         for (ConfigException p : problems) {
             boolean ofTheStep = p.expected() != null && p.expected().contains("dt = ") && !"dt_ms".equals(p.location());
-            noted.add(ofTheStep ? new ConfigException(p.source(), p.location(), p.expected(), p.found(),
+            noted.add(ofTheStep ? p.restated(p.source(), p.location(), p.expected(), p.found(),
                     p.hint() == null ? note : p.hint() + "; " + note) : p);
         }
         return noted;

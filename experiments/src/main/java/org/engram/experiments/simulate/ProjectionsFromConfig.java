@@ -187,7 +187,7 @@ final class ProjectionsFromConfig {
         }
         if (!models.contains(spec.type())) {
             String nest = NestTypeNames.hint(NestTypeNames.SHORT_TERM, spec.type());
-            throw new ConfigException(source, path + ".type", "one of " + models, spec.type(),
+            throw ConfigException.ofForm(source, path + ".type", "one of " + models, spec.type(),
                     nest != null ? nest : Suggestions.didYouMean(spec.type(), models));
         }
         try {
@@ -210,7 +210,7 @@ final class ProjectionsFromConfig {
         RuleType type = RuleType.byConfigName(r.type());
         if (type == null) {
             String nest = NestTypeNames.hint(NestTypeNames.RULES, r.type());
-            throw new ConfigException(source, path + ".type", "one of " + RuleType.descriptions().keySet(), r.type(),
+            throw ConfigException.ofForm(source, path + ".type", "one of " + RuleType.descriptions().keySet(), r.type(),
                     nest != null ? nest : Suggestions.didYouMean(r.type(), RuleType.descriptions().keySet()));
         }
         checks.rejectUnusedKeys(r, type.keys(), "rule " + r.type(), path);

@@ -35,8 +35,8 @@ class WithPositionTest {
         String override = "populations[0].params.v_reset=-60";
         ConfigException e = ConfigException.all(List.of(
                 problem(file, "populations[0].params.v_reset", "a value < v_th", "-60.0", null),
-                problem(file, "populations[0].params.tau_m", "a number", "the text \"20\"",
-                        "a number in quotes is text: write 20 without quotes"),
+                ConfigException.ofForm(file.toString(), "populations[0].params.tau_m", "a number",
+                        "the text \"20\"", "a number in quotes is text: write 20 without quotes"),
                 problem(file, "populations[0].params.v_th", "a value > -60", "-50.0", null),
                 problem(file, "populations[0].size", "a value >= 1", "0", null)));
         List<String> shown = ConfigLoader.withPosition(e, file, List.of(override), List.of(
@@ -47,9 +47,9 @@ class WithPositionTest {
                 // The file's values, by column; v_th is refused for the override beside it, and shown as written.
                 f + ":4:14: populations[0].params.v_th: expected a value > -60, found -5e1; its entry also has the"
                         + " value of --set " + override,
-                // The file tags 20 as text, where the check saw only a text; the override wrote beside it too.
+                // The file tags 20 as text, where the check saw only a text; no override beside it makes text a number.
                 f + ":4:40: populations[0].params.tau_m: expected a number, found the text \"20\"; a number tagged"
-                        + " !!str is text: write 20 without the tag; its entry also has the value of --set " + override,
+                        + " !!str is text: write 20 without the tag",
                 // Then the override's problem, then the option's.
                 "--set " + override + ": populations[0].params.v_reset: expected a value < v_th, found -60",
                 "--size: populations[0].size: expected a value >= 1, found 0"), shown);
