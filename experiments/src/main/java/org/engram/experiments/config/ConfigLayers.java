@@ -189,7 +189,7 @@ public final class ConfigLayers {
             }
         }
         if (replaced.contains("strategies") && tree.get("strategies") instanceof ArrayNode list) {
-            kept.addAll(knownLabelRules(list, apart.path("tasks").path("validation").asInt() > 0, where, problems));
+            kept.addAll(knownLabelRules(list, apart.path("tasks").path("validation").asDouble() > 0, where, problems));
         }
         return kept;
     }

@@ -45,6 +45,23 @@ class LabelsBesideEntryProblemsTest {
                 problems("  - {name: [ewc], label: a}\n  - {name: si, label: a}\n"));
     }
 
+    /**
+     * tasks.validation is a fraction: 0.1 holds samples out, so x's validation heat map would take validation_x's
+     * test heat map's name, and that is reported beside the params problem of validation_x's own entry.
+     */
+    @Test
+    void aValidationLabelClashIsReportedBesideTheProblemOfItsEntry() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve("tasks: {validation: 0.1}\n"
+                + "strategies:\n  - {name: ewc, label: x}\n  - {name: si, label: validation_x, params: 3}\n", "c.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(List.of("c.yaml:4:16: strategies[1].label: expected a label (else name) other than 'validation_'"
+                        + " and another strategy's while tasks.validation holds samples out: the heat map of the"
+                        + " other's validation samples, plots/accuracy_matrix_validation_<label>, would have this"
+                        + " one's file name, found validation_x (strategies[0] has x)",
+                "c.yaml:4:37: strategies[1].params: expected a mapping of hyperparameters, found 3"),
+                e.problems().stream().map(ConfigException::getMessage).toList());
+    }
+
     /** {@code labl} may be the label misspelt: the name is not taken for the label, which may differ. */
     @Test
     void aLabelLeftOutBesideAnUnknownKeyIsNotCompared() {
