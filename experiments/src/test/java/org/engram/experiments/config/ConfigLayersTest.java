@@ -64,6 +64,21 @@ class ConfigLayersTest {
         assertTrue(Path.of(c.data().path()).isAbsolute());
     }
 
+    /**
+     * A --set that writes a whole section leaves the keys it does not name at their defaults (the table of keys:
+     * training.batch_size 64, tasks.count 5), as it does the sections it adds, so that a default lies under every
+     * override.
+     */
+    @Test
+    void aSectionSetWholeKeepsTheDefaultsOfTheKeysItLeavesOut() {
+        ExperimentConfig c = ConfigLayers.resolve("strategies: [{name: ewc}]\n", "c.yaml",
+                List.of("training={epochs: 2}", "tasks={validation: 0.1}"), ConfigLayers.Flags.NONE).config();
+        assertEquals(2, c.training().epochs());
+        assertEquals(64, c.training().batchSize());
+        assertEquals(0.1, c.tasks().validation(), 0.0);
+        assertEquals(5, c.tasks().count());
+    }
+
     /** Overrides apply in order: the later of two on one key wins, and a whole list replaces an item set before. */
     @Test
     void laterOverridesWin() {
