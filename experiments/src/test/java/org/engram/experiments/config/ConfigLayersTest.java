@@ -79,6 +79,52 @@ class ConfigLayersTest {
         assertEquals(5, c.tasks().count());
     }
 
+    /**
+     * A key written with no value is refused where it has a default that is not null, and a section given no
+     * value, in the file or by --set, is the section at its defaults (energy.pj_per_accumulate 0.9, pJ).
+     */
+    @Test
+    void anEmptyKeyIsRefusedAndAnEmptySectionTakesItsDefaults() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "strategies: [{name: ewc}]\ntraining: {epochs: }\n", "c.yaml", List.of(), ConfigLayers.Flags.NONE));
+        // "training: {" is 11 characters: epochs stands at column 12 of line 2.
+        assertEquals(List.of("c.yaml:2:12: training.epochs: expected a value, found nothing (an empty entry)"),
+                e.problems().stream().map(ConfigException::getMessage).toList());
+        ConfigException set = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "strategies: [{name: ewc}]\n", "c.yaml", List.of("training.epochs=null"), ConfigLayers.Flags.NONE));
+        assertEquals("--set training.epochs=null: training.epochs: expected a value, found nothing (an empty entry)",
+                set.getMessage());
+        assertEquals(0.9, ConfigLayers.resolve("strategies: [{name: ewc}]\n", "c.yaml", List.of("energy=null"),
+                ConfigLayers.Flags.NONE).config().energy().pjPerAccumulate(), 0.0);
+    }
+
+    /**
+     * A key unknown at the top level leaves every section checked, each bad value named (columns counted by hand:
+     * "training: {" is 11 characters, "encoder: {kind: rate, " 22).
+     */
+    @Test
+    void anUnknownKeyLeavesEverySectionChecked() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve("strategies:\n"
+                + "  - {name: ewc}\ntraining: {epochs: two}\nencoder: {kind: rate, steps: x}\nfoo: 1\n", "c.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(List.of("c.yaml:3:12: training.epochs: expected a value of type integer, found the text \"two\"",
+                "c.yaml:4:23: encoder.steps: expected a value of type integer, found the text \"x\"",
+                "c.yaml:5:1: foo: expected one of the keys [data, encoder, energy, learner, name, network, seeds,"
+                        + " strategies, tasks, threads, training], found unknown key 'foo'"),
+                e.problems().stream().map(ConfigException::getMessage).toList());
+    }
+
+    /** A strategy entry with an unknown key has its params checked all the same (lambda at column 36 of line 2). */
+    @Test
+    void anEntryWithAnUnknownKeyHasItsParamsChecked() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve("strategies:\n"
+                + "  - {name: ewc, extra: 1, params: {lambda: -1}}\n", "c.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(List.of("c.yaml:2:17: strategies[0].extra: expected one of the keys [label, name, params], found"
+                        + " unknown key 'extra'",
+                "c.yaml:2:36: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless), found -1"),
+                e.problems().stream().map(ConfigException::getMessage).toList());
+    }
+
     /** Overrides apply in order: the later of two on one key wins, and a whole list replaces an item set before. */
     @Test
     void laterOverridesWin() {

@@ -26,4 +26,20 @@ class SimulationConfigMessagesTest {
                 + " populations (populations[0] (a), populations[1] (b)), found 'c'; to add an entry, write its index,"
                 + " populations[2], with all its required keys", e.getMessage());
     }
+
+    /** Each item of a list of integers that is not one is named, not the first alone (1.5 at column 64, 2.5 at 69). */
+    @Test
+    void everyBadItemOfAnIntegerListIsNamed(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("r.yaml");
+        Files.writeString(config, String.join("\n", "name: r", "duration_ms: 1", "populations:",
+                "  - {name: a, size: 10, model: lif_delta}", "projections:",
+                "  - {source: a, target: a, rule: {type: explicit, sources: [0, 1.5, 2.5], targets: [1, 2, 3]},"
+                        + " weight: 0.1, delay_ms: 1}", ""));
+        List<ConfigException> problems = new ArrayList<>();
+        ConfigLoader.load(config, List.of(), SimulationConfig.class, problems);
+        String at = config + ":6:";
+        assertEquals(List.of(at + "64: projections[0].rule.sources[1]: expected a value of type integer, found 1.5",
+                at + "69: projections[0].rule.sources[2]: expected a value of type integer, found 2.5"),
+                problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::getMessage).toList());
+    }
 }
