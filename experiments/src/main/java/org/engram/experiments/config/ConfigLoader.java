@@ -380,9 +380,9 @@ public final class ConfigLoader {
                     && Objects.equals(rule, one.expected()) ? one
                     : one.restated(where, one.location(), rule, found, hint));
         }
-        each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
-                || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())
-                : KeyOrigins.sortKey(one.source(), overrides)));
+        // A key the file does not write has no place in it: it sorts with the others, after the overrides.
+        each.sort(Comparator.comparingLong(one -> one.location() != null && one.source().startsWith(name + ":")
+                ? source.readingOrder(one.location()) : KeyOrigins.sortKey(one.source(), overrides)));
         return ConfigException.all(each);
     }
 

@@ -76,4 +76,25 @@ class WithPositionTest {
         assertEquals(file + ":2:1: seed: expected an integer, found the text \"7\"; a number in quotes is text:"
                 + " write 7 without quotes", shown);
     }
+
+    /**
+     * A key the file does not write (nor any key holding it) has no place in it: its problem comes after those
+     * the file places and those of overrides, as the others do.
+     */
+    @Test
+    void aProblemOfAKeyTheFileDoesNotWriteComesLast(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sim.yaml"), "name: sim\nseed: 3\n");
+        ConfigException e = ConfigException.all(List.of(
+                problem(file, "duration_ms", "a value > 0", "0", null),
+                problem(file, "seed", "a value >= 5", "3", null)));
+        String f = file.toString();
+        assertEquals(List.of(f + ":2:1: seed: expected a value >= 5, found 3",
+                f + ": duration_ms: expected a value > 0, found 0"),
+                ConfigLoader.withPosition(e, file, List.of(), List.of()).problems().stream()
+                        .map(ConfigException::getMessage).toList());
+        assertEquals(List.of("--set seed=4: seed: expected a value >= 5, found 3",
+                f + ": duration_ms: expected a value > 0, found 0"),
+                ConfigLoader.withPosition(e, file, List.of("seed=4"), List.of()).problems().stream()
+                        .map(ConfigException::getMessage).toList());
+    }
 }
