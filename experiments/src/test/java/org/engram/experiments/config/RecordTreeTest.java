@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.experiments.config.usermodel.HiddenParams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,15 @@ class RecordTreeTest {
         Params back = ConfigLoader.mapper().convertValue(tree, Params.class);
         assertEquals(p.tauM(), back.tauM());
         assertEquals(p.cM(), back.cM());
+    }
+
+    /** A record that is not public, of a package other than the reader's, is read all the same. */
+    @Test
+    void aRecordHiddenInAnotherPackageIsRead() {
+        ObjectNode tree = ConfigLoader.componentsOf(HiddenParams.defaults());
+        assertEquals(List.of("tau_m", "v_th"), keys(tree));
+        assertEquals(20.0, tree.get("tau_m").asDouble());
+        assertEquals(-50.0, tree.get("v_th").asDouble());
     }
 
     private static List<String> keys(ObjectNode node) {

@@ -42,4 +42,52 @@ class SimulationConfigMessagesTest {
                 at + "69: projections[0].rule.sources[2]: expected a value of type integer, found 2.5"),
                 problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::getMessage).toList());
     }
+
+    private static final String ONE_POPULATION = String.join("\n", "name: r", "duration_ms: 1", "populations:",
+            "  - {name: a, size: 10, model: lif_delta}", "projections:", "");
+
+    private static List<String> problems(Path config, List<String> overrides) {
+        List<ConfigException> problems = new ArrayList<>();
+        ConfigLoader.load(config, overrides, SimulationConfig.class, problems);
+        return problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::getMessage).toList();
+    }
+
+    /**
+     * A key a rule does not read is told the keys of its type where the type is given as a name, else every key of
+     * a rule (columns: "  - {source: a, target: a, rule: {" is 34 characters).
+     */
+    @Test
+    void anUnknownKeyIsToldTheKeysOfItsType(@TempDir Path dir) throws IOException {
+        String all = "expected one of the keys [autapses, k, multapses, n, p, sources, targets, type], found unknown"
+                + " key 'q'";
+        Path named = Files.writeString(dir.resolve("named.yaml"), ONE_POPULATION
+                + "  - {source: a, target: a, rule: {type: one_to_one, q: 3}, weight: 0.1, delay_ms: 1}\n");
+        assertEquals(List.of(named + ":6:53: projections[0].rule.q: expected one of the keys [type], found unknown"
+                + " key 'q'"), problems(named, List.of()));
+        Path listed = Files.writeString(dir.resolve("listed.yaml"), ONE_POPULATION
+                + "  - {source: a, target: a, rule: {type: [one_to_one], q: 3}, weight: 0.1, delay_ms: 1}\n");
+        assertEquals(List.of(listed + ":6:55: projections[0].rule.q: " + all,
+                listed + ":6:35: projections[0].rule.type: expected a value of type text, found a list"),
+                problems(listed, List.of()));
+        Path untyped = Files.writeString(dir.resolve("untyped.yaml"), ONE_POPULATION
+                + "  - {source: a, target: a, rule: {q: 3}, weight: 0.1, delay_ms: 1}\n");
+        assertEquals(List.of(untyped + ":6:35: projections[0].rule.q: " + all), problems(untyped, List.of()));
+    }
+
+    /**
+     * A plasticity rule of one's own keeps the keys written beside its type for whoever reads it, with an override
+     * of another key as without one.
+     */
+    @Test
+    void aUserRulesKeysAreTakenAsWritten(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("mine.yaml"), ONE_POPULATION + "  - {source: a, target: a,"
+                + " rule: {type: one_to_one}, weight: 0.1, delay_ms: 1, plasticity: {type: my_rule, a: 0.1}}\n");
+        for (List<String> overrides : List.of(List.<String>of(), List.of("duration_ms=2"))) {
+            List<ConfigException> problems = new ArrayList<>();
+            SimulationConfig c = ConfigLoader.load(config, overrides, SimulationConfig.class, problems);
+            assertEquals(List.of(), problems);
+            assertEquals(0.1, c.projections().get(0).plasticity().parameters().get("a").asDouble(), 0.0);
+            assertEquals(overrides.isEmpty() ? 1.0 : 2.0, c.durationMs(), 0.0);
+        }
+    }
 }

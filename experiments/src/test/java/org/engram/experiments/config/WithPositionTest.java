@@ -97,4 +97,27 @@ class WithPositionTest {
                 ConfigLoader.withPosition(e, file, List.of("seed=4"), List.of()).problems().stream()
                         .map(ConfigException::getMessage).toList());
     }
+
+    /** Reading order is by line first: size (line 4, column 5) comes before duration_ms (line 5, column 1). */
+    @Test
+    void anEarlierLineComesFirstWhateverItsColumn(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sim.yaml"), "name: sim\npopulations:\n  - name: exc\n    size: 0\n"
+                + "duration_ms: 0\n");
+        ConfigException e = ConfigException.all(List.of(problem(file, "duration_ms", "a value > 0", "0", null),
+                problem(file, "populations[0].size", "a value >= 1", "0", null)));
+        String f = file.toString();
+        assertEquals(List.of(f + ":4:5: populations[0].size: expected a value >= 1, found 0",
+                f + ":5:1: duration_ms: expected a value > 0, found 0"),
+                ConfigLoader.withPosition(e, file, List.of(), List.of()).problems().stream()
+                        .map(ConfigException::getMessage).toList());
+    }
+
+    /** A key on a later line of a mapping written in braces over two lines is placed on its own line. */
+    @Test
+    void aKeyOnTheSecondLineOfABracedMappingIsPlacedThere(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sim.yaml"), "name: sim\nrecord: {spikes: true,\n  from_ms: -1}\n");
+        ConfigException e = problem(file, "record.from_ms", "a time >= 0 (ms)", "-1", null);
+        assertEquals(file + ":3:3: record.from_ms: expected a time >= 0 (ms), found -1",
+                ConfigLoader.withPosition(e, file, List.of(), List.of()).getMessage());
+    }
 }
