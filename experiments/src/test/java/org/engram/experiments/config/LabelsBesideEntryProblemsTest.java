@@ -60,6 +60,9 @@ class LabelsBesideEntryProblemsTest {
                         + " one's file name, found validation_x (strategies[0] has x)",
                 "c.yaml:4:37: strategies[1].params: expected a mapping of hyperparameters, found 3"),
                 e.problems().stream().map(ConfigException::getMessage).toList());
+        // With no samples held out (tasks.validation 0, its default) there is no validation heat map to clash with.
+        assertEquals(List.of("c.yaml:3:37: strategies[1].params: expected a mapping of hyperparameters, found 3"),
+                problems("  - {name: ewc, label: x}\n  - {name: si, label: validation_x, params: 3}\n"));
     }
 
     /** {@code labl} may be the label misspelt: the name is not taken for the label, which may differ. */
