@@ -163,6 +163,10 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
                 }
                 start = until;
             }
+            if (toMs <= start) {
+                // Over no time at all, V_inf + (v - V_inf) * 1 could still round v by an ulp.
+                return;
+            }
             double v = s.v[i];
             double vInf = eL + resistance * (iE + s.injectedPa[i]);
             // exp, not expm1: the result is V_inf plus the decayed difference, so no digits cancel, and

@@ -135,9 +135,8 @@ class LifDeltaTest {
     /**
      * A precise neuron is held at {@code V_reset} through the whole refractory period, its end
      * included, and relaxes from there by the closed form {@code V_inf + (V_reset - V_inf) exp(-t/tau_m)}.
-     * With {@code E_L = 0} and {@code V_inf = R I_e = 0.04 * 15 = 0.6 mV}, relaxing {@code V_reset =
-     * -0.3 mV} over no time at all rounds to {@code -0.29999999999999993}: only a neuron truly held
-     * reads {@code -0.3} at the end of its refractoriness (1 ms + 2 ms = 3 ms, exact in binary).
+     * With {@code E_L = 0} and {@code V_inf = R I_e = 0.04 * 15 = 0.6 mV} the neuron reads exactly
+     * {@code -0.3} at the end of its refractoriness (1 ms + 2 ms = 3 ms, exact in binary).
      */
     @Test
     void aPreciseNeuronIsHeldAtTheResetUntilItsRefractorinessEnds() {
@@ -152,6 +151,22 @@ class LifDeltaTest {
         kernel.propagate(state, 0, 3.0, 8.0);
         // Closed form with Math.exp: a few ulps of 1 mV.
         assertEquals(0.6 - 0.9 * Math.exp(-5.0 / 10), state.v[0], 1e-14);
+    }
+
+    /**
+     * Moving a neuron over no time leaves it as it is. Evaluated, the closed form would not: with
+     * {@code V_inf = 0.6 mV}, {@code 0.6 + (-0.3 - 0.6) * exp(0)} rounds {@code -0.9} and then the sum,
+     * giving {@code -0.29999999999999993} for {@code -0.3}.
+     */
+    @Test
+    void propagatingOverNoTimeLeavesThePotentialExactlyAsItWas() {
+        LifDelta.Params p = new LifDelta.Params(10, 250, 0, 15, -0.3, 2, 15);
+        LifDelta.State state = LifDelta.MODEL.newState(1, p);
+        ExactKernel<LifDelta.State> kernel = LifDelta.MODEL.prepareExact(p, new TimeGrid(DT));
+        state.v[0] = -0.3;
+        assertEquals(-0.29999999999999993, 0.6 + (-0.3 - 0.6) * Math.exp(0));
+        kernel.propagate(state, 0, 4.0, 4.0);
+        assertEquals(-0.3, state.v[0]);
     }
 
     /**
