@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.layered.LayeredNetSpec;
@@ -285,5 +286,77 @@ class ModelFileTest {
                 new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload)), 139, null));
         assertEquals("matrix 0", e.location());
         assertEquals("35", e.found());
+    }
+
+    /**
+     * A model file cut at any byte is refused, naming the file and its size: the frame is 8 + 4 + 4
+     * bytes of header and an 8-byte checksum, so a file shorter than 24 bytes cannot hold a frame
+     * ("header") and a longer one holds fewer bytes than its header announces ("size").
+     */
+    @Test
+    void aFileCutAtAnyByteIsRefusedWithItsSize() throws IOException {
+        Path file = dir.resolve("cut.engram");
+        ModelFile.save(sample(), file);
+        byte[] whole = Files.readAllBytes(file);
+        for (int length = 0; length < whole.length; length++) {
+            Files.write(file, java.util.Arrays.copyOf(whole, length));
+            EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file), "cut at " + length);
+            assertEquals(file.toString(), e.source());
+            assertEquals(length < 24 ? "header" : "size", e.location(), "cut at " + length);
+            assertEquals(length + " bytes", e.found());
+        }
+    }
+
+    /**
+     * One damaged byte anywhere is refused, by the part of the frame it falls in: the magic (bytes
+     * 0-7), the version (8-11), the length (12-15: more than the file holds is "size", less is
+     * "length"), else the payload or the stored CRC-32, which CRC-32 tells apart from any change of
+     * one byte (it detects every error burst of up to 32 bits).
+     */
+    @Test
+    void oneDamagedByteAnywhereIsRefusedByThePartItFallsIn() throws IOException {
+        Path file = dir.resolve("flipped.engram");
+        ModelFile.save(sample(), file);
+        byte[] whole = Files.readAllBytes(file);
+        for (int k = 0; k < whole.length; k++) {
+            for (int flip : new int[] {0x01, 0xff}) {
+                byte[] bytes = whole.clone();
+                bytes[k] ^= (byte) flip;
+                Files.write(file, bytes);
+                EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file), "byte " + k);
+                assertEquals(file.toString(), e.source());
+                java.util.Set<String> part = k < 8 ? Set.of("magic") : k < 12 ? Set.of("version")
+                        : k < 16 ? Set.of("length", "size") : Set.of("checksum");
+                assertTrue(part.contains(e.location()), "byte " + k + " ^ " + flip + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A payload damaged before its checksum was computed (a faulty writer) passes the frame: one
+     * changed byte anywhere in it either still describes a valid network or is refused with a
+     * message naming the file, never an exception of the reader's own (a short stream, a bad
+     * array size, an unknown name).
+     */
+    @Test
+    void aDamagedPayloadUnderAValidChecksumIsLoadedOrRefusedNamingTheFile() throws IOException {
+        java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
+        ModelFile.write(sample(), new java.io.DataOutputStream(model));
+        byte[] payload = model.toByteArray();
+        Path file = dir.resolve("framed.engram");
+        for (int k = 0; k < payload.length; k++) {
+            for (int flip : new int[] {0x01, 0x40, 0x80, 0xff}) {
+                byte[] damaged = payload.clone();
+                damaged[k] ^= (byte) flip;
+                java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+                Envelope.writeFrame(frame, "ENGRAMNN", ModelFile.VERSION, damaged);
+                Files.write(file, frame.toByteArray());
+                try {
+                    ModelFile.load(file);
+                } catch (EngramException e) {
+                    assertTrue(e.getMessage().startsWith(file.toString()), "byte " + k + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -268,4 +268,98 @@ class TrainingCheckpointTest {
             assertEquals(SPEC.toString(), e.found());
         }
     }
+
+    /**
+     * Everything a checkpoint restores, as raw bits (a NaN's payload and the sign of zero
+     * included): every weight, every optimiser state value, the optimiser's and the trainer's steps.
+     */
+    private static String bits(Trainer t) {
+        StringBuilder sb = new StringBuilder();
+        for (int m = 0; m < t.net().matrixCount(); m++) {
+            for (float w : t.net().weights(m)) {
+                sb.append(Integer.toHexString(Float.floatToRawIntBits(w))).append(' ');
+            }
+            sb.append("| ");
+        }
+        for (float[] array : t.optimizer().state()) {
+            for (float v : array) {
+                sb.append(Integer.toHexString(Float.floatToRawIntBits(v))).append(' ');
+            }
+            sb.append("| ");
+        }
+        return sb.append(t.optimizer().steps()).append(' ').append(t.step()).toString();
+    }
+
+    /**
+     * Values a round through text or through DataOutput.writeFloat would change: NaNs with a payload
+     * and either sign, negative zero, the smallest and the largest subnormal.
+     */
+    private static final float[] SPECIAL = {Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0xffc00123),
+        -0.0f, Float.MIN_VALUE, Float.intBitsToFloat(0x007fffff), -Float.MIN_NORMAL};
+
+    /**
+     * Weights and optimiser state come back bit for bit, special values included, from a file and
+     * from a stream (as a continual learner's checkpoint carries the trainer's state): compared with
+     * the bits of the trainer that was saved, into trainers of other seeds that had trained on.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"adam", "sgd"})
+    void weightsAndOptimiserStateComeBackBitForBit(String optimiser) throws java.io.IOException {
+        Path file = dir.resolve("special.ck");
+        try (Trainer saved = trainer(LayeredNet.create(SPEC, 4), optimiser);
+                Trainer fromFile = trainer(LayeredNet.create(SPEC, 7), optimiser);
+                Trainer fromStream = trainer(LayeredNet.create(SPEC, 8), optimiser)) {
+            for (int k = 0; k < 2; k++) {
+                saved.trainBatch(batch(k));
+            }
+            float[][] state = saved.optimizer().state();
+            for (int v = 0; v < SPECIAL.length; v++) {
+                saved.net().weights(0)[v] = SPECIAL[v];
+                state[0][v] = SPECIAL[v];
+                state[state.length - 1][v] = SPECIAL[SPECIAL.length - 1 - v];
+            }
+            saved.optimizer().restore(state, saved.optimizer().steps());
+            fromFile.trainBatch(batch(5));
+            fromStream.trainBatch(batch(5));
+            String expected = bits(saved);
+            TrainingCheckpoint.save(saved, file);
+            TrainingCheckpoint.restore(fromFile, file);
+            assertEquals(expected, bits(fromFile));
+            TrainingCheckpoint.read(fromStream, new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+                    checkpointBytes(saved))), "learner.state", Long.MAX_VALUE);
+            assertEquals(expected, bits(fromStream));
+        }
+    }
+
+    /**
+     * A checkpoint cut at any byte, or with any one byte damaged, is refused naming the file, and the
+     * trainer it was to be restored into keeps its weights, optimiser state and step (a resumed run
+     * that fails to restore must not go on from a half-restored state).
+     */
+    @Test
+    void aCutOrDamagedCheckpointIsRefusedAndLeavesTheTrainerAsItWas() throws java.io.IOException {
+        Path file = dir.resolve("damaged.ck");
+        try (Trainer saved = trainer(LayeredNet.create(SPEC, 4)); Trainer t = trainer(LayeredNet.create(SPEC, 5))) {
+            saved.trainBatch(batch(0));
+            saved.trainBatch(batch(1));
+            TrainingCheckpoint.save(saved, file);
+            byte[] whole = java.nio.file.Files.readAllBytes(file);
+            t.trainBatch(batch(2));
+            String before = bits(t);
+            for (int k = 0; k < 2 * whole.length; k++) {
+                byte[] bytes;
+                if (k < whole.length) {
+                    bytes = java.util.Arrays.copyOf(whole, k);
+                } else {
+                    bytes = whole.clone();
+                    bytes[k - whole.length] ^= (byte) 0xff;
+                }
+                java.nio.file.Files.write(file, bytes);
+                EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file),
+                        "case " + k);
+                assertEquals(file.toString(), e.source(), e.getMessage());
+            }
+            assertEquals(before, bits(t));
+        }
+    }
 }
