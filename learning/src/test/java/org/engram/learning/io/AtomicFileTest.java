@@ -199,4 +199,42 @@ class AtomicFileTest {
         }));
         assertEquals(file + ": cannot write file: permission denied for /mnt/read-only/c.txt", e.getMessage());
     }
+
+    /**
+     * A target whose folder is a regular file cannot be written (a test running as root would write
+     * through missing permissions, not through this): the message names the file and the reason, the
+     * regular file keeps its content and no temporary file is left beside it.
+     */
+    @Test
+    void aFolderThatIsARegularFileIsNamedAndNothingIsLeft() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("plain"), "kept");
+        Path file = notAFolder.resolve("a.txt");
+        EngramException e = assertThrows(EngramException.class,
+                () -> AtomicFile.write(file, out -> out.write("new".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith(file + ": cannot write file: ")
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("not a directory"), e.getMessage());
+        assertEquals("kept", Files.readString(notAFolder));
+        assertEquals(List.of(notAFolder), listing());
+    }
+
+    /**
+     * A content that fails after more than a buffer's worth of bytes (1 MiB here) leaves the old
+     * version byte for byte and no temporary file: what reached the disk is only ever the
+     * temporary file's.
+     */
+    @Test
+    void aContentFailingAfterAMegabyteLeavesTheOldVersionByteForByte() throws IOException {
+        Path file = dir.resolve("big.bin");
+        byte[] old = new byte[3000];
+        for (int k = 0; k < old.length; k++) {
+            old[k] = (byte) (k * 13 + 1);
+        }
+        AtomicFile.write(file, out -> out.write(old));
+        assertThrows(EngramException.class, () -> AtomicFile.write(file, out -> {
+            out.write(new byte[1 << 20]);
+            throw new IOException("the source went away");
+        }));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(old, Files.readAllBytes(file));
+        assertEquals(List.of(file), listing());
+    }
 }

@@ -230,4 +230,74 @@ class StateCodecTest {
         double[] present = {1};
         assertSame(present, StateCodec.requirePresent("ewc", "fisher", present));
     }
+
+    /**
+     * The shape check passes equal values and names both otherwise: a state written for a network of
+     * other layer sizes is refused before it is read into arrays of the wrong length.
+     */
+    @Test
+    void aShapeOtherThanTheObjectsIsNamedWithBothValues() {
+        StateCodec.requireShape("ewc", "layer count", 3, 3);
+        EngramException e = assertThrows(EngramException.class, () -> StateCodec.requireShape("ewc", "layer count",
+                3, 4));
+        assertEquals("ewc.layer count", e.location());
+        assertEquals("3", e.expected());
+        assertEquals("4", e.found());
+        assertEquals("the state was written for a different network", e.hint());
+    }
+
+    /** Subnormals and NaNs of either sign keep their bits through float and double arrays. */
+    @Test
+    void subnormalsAndNegativeNaNsRoundTripBitForBit() throws IOException {
+        int[] floatBits = {0x00000001, 0x007fffff, 0x80000001, 0xffc00123, 0x7fffffff, 0x80000000};
+        long[] doubleBits = {1L, 0x000fffffffffffffL, 0x8000000000000001L, 0xfff8000000000abcL, 0x8000000000000000L};
+        float[] f = new float[floatBits.length];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = Float.intBitsToFloat(floatBits[k]);
+        }
+        double[] d = new double[doubleBits.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = Double.longBitsToDouble(doubleBits[k]);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeFloats(out, new float[][] {f});
+        StateCodec.writeDoubles(out, new double[][] {d});
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+        float[] f2 = StateCodec.readFloatMatrix(in)[0];
+        double[] d2 = StateCodec.readDoubleMatrix(in)[0];
+        for (int k = 0; k < f.length; k++) {
+            assertEquals(floatBits[k], Float.floatToRawIntBits(f2[k]), "float " + k);
+        }
+        for (int k = 0; k < d.length; k++) {
+            assertEquals(doubleBits[k], Double.doubleToRawLongBits(d2[k]), "double " + k);
+        }
+    }
+
+    /**
+     * A state cut at any byte ends in an EOFException (which a checkpoint reader turns into a message
+     * naming its file), never in values read from nowhere or another exception: the header and one
+     * array of each kind, cut at every length short of the whole.
+     */
+    @Test
+    void aStateCutAtAnyByteEndsAtTheEndOfData() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeHeader(out, "ewc", 2);
+        StateCodec.writeDoubles(out, new double[][] {{1, 2}, null});
+        StateCodec.writeFloats(out, new float[][] {{3, 4, 5}});
+        StateCodec.writeInts(out, new int[] {6, 7});
+        StateCodec.writeBytes(out, new byte[] {8, 9, 10});
+        byte[] whole = buffer.toByteArray();
+        for (int length = 0; length < whole.length; length++) {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, length)));
+            assertThrows(EOFException.class, () -> {
+                StateCodec.readHeader(in, "ewc", 2);
+                StateCodec.readDoubleMatrix(in);
+                StateCodec.readFloatMatrix(in);
+                StateCodec.readInts(in);
+                StateCodec.readBytes(in);
+            }, "cut at " + length);
+        }
+    }
 }

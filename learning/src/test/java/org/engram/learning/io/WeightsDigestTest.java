@@ -34,4 +34,30 @@ class WeightsDigestTest {
                 WeightsDigest.of(new float[] {1f}));
         assertNotEquals(WeightsDigest.of(new float[] {0f}), WeightsDigest.of(new float[] {-0f}), "bits, not values");
     }
+
+    /**
+     * Any one bit flipped in any weight, in the first or the second array, changes the digest to the
+     * SHA-256 of the flipped byte image: no byte of any weight is left out of the hash.
+     */
+    @Test
+    void aFlippedBitOfAnyWeightGivesTheHashOfTheFlippedImage() throws Exception {
+        float[] first = {0.5f, -0.0f, Float.intBitsToFloat(0x7fc00001)};
+        float[] second = {Float.MIN_VALUE, -3.25f};
+        String unchanged = WeightsDigest.of(first, second);
+        for (int w = 0; w < first.length + second.length; w++) {
+            for (int bit = 0; bit < 32; bit++) {
+                float[] a = first.clone();
+                float[] b = second.clone();
+                float[] target = w < a.length ? a : b;
+                int k = w < a.length ? w : w - a.length;
+                target[k] = Float.intBitsToFloat(Float.floatToRawIntBits(target[k]) ^ (1 << bit));
+                float[] joined = new float[a.length + b.length];
+                System.arraycopy(a, 0, joined, 0, a.length);
+                System.arraycopy(b, 0, joined, a.length, b.length);
+                String flipped = WeightsDigest.of(a, b);
+                assertNotEquals(unchanged, flipped, "weight " + w + " bit " + bit);
+                assertEquals(wholeImage(joined), flipped, "weight " + w + " bit " + bit);
+            }
+        }
+    }
 }
