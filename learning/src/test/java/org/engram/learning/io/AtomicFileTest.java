@@ -1,21 +1,26 @@
 package org.engram.learning.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
@@ -142,7 +147,7 @@ class AtomicFileTest {
         EngramException e = assertThrows(EngramException.class,
                 () -> AtomicFile.write(file, out -> out.write(1)));
         assertTrue(e.getMessage().startsWith(file + ": cannot write file: ")
-                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("directory"), e.getMessage());
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("directory"), e.getMessage());
         assertEquals("kept", Files.readString(file.resolve("inside.txt")));
         assertEquals(List.of(file), listing());
     }
@@ -164,7 +169,7 @@ class AtomicFileTest {
         }));
         assertSame(stop, e);
         assertEquals(1, e.getSuppressed().length);
-        assertTrue(e.getSuppressed()[0] instanceof java.nio.file.DirectoryNotEmptyException, e.getSuppressed()[0]
+        assertTrue(e.getSuppressed()[0] instanceof DirectoryNotEmptyException, e.getSuppressed()[0]
                 .toString());
     }
 
@@ -175,7 +180,7 @@ class AtomicFileTest {
     @Test
     void forcingAFolderLeavesNoDescriptorOpen() throws IOException {
         Path descriptors = Path.of("/proc/self/fd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(descriptors), "a /proc file system");
+        assumeTrue(Files.isDirectory(descriptors), "a /proc file system");
         long before = count(descriptors);
         for (int i = 0; i < 200; i++) {
             AtomicFile.forceFolder(dir);
@@ -195,7 +200,7 @@ class AtomicFileTest {
     void aDeniedAccessIsNamedAsSuch() {
         Path file = dir.resolve("c.txt");
         EngramException e = assertThrows(EngramException.class, () -> AtomicFile.write(file, out -> {
-            throw new java.nio.file.AccessDeniedException("/mnt/read-only/c.txt");
+            throw new AccessDeniedException("/mnt/read-only/c.txt");
         }));
         assertEquals(file + ": cannot write file: permission denied for /mnt/read-only/c.txt", e.getMessage());
     }
@@ -212,7 +217,7 @@ class AtomicFileTest {
         EngramException e = assertThrows(EngramException.class,
                 () -> AtomicFile.write(file, out -> out.write("new".getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().startsWith(file + ": cannot write file: ")
-                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("not a directory"), e.getMessage());
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("not a directory"), e.getMessage());
         assertEquals("kept", Files.readString(notAFolder));
         assertEquals(List.of(notAFolder), listing());
     }
@@ -234,7 +239,7 @@ class AtomicFileTest {
             out.write(new byte[1 << 20]);
             throw new IOException("the source went away");
         }));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(old, Files.readAllBytes(file));
+        assertArrayEquals(old, Files.readAllBytes(file));
         assertEquals(List.of(file), listing());
     }
 }

@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.engram.learning.layered.HiddenLayer;
@@ -110,7 +118,7 @@ class ModelFileTest {
         Path file = dir.resolve("model.engram");
         ModelFile.save(sample(), file);
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 20));
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
         // The file's size against what its header announces, in that order (it had read back to front).
         assertTrue(e.getMessage().contains("size: expected the " + bytes.length + " bytes its header announces")
@@ -124,7 +132,7 @@ class ModelFileTest {
         Path file = dir.resolve("model.engram");
         ModelFile.save(sample(), file);
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, bytes, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(file, bytes, StandardOpenOption.APPEND);
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().startsWith(file + ": length: expected a payload of " + (2 * bytes.length - 24)
                 + " bytes") && e.getMessage().contains("found " + (bytes.length - 24)), e.getMessage());
@@ -175,8 +183,8 @@ class ModelFileTest {
      * matrices of the given {pre, post} shapes (zero weights).
      */
     private static byte[] payload(int inputs, int hidden, int[][] matrices) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
         out.writeLong(1);
         out.writeInt(inputs);
         out.writeDouble(1.0);
@@ -215,7 +223,7 @@ class ModelFileTest {
     @Test
     void aLargeFileOfAnotherKindIsRefusedByItsHeader() throws IOException {
         Path file = dir.resolve("video.mp4");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(3L << 30);
         }
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
@@ -249,17 +257,17 @@ class ModelFileTest {
     @Test
     void hiddenLayerCountsStopAt1024() throws IOException {
         for (int count : new int[] {1024, 1025}) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
             out.writeLong(1);
             out.writeInt(7);
             out.writeDouble(1.0);
             out.writeDouble(1.0);
             out.writeInt(count);
-            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(
                     bytes.toByteArray()));
             if (count == 1024) {
-                assertThrows(java.io.EOFException.class, () -> ModelFile.read("m", in, 1 << 20, null));
+                assertThrows(EOFException.class, () -> ModelFile.read("m", in, 1 << 20, null));
             } else {
                 EngramException e = assertThrows(EngramException.class, () -> ModelFile.read("m", in, 1 << 20, null));
                 assertEquals("hidden layers", e.location());
@@ -276,14 +284,14 @@ class ModelFileTest {
     @Test
     void aMatrixMustFitTheBoundOnThePayload() throws IOException {
         LayeredNet net = sample();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        ModelFile.write(net, new java.io.DataOutputStream(bytes));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(net, new DataOutputStream(bytes));
         byte[] payload = bytes.toByteArray();
-        LayeredNet read = ModelFile.read("m", new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload)),
+        LayeredNet read = ModelFile.read("m", new DataInputStream(new ByteArrayInputStream(payload)),
                 140, null);
         assertArrayEquals(net.weights(0), read.weights(0));
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.read("m",
-                new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload)), 139, null));
+                new DataInputStream(new ByteArrayInputStream(payload)), 139, null));
         assertEquals("matrix 0", e.location());
         assertEquals("35", e.found());
     }
@@ -299,7 +307,7 @@ class ModelFileTest {
         ModelFile.save(sample(), file);
         byte[] whole = Files.readAllBytes(file);
         for (int length = 0; length < whole.length; length++) {
-            Files.write(file, java.util.Arrays.copyOf(whole, length));
+            Files.write(file, Arrays.copyOf(whole, length));
             EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file), "cut at " + length);
             assertEquals(file.toString(), e.source());
             assertEquals(length < 24 ? "header" : "size", e.location(), "cut at " + length);
@@ -325,7 +333,7 @@ class ModelFileTest {
                 Files.write(file, bytes);
                 EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file), "byte " + k);
                 assertEquals(file.toString(), e.source());
-                java.util.Set<String> part = k < 8 ? Set.of("magic") : k < 12 ? Set.of("version")
+                Set<String> part = k < 8 ? Set.of("magic") : k < 12 ? Set.of("version")
                         : k < 16 ? Set.of("length", "size") : Set.of("checksum");
                 assertTrue(part.contains(e.location()), "byte " + k + " ^ " + flip + ": " + e.getMessage());
             }
@@ -340,15 +348,15 @@ class ModelFileTest {
      */
     @Test
     void aDamagedPayloadUnderAValidChecksumIsLoadedOrRefusedNamingTheFile() throws IOException {
-        java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
-        ModelFile.write(sample(), new java.io.DataOutputStream(model));
+        ByteArrayOutputStream model = new ByteArrayOutputStream();
+        ModelFile.write(sample(), new DataOutputStream(model));
         byte[] payload = model.toByteArray();
         Path file = dir.resolve("framed.engram");
         for (int k = 0; k < payload.length; k++) {
             for (int flip : new int[] {0x01, 0x40, 0x80, 0xff}) {
                 byte[] damaged = payload.clone();
                 damaged[k] ^= (byte) flip;
-                java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream frame = new ByteArrayOutputStream();
                 Envelope.writeFrame(frame, "ENGRAMNN", ModelFile.VERSION, damaged);
                 Files.write(file, frame.toByteArray());
                 try {

@@ -13,6 +13,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
@@ -290,7 +291,7 @@ class StateCodecTest {
         StateCodec.writeBytes(out, new byte[] {8, 9, 10});
         byte[] whole = buffer.toByteArray();
         for (int length = 0; length < whole.length; length++) {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, length)));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(Arrays.copyOf(whole, length)));
             assertThrows(EOFException.class, () -> {
                 StateCodec.readHeader(in, "ewc", 2);
                 StateCodec.readDoubleMatrix(in);

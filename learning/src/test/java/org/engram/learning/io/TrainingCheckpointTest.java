@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.encode.RateEncoder;
@@ -107,16 +114,16 @@ class TrainingCheckpointTest {
     }
 
     /** @return the bytes of the trainer's model part, which a checkpoint starts with */
-    private static int modelBytes(Trainer t) throws java.io.IOException {
-        java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
-        ModelFile.write(t.net(), new java.io.DataOutputStream(model));
+    private static int modelBytes(Trainer t) throws IOException {
+        ByteArrayOutputStream model = new ByteArrayOutputStream();
+        ModelFile.write(t.net(), new DataOutputStream(model));
         return model.size();
     }
 
     /** @return the trainer's checkpoint as {@link TrainingCheckpoint#write} streams it */
-    private static byte[] checkpointBytes(Trainer t) throws java.io.IOException {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        TrainingCheckpoint.write(t, new java.io.DataOutputStream(all));
+    private static byte[] checkpointBytes(Trainer t) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        TrainingCheckpoint.write(t, new DataOutputStream(all));
         return all.toByteArray();
     }
 
@@ -127,14 +134,14 @@ class TrainingCheckpointTest {
      * the 5 x 6 input matrix: 30 values.
      */
     @Test
-    void damagedOptimiserArrayLengthIsRefusedBeforeAllocation() throws java.io.IOException {
+    void damagedOptimiserArrayLengthIsRefusedBeforeAllocation() throws IOException {
         try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
             byte[] bytes = checkpointBytes(t);
             // after the model: optimiser kind (2-byte length + "ADAM"), two longs, the array count
             int firstLength = modelBytes(t) + 2 + "ADAM".length() + 8 + 8 + 4;
             java.nio.ByteBuffer.wrap(bytes).putInt(firstLength, Integer.MAX_VALUE - 8);
             EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
-                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "learner.state",
+                    new DataInputStream(new ByteArrayInputStream(bytes)), "learner.state",
                     Long.MAX_VALUE));
             assertTrue(e.getMessage().contains("optimizer state[0]: expected 30 values, found "
                     + (Integer.MAX_VALUE - 8)),
@@ -148,7 +155,7 @@ class TrainingCheckpointTest {
      * weights had been overwritten. Both are refused before anything changes.
      */
     @Test
-    void negativeStepCountsAreRefusedBeforeAnythingChanges() throws java.io.IOException {
+    void negativeStepCountsAreRefusedBeforeAnythingChanges() throws IOException {
         try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
             int model = modelBytes(t);
             int steps = model + 2 + "ADAM".length();   // after the model and the optimiser kind
@@ -158,7 +165,7 @@ class TrainingCheckpointTest {
                 java.nio.ByteBuffer.wrap(bytes).putLong(steps + 8 * field, -3);
                 String before = TrainBenchmark.weightsHash(t.net());
                 EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
-                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "x.ck", Long.MAX_VALUE));
+                        new DataInputStream(new ByteArrayInputStream(bytes)), "x.ck", Long.MAX_VALUE));
                 assertTrue(e.getMessage().contains("x.ck: steps") && e.getMessage().contains("-3"), e.getMessage());
                 assertEquals(before, TrainBenchmark.weightsHash(t.net()), "weights unchanged");
             }
@@ -170,10 +177,10 @@ class TrainingCheckpointTest {
      * the bytes) was restored as if whole. It is refused, naming the bytes left over, before the trainer changes.
      */
     @Test
-    void bytesAfterTheOptimiserStateAreRefusedBeforeAnythingChanges() throws java.io.IOException {
+    void bytesAfterTheOptimiserStateAreRefusedBeforeAnythingChanges() throws IOException {
         try (Trainer saved = trainer(LayeredNet.create(SPEC, 4)); Trainer t = trainer(LayeredNet.create(SPEC, 5))) {
             byte[] whole = checkpointBytes(saved);
-            byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 3);
+            byte[] longer = Arrays.copyOf(whole, whole.length + 3);
             Path file = dir.resolve("trainer.ck");
             Envelope.write(file, "ENGRAMCK", TrainingCheckpoint.VERSION, longer);
             String before = TrainBenchmark.weightsHash(t.net());
@@ -304,7 +311,7 @@ class TrainingCheckpointTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"adam", "sgd"})
-    void weightsAndOptimiserStateComeBackBitForBit(String optimiser) throws java.io.IOException {
+    void weightsAndOptimiserStateComeBackBitForBit(String optimiser) throws IOException {
         Path file = dir.resolve("special.ck");
         try (Trainer saved = trainer(LayeredNet.create(SPEC, 4), optimiser);
                 Trainer fromFile = trainer(LayeredNet.create(SPEC, 7), optimiser);
@@ -325,7 +332,7 @@ class TrainingCheckpointTest {
             TrainingCheckpoint.save(saved, file);
             TrainingCheckpoint.restore(fromFile, file);
             assertEquals(expected, bits(fromFile));
-            TrainingCheckpoint.read(fromStream, new java.io.DataInputStream(new java.io.ByteArrayInputStream(
+            TrainingCheckpoint.read(fromStream, new DataInputStream(new ByteArrayInputStream(
                     checkpointBytes(saved))), "learner.state", Long.MAX_VALUE);
             assertEquals(expected, bits(fromStream));
         }
@@ -337,24 +344,24 @@ class TrainingCheckpointTest {
      * that fails to restore must not go on from a half-restored state).
      */
     @Test
-    void aCutOrDamagedCheckpointIsRefusedAndLeavesTheTrainerAsItWas() throws java.io.IOException {
+    void aCutOrDamagedCheckpointIsRefusedAndLeavesTheTrainerAsItWas() throws IOException {
         Path file = dir.resolve("damaged.ck");
         try (Trainer saved = trainer(LayeredNet.create(SPEC, 4)); Trainer t = trainer(LayeredNet.create(SPEC, 5))) {
             saved.trainBatch(batch(0));
             saved.trainBatch(batch(1));
             TrainingCheckpoint.save(saved, file);
-            byte[] whole = java.nio.file.Files.readAllBytes(file);
+            byte[] whole = Files.readAllBytes(file);
             t.trainBatch(batch(2));
             String before = bits(t);
             for (int k = 0; k < 2 * whole.length; k++) {
                 byte[] bytes;
                 if (k < whole.length) {
-                    bytes = java.util.Arrays.copyOf(whole, k);
+                    bytes = Arrays.copyOf(whole, k);
                 } else {
                     bytes = whole.clone();
                     bytes[k - whole.length] ^= (byte) 0xff;
                 }
-                java.nio.file.Files.write(file, bytes);
+                Files.write(file, bytes);
                 EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file),
                         "case " + k);
                 assertEquals(file.toString(), e.source(), e.getMessage());
