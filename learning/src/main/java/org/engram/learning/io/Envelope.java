@@ -146,6 +146,20 @@ public final class Envelope {
         }
     }
 
+    /**
+     * The error for a payload that passed its frame's checks but could not be parsed: cut short, or
+     * holding text that is not valid modified UTF-8.
+     *
+     * @param source the file the payload came from
+     * @param kind   what the file holds, as in "a complete model file"
+     * @param e      the reader's exception
+     * @return the error, naming the file
+     */
+    static EngramException unreadablePayload(String source, String kind, IOException e) {
+        String found = e instanceof EOFException ? "end of data" : "unreadable data (" + e.getMessage() + ")";
+        return new EngramException(source, "payload", "a complete " + kind, found, "the file is corrupt");
+    }
+
     private static String printable(byte[] bytes) {
         StringBuilder sb = new StringBuilder();
         for (byte b : bytes) {

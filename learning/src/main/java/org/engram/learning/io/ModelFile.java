@@ -86,8 +86,7 @@ public final class ModelFile {
             }
             return net;
         } catch (IOException e) {
-            throw new EngramException(file.toString(), "payload", "a complete " + KIND, "end of data",
-                    "the file is corrupt");
+            throw Envelope.unreadablePayload(file.toString(), KIND, e);
         }
     }
 

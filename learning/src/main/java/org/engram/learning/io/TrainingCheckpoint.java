@@ -73,7 +73,7 @@ public final class TrainingCheckpoint {
             }
             saved.applyTo(trainer);
         } catch (IOException e) {
-            throw new EngramException(source, "payload", "a complete " + KIND, "end of data", "the file is corrupt");
+            throw Envelope.unreadablePayload(source, KIND, e);
         }
     }
 

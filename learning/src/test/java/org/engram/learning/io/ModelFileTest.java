@@ -13,6 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -366,5 +367,34 @@ class ModelFileTest {
                 }
             }
         }
+    }
+
+    /**
+     * A name in the payload that is not modified UTF-8 (0xFF never occurs in it), under a valid
+     * checksum, is reported as unreadable data, not as the end of the data: the file holds all its bytes.
+     */
+    @Test
+    void aNameThatIsNotTextIsReportedAsUnreadableData() throws IOException {
+        ByteArrayOutputStream model = new ByteArrayOutputStream();
+        ModelFile.write(sample(), new DataOutputStream(model));
+        byte[] payload = model.toByteArray();
+        byte[] name = "EXP_RATE".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(payload, name);
+        payload[at] = (byte) 0xff;
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        Envelope.writeFrame(frame, "ENGRAMNN", ModelFile.VERSION, payload);
+        Path file = Files.write(dir.resolve("not-text.engram"), frame.toByteArray());
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertEquals("payload", e.location());
+        assertTrue(e.found().startsWith("unreadable data (malformed input"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int k = 0; k + part.length <= bytes.length; k++) {
+            if (Arrays.equals(bytes, k, k + part.length, part, 0, part.length)) {
+                return k;
+            }
+        }
+        throw new AssertionError("not in the payload");
     }
 }
