@@ -319,7 +319,7 @@ def run_brian2(spec):
         steps = np.rint(np.asarray(mon.t / ms) / DT_MS).astype(int)
         spikes += [(name, int(i), int(s)) for i, s in zip(np.asarray(mon.i), steps)]
     spikes.sort(key=lambda x: (x[2], x[0], x[1]))
-    return spikes, weights, sampled(spec, potentials, 1) if potentials else []
+    return spikes, weights, sampled(spec, potentials, 1)['v'] if potentials else []
 
 
 # ---------------------------------------------------------------- fixture files
