@@ -2,12 +2,12 @@
 """Runs Engram's plasticity rules in Brian2 on small deterministic networks and writes spikes and weights.
 
 The rules are pair_stdp (additive and multiplicative, all-to-all and nearest pairing), triplet_stdp
-(Pfister and Gerstner 2006) and vogels_sprekeler (Vogels et al. 2011), written here from their
-formulas with Brian2's own STDP idiom: traces as event-driven variables of the synapses, updated by
-the pathways' code. The neurons, spike-time inputs and synaptic delivery are those of
-spike_fixtures.py beside this file, whose conventions this script imports; README.md beside it lists
-the ones plasticity adds. Each network goes into the test resources of ``Brian2PlasticityTest``
-(learning module) as:
+(Pfister and Gerstner 2006), vogels_sprekeler (Vogels et al. 2011) and reward_stdp (Izhikevich 2007),
+written here from their formulas with Brian2's own STDP idiom: traces as event-driven variables of the
+synapses, updated by the pathways' code; a network operation gives reward_stdp its rewards. The
+neurons, spike-time inputs and synaptic delivery are those of spike_fixtures.py beside this file, whose
+conventions this script imports; README.md beside it lists the ones plasticity adds. Each network goes
+into the test resources of ``Brian2PlasticityTest`` (learning module) as:
 
   <network>/network.txt   the description, one item a line (words separated by spaces, `#` a comment):
         dt_ms DT, duration_ms T          the step and the run's length (ms)
@@ -20,6 +20,8 @@ the ones plasticity adds. Each network goes into the test resources of ``Brian2P
                                          name and parameter names, then one synapse a line: source
                                          neuron, target neuron, initial weight (mV), delay in steps
         record_every STEPS, record NAME NEURON       the sampling interval of potentials, the neurons sampled
+        reward T R                       a reward R to every reward_stdp projection at time T (ms), a
+                                         step's end: after that step's spikes, before the next step
   <network>/spikes.csv    population,neuron,step: every spike of a neuron population, step s being
                           Engram's step that ends at (s + 1) dt
   <network>/weights.csv   projection,source,target,time_ms,w: every plastic synapse's weight (mV) at
@@ -42,11 +44,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from spike_fixtures import (DT_MS, as_float32, describe_populations, grid_step, lif_group, sampled,  # noqa: E402
                             spike_generator, write_csv)
 from brian2 import (Network, SpikeMonitor, StateMonitor, Synapses, __version__ as brian2_version,  # noqa: E402
-                    check_units, defaultclock, ms, mV, prefs, start_scope)
+                    check_units, defaultclock, ms, mV, network_operation, prefs, second, start_scope)
 
 DEFAULT_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'learning', 'src', 'test',
                            'resources', 'org', 'engram', 'learning', 'plasticity', 'brian2')
-CONVENTIONS = ('float_weights', 'emission_pairing', 'pre_first', 'weight_at_emission', 'one_clip')
+CONVENTIONS = ('float_weights', 'emission_pairing', 'pre_first', 'weight_at_emission', 'one_clip',
+               'reward_after_spikes')
 BROKEN = set()
 
 
@@ -192,9 +195,27 @@ def plastic_recurrent():
     return dict(duration_ms=300.0, samples_ms=[150.0], populations=pops, projections=projections)
 
 
+def reward_stdp():
+    """The pairing trains through reward_stdp on excitatory synapses and on inhibitory ones (bounds -1 and
+    0), and rewards of both signs, large enough to take weights to either bound: pre 0 fires 2 ms before
+    post 0 and pre 1 3 ms after it, leaving eligibilities of either sign. Two rewards come at instants with spikes (post 1 and pre 2 at 55.1
+    ms, post 2 and pre 2 at 103.1 ms), whose eligibility changes come first, and pre 2's spikes carry the
+    weight from before the reward (their delays, 2.5 ms and more, end past it)."""
+    pops, static, plastic = pairing_inputs()
+    params = dict(a_plus=0.15, a_minus=0.18, tau_plus=16.8, tau_minus=10.0, tau_c=40.0, eta=2.5)
+    projections = list(static) + [
+        ('reward_excitatory', 'pre', 'post', 'excitatory', ('reward_stdp', dict(params, w_min=0.0, w_max=1.0)),
+         plastic),
+        ('reward_inhibitory', 'pre', 'post', 'inhibitory', ('reward_stdp', dict(params, w_min=-1.0, w_max=0.0)),
+         [(i, j, -0.5, d) for i, j, _, d in plastic])]
+    rewards = [(25.0, 1.0), (55.1, -2.0), (80.0, 3.0), (103.1, -1.5), (135.0, 2.0), (180.0, -3.0), (205.0, 4.0)]
+    return dict(duration_ms=220.0, samples_ms=[50.0, 100.0, 150.0], populations=pops, projections=projections,
+                rewards=rewards, record=[('post', 1)], record_every=10)
+
+
 def networks():
     return {'pair_stdp': pair_stdp(), 'triplet_stdp': triplet_stdp(), 'vogels_sprekeler': vogels_sprekeler(),
-            'plastic_recurrent': plastic_recurrent()}
+            'plastic_recurrent': plastic_recurrent(), 'reward_stdp': reward_stdp()}
 
 
 # ---------------------------------------------------------------- Brian2 side
@@ -232,6 +253,11 @@ def rule_code(rule, receptor):
                   "r1 += 1\nr2 += 1")
         on_post = (f"w = as_float(clip(w + r1*({p['a2_plus']!r} + {p['a3_plus']!r}*o2), {low!r}, {high!r}))\n"
                    "o1 += 1\no2 += 1")
+    elif kind == 'reward_stdp':
+        # Pairs change only the eligibility c (all-to-all); the weight changes at rewards (rewarding).
+        model = trace('xpre', p['tau_plus']) + trace('ypost', p['tau_minus']) + trace('c', p['tau_c'])
+        on_pre = f"c -= {p['a_minus']!r}*ypost\nxpre += 1"
+        on_post = f"c += {p['a_plus']!r}*xpre\nypost += 1"
     else:
         # Vogels-Sprekeler changes the magnitude and keeps the receptor's sign.
         sign, low, high = (-1, -p['w_max'], 0.0) if receptor == 'inhibitory' else (1, 0.0, p['w_max'])
@@ -304,7 +330,8 @@ def run_brian2(spec):
         neurons = sorted(n for p, n in spec['record'] if p == name)
         # 'end': after the reset, as Engram samples a step.
         potentials[name] = (neurons, StateMonitor(groups[name], 'v', record=neurons, when='end'))
-    net = Network(objects, list(synapses.values()), list(monitors.values()), [m for _, m in potentials.values()])
+    net = Network(objects, list(synapses.values()), list(monitors.values()), [m for _, m in potentials.values()],
+                  rewarding(spec, synapses))
     weights, done = [], 0.0
     for until in spec['samples_ms'] + [spec['duration_ms']]:
         net.run((until - done) * ms, namespace={'as_float': as_float})
@@ -322,12 +349,37 @@ def run_brian2(spec):
     return spikes, weights, sampled(spec, potentials, 1)['v'] if potentials else []
 
 
+def rewarding(spec, synapses):
+    """The network's rewards, as a network operation that runs in Brian2's step of each reward's Engram step,
+    after the synapses' pathways (when='end'): a reward R at T changes each weight of a reward_stdp projection
+    by eta R c(T), c decayed from the synapse's last event, clipped and rounded to a float. Broken, it runs
+    before the pathways, so that the eligibility changes of the reward's instant miss it."""
+    rewards = {grid_step(t): r for t, r in spec.get('rewards', [])}
+    plastic = [(synapses[name], rule[1]) for name, _, _, _, rule, _ in spec['projections']
+               if rule is not None and rule[0] == 'reward_stdp']
+
+    @network_operation(when='before_synapses' if 'reward_after_spikes' in BROKEN else 'end')
+    def reward(t):
+        r = rewards.get(int(round(float(t / ms) / DT_MS)))
+        if r is None:
+            return
+        for syn, p in plastic:
+            # Brian2's times are steps' starts in seconds, Engram's their ends in ms: only the difference enters.
+            c = syn.c[:] * np.exp(-(float(t / second) - syn.lastupdate_[:]) / (p['tau_c'] * 1e-3))
+            syn.w[:] = as_float(np.clip(syn.w[:] + p['eta'] * r * c, p['w_min'], p['w_max']))
+    return reward
+
+
 # ---------------------------------------------------------------- fixture files
 
 
 def check(name, spec):
-    """What the conventions need of a network: weights a float holds, and no source that fires again
-    before its last spike is delivered (a spike delivers the weight its emission left)."""
+    """What the conventions need of a network: weights a float holds, no source that fires again before its
+    last spike is delivered (a spike delivers the weight its emission left), rewards at steps' ends."""
+    for t, r in spec.get('rewards', []):
+        assert abs(t / DT_MS - round(t / DT_MS)) < 1e-9 and t > 0, f"{name}: reward at {t} ms, not a step's end"
+    times = [grid_step(t) for t, _ in spec.get('rewards', [])]
+    assert len(set(times)) == len(times), f"{name}: two rewards in one step"
     longest = {}
     for pname, source, target, receptor, rule, rows in spec['projections']:
         for i, j, w, d in rows:
@@ -359,6 +411,7 @@ def describe(spec):
     if 'record' in spec:
         lines.append(f"record_every {spec['record_every']}")
         lines += [f"record {name} {neuron}" for name, neuron in spec['record']]
+    lines += [f"reward {t!r} {r!r}" for t, r in spec.get('rewards', [])]
     return '\n'.join(lines) + '\n'
 
 

@@ -22,7 +22,7 @@ import org.engram.simulator.network.Projection;
  * spike), with the pair-STDP window of {@link PairStdp}.
  */
 public final class RewardStdp extends PlasticityRule {
-    private static final String NAME = "reward_stdp";
+    static final String NAME = "reward_stdp";
 
     /**
      * Parameters of {@link RewardStdp}.

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.input.ConstantCurrents;
@@ -30,14 +32,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The plasticity rules against Brian2 2.5.1, weight by weight: the networks of
  * {@code simulator/brian2/plasticity_fixtures.py} (pair STDP in its four variants, triplet STDP, Vogels-Sprekeler
- * on inhibitory and excitatory synapses, and a recurrent network of 30 neurons whose three plastic projections
- * decide its 238 spikes), built here from the description the script wrote, must give every spike Brian2 gave,
- * the same neuron at the same step, and every plastic weight at every sample time to within the rounding of
- * one float. {@code simulator/brian2/README.md} says which conventions Brian2 was given to do what Engram does.
+ * on inhibitory and excitatory synapses, a recurrent network of 30 neurons whose three plastic projections
+ * decide its 238 spikes, and reward-modulated STDP given rewards of both signs), built here from the description
+ * the script wrote, must give every spike Brian2 gave, the same neuron at the same step, and every plastic weight
+ * at every sample time, equal floats. {@code simulator/brian2/README.md} says which conventions Brian2 was given
+ * to do what Engram does.
  */
 class Brian2PlasticityTest {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"pair_stdp", "triplet_stdp", "vogels_sprekeler", "plastic_recurrent"})
+    @ValueSource(strings = {"pair_stdp", "triplet_stdp", "vogels_sprekeler", "plastic_recurrent", "reward_stdp"})
     void sameSpikesAndWeightsAsBrian2(String name) {
         PlasticityFixture fixture = PlasticityFixture.load(name);
         NetworkBuilder b = new NetworkBuilder(fixture.dtMs).seed(1);
@@ -57,13 +60,19 @@ class Brian2PlasticityTest {
                 }
             }
             Map<String, Projection> plastic = new LinkedHashMap<>();
+            List<RewardStdp> rewarded = new ArrayList<>();
             for (PlasticityFixture.ProjectionSpec p : fixture.projections) {
                 if (p.rule() != null) {
                     Projection projection = projection(network, p.name());
-                    engine.addListener(rule(p, projection));
+                    PlasticityRule rule = rule(p, projection);
+                    engine.addListener(rule);
                     plastic.put(p.name(), projection);
+                    if (rule instanceof RewardStdp r) {
+                        rewarded.add(r);
+                    }
                 }
             }
+            assertTrue(fixture.rewards.isEmpty() || !rewarded.isEmpty(), name + ": rewards, but no rule takes them");
             Map<String, StateRecorder> potentials = new LinkedHashMap<>();
             fixture.recorded.forEach((population, neurons) -> potentials.put(population, engine.recordState(
                     populations.get(population), "v", neurons.stream().mapToInt(Integer::intValue).toArray(),
@@ -71,11 +80,21 @@ class Brian2PlasticityTest {
             List<String> differences = new ArrayList<>();
             int compared = 0;
             double doneMs = 0;
-            // The rules change weights only at spikes: a run in pieces gives the weights at each piece's end.
-            for (double sampleMs : fixture.samplesMs) {
-                engine.run(sampleMs - doneMs);
-                doneMs = sampleMs;
-                compared += compareWeights(fixture, sampleMs, plastic, differences);
+            // The rules change weights only at spikes and rewards: a run in pieces that end at the sample and reward
+            // times gives the weights at each sample and lets a reward come after the spikes of its step, which the
+            // engine has shown to the rules by the end of a run, and before those of the next.
+            for (double untilMs : stops(fixture)) {
+                engine.run(untilMs - doneMs);
+                doneMs = untilMs;
+                for (PlasticityFixture.Reward r : fixture.rewards) {
+                    if (r.timeMs() == untilMs) {
+                        // The engine's clock, the time of the step's spikes: 1031 dt is 103.10000000000001 ms.
+                        rewarded.forEach(rule -> rule.reward(r.reward(), engine.timeMs()));
+                    }
+                }
+                if (Arrays.binarySearch(fixture.samplesMs, untilMs) >= 0) {
+                    compared += compareWeights(fixture, untilMs, plastic, differences);
+                }
             }
             assertEquals(fixture.durationMs, doneMs, name + ": the last sample is the run's end");
             // Only the end could hide a difference that the bounds later remove.
@@ -120,6 +139,12 @@ class Brian2PlasticityTest {
      */
     private static final double POTENTIAL_TOLERANCE_MV = 1e-11;
 
+    /** The times (ms) at which the run stops: every sample time and reward time, ascending, each once. */
+    private static double[] stops(PlasticityFixture fixture) {
+        return DoubleStream.concat(Arrays.stream(fixture.samplesMs),
+                fixture.rewards.stream().mapToDouble(PlasticityFixture.Reward::timeMs)).sorted().distinct().toArray();
+    }
+
     private static PlasticityRule rule(PlasticityFixture.ProjectionSpec p, Projection projection) {
         return switch (p.rule()) {
             case PairStdp.NAME -> new PairStdp(projection, new PairStdp.Params(p.number("a_plus"), p.number("a_minus"),
@@ -131,6 +156,9 @@ class Brian2PlasticityTest {
                     p.number("tau_minus"), p.number("tau_x"), p.number("tau_y"), p.number("w_min"), p.number("w_max")));
             case VogelsSprekeler.NAME -> new VogelsSprekeler(projection, new VogelsSprekeler.Params(p.number("tau"),
                     p.number("eta"), p.number("alpha"), p.number("w_max")));
+            case RewardStdp.NAME -> new RewardStdp(projection, new RewardStdp.Params(p.number("a_plus"),
+                    p.number("a_minus"), p.number("tau_plus"), p.number("tau_minus"), p.number("tau_c"),
+                    p.number("eta"), p.number("w_min"), p.number("w_max")));
             default -> throw new IllegalStateException("projection " + p.name() + ": unknown rule " + p.rule());
         };
     }

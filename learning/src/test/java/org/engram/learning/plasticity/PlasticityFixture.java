@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * One network of {@code simulator/brian2/plasticity_fixtures.py} as the script wrote it: its description
  * ({@code network.txt}), Brian2's spikes ({@code spikes.csv}), plastic weights ({@code weights.csv}) and, where
- * the description samples them, potentials ({@code v.csv}).
+ * the description samples them, potentials ({@code v.csv}); where it gives rewards, their times and values.
  * The script's docstring gives the files' format.
  */
 final class PlasticityFixture {
@@ -47,6 +47,10 @@ final class PlasticityFixture {
     record Sample(String population, int neuron, int step, double vMv) {
     }
 
+    /** A reward, dimensionless, to every {@code reward_stdp} projection at a step's end (ms), after its spikes. */
+    record Reward(double timeMs, double reward) {
+    }
+
     /** Brian2's weight (mV) of one plastic synapse at a sample time (ms). */
     record Weight(String projection, int source, int target, double timeMs, double w) {
     }
@@ -67,6 +71,8 @@ final class PlasticityFixture {
     /** The neurons whose potential is sampled, by population, in ascending order. */
     final Map<String, List<Integer>> recorded = new LinkedHashMap<>();
     final List<Sample> potentials = new ArrayList<>();
+    /** The rewards in the description's order. */
+    final List<Reward> rewards = new ArrayList<>();
 
     private PlasticityFixture(String name) {
         this.name = name;
@@ -151,6 +157,7 @@ final class PlasticityFixture {
             case "duration_ms" -> durationMs = Double.parseDouble(w[1]);
             case "samples_ms" -> samplesMs = numbers(w, 1);
             case "record_every" -> recordEverySteps = Integer.parseInt(w[1]);
+            case "reward" -> rewards.add(new Reward(Double.parseDouble(w[1]), Double.parseDouble(w[2])));
             case "record" -> recorded.computeIfAbsent(w[1], k -> new ArrayList<>()).add(Integer.parseInt(w[2]));
             case "population" -> {
                 Map<String, Double> params = new LinkedHashMap<>();
