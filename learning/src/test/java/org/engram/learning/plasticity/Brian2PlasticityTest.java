@@ -133,7 +133,7 @@ class Brian2PlasticityTest {
     /**
      * The tolerance of a potential (mV), as {@code Brian2AgreementTest}'s for the LIF models (derived there):
      * the same propagator stepped in double precision, written differently, near {@code e_l} = -70 mV with
-     * {@code tau_m} = 10 ms, differs by at most 6e-12 mV (measured: 3e-14 mV); the weights the spikes add are
+     * {@code tau_m} = 10 ms, differs by at most 6e-12 mV (measured: 7.1e-13 mV); the weights the spikes add are
      * equal floats, which Brian2's conversion to volts rounds by 1e-16 mV at most. A spike that delivered the
      * weight at its arrival rather than the one its emission left moved the potential by 0.76 mV.
      */
