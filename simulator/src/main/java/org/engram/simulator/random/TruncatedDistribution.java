@@ -30,7 +30,7 @@ public final class TruncatedDistribution extends DerivedDistribution {
     private final double upper;
     /** The base distribution's probability in {@code [lower, upper]}. */
     private final double mass;
-    /** The base distribution's probability below {@code lower}. */
+    /** The base distribution's probability below {@code lower}, its point mass at {@code lower} excluded. */
     private final double massBelow;
 
     /**
@@ -49,7 +49,9 @@ public final class TruncatedDistribution extends DerivedDistribution {
         }
         this.lower = lower;
         this.upper = upper;
-        this.massBelow = lower == Double.NEGATIVE_INFINITY ? 0 : base.cumulativeProbability(lower);
+        // P(X < lower): the interval is closed, so a point mass at lower (a discrete base's) belongs to it.
+        this.massBelow = lower == Double.NEGATIVE_INFINITY ? 0
+                : base.cumulativeProbability(lower) - base.probability(lower);
         this.mass = (upper == Double.POSITIVE_INFINITY ? 1 : base.cumulativeProbability(upper)) - massBelow;
         if (!(mass >= MIN_MASS)) {
             throw new ParameterException(OWNER, "min, max", "an interval that holds at least " + MIN_MASS

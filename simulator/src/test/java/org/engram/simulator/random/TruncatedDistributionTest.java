@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.engram.simulator.ParameterException;
@@ -112,5 +113,26 @@ class TruncatedDistributionTest {
                 () -> new TruncatedDistribution(new NormalDistribution(null, 0, 1), 1, 1));
         assertEquals("min, max", equal.location());
         assertEquals("1.0, 1.0", equal.found());
+    }
+
+    /**
+     * The interval is closed, so a base's point mass at the lower bound is kept: for X = 1, 2 or 3, each
+     * with probability 1/3, restricted to [1, 2], the draws are 1 and 2, each half the time, so
+     * P(X <= 1 | 1 <= X <= 2) = 1/2 and P(X <= 2 | ...) = 1; and [1, 1.5] holds the point mass at 1, a
+     * third of the probability, rather than none.
+     */
+    @Test
+    void aPointMassAtTheLowerBoundIsInTheInterval() {
+        TruncatedDistribution d = new TruncatedDistribution(new EnumeratedRealDistribution(new double[] {1, 2, 3}),
+                1, 2);
+        assertEquals(0.0, d.cumulativeProbability(0.5));
+        assertEquals(0.5, d.cumulativeProbability(1), 1e-15);
+        assertEquals(0.5, d.cumulativeProbability(1.5), 1e-15);
+        assertEquals(1.0, d.cumulativeProbability(2));
+        TruncatedDistribution one = new TruncatedDistribution(
+                new EnumeratedRealDistribution(new SplitMixRandom(4), new double[] {1, 2, 3}, new double[] {1, 1, 1}),
+                1, 1.5);
+        assertEquals(1.0, one.cumulativeProbability(1), 1e-15);
+        assertEquals(1.0, one.sample());
     }
 }
