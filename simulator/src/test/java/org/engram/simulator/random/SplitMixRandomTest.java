@@ -2,6 +2,7 @@ package org.engram.simulator.random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -201,5 +202,100 @@ class SplitMixRandomTest {
         assertEquals(4, Arrays.stream(firsts).distinct().count(), Arrays.toString(firsts));
         random.setSeed(new int[] {1, 2});
         assertEquals(firsts[0], random.nextLong(), "the same array, the same stream");
+    }
+
+    /**
+     * The first outputs for seed 0x1a2b3c4d5e6f7531, as Apache Commons RNG's SplitMix64 test lists them from
+     * the authors' reference C code ({@code splitmix64.c}, same increment and finaliser constants).
+     */
+    @Test
+    void longsAreThePublishedReferenceValues() {
+        long[] published = {0x4141302768c9e9d0L, 0x64df48c4eab51b1aL, 0x4e723b53dbd901b3L, 0xead8394409dd6454L,
+            0x3ef60e485b412a0aL, 0xb2a23aee63aecf38L, 0x6cc3b8933c4fa332L, 0x9c9e75e031e6fccbL};
+        SplitMixRandom random = new SplitMixRandom(0x1a2b3c4d5e6f7531L);
+        for (int k = 0; k < published.length; k++) {
+            assertEquals(published[k], random.nextLong(), "draw " + k);
+        }
+    }
+
+    /**
+     * The ends of the unit interval: the finaliser maps 0 to 0, so the state {@code -GAMMA} draws 0 next,
+     * which gives the double 0 (included), the boolean false (0 is not negative), and a bound of 1 its only
+     * value in one draw; the state whose next output is all ones (found by inverting the finaliser) gives
+     * 1 - 2^-53, the largest double below 1: 53 bits, never 1.
+     */
+    @Test
+    void doublesSpanZeroToJustBelowOne() {
+        long zero = -RandomStreams.GAMMA;
+        assertEquals(0L, new SplittableRandom(zero).nextLong(), "the JDK's SplitMix64 draws 0 there too");
+        assertEquals(0.0, new SplitMixRandom(zero).nextDouble());
+        assertFalse(new SplitMixRandom(zero).nextBoolean());
+        SplitMixRandom one = new SplitMixRandom(zero);
+        assertEquals(0L, one.nextLong(1));
+        assertEquals(new SplittableRandom(zero + RandomStreams.GAMMA).nextLong(), one.nextLong(),
+                "a bound of 1 took one draw");
+
+        long allOnes = unmix(-1L) - RandomStreams.GAMMA;
+        assertEquals(-1L, new SplittableRandom(allOnes).nextLong());
+        assertEquals(1 - 0x1.0p-53, new SplitMixRandom(allOnes).nextDouble());
+        assertEquals(Math.nextDown(1.0), new SplitMixRandom(allOnes).nextDouble());
+    }
+
+    /**
+     * A bound that divides 2^63 leaves no incomplete block to reject: every value takes one draw and is
+     * the low bits of the draw's top 63, here for n = 2^62 and the JDK's draws of the same stream.
+     */
+    @Test
+    void aBoundDividingTwoToThe63TakesOneDrawPerValue() {
+        SplitMixRandom random = new SplitMixRandom(21);
+        SplittableRandom reference = new SplittableRandom(21);
+        long n = 1L << 62;
+        for (int k = 0; k < 1000; k++) {
+            assertEquals((reference.nextLong() >>> 1) & (n - 1), random.nextLong(n), "draw " + k);
+        }
+    }
+
+    /**
+     * Fisher-Yates draws once for each position from the last down to the second: n - 1 draws for n values
+     * (a bound of at most 5 is rejected with probability below 5 / 2^32, and not at this seed), none for
+     * n of 0 or 1, so what a stream draws after a permutation depends on n alone.
+     */
+    @Test
+    void aPermutationTakesOneDrawPerPositionButTheFirst() {
+        for (int n : new int[] {0, 1, 2, 5}) {
+            SplitMixRandom random = new SplitMixRandom(9);
+            random.permutation(n);
+            SplittableRandom reference = new SplittableRandom(9);
+            for (int k = 0; k < n - 1; k++) {
+                reference.nextLong();
+            }
+            assertEquals(reference.nextLong(), random.nextLong(), "n = " + n);
+        }
+    }
+
+    /**
+     * The inverse of the finaliser: each xor-shift by k undone by repeating it (64 / k rounds suffice),
+     * each odd multiplier by its inverse modulo 2^64 (Newton's iteration doubles the correct low bits).
+     */
+    private static long unmix(long z) {
+        z = unshift(z, 31) * inverse(0x94D049BB133111EBL);
+        z = unshift(z, 27) * inverse(0xBF58476D1CE4E5B9L);
+        return unshift(z, 30);
+    }
+
+    private static long unshift(long z, int k) {
+        long x = z;
+        for (int i = 0; i < 64 / k + 1; i++) {
+            x = z ^ (x >>> k);
+        }
+        return x;
+    }
+
+    private static long inverse(long odd) {
+        long x = odd; // correct to 3 bits for an odd number
+        for (int i = 0; i < 5; i++) {
+            x *= 2 - odd * x;
+        }
+        return x;
     }
 }

@@ -2,12 +2,19 @@ package org.engram.simulator.random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
@@ -134,5 +141,90 @@ class TruncatedDistributionTest {
                 1, 1.5);
         assertEquals(1.0, one.cumulativeProbability(1), 1e-15);
         assertEquals(1.0, one.sample());
+    }
+
+    /**
+     * Both bounds are drawn: X = 1, 2 or 3, each with probability 1/3, restricted to [1, 3] draws all
+     * three in 300 draws (one missing has probability 3 (2/3)^300, about 1e-52), and restricted to
+     * [1.5, 3] only 2 and 3.
+     */
+    @Test
+    void theBoundsThemselvesAreDrawn() {
+        EnumeratedRealDistribution base = new EnumeratedRealDistribution(new SplitMixRandom(8),
+                new double[] {1, 2, 3}, new double[] {1, 1, 1});
+        assertEquals(Set.of(1.0, 2.0, 3.0), draws(new TruncatedDistribution(base, 1, 3), 300));
+        assertEquals(Set.of(2.0, 3.0), draws(new TruncatedDistribution(base, 1.5, 3), 300));
+    }
+
+    private static Set<Double> draws(TruncatedDistribution d, int n) {
+        Set<Double> seen = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            seen.add(d.sample());
+        }
+        return seen;
+    }
+
+    /**
+     * The least mass allowed, 0.1%, is allowed: the uniform on [0, 1] holds exactly 0.001 in [0, 0.001]
+     * (F(x) = x, no rounding), and 0.000999 in [0, 0.000999], which is refused with the interval and its mass.
+     */
+    @Test
+    void anIntervalHoldingExactlyTheLeastMassIsAllowed() {
+        UniformRealDistribution base = new UniformRealDistribution(new SplitMixRandom(2), 0, 1);
+        TruncatedDistribution d = new TruncatedDistribution(base, 0, 0.001);
+        assertEquals(0.5, d.cumulativeProbability(0.0005), 1e-12);
+        ParameterException less = assertThrows(ParameterException.class,
+                () -> new TruncatedDistribution(base, 0, 0.000999));
+        assertEquals("min, max", less.location());
+        assertEquals("[0.0, 9.99E-4], holding 0.000999", less.found());
+        assertTrue(less.expected().startsWith("an interval that holds at least 0.001 "), less.expected());
+    }
+
+    /**
+     * A base whose draws never reach the interval its distribution function puts mass in (here one that
+     * always draws 10, against a standard normal's [-1, 1]) ends in a user error rather than a hang, and
+     * the number of draws the message tells is the number the base was asked for.
+     */
+    @Test
+    void aBaseThatNeverLandsInTheIntervalEndsAfterTheDrawsTheMessageTells() {
+        int[] asked = {0};
+        NormalDistribution base = new NormalDistribution(null, 0, 1) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public double sample() {
+                asked[0]++;
+                return 10;
+            }
+        };
+        EngramException e = assertThrows(EngramException.class, () -> new TruncatedDistribution(base, -1, 1).sample());
+        Matcher told = Pattern.compile("none in (\\d+) draws").matcher(e.getMessage());
+        assertTrue(told.find(), e.getMessage());
+        assertEquals(Integer.parseInt(told.group(1)), asked[0]);
+        assertTrue(e.getMessage().contains("a draw in [-1.0, 1.0]"), e.getMessage());
+    }
+
+    /**
+     * What the restricted distribution does not compute it says it does not (NaN, never a number that
+     * looks like a mean); its bounds are included, and its support is one piece where the base's is.
+     */
+    @Test
+    void momentsAreNotComputedAndTheSupportIsTheBasesWithinClosedBounds() {
+        TruncatedDistribution d = new TruncatedDistribution(new NormalDistribution(null, 0, 1), -1, 2);
+        assertTrue(Double.isNaN(d.getNumericalMean()));
+        assertTrue(Double.isNaN(d.getNumericalVariance()));
+        assertTrue(d.isSupportLowerBoundInclusive());
+        assertTrue(d.isSupportUpperBoundInclusive());
+        assertTrue(d.isSupportConnected());
+        NormalDistribution gapped = new NormalDistribution(null, 0, 1) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean isSupportConnected() {
+                return false;
+            }
+        };
+        assertFalse(new TruncatedDistribution(gapped, -1, 2).isSupportConnected());
+        assertFalse(new NegatedDistribution(gapped).isSupportConnected());
     }
 }
