@@ -2,6 +2,7 @@ package org.engram.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -26,5 +27,13 @@ class IoReasonsTest {
         assertEquals("is a directory", IoReasons.of(new IOException("Is a directory")));
         assertEquals("EOF in header", IoReasons.of(new IOException("EOF in header")));
         assertEquals("not UTF-8 text", IoReasons.of(new MalformedInputException(1)));
+    }
+
+    /** A message of one character is no sentence to lower-case, and an exception without one is named by its class. */
+    @Test
+    void aShortOrMissingMessageIsKeptOrReplacedByTheClassName() {
+        assertEquals("X", IoReasons.of(new IOException("X")));
+        assertEquals("IOException", IoReasons.of(new IOException()));
+        assertEquals("EOFException", IoReasons.of(new EOFException()));
     }
 }

@@ -31,4 +31,14 @@ class ParameterExceptionTest {
             assertTrue(e.getMessage().contains("a finite number >= 0 (Hz)"), e.getMessage());
         }
     }
+
+    @Test
+    void finiteMeansNeitherNanNorInfinite() {
+        assertEquals(-70.5, ParameterException.requireFinite("m", "v", -70.5, "mV"));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> ParameterException.requireFinite("m", "v", bad, "mV"));
+            assertEquals("m: v: expected a finite number (mV), found " + bad, e.getMessage());
+        }
+    }
 }

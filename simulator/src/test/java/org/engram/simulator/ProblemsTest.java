@@ -59,4 +59,19 @@ class ProblemsTest {
         });
         assertEquals(List.of(a, b), assertThrows(ParameterException.class, p::throwIfAny).problems());
     }
+
+    /** Each check tells whether the value passed, at both sides of its rule, so a dependent check can be skipped. */
+    @Test
+    void eachCheckReturnsWhetherItPassed() {
+        Problems p = new Problems("net");
+        assertTrue(p.atLeastOne("size", 1));
+        assertFalse(p.atLeastOne("steps", 0));
+        assertTrue(p.nonNegative("delay", 0, "ms"));
+        assertFalse(p.nonNegative("rate", -1e-9, "Hz"));
+        assertTrue(p.finite("v", -70, "mV"));
+        assertFalse(p.finite("i", Double.NaN, "pA"));
+        assertTrue(p.require(true, "rule", "a known rule", "x"));
+        ParameterException e = assertThrows(ParameterException.class, p::throwIfAny);
+        assertEquals(List.of("steps", "rate", "i"), e.problems().stream().map(EngramException::location).toList());
+    }
 }

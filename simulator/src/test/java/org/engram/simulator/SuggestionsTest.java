@@ -99,4 +99,51 @@ class SuggestionsTest {
                 "thresholds")));
         assertEquals("delay_ms", Suggestions.closest("delay", List.of("delay_ms", "relay")), "a unit still wins");
     }
+
+    /**
+     * Levenshtein distances worked by hand: kitten -> sitting is k->s, e->i and an appended g (3); flaw ->
+     * lawn drops f and appends n (2); from or to the empty string every character is one edit; the
+     * distance is symmetric.
+     */
+    @Test
+    void editDistancesAreTheFewestSingleCharacterEdits() {
+        assertEquals(3, Suggestions.editDistance("kitten", "sitting"));
+        assertEquals(3, Suggestions.editDistance("sitting", "kitten"));
+        assertEquals(2, Suggestions.editDistance("flaw", "lawn"));
+        assertEquals(3, Suggestions.editDistance("", "abc"));
+        assertEquals(3, Suggestions.editDistance("abc", ""));
+        assertEquals(0, Suggestions.editDistance("tau_m", "tau_m"));
+        assertEquals(1, Suggestions.editDistance("tau_m", "tau_M"), "case counts here; closest ignores it");
+    }
+
+    /**
+     * On a tie where no name keeps every typed letter in order, the first known name wins: tau_x is one
+     * substitution from both tau_a and tau_b. A null name has no suggestion.
+     */
+    @Test
+    void onAnOpenTieTheFirstKnownNameWins() {
+        assertEquals("tau_a", Suggestions.closest("tau_x", List.of("tau_a", "tau_b")));
+        assertEquals("tau_b", Suggestions.closest("tau_x", List.of("tau_b", "tau_a")));
+        assertEquals(null, Suggestions.closest(null, List.of("tau_a")));
+        assertEquals(null, Suggestions.didYouMean(null, List.of("tau_a")));
+        assertEquals("did you mean 'tau_a'?", Suggestions.didYouMean("tau_x", List.of("tau_a")));
+    }
+
+    /**
+     * Of two short forms a written-out name abbreviates, the longer one wins whatever the order:
+     * tau_syn_excitatory spells out tau_s's s (as syn) and tau_syn_ex's ex, and is 8 and 13 edits from
+     * them, too many for a typo of 18 characters (at most 6).
+     */
+    @Test
+    void theLongestShortFormAWrittenOutNameAbbreviatesWins() {
+        assertEquals("tau_syn_ex", Suggestions.closest("tau_syn_excitatory", List.of("tau_s", "tau_syn_ex")));
+        assertEquals("tau_syn_ex", Suggestions.closest("tau_syn_excitatory", List.of("tau_syn_ex", "tau_s")));
+    }
+
+    /** A name that only starts with an underscore is one word, not several: _th is no short form of _thresh. */
+    @Test
+    void aLeadingUnderscoreMakesNoWords() {
+        assertEquals(null, Suggestions.closest("_thresh", List.of("_th")));
+        assertEquals("e_th", Suggestions.closest("e_thresh", List.of("e_th")));
+    }
 }
