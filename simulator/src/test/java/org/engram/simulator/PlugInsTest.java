@@ -119,6 +119,9 @@ class PlugInsTest {
     record ListOfDurations(List<Duration>[] lists) {
     }
 
+    record ArrayOfDurations(Duration[][] times) {
+    }
+
     record Raw(List<?> anything) {
     }
 
@@ -136,6 +139,7 @@ class PlugInsTest {
         assertRefused(IntKeys.class, "IntKeys.byNumber", "java.util.Map<java.lang.Integer, java.lang.String>");
         assertRefused(Optional1.class, "Optional1.maybe", "java.util.Optional<java.lang.String>");
         assertRefused(ListOfDurations.class, "ListOfDurations.lists", "java.time.Duration");
+        assertRefused(ArrayOfDurations.class, "ArrayOfDurations.times", "java.time.Duration");
         assertRefused(Raw.class, "Raw.anything", "?");
     }
 

@@ -140,6 +140,16 @@ class SuggestionsTest {
         assertEquals("tau_syn_ex", Suggestions.closest("tau_syn_excitatory", List.of("tau_syn_ex", "tau_s")));
     }
 
+    /**
+     * Of two short forms of one length, the first known name wins, as on a tie of edit distances: thresh
+     * holds both t, h and t, s in order, and v_thresh is 4 edits from v_th and from v_ts (at most 2 for a typo).
+     */
+    @Test
+    void ofTwoShortFormsOfOneLengthTheFirstKnownNameWins() {
+        assertEquals("v_th", Suggestions.closest("v_thresh", List.of("v_th", "v_ts")));
+        assertEquals("v_ts", Suggestions.closest("v_thresh", List.of("v_ts", "v_th")));
+    }
+
     /** A name that only starts with an underscore is one word, not several: _th is no short form of _thresh. */
     @Test
     void aLeadingUnderscoreMakesNoWords() {
