@@ -90,7 +90,8 @@ public final class SplitMixRandom implements RandomGenerator {
 
     /**
      * A uniformly random permutation of {@code [0, n)}: Fisher-Yates from the last position down,
-     * one {@link #nextInt(int)} per position.
+     * one {@link #nextInt(int)} for each position but the first ({@code n - 1} in all; none for
+     * {@code n <= 1}).
      *
      * @param n the length, {@code >= 0}
      * @return the permutation
