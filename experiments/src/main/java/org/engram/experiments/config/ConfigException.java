@@ -26,11 +26,27 @@ public class ConfigException extends EngramException {
     /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
     private final List<ConfigException> problems;
 
-    /** Whether the value is refused for its own form, whatever the keys beside it hold ({@link #ofForm}). */
-    private final boolean aboutForm;
+    /** What refused the value: a rule, or its own form, and which check of the form ({@link #of}). */
+    private final Kind kind;
 
     /**
-     * Creates the error.
+     * What refused a value. Every kind but {@link #RULE} refuses it for its own form, whatever the keys
+     * beside it hold; the two kinds of form told apart are those that readers of a record's problems treat
+     * apart (a model's parameters: a key of the wrong type takes its default so that the others are checked).
+     */
+    public enum Kind {
+        /** A rule, a range or a comparison with another value, or an error of no one value. */
+        RULE,
+        /** The value's own form, of no kind below: a list where a mapping is, an unknown name, a key left out. */
+        FORM,
+        /** A key the mapping's record does not have at all, whatever its other keys hold. */
+        UNKNOWN_KEY,
+        /** A scalar of another type than the key's: number, integer, boolean or text expected. */
+        TYPE
+    }
+
+    /**
+     * Creates the error of a rule ({@link Kind#RULE}).
      *
      * @param where    file, with {@code :line:column} when known
      * @param keyPath  the key path, e.g. {@code populations[0].size}
@@ -41,20 +57,20 @@ public class ConfigException extends EngramException {
      * @param hint     a suggestion such as {@code did you mean 'tau_m'?}, or {@code null}
      */
     public ConfigException(String where, String keyPath, String expected, String found, String hint) {
-        this(where, keyPath, expected, found, hint, false);
+        this(where, keyPath, expected, found, hint, Kind.RULE);
     }
 
-    private ConfigException(String where, String keyPath, String expected, String found, String hint,
-                            boolean aboutForm) {
+    private ConfigException(String where, String keyPath, String expected, String found, String hint, Kind kind) {
         super(where, keyPath, expected, shown(found), hint);
         this.problems = List.of();
-        this.aboutForm = aboutForm;
+        this.kind = kind;
     }
 
     /**
-     * Creates an error about a value's own form, found from the value alone: text where a number is
-     * expected, a number its type cannot hold, a list where a mapping is, an unknown key or name. Such a
-     * value is refused whatever the keys beside it hold, so no message ties it to an override of one of them.
+     * Creates an error about a value's own form ({@link Kind#FORM}), found from the value alone: a number its
+     * type cannot hold, a list where a mapping is, an unknown name, a key that every entry needs left out.
+     * Such a value is refused whatever the keys beside it hold, so no message ties it to an override of one
+     * of them; so is one of {@link Kind#UNKNOWN_KEY} or {@link Kind#TYPE} ({@link #of}).
      *
      * @param where    file, with {@code :line:column} when known
      * @param keyPath  the key path, e.g. {@code populations[0].params.tau_m}
@@ -64,12 +80,28 @@ public class ConfigException extends EngramException {
      * @return the error
      */
     public static ConfigException ofForm(String where, String keyPath, String expected, String found, String hint) {
-        return new ConfigException(where, keyPath, expected, found, hint, true);
+        return of(Kind.FORM, where, keyPath, expected, found, hint);
     }
 
     /**
-     * The same problem placed, told or hinted otherwise, of the same kind: about its value's form
-     * ({@link #ofForm}) or not.
+     * Creates an error of a given kind; {@link #ofForm} and the constructor make those of {@link Kind#FORM}
+     * and {@link Kind#RULE}.
+     *
+     * @param kind     what refused the value
+     * @param where    file, with {@code :line:column} when known
+     * @param keyPath  the key path
+     * @param expected the rule or form
+     * @param found    the value found, shown as the constructor shows it
+     * @param hint     a suggestion, or {@code null}
+     * @return the error
+     */
+    public static ConfigException of(Kind kind, String where, String keyPath, String expected, String found,
+                                     String hint) {
+        return new ConfigException(where, keyPath, expected, found, hint, kind);
+    }
+
+    /**
+     * The same problem placed, told or hinted otherwise, of the same {@link Kind}.
      *
      * @param where    file, with {@code :line:column} when known
      * @param keyPath  the key path
@@ -79,7 +111,7 @@ public class ConfigException extends EngramException {
      * @return the new error
      */
     public ConfigException restated(String where, String keyPath, String expected, String found, String hint) {
-        return new ConfigException(where, keyPath, expected, found, hint, aboutForm);
+        return new ConfigException(where, keyPath, expected, found, hint, kind);
     }
 
     /**
@@ -87,7 +119,12 @@ public class ConfigException extends EngramException {
      * hold; false for a rule that compares it with another value, a range and an error of no one value}
      */
     public boolean aboutForm() {
-        return aboutForm;
+        return kind != Kind.RULE;
+    }
+
+    /** {@return what refused the value: {@link Kind#RULE} for an error made of several ({@link #all})} */
+    public Kind kind() {
+        return kind;
     }
 
     /**
@@ -156,13 +193,13 @@ public class ConfigException extends EngramException {
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
         this.problems = List.of();
-        this.aboutForm = false;
+        this.kind = Kind.RULE;
     }
 
     private ConfigException(List<ConfigException> problems) {
         super(listed(problems), null);
         this.problems = List.copyOf(problems);
-        this.aboutForm = false;
+        this.kind = Kind.RULE;
     }
 
     /**

@@ -256,7 +256,7 @@ final class YamlErrors {
         if (e instanceof InvalidFormatException f) {
             // A number with a point or exponent where an integer is expected: the tree's double may be rounded.
             String number = written.number().apply(path(f));
-            return ConfigException.ofForm(where, path(f), expectedType(targetType(f)),
+            return ConfigException.of(typeKind(targetType(f)), where, path(f), expectedType(targetType(f)),
                     number == null ? String.valueOf(f.getValue()) : number,
                     scalarAdvice(f, () -> written.form().apply(path(f)), number));
         }
@@ -271,8 +271,8 @@ final class YamlErrors {
             String number = written.number().apply(path(m));
             String advice = scalarAdvice(m, () -> written.form().apply(path(m)), number);
             // Converting a part of a config (sourceName ""), translateAt knows the key path and place.
-            return ConfigException.ofForm(where, path(m), expectedType(targetType(m)), found(m, number),
-                    advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
+            return ConfigException.of(typeKind(targetType(m)), where, path(m), expectedType(targetType(m)),
+                    found(m, number), advice != null || sourceName.isEmpty() ? advice : listAdvice(where, path(m), m));
         }
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
@@ -284,7 +284,8 @@ final class YamlErrors {
             }
             if (m instanceof InvalidDefinitionException d && d.getType() != null) {
                 // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
-                return ConfigException.ofForm(where, path(m), expectedType(d.getType().getRawClass()),
+                Class<?> type = d.getType().getRawClass();
+                return ConfigException.of(typeKind(type), where, path(m), expectedType(type),
                         found(m, written.number().apply(path(m))), null);
             }
             if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getType() != null) {
@@ -639,6 +640,15 @@ final class YamlErrors {
         return readsAName(c) ? "a name or a mapping of keys" : "a mapping of keys";
     }
 
+    /**
+     * The kind of a mismatch with a Java type: {@link ConfigException.Kind#TYPE} for a scalar type (a number,
+     * an integer, a boolean, a text), else {@link ConfigException.Kind#FORM} (a list, a mapping, an enum's name).
+     */
+    private static ConfigException.Kind typeKind(Class<?> c) {
+        return isReal(c) || isInteger(c) || c == boolean.class || c == Boolean.class || c == String.class
+                ? ConfigException.Kind.TYPE : ConfigException.Kind.FORM;
+    }
+
     /** Whether a type is also read from text alone: a static creator of one {@code String}, as a name's entry. */
     private static boolean readsAName(Class<?> c) {
         return Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> Modifier.isStatic(m.getModifiers())
@@ -705,8 +715,8 @@ final class YamlErrors {
      * @return the exception to throw
      */
     static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
-        return ConfigException.ofForm(where, keyPath, keysRule(known), unknownKeyFound(key),
-                hintFor(key, keyPath, known));
+        return ConfigException.of(ConfigException.Kind.UNKNOWN_KEY, where, keyPath, keysRule(known),
+                unknownKeyFound(key), hintFor(key, keyPath, known));
     }
 
     /**

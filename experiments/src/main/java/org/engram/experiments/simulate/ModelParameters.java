@@ -103,8 +103,7 @@ final class ModelParameters {
             for (ConfigException c : wrongTypes.problems()) {
                 String key = c.location() == null || !c.location().startsWith(path + ".") ? null
                         : c.location().substring(path.length() + 1);
-                boolean ofType = c.expected() != null && c.expected().startsWith("a value of type");
-                if (ofType && key != null && defaults.has(key)) {
+                if (c.kind() == ConfigException.Kind.TYPE && key != null && defaults.has(key)) {
                     standIn.set(key, defaults.get(key));
                     lost.add(key);
                 } else if (key != null && unknownKey(c)) {
@@ -137,9 +136,9 @@ final class ModelParameters {
         }
     }
 
-    /** Whether a problem is a key the parameter record does not have ({@link ConfigLoader}'s wording). */
+    /** Whether a problem is a key the parameter record does not have. */
     private static boolean unknownKey(ConfigException c) {
-        return c.found() != null && c.found().startsWith("unknown key");
+        return c.kind() == ConfigException.Kind.UNKNOWN_KEY;
     }
 
     /**
@@ -151,7 +150,7 @@ final class ModelParameters {
     private static boolean comparesWithALostValue(ConfigException c, Set<String> lost, String path) {
         String key = c.location() == null || !c.location().startsWith(path + ".") ? null
                 : c.location().substring(path.length() + 1);
-        if (key == null || c.expected() == null || unknownKey(c) || c.expected().startsWith("a value of type")) {
+        if (key == null || c.expected() == null || unknownKey(c) || c.kind() == ConfigException.Kind.TYPE) {
             return false;
         }
         if (lost.contains(key)) {

@@ -22,8 +22,12 @@ class ParameterStandInTest {
             + " \"abc\"";
 
     private static List<String> refusal(Path dir, String params) throws IOException {
+        return refused(dir, params + ", tau_m: abc, v_reset: -50");
+    }
+
+    private static List<String> refused(Path dir, String params) throws IOException {
         Path file = Files.writeString(dir.resolve("cell.yaml"), "name: cell\nduration_ms: 5\npopulations:\n"
-                + "  - {name: a, size: 1, model: lif_delta, params: {" + params + ", tau_m: abc, v_reset: -50}}\n");
+                + "  - {name: a, size: 1, model: lif_delta, params: {" + params + "}}\n");
         CliRunner.Result r = CliRunner.run("simulate", file.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.exitCode(), r.err());
         return r.err().lines().map(l -> l.replace(file.toString(), "cell.yaml")).toList();
@@ -44,5 +48,24 @@ class ParameterStandInTest {
         assertEquals(List.of("engram: error: 2 problems:",
                 "  cell.yaml:4:51: populations[0].params.xyz: " + KEYS + "'xyz'",
                 "  cell.yaml:4:59: " + TYPE), refusal(dir, "xyz: 1"));
+    }
+
+    /*
+     * Column 51 starts the parameters, as above. lif_delta's default v_th is -55 mV: v_reset: -50 is refused
+     * against it unless vth is taken for v_th, given in vain.
+     */
+    @Test
+    void aMisspeltParameterDropsTheCheckAgainstTheDefaultOfTheOneItMeant(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("engram: error: cell.yaml:4:51: populations[0].params.vth: " + KEYS
+                + "'vth'; did you mean 'v_th'?"), refused(dir, "vth: -40, v_reset: -50"));
+    }
+
+    /* "tau_m: [1, 2], " is 15 characters, so t_ref stands at 66. */
+    @Test
+    void aListWhereANumberIsExpectedLeavesTheOtherParametersChecked(@TempDir Path dir) throws IOException {
+        assertEquals(List.of("engram: error: 2 problems:",
+                "  cell.yaml:4:51: populations[0].params.tau_m: expected a value of type number, found a list",
+                "  cell.yaml:4:66: populations[0].params.t_ref: expected a finite number >= 0 (ms), found -1"),
+                refused(dir, "tau_m: [1, 2], t_ref: -1"));
     }
 }
