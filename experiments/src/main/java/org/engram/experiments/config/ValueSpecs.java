@@ -123,8 +123,9 @@ public final class ValueSpecs {
             return orElse;
         }
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new ConfigException(source, keyPath + "." + key, "a finite number (draws past it are drawn again)",
-                    ConfigException.asFound(v), numberAdvice(v));
+            // Not a number, or not finite: refused for itself, whatever the other bound and the distribution hold.
+            throw ConfigException.ofForm(source, keyPath + "." + key,
+                    "a finite number (draws past it are drawn again)", ConfigException.asFound(v), numberAdvice(v));
         }
         return v.asDouble();
     }
@@ -137,23 +138,26 @@ public final class ValueSpecs {
         switch (kind) {
             case "uniform": {
                 double[] a = numbers(args, 2, source, path);
-                requireArgument(a[0] < a[1], source, path, "[low, high] with low < high", args);
+                // Each end is refused for the other, which an override may have set.
+                requireArgument(a[0] < a[1], ConfigException.Kind.RULE, source, path, "[low, high] with low < high",
+                        args);
                 return new UniformRealDistribution(rng, a[0], a[1]);
             }
             case "normal": {
                 double[] a = numbers(args, 2, source, path);
-                requireArgument(a[1] > 0, source, path, "[mean, sd] with a standard deviation sd > 0", args);
+                requireArgument(a[1] > 0, ConfigException.Kind.FORM, source, path,
+                        "[mean, sd] with a standard deviation sd > 0", args);
                 return new NormalDistribution(rng, a[0], a[1]);
             }
             case "lognormal": {
                 double[] a = numbers(args, 2, source, path);
-                requireArgument(a[1] > 0, source, path, "[scale, shape] with a shape (the logarithm's sd) > 0",
-                        args);
+                requireArgument(a[1] > 0, ConfigException.Kind.FORM, source, path,
+                        "[scale, shape] with a shape (the logarithm's sd) > 0", args);
                 return new LogNormalDistribution(rng, a[0], a[1]);
             }
             case "exponential": {
                 double[] a = numbers(args, 1, source, path);
-                requireArgument(a[0] > 0, source, path, "a mean > 0", args);
+                requireArgument(a[0] > 0, ConfigException.Kind.FORM, source, path, "a mean > 0", args);
                 return new ExponentialDistribution(rng, a[0]);
             }
             default:
@@ -163,10 +167,15 @@ public final class ValueSpecs {
         }
     }
 
-    /** Refuses a distribution's arguments that break its rule, in the config's words. */
-    private static void requireArgument(boolean holds, String source, String path, String expected, JsonNode args) {
+    /**
+     * Refuses a distribution's arguments that break its rule, in the config's words: of {@link
+     * ConfigException.Kind#FORM} where one argument breaks it whatever the others hold (an sd <= 0),
+     * of {@link ConfigException.Kind#RULE} where it compares arguments.
+     */
+    private static void requireArgument(boolean holds, ConfigException.Kind kind, String source, String path,
+                                        String expected, JsonNode args) {
         if (!holds) {
-            throw new ConfigException(source, path, expected, ConfigException.asFound(args), null);
+            throw ConfigException.of(kind, source, path, expected, ConfigException.asFound(args), null);
         }
     }
 

@@ -157,7 +157,7 @@ final class PopulationsFromConfig {
         // problem is null or 0 here: a problem too, which the caller drops.
         List<ConfigException> problems = new ArrayList<>();
         if (spec.name() == null) {
-            problems.add(new ConfigException(source, path + ".name", "a population name", "nothing", null));
+            problems.add(ConfigException.ofForm(source, path + ".name", "a population name", "nothing", null));
         }
         int before = problems.size();
         EntryChecks.collect(() -> requireSize(spec, path), problems);
@@ -219,7 +219,7 @@ final class PopulationsFromConfig {
     /** The model a population names. */
     private NeuronModel<?, ?> model(SimulationConfig.PopulationSpec spec, String path) {
         if (spec.model() == null) {
-            throw new ConfigException(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
+            throw ConfigException.ofForm(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
         }
         try {
             return NeuronModels.byName(spec.model());

@@ -139,7 +139,7 @@ final class ProjectionsFromConfig {
         String key = path + ".weight";
         Double weight = ValueSpecs.constant(spec.weight(), 0, source, key);
         if (spec.weight() == null) {
-            throw new ConfigException(source, key, "a weight (number or distribution)", "nothing", null);
+            throw ConfigException.ofForm(source, key, "a weight (number or distribution)", "nothing", null);
         }
         Synapses synapses = Synapses.of(spec.receptor(), weight == null ? 0 : weight);
         if (weight == null) {
@@ -182,8 +182,8 @@ final class ProjectionsFromConfig {
     private TsodyksMarkram shortTerm(SimulationConfig.ShortTermSpec spec, String path) {
         List<String> models = List.of(TsodyksMarkram.NAME);
         if (spec.type() == null) {
-            throw new ConfigException(source, path + ".type", "a short-term plasticity model: " + models, "nothing",
-                    null);
+            throw ConfigException.ofForm(source, path + ".type", "a short-term plasticity model: " + models,
+                    "nothing", null);
         }
         if (!models.contains(spec.type())) {
             String nest = NestTypeNames.hint(NestTypeNames.SHORT_TERM, spec.type());
@@ -203,9 +203,8 @@ final class ProjectionsFromConfig {
 
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {
         if (r == null || r.type() == null) {
-            throw new ConfigException(source, path + ".type",
-                    "a connectivity rule: " + RuleType.descriptions().keySet(),
-                    "nothing", null);
+            throw ConfigException.ofForm(source, path + ".type",
+                    "a connectivity rule: " + RuleType.descriptions().keySet(), "nothing", null);
         }
         RuleType type = RuleType.byConfigName(r.type());
         if (type == null) {

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A value of the file refused beside a {@code --set} of its entry names that override only where the value
- * could be refused for it: a rule that compares it with the overridden key, or a key that the overridden
- * {@code type} does not read. A value refused for its own form (text where a number is expected, an unknown
- * key) is refused whatever stands beside it, and its message does not tie it to the override.
+ * could be refused for it: a rule that compares it with the overridden key, a key that the overridden
+ * {@code type} does not read or needs. A value refused for its own form (text where a number is expected, an
+ * unknown key, a key every entry needs left out, a distribution's sd <= 0) is refused whatever stands beside
+ * it, and its message does not tie it to the override.
  */
 class OverrideBesideNoteTest {
     private static final String CONFIG = "name: beside\n" + SpikeSourcesConfig.POPULATIONS.replace(
@@ -47,5 +48,67 @@ class OverrideBesideNoteTest {
                 // fixed_probability reads p: refused only for the overridden type.
                 "  beside.yaml:7:65: projections[0].rule.p: expected no value (rule one_to_one uses no parameters),"
                         + " found 0.5; remove the key; its entry also has the value of " + type), errors);
+    }
+
+    /*
+     * Line 5: "  - {name: post, size: 2" leaves the entry without its model; the entry's "{" stands at column 5.
+     * Line 7: "  - {source: pre, target: pre, " is 31 characters, so the rule, which places a key it leaves out,
+     * stands at 32.
+     */
+    @Test
+    void aKeyEveryEntryNeedsIsToldWithoutTheOverrideAndOneTheOverriddenTypeNeedsWithIt(@TempDir Path dir)
+            throws IOException {
+        String size = "--set populations[1].size=3";
+        String type = "--set projections[0].rule.type=fixed_in_degree";
+        String yaml = "name: beside\n" + SpikeSourcesConfig.POPULATIONS.replace("size: 2, model: lif_delta}",
+                "size: 2}") + """
+                projections:
+                  - {source: pre, target: pre, rule: {type: all_to_all}, weight: 0.5}
+                """;
+        List<String> errors = SpikeSourcesConfig.refused(dir, "beside.yaml", yaml,
+                "--set", size.substring(6), "--set", type.substring(6));
+        assertEquals(List.of("engram: error: 2 problems:",
+                // Every population needs a model, whatever its size.
+                "  beside.yaml:5:5: populations[1].model: expected a model name (see 'engram list'), found nothing",
+                // fixed_in_degree needs k, which all_to_all, as the file has it, does not.
+                "  beside.yaml:7:32: projections[0].rule.k: expected a value (rule fixed_in_degree needs it), found"
+                        + " nothing; its entry also has the value of " + type), errors);
+    }
+
+    /*
+     * Line 7: "  - {source: pre, target: post, rule: {type: one_to_one}, weight: {" is 67 characters, so the
+     * distribution's name stands at 68 and, after "normal: [0.5, 0.2], " (20), its bound at 88. Line 11
+     * has "uniform" in place of "normal", one character more before the bound.
+     */
+    @Test
+    void aDistributionIsToldWithTheOverrideBesideOnlyWhereItComparesTwoValues(@TempDir Path dir)
+            throws IOException {
+        String prefix = "  - {source: pre, target: post, rule: {type: one_to_one}, weight: ";
+        String yaml = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + "projections:\n"
+                + prefix + "{normal: [0.5, 0.2], min: abc}}\n"
+                + prefix + "{normal: [0.5, 0.2], max: .inf}}\n"
+                + prefix + "{normal: [0.5, -0.1]}}\n"
+                + prefix + "{uniform: [0.5, 1.0]}}\n"
+                + prefix + "{uniform: [0.5, 1.0], min: 2}}\n";
+        String[] sets = {"projections[0].weight.normal=[0.4, 0.2]", "projections[1].weight.normal=[0.4, 0.2]",
+            "projections[2].weight.max=2", "projections[3].weight.uniform[1]=0.1", "projections[4].weight.max=3"};
+        List<String> errors = SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set", sets[0], "--set",
+                sets[1], "--set", sets[2], "--set", sets[3], "--set", sets[4]);
+        assertEquals(List.of("engram: error: 5 problems:",
+                // Text, or YAML's infinity, is no bound whatever the distribution beside it.
+                "  beside.yaml:7:88: projections[0].weight.min: expected a finite number (draws past it are drawn"
+                        + " again), found \"abc\"",
+                "  beside.yaml:8:88: projections[1].weight.max: expected a finite number (draws past it are drawn"
+                        + " again), found \".inf\"; YAML's .nan and .inf are not accepted: write a finite number",
+                // A negative sd is refused whatever bound is set beside it.
+                "  beside.yaml:9:68: projections[2].weight.normal: expected [mean, sd] with a standard deviation"
+                        + " sd > 0, found [0.5,-0.1]",
+                // The file's low end, 0.5, is refused for the high end the override set.
+                "  beside.yaml:10:68: projections[3].weight.uniform: expected [low, high] with low < high, found"
+                        + " [0.5,0.1]; its entry also has the value of --set " + sets[3],
+                // min 2 above every draw of [0.5, 1.0]: refused for the max of 3 the override set beside it.
+                "  beside.yaml:11:89: projections[4].weight.min: expected an interval that holds at least 0.001 of"
+                        + " the distribution's probability (most draws would be thrown away), found [2.0, 3.0], holding"
+                        + " 0.00; its entry also has the value of --set " + sets[4]), errors);
     }
 }
