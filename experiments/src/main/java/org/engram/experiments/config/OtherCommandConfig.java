@@ -45,8 +45,7 @@ public final class OtherCommandConfig {
         List<String> unknown = new ArrayList<>();
         for (ConfigException p : problems) {
             String key = p.location();
-            if (key == null || key.contains(".") || key.contains("[") || p.found() == null
-                    || !p.found().startsWith("unknown key")) {
+            if (key == null || key.contains(".") || key.contains("[") || p.kind() != ConfigException.Kind.UNKNOWN_KEY) {
                 continue;
             }
             if (!other.keys().contains(key)) {
