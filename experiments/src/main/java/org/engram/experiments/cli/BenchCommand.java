@@ -80,17 +80,13 @@ public final class BenchCommand implements Callable<Integer> {
             OptionChecks.between(command, "--threads", threads, 1, EngineOptions.MAX_THREADS);
             ParameterException.requirePositive(command, "--dt", dtMs, "ms");
             TimeGrid grid = new TimeGrid(dtMs);
-            try {
-                grid.positiveSteps(command, "--duration-ms", durationMs);
-            } catch (ParameterException e) {
-                if (spec.commandLine().getParseResult().hasMatchedOption("--duration-ms")
-                        || !e.expected().startsWith("a whole number")) {
-                    throw e;
-                }
+            boolean durationGiven = spec.commandLine().getParseResult().hasMatchedOption("--duration-ms");
+            if (!durationGiven && !grid.isWholeSteps(durationMs)) {
                 // The duration left at its default is not the user's to blame: the step they gave is.
                 throw new ParameterException(command, "--dt", "a step that divides --duration-ms (default "
                         + durationMs + " ms) into whole steps", dtMs, "give --duration-ms too, or another --dt");
             }
+            grid.positiveSteps(command, "--duration-ms", durationMs);
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
             ThreadNotice.print(spec.commandLine().getErr(), "engram " + command, "--threads", threads);
             Map<String, Object> r;
