@@ -597,17 +597,22 @@ public final class Runner {
      */
     private static String finishedMeanwhile(Path dir, Path finalDir) {
         boolean givenGonePartial = !Files.exists(dir) && !dir.equals(finalDir);
-        return givenGonePartial && notPartial(finalDir).startsWith("a finished run") ? "the run is finished, in "
+        return givenGonePartial && isFinished(finalDir) ? "the run is finished, in "
                 + finalDir + " (by another --resume, or by the run itself)" : null;
     }
 
     /** What {@code --resume} was given instead of a partial folder, for its message. */
     private static String notPartial(Path dir) {
-        if (Files.isRegularFile(dir.resolve("metrics.json")) && Files.isRegularFile(dir.resolve("config.yaml"))) {
+        if (isFinished(dir)) {
             return "a finished run, which is never changed";
         }
         return Files.isDirectory(dir) ? "a folder that holds no stopped run" : Files.exists(dir) ? "a file"
                 : "no such folder";
+    }
+
+    /** Whether a folder holds a finished run: its {@code metrics.json} and {@code config.yaml}. */
+    private static boolean isFinished(Path dir) {
+        return Files.isRegularFile(dir.resolve("metrics.json")) && Files.isRegularFile(dir.resolve("config.yaml"));
     }
 
     /** The heap's limit in MB, rounded as the other messages round it (they said 104 and 105 MB of one heap). */
