@@ -121,6 +121,27 @@ class LifAlphaTest {
         assertGridResponse(TAU_M * (1 + 1e-12), TAU_M * (1 - 1e-12), t -> psp(W, TAU_M, t), t -> psp(W, TAU_M, t));
     }
 
+    /**
+     * With tau_s = 5 and tau_m = 10 ms, g = |1/tau_s - 1/tau_m| is the double 0.1, so h = 1 ms puts
+     * x = g h exactly on AlphaCurrent's switch and h = 1e-7 ms exactly on ExponentialCurrent's
+     * (0.1 * 1e-7 == 1e-8 in doubles). The references are the integrals in closed form:
+     * P31 = exp(-h / tau_m) (1 - e^-x (1 + x)) / (g^2 C_m), P32 = exp(-h / tau_m) (1 - e^-x) / (g C_m).
+     */
+    @Test
+    void propagatorsAreRightExactlyOnTheirSwitches() {
+        double tauS = 5;
+        double g = 0.1;
+        AlphaCurrent current = new AlphaCurrent(TAU_M, tauS, C_M);
+        double h = 1;
+        double p31 = Math.exp(-h / TAU_M) * (1 - Math.exp(-g * h) * (1 + g * h)) / (g * g * C_M);
+        // 1 - e^-x (1 + x) = 0.0047 loses 1e-16 / 0.0047 = 2e-14 of itself to cancellation.
+        assertEquals(p31, current.driveToVoltage(h), 1e-13 * p31);
+        assertEquals(p31, current.toVoltage(h, 0, 1), 1e-13 * p31);
+        double tiny = 1e-7;
+        double p32 = Math.exp(-tiny / TAU_M) * -Math.expm1(-g * tiny) / (g * C_M);
+        assertEquals(p32, current.toVoltage(tiny, 1, 0), 1e-14 * p32);
+    }
+
     @Test
     void theSeriesAndTheClosedFormAgreeAroundTheSwitch() {
         for (double tauS : new double[] {2, 20}) {
