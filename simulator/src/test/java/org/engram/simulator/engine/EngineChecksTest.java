@@ -30,6 +30,9 @@ class EngineChecksTest {
                 () -> EngineChecks.requireRunnable(p, Mode.PRECISE, b.grid()));
         assertEquals("model", e.location(), e.getMessage());
         assertTrue(e.getMessage().contains("izhikevich"), e.getMessage());
+        // The three LIF models with exact propagation and the two spike sources, and no others.
+        assertTrue(e.getMessage().contains("(one of [lif_delta, lif_exp, lif_alpha, spike_times, poisson_source])"),
+                e.getMessage());
     }
 
     /** A refractory period of 2.05 ms is 20.5 steps of 0.1 ms: the grid kernel cannot count it. */

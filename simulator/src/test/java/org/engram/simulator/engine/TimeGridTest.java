@@ -113,6 +113,43 @@ class TimeGridTest {
                 + " 30000.0"), e.getMessage());
     }
 
+    /** dt = 3.6e6 / 2147483647 ms puts the limit at 3.6e6 ms as a double: exactly an hour, given in hours. */
+    @Test
+    void aLimitOfExactlyAnHourIsGivenInHours() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new TimeGrid(3.6e6 / Integer.MAX_VALUE).wholeSteps("test", "delay", 1e7));
+        assertTrue(e.getMessage().contains(" ms, 1.0 hours), found 1.0E7"), e.getMessage());
+    }
+
+    /** Exact multiples of dt and their neighbours one ulp away are the same number of whole steps. */
+    @Test
+    void exactMultiplesAndTheirNeighboursAreWholeSteps() {
+        TimeGrid grid = new TimeGrid(0.25);
+        for (int k : new int[] {1, 2, 7, 1000, 1 << 20}) {
+            double ms = k * 0.25;   // exact: 0.25 is a power of two
+            for (double near : new double[] {Math.nextDown(ms), ms, Math.nextUp(ms)}) {
+                assertEquals(k, grid.wholeSteps("test", "delay", near), () -> "ms = " + near);
+                assertEquals(k, grid.positiveSteps("test", "bin", near), () -> "ms = " + near);
+                assertEquals(k, grid.nearestSteps(near), () -> "ms = " + near);
+            }
+        }
+    }
+
+    /** Rounding to the nearest step, a half up (as Math.round), saturating at the int range. */
+    @Test
+    void nearestStepsRoundsAndSaturates() {
+        TimeGrid grid = new TimeGrid(0.1);
+        assertEquals(1, grid.nearestSteps(0.14));
+        assertEquals(2, grid.nearestSteps(0.16));
+        assertEquals(0, grid.nearestSteps(0.04));
+        assertEquals(-3, grid.nearestSteps(-0.3));
+        // 0.125 / 0.25 is exactly 0.5 and Math.round takes a half up; -0.125 / 0.25 = -0.5 goes up to 0.
+        assertEquals(1, new TimeGrid(0.25).nearestSteps(0.125));
+        assertEquals(0, new TimeGrid(0.25).nearestSteps(-0.125));
+        assertEquals(Integer.MAX_VALUE, grid.nearestSteps(1e300));
+        assertEquals(Integer.MIN_VALUE, grid.nearestSteps(-1e300));
+    }
+
     @Test
     void durationsBeyondTheStepCounterSayWhatTheLimitIs() {
         TimeGrid grid = new TimeGrid(0.1);
