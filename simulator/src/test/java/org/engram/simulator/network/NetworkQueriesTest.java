@@ -13,9 +13,11 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.input.SinusoidalCurrent;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
@@ -36,12 +38,16 @@ class NetworkQueriesTest {
         PoissonInput poisson = new PoissonInput(p, 100, 0.1, Receptor.EXCITATORY);
         CurrentSource current = CurrentSource.constant(p, new int[] {0}, 200);
         NoiseCurrent noise = new NoiseCurrent(p, null, 0, 50);
-        b.poissonInput(poisson).current(current).noise(noise);
+        ConstantCurrents constant = new ConstantCurrents(p, new int[] {1, 2}, new double[] {100, 150});
+        SinusoidalCurrent sinusoid = new SinusoidalCurrent(p, null, 100, 10, 0, 0);
+        b.poissonInput(poisson).current(current).noise(noise).constantCurrents(constant).sinusoid(sinusoid);
         Network network = b.build();
         assertEquals(42, network.seed());
         assertEquals(List.of(poisson), network.poissonInputs());
         assertEquals(List.of(current), network.currentSources());
         assertEquals(List.of(noise), network.noiseCurrents());
+        assertEquals(List.of(constant), network.constantCurrents());
+        assertEquals(List.of(sinusoid), network.sinusoidalCurrents());
         assertEquals(1, new NetworkBuilder(0.1).build().seed(), "the seed of a builder that sets none");
     }
 
