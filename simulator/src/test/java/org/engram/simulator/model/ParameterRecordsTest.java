@@ -22,6 +22,22 @@ class ParameterRecordsTest {
         }
     }
 
+    /** A record whose own check fails with an Error rather than an exception. */
+    private record Asserting(double x) {
+        Asserting {
+            if (x < 0) {
+                throw new AssertionError("x < 0: " + x);
+            }
+        }
+    }
+
+    @Test
+    void anErrorFromTheRecordsConstructorPassesUnwrapped() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> ParameterRecords.with(new Asserting(1), Map.of("x", -2.0)));
+        assertEquals("x < 0: -2.0", e.getMessage());
+    }
+
     @Test
     void changesOnlyTheNamedParameters() {
         // LifDelta's defaults written out by hand (its Javadoc table): tau_m 10, c_m 250, e_l -70,
@@ -39,6 +55,7 @@ class ParameterRecordsTest {
         assertEquals(List.of("tau_m", "c_m", "e_l", "v_th", "v_reset", "t_ref", "i_e", "tau_syn_ex", "tau_syn_in"),
                 ParameterRecords.names(LifExp.Params.class));
         assertEquals("rate_hz", ParameterRecords.snakeCase("rateHZ"));
+        assertEquals("vm_rest", ParameterRecords.snakeCase("VmRest"), "a capital first takes no underscore");
     }
 
     @Test
