@@ -11,6 +11,7 @@ import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.learning.continual.TaskData;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.junit.jupiter.api.Test;
 
 /** What an experiment holds, worked by hand, and the refusals of tasks and units past the heap. */
@@ -165,5 +166,99 @@ class HeapFitTest {
         EngramException none = assertThrows(EngramException.class, () -> heap.requireUnitsFit(3, units,
                 (long) ((heap.sharedBytes() + large) * 3 / 2) - 2));
         assertTrue(none.getMessage().contains("fewer tasks or samples, or "), none.getMessage());
+    }
+
+    /**
+     * Each strategy's state on the synthetic 10-4-4 network (56 weights, Adam: a checkpoint of 3 x 56 x 12 = 2016
+     * bytes besides the strategy's state, written three times), 2 tasks of 10 training samples, a sample's row
+     * 16 + 40 + 4 = 60 bytes, a readout row 16 + 16 + 4 = 36, worked from the per-weight and per-sample sizes
+     * {@link UnitFootprint} documents: kept + max(passing, 2016 + 3 x kept).
+     */
+    @Test
+    void eachStrategysStateIsWhatItsDocumentedSizesGive() {
+        ExperimentConfig c = config("data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
+                + "network: {hidden: [4]}\nencoder: {steps: 2}\ntraining: {batch_size: 64, block_size: 16}\n"
+                + "strategies: [{name: naive}, {name: online_ewc}, {name: mas}, {name: si}, {name: l2},"
+                + " {name: lwf}, {name: replay, params: {memory_size: 5, replay_batch_size: 16}},"
+                + " {name: er_ace, params: {memory_size: 5, replay_batch_size: 16}},"
+                + " {name: der, params: {memory_size: 5, replay_batch_size: 16}}, {name: agem, params: {memory_size: 5}},"
+                + " {name: gem, params: {patterns_per_task: 3}},"
+                + " {name: hlop, params: {first_task_neurons: 2, neuron_increment: 1}}, {name: joint},"
+                + " {name: metaplasticity}]\n");
+        HeapFit heap = new HeapFit(Experiment.prepare(c));
+        double[] expected = {
+            2016,                           // naive: the checkpoint alone
+            672 + 2016 + 3 * 672,           // online EWC: a Fisher and an anchor, 12 x 56 = 672
+            672 + 2016 + 3 * 672,           // MAS: the same
+            1568 + 2016 + 3 * 1568,         // SI: 28 x 56 = 1568
+            224 + 2016 + 3 * 224,           // L2: an anchor, 4 x 56 = 224
+            800 + 2016 + 3 * 800,           // LwF: 2 tasks x 10 samples x (36 + 4) = 800
+            360 + 2016 + 3 * 360,           // replay: 5 samples x (60 + 12) = 360
+            360 + 2016 + 3 * 360,           // ER-ACE: the same memory
+            540 + 2016 + 3 * 540,           // DER: 5 x (60 + 36 + 12) = 540
+            808 + 2016 + 3 * 808,           // A-GEM: 360 and a gradient of 8 x 56 = 448
+            880 + 2016 + 3 * 880,           // GEM: 2 tasks x 3 x 72 = 432, and 1 x 448
+            // HLOP: min(inputs, 2 + 1) = 3 lateral neurons of 3 x 8 bytes per input: 720 + 288 = 1008 kept; its
+            // seeding, 8 x (64 + 10) x 10 + 8 x 10^2 = 6720, is more than the checkpoint, 2016 + 3024.
+            1008 + 6720,
+            2016,                           // joint
+            2016};                          // metaplasticity
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], unit(heap, c, i).strategy(), 1e-6, c.strategies().get(i).label());
+        }
+        // Samples a strategy adds to a batch: 64 + 16 for replay (5 gradient blocks of 16, 8 + 8 + 8 + 4 x 5 + 8
+        // + 4 + 8 = 64 bytes a weight, activity 2 x 4 x 80 x 14), 64 + 64 for joint (8 blocks: 76 bytes a weight,
+        // activity 2 x 4 x 128 x 14); one worker's buffers 32 x 2 x 8 + 24 x 2 x 10 + 4 x 3 x 4 = 1040 for all.
+        assertEquals(56 * 60 + 1040 + 7168, unit(heap, c, 0).training(), 1e-6);
+        assertEquals(56 * 64 + 1040 + 8960, unit(heap, c, 6).training(), 1e-6);
+        assertEquals(56 * 76 + 1040 + 14336, unit(heap, c, 12).training(), 1e-6);
+    }
+
+    /**
+     * Split tasks without limits hold all their classes' samples (2 tasks of 600 + 200 on the bundled data); LwF
+     * keeps the earlier network's 10 outputs (16 + 40 + 4 = 60 bytes and 4) for each training sample of a task
+     * (30 here) of each of the 2 tasks: 3840, besides the checkpoint of 3 x (6352 x 12 + 3840).
+     */
+    @Test
+    void splitTasksHoldTheirSamplesAndLwfItsOutputsPerTrainingSample() {
+        ExperimentConfig all = config(SPLIT_UNITS.replace(", train_per_task: 30, test_per_task: 20", ""));
+        assertEquals(1600 * (3152 + 4 + 4), unit(new HeapFit(Experiment.prepare(all)), all, 0).samples(), 1e-6);
+        ExperimentConfig c = config(SPLIT_UNITS.replace("{name: ewc}", "{name: lwf}"));
+        assertEquals(3840 + 3 * (6352 * 12 + 3840), unit(new HeapFit(Experiment.prepare(c)), c, 1).strategy(), 1e-6);
+    }
+
+    /**
+     * The refusal of units side by side says how much they need and what to change, in MB worked by hand from
+     * {@link #aUnitOfSplitTasksHoldsWhatItsSizesGive}: an EWC unit holds 316,000 bytes of samples, 484,000 of
+     * network and training, and 152,448 + 3 x (76,224 + 152,448) = 838,464 of strategy state, 1,638,464 in all;
+     * a naive unit holds the same but 228,672 of strategy state (its checkpoint), 1,028,672; the run holds 16 MB
+     * and 5,600 samples of 3,140 bytes once, 33,584,000. The two units need 36,251,136 bytes of the 36,000,000
+     * two thirds of 54 MB give; the EWC unit alone fits.
+     */
+    @Test
+    void theRefusalOfUnitsSideBySideSaysWhatTheyNeedAndWhatToChange() {
+        ExperimentConfig c = config(SPLIT_UNITS);
+        HeapFit heap = new HeapFit(Experiment.prepare(c));
+        EngramException refused = assertThrows(EngramException.class,
+                () -> heap.requireUnitsFit(2, List.of(c.strategies().get(0), c.strategies().get(1)), 54_000_000));
+        assertEquals("engram run: --jobs: expected units that fit together in two thirds of the Java heap of 54 MB,"
+                + " 36.0 MB (each unit trained at once holds its own tasks' samples, network, training and strategy"
+                + " state), found 2 units at once of up to 1.6 MB each (ewc: 0.3 MB of samples, 100 samples x 784"
+                + " features; 0.5 MB of network and training; 0.8 MB of strategy state), 36.3 MB with the 33.6 MB the"
+                + " run holds once; --jobs 1 (the most that fit), or " + HeapLimitExceeded.MORE_HEAP,
+                refused.getMessage());
+    }
+
+    /** A heap that holds exactly one synthetic task of the two (2 classes x 8 samples x 44 bytes) blames their count. */
+    @Test
+    void aHeapThatHoldsOneTaskBlamesTheCount() {
+        ConfigLayers.Resolved resolved = resolved("s.yaml", "data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, "
+                + "test_per_class: 3}}\n");
+        HeapFit heap = new HeapFit(Experiment.prepare(resolved.config()));
+        ConfigException count = assertThrows(ConfigException.class,
+                () -> heap.requireTasksFit(resolved.where(), 2 * 8 * 44));
+        assertTrue(count.getMessage().contains("tasks.count: expected"), count.getMessage());
     }
 }

@@ -40,6 +40,8 @@ class PreRunChecksTest {
                 + "each task: the first 1 of the 4 test samples of task 1 (classes 0,1) hold none of class 1, found 1;"
                 + " at least 3, where every task's hold all of its classes, or 0 for all",
                 refusal(data, "{train_per_task: 5, test_per_task: 1}"));
+        // A test limit alone is checked as well.
+        assertTrue(refusal(data, "{test_per_task: 1}").startsWith("tasks.test_per_task: expected"));
         // Two limits that both fail are refused together, each with the value it needs.
         ConfigLayers.Resolved both = resolved("t.yaml", data + "tasks: {train_per_task: 4, test_per_task: 1}\n");
         PreRunChecks checks = new PreRunChecks(Experiment.prepare(both.config()));
@@ -153,6 +155,21 @@ class PreRunChecksTest {
         assertTrue(refused > 0 && refused < 12, "refused for " + refused + " of 12 seeds");
     }
 
+
+    /**
+     * The tasks' fit to the heap is checked first, before anything is built: a million permuted tasks of the
+     * bundled data's 3,000 + 1,000 samples cannot fit any heap this test runs in.
+     */
+    @Test
+    void tasksPastTheHeapAreRefusedBeforeTheLearnerIsBuilt() {
+        ConfigLayers.Resolved resolved = resolved("t.yaml", "data: {bundled: true}\n"
+                + "tasks: {sequence: permuted, count: 1000000}\n");
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> new PreRunChecks(Experiment.prepare(resolved.config())).checkBuildable(resolved.where()));
+        assertTrue(refused.getMessage().contains("tasks.count: expected tasks whose samples fit the Java heap")
+                && refused.getMessage().contains("found 1000000 tasks of 4000 samples x 784 features")
+                && refused.getMessage().contains("-Xmx"), refused.getMessage());
+    }
 
     /** The message of the limit's refusal after its location, which must be line 2 of t.yaml. */
     private static String refusal(String data, String tasks) {
