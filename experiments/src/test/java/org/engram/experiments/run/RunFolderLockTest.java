@@ -57,6 +57,41 @@ class RunFolderLockTest {
     }
 
     /**
+     * Two processes cannot both write one run folder: while another process holds its lock, taking the folder is
+     * refused with a message that names it; once that process ends, the folder can be taken.
+     */
+    @Test
+    void aFolderAnotherProcessHoldsIsRefusedNamingTheFolder() throws IOException, InterruptedException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        Process other = LockProbe.holdInAnotherProcess(run.directory());
+        try {
+            EngramException refused = assertThrows(EngramException.class,
+                    () -> run.lock(new PrintWriter(Writer.nullWriter())));
+            assertTrue(refused.getMessage().startsWith(run.directory().toString()) && refused.getMessage().contains(
+                    "found a folder another process holds"), refused.getMessage());
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor();
+        }
+        run.lock(new PrintWriter(Writer.nullWriter()));
+        assertEquals(RunFolder.Holder.HELD, LockProbe.fromAnotherProcess(run.directory()));
+        run.release();
+    }
+
+    /** One process may work on two run folders at once: the lock of one does not stand for the other's. */
+    @Test
+    void oneProcessHoldsTwoFoldersEachByItsOwnLock() throws IOException, InterruptedException {
+        RunFolder first = RunFolder.create(results, "exp", "run-1");
+        RunFolder second = RunFolder.create(results, "exp", "run-2");
+        first.lock(new PrintWriter(Writer.nullWriter()));
+        second.lock(new PrintWriter(Writer.nullWriter()));
+        first.release();
+        assertEquals(RunFolder.Holder.FREE, LockProbe.fromAnotherProcess(first.directory()));
+        assertEquals(RunFolder.Holder.HELD, LockProbe.fromAnotherProcess(second.directory()));
+        second.release();
+    }
+
+    /**
      * The files a process killed while it wrote them left ({@code .<file>.<pid>-<n>.tmp}, in any folder of the
      * run) go when the folder is taken; the files of the same names without that form stay.
      */
