@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The commit in provenance and {@code engram --version} is the one the classes were built from. */
@@ -21,9 +23,30 @@ class PlatformTest {
         }
         String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assumeTrue(git.waitFor() == 0, "not a git checkout: " + head);
+        // Changes to tracked files, staged or not, as git diff reports them, make the build dirty.
+        Process diff = new ProcessBuilder("git", "diff", "--quiet", "HEAD").redirectErrorStream(true).start();
+        diff.getInputStream().readAllBytes();
+        int changed = diff.waitFor();
+        assumeTrue(changed <= 1, "git diff failed");
         Platform p = Platform.current();
-        assertTrue(p.engramCommit().equals(head) || p.engramCommit().equals(head + "-dirty"), p.engramCommit()
-                + " against HEAD " + head);
+        assertEquals(changed == 1 ? head + "-dirty" : head, p.engramCommit());
         assertEquals(p.engramVersion() + " (commit " + p.engramCommit() + ")", p.engramRelease());
+    }
+
+    /** The machine's facts as Java's own APIs report them; classes outside a jar are a development build. */
+    @Test
+    void theRuntimeAndMachineAreThoseThisProcessRunsOn() {
+        Platform p = Platform.current();
+        // The runtime's version numbers (17.0.15), without its build and vendor suffix.
+        assertEquals(Runtime.version().version().stream().map(String::valueOf).collect(Collectors.joining(".")),
+                p.javaVersion());
+        assertEquals(Runtime.getRuntime().availableProcessors(), p.processors());
+        assertEquals(ManagementFactory.getOperatingSystemMXBean().getArch(), p.arch());
+        assertEquals(ManagementFactory.getOperatingSystemMXBean().getName() + " "
+                + ManagementFactory.getOperatingSystemMXBean().getVersion(), p.os());
+        assertTrue(p.javaVm().startsWith(ManagementFactory.getRuntimeMXBean().getVmName() + " ("), p.javaVm());
+        assertTrue(Platform.class.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("/"),
+                "the tests run on the classes folder");
+        assertEquals("development build", p.engramVersion());
     }
 }

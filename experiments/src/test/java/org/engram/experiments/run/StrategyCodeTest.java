@@ -82,4 +82,16 @@ class StrategyCodeTest {
         Path notAJar = Files.writeString(dir.resolve("broken.jar"), "not a zip");
         assertNull(digest(notAJar));
     }
+
+    /**
+     * Each class file's length is part of the digest, so that where one file ends and the next name begins is
+     * not lost: a class whose bytes are another's name and bytes ("A.class" holding "B.class" + "xyz") digests
+     * otherwise than the two classes, though their names and bytes run on alike.
+     */
+    @Test
+    void whereOneClassEndsAndTheNextBeginsIsPartOfTheDigest(@TempDir Path dir) throws IOException {
+        Map<String, byte[]> two = new TreeMap<>(Map.of("A.class", new byte[0], "B.class", "xyz".getBytes()));
+        Map<String, byte[]> one = new TreeMap<>(Map.of("A.class", "B.classxyz".getBytes()));
+        assertNotEquals(digest(jar(dir.resolve("two.jar"), two, 0)), digest(jar(dir.resolve("one.jar"), one, 0)));
+    }
 }

@@ -3,6 +3,8 @@ package org.engram.experiments.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class ThreadNoticeTest {
@@ -21,5 +23,19 @@ class ThreadNoticeTest {
         assertEquals("note: threads 2 on 1 processor: the results do not depend on the thread count, but threads"
                 + " beyond the processors take turns on them, so the run is no faster than with 1",
                 ThreadNotice.of("threads", 2, 1));
+    }
+
+    /** The note goes to the writer given, after the command, only when the count passes this machine's processors. */
+    @Test
+    void printNotesOnlyMoreThreadsThanThisMachinesProcessors() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        StringWriter err = new StringWriter();
+        ThreadNotice.print(new PrintWriter(err), "engram bench cuba", "--threads", processors);
+        assertEquals("", err.toString());
+        ThreadNotice.print(new PrintWriter(err), "engram bench cuba", "--threads", processors + 1);
+        assertEquals("engram bench cuba: note: --threads " + (processors + 1) + " on " + processors + " processor"
+                + (processors == 1 ? "" : "s") + ": the results do not depend on the thread count, but threads beyond"
+                + " the processors take turns on them, so the run is no faster than with " + processors
+                + System.lineSeparator(), err.toString());
     }
 }
