@@ -68,6 +68,13 @@ class HeapFitTest {
         ConfigException size = assertThrows(ConfigException.class,
                 () -> heap.requireTasksFit(resolved.where(), made / 4));
         assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());
+        ConfigLayers.Resolved many = resolved("s.yaml", "data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 2, train_per_class: 5, "
+                + "test_per_class: 3}}\n");
+        // 2 classes x 8 samples of 2 features, 12 bytes each, a task: 192 bytes; samples are the largest size.
+        ConfigException perClass = assertThrows(ConfigException.class,
+                () -> new HeapFit(Experiment.prepare(many.config())).requireTasksFit(many.where(), 100));
+        assertTrue(perClass.getMessage().contains("tasks.synthetic.train_per_class: expected"), perClass.getMessage());
     }
 
     /** Split tasks on the bundled data, a 784-8-10 network, naive and EWC. */
@@ -177,15 +184,17 @@ class HeapFitTest {
     @Test
     void eachStrategysStateIsWhatItsDocumentedSizesGive() {
         ExperimentConfig c = config("data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
+                + "tasks: {sequence: synthetic, count: 2,"
+                + " synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
                 + "network: {hidden: [4]}\nencoder: {steps: 2}\ntraining: {batch_size: 64, block_size: 16}\n"
                 + "strategies: [{name: naive}, {name: online_ewc}, {name: mas}, {name: si}, {name: l2},"
                 + " {name: lwf}, {name: replay, params: {memory_size: 5, replay_batch_size: 16}},"
                 + " {name: er_ace, params: {memory_size: 5, replay_batch_size: 16}},"
-                + " {name: der, params: {memory_size: 5, replay_batch_size: 16}}, {name: agem, params: {memory_size: 5}},"
+                + " {name: der, params: {memory_size: 5, replay_batch_size: 16}},"
+                + " {name: agem, params: {memory_size: 5}},"
                 + " {name: gem, params: {patterns_per_task: 3}},"
                 + " {name: hlop, params: {first_task_neurons: 2, neuron_increment: 1}}, {name: joint},"
-                + " {name: metaplasticity}]\n");
+                + " {name: metaplasticity}, {name: importance_gating}]\n");
         HeapFit heap = new HeapFit(Experiment.prepare(c));
         double[] expected = {
             2016,                           // naive: the checkpoint alone
@@ -203,7 +212,8 @@ class HeapFitTest {
             // seeding, 8 x (64 + 10) x 10 + 8 x 10^2 = 6720, is more than the checkpoint, 2016 + 3024.
             1008 + 6720,
             2016,                           // joint
-            2016};                          // metaplasticity
+            2016,                           // metaplasticity
+            1344 + 2016 + 3 * 1344};        // importance gating: 24 x 56 = 1344
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], unit(heap, c, i).strategy(), 1e-6, c.strategies().get(i).label());
         }
@@ -213,6 +223,41 @@ class HeapFitTest {
         assertEquals(56 * 60 + 1040 + 7168, unit(heap, c, 0).training(), 1e-6);
         assertEquals(56 * 64 + 1040 + 8960, unit(heap, c, 6).training(), 1e-6);
         assertEquals(56 * 76 + 1040 + 14336, unit(heap, c, 12).training(), 1e-6);
+    }
+
+    /**
+     * HLOP's lateral neurons grow by the increment each task after the first: of three tasks (a 10-4-6 network,
+     * 64 weights), 2 + 2 x 1 = 4 per matrix, 24 x 4 x (10 + 4) = 1344 bytes kept; its seeding, 6720, is more
+     * than the checkpoint, 3 x (64 x 12 + 1344) = 6336.
+     */
+    @Test
+    void hlopsNeuronsGrowWithEachTask() {
+        ExperimentConfig c = config(SYNTHETIC_GPM_UNIT.replace("count: 2", "count: 3").replace("{name: gpm}",
+                "{name: hlop, params: {first_task_neurons: 2, neuron_increment: 1}}"));
+        assertEquals(1344 + 6720, unit(new HeapFit(Experiment.prepare(c)), c, 0).strategy(), 1e-6);
+    }
+
+    /**
+     * The Diehl and Cook network of 5 neurons on 784 inputs has 784 x 5 input weights, 5 x 5 inhibitory and 5
+     * one-to-one back, 3950 in all, and steps 5 + 5 neurons: at the defaults (20 steps, batches of 64 in blocks of
+     * 16) 3950 x 60 bytes, a worker's 32 x 20 x 10 + 24 x 20 x 784 + 4 x 21 x 5, and activity 2 x 4 x 64 x 794.
+     */
+    @Test
+    void aDiehlCookUnitHoldsItsThreeMatrices() {
+        ExperimentConfig c = config("data: {bundled: true}\ntasks: {count: 2, classes_per_task: 2,"
+                + " scenario: class_incremental, train_per_task: 30, test_per_task: 20}\n"
+                + "learner: {kind: diehl_cook, neurons: 5}\nstrategies: [{name: naive}]\n");
+        assertEquals(3950 * 60 + (6400 + 376320 + 420) + 406528,
+                unit(new HeapFit(Experiment.prepare(c)), c, 0).training(), 1e-6);
+    }
+
+    /** Rotated tasks rotate the whole data (3,000 + 1,000 samples) for each angle and keep a flat copy of it. */
+    @Test
+    void rotatedTasksHoldWholeRotatedCopies() {
+        ExperimentConfig c = config("data: {bundled: true}\ntasks: {sequence: rotated, count: 2}\n"
+                + "strategies: [{name: naive}]\n");
+        assertEquals(8000 * (3152 + 4 + 4) + 8000 * 784 * 4.0,
+                unit(new HeapFit(Experiment.prepare(c)), c, 0).samples(), 1e-6);
     }
 
     /**
@@ -250,7 +295,7 @@ class HeapFitTest {
                 refused.getMessage());
     }
 
-    /** A heap that holds exactly one synthetic task of the two (2 classes x 8 samples x 44 bytes) blames their count. */
+    /** A heap that holds exactly one of two synthetic tasks (2 classes x 8 samples x 44 bytes) blames their count. */
     @Test
     void aHeapThatHoldsOneTaskBlamesTheCount() {
         ConfigLayers.Resolved resolved = resolved("s.yaml", "data: {dataset: synthetic}\n"

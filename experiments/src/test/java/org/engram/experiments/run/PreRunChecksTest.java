@@ -118,7 +118,8 @@ class PreRunChecksTest {
      * refused with that seed. Here class 1's first sample stands at position 7 of the first 8, and
      * 0.25 of class 1's 4 samples (1) and of class 0's 11 (3) are held out: the first 8 kept samples
      * lack class 1 exactly when that sample is held out, as the later ones before position 12 are of
-     * class 0.
+     * class 0. Smaller limits are refused whenever their first kept samples are all of class 0, and in
+     * particular the one that ends just before the first kept sample of class 1.
      */
     @Test
     void aLabelLimitThatValidationLeavesWithoutAClassIsRefused(@TempDir Path dir) throws IOException {
@@ -129,25 +130,29 @@ class PreRunChecksTest {
         writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {4, 28, 28}, 4 * 784);
         writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), new int[] {0, 1, 0, 1});
         String yaml = "data: {path: '" + dir + "', classes: 2}\nseeds: [%d]\n"
-                + "learner: {kind: diehl_cook, label_per_task: 8}\n"
+                + "learner: {kind: diehl_cook, label_per_task: %d}\n"
                 + "tasks: {count: 1, scenario: class_incremental, validation: 0.25}\n";
         int refused = 0;
         for (int seed = 1; seed <= 12; seed++) {
-            ConfigLayers.Resolved resolved = resolved("t.yaml", String.format(yaml, seed));
-            Experiment e = Experiment.prepare(resolved.config());
-            // What the network would be labelled with: the first 8 samples the run trains on.
-            int[] trained = e.tasks(e.sequence(seed), seed).learning().get(0).trainY();
-            boolean lacks = IntStream.of(trained).limit(8).noneMatch(y -> y == 1);
-            if (lacks) {
-                refused++;
-                String message = assertThrows(ConfigException.class,
-                        () -> new PreRunChecks(e).requireValidationSplits(resolved.where())).getMessage();
-                assertTrue(message.contains("learner.label_per_task: expected a limit whose first training samples,"
-                        + " less those tasks.validation holds out, hold every class of each task: for seed " + seed
-                        + " those of task 1 (classes 0,1) hold none of class 1, found 8; a larger limit, or 0 for"
-                        + " all"), message);
-            } else {
-                new PreRunChecks(e).requireValidationSplits(resolved.where());
+            for (int limit = 1; limit <= 8; limit++) {
+                ConfigLayers.Resolved resolved = resolved("t.yaml", String.format(yaml, seed, limit));
+                Experiment e = Experiment.prepare(resolved.config());
+                // What the network would be labelled with: the first samples the run trains on.
+                int[] trained = e.tasks(e.sequence(seed), seed).learning().get(0).trainY();
+                boolean lacks = IntStream.of(trained).limit(limit).noneMatch(y -> y == 1);
+                if (lacks && limit == 8) {
+                    refused++;
+                }
+                if (lacks) {
+                    String message = assertThrows(ConfigException.class,
+                            () -> new PreRunChecks(e).requireValidationSplits(resolved.where())).getMessage();
+                    assertTrue(message.contains("learner.label_per_task: expected a limit whose first training"
+                            + " samples, less those tasks.validation holds out, hold every class of each task: for"
+                            + " seed " + seed + " those of task 1 (classes 0,1) hold none of class 1, found " + limit
+                            + "; a larger limit, or 0 for all"), message);
+                } else {
+                    new PreRunChecks(e).requireValidationSplits(resolved.where());
+                }
             }
         }
         // One chance in four per seed: no refusal in 12 seeds has probability (3/4)^12 = 3%, and these
@@ -169,6 +174,22 @@ class PreRunChecksTest {
         assertTrue(refused.getMessage().contains("tasks.count: expected tasks whose samples fit the Java heap")
                 && refused.getMessage().contains("found 1000000 tasks of 4000 samples x 784 features")
                 && refused.getMessage().contains("-Xmx"), refused.getMessage());
+    }
+
+    /** Each check runs as part of the whole, which refuses by the key of the first that fails. */
+    @Test
+    void theWholeCheckRefusesByEachPartsKey(@TempDir Path dir) throws IOException {
+        writeSortedData(dir);
+        String data = "data: {path: '" + dir + "'}\n";
+        for (String[] bad : new String[][] {{"tasks: {train_per_task: 4}\n", "tasks.train_per_task: expected"},
+                {"tasks: {validation: 0.1}\n", "tasks.validation: expected"},
+                // 784 x 10^8 weights pass any array and this test's heap.
+                {"network: {hidden: [100000000]}\n", "network.hidden: expected"}}) {
+            ConfigLayers.Resolved resolved = resolved("t.yaml", data + bad[0]);
+            ConfigException refused = assertThrows(ConfigException.class,
+                    () -> new PreRunChecks(Experiment.prepare(resolved.config())).checkBuildable(resolved.where()));
+            assertTrue(refused.getMessage().contains(bad[1]), refused.getMessage());
+        }
     }
 
     /** The message of the limit's refusal after its location, which must be line 2 of t.yaml. */

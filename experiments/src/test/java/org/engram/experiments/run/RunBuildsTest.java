@@ -29,7 +29,8 @@ class RunBuildsTest {
         assertEquals(List.of("B: def5678-dirty"), builds.dirty());
         assertEquals(List.of("the runs were trained by different Engram builds (A: 75cbe5e then abc1234;"
                 + " B: def5678-dirty): results may differ by the code as well as by settings and seeds",
-                "built with uncommitted changes, which the commit does not identify: B: def5678-dirty"), builds.notes());
+                "built with uncommitted changes, which the commit does not identify: B: def5678-dirty"),
+                builds.notes());
         assertEquals(List.of("Engram builds (A: 75cbe5e then abc1234; B: def5678-dirty)",
                 "uncommitted changes (B: def5678-dirty)"), builds.incomparable());
     }
