@@ -155,6 +155,9 @@ class PreRunChecksTest {
                 }
             }
         }
+        // A limit past the samples kept takes them all, of both classes.
+        ConfigLayers.Resolved all = resolved("t.yaml", String.format(yaml, 1, 20));
+        new PreRunChecks(Experiment.prepare(all.config())).requireValidationSplits(all.where());
         // One chance in four per seed: no refusal in 12 seeds has probability (3/4)^12 = 3%, and these
         // seeds are fixed, so the check below only guards against a test that checks nothing.
         assertTrue(refused > 0 && refused < 12, "refused for " + refused + " of 12 seeds");

@@ -3,8 +3,9 @@ package org.engram.experiments.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ThreadNoticeTest {
@@ -25,17 +26,21 @@ class ThreadNoticeTest {
                 ThreadNotice.of("threads", 2, 1));
     }
 
-    /** The note goes to the writer given, after the command, only when the count passes this machine's processors. */
+    /**
+     * The note goes to the writer given, after the command, only when the count passes this machine's processors,
+     * and at once: a buffered writer holds nothing back.
+     */
     @Test
     void printNotesOnlyMoreThreadsThanThisMachinesProcessors() {
         int processors = Runtime.getRuntime().availableProcessors();
-        StringWriter err = new StringWriter();
-        ThreadNotice.print(new PrintWriter(err), "engram bench cuba", "--threads", processors);
-        assertEquals("", err.toString());
-        ThreadNotice.print(new PrintWriter(err), "engram bench cuba", "--threads", processors + 1);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintWriter buffered = new PrintWriter(err, false, StandardCharsets.UTF_8);
+        ThreadNotice.print(buffered, "engram bench cuba", "--threads", processors);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        ThreadNotice.print(buffered, "engram bench cuba", "--threads", processors + 1);
         assertEquals("engram bench cuba: note: --threads " + (processors + 1) + " on " + processors + " processor"
                 + (processors == 1 ? "" : "s") + ": the results do not depend on the thread count, but threads beyond"
                 + " the processors take turns on them, so the run is no faster than with " + processors
-                + System.lineSeparator(), err.toString());
+                + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
     }
 }
