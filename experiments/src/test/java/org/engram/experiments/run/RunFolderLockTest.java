@@ -83,7 +83,10 @@ class RunFolderLockTest {
     void oneProcessHoldsTwoFoldersEachByItsOwnLock() throws IOException, InterruptedException {
         RunFolder first = RunFolder.create(results, "exp", "run-1");
         RunFolder second = RunFolder.create(results, "exp", "run-2");
+        second.lock(new PrintWriter(Writer.nullWriter()));
+        second.release();
         first.lock(new PrintWriter(Writer.nullWriter()));
+        assertEquals(RunFolder.Holder.FREE, RunFolder.holder(second.directory()), "the first folder's lock only");
         second.lock(new PrintWriter(Writer.nullWriter()));
         first.release();
         assertEquals(RunFolder.Holder.FREE, LockProbe.fromAnotherProcess(first.directory()));
