@@ -125,6 +125,25 @@ class HeapFitTest {
     }
 
     /**
+     * The optimiser's state per weight, against the 48 bytes a weight of the split units holds with Adam
+     * (two moments, 8 bytes): plain SGD keeps none (40 bytes a weight, 4 in the checkpoint) and SGD
+     * with momentum one velocity (44 bytes, 8 in the checkpoint).
+     */
+    @Test
+    void theOptimisersStateIsTwoMomentsForAdamOneVelocityForMomentumAndNoneForPlainSgd() {
+        // momentum is 0.9 unless given: plain SGD is momentum 0.
+        String plain = SPLIT_UNITS.replace("block_size: 16}", "block_size: 16, optimizer: sgd, momentum: 0}");
+        String momentum = SPLIT_UNITS.replace("block_size: 16}", "block_size: 16, optimizer: sgd, momentum: 0.9}");
+        UnitFootprint.Bytes adam = unit(new HeapFit(Experiment.prepare(config(SPLIT_UNITS))), config(SPLIT_UNITS), 0);
+        UnitFootprint.Bytes sgd = unit(new HeapFit(Experiment.prepare(config(plain))), config(plain), 0);
+        UnitFootprint.Bytes velocity = unit(new HeapFit(Experiment.prepare(config(momentum))), config(momentum), 0);
+        assertEquals(adam.training() - 6352 * 8, sgd.training(), 1e-6);
+        assertEquals(adam.training() - 6352 * 4, velocity.training(), 1e-6);
+        assertEquals(3 * 6352 * 4, sgd.strategy(), 1e-6);
+        assertEquals(3 * 6352 * 8, velocity.strategy(), 1e-6);
+    }
+
+    /**
      * Synthetic tasks (10 inputs, 4 readout units, a 10-4-4 network, 64 samples a batch in blocks of
      * 16) keep their sequence's flat copy beside the rows; GPM's basis is at most each matrix's inputs
      * squared, and at a task's end it decomposes the activity of the task's 10 training samples.
