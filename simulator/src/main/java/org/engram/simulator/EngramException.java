@@ -30,6 +30,8 @@ public class EngramException extends RuntimeException {
     private final String found;
     /** A suggestion, or null. */
     private final String hint;
+    /** The other parameter the rule is stated against, or null. */
+    private final String comparedWith;
 
     /**
      * Creates a user error from its parts.
@@ -41,12 +43,31 @@ public class EngramException extends RuntimeException {
      * @param hint     an optional suggestion (for example a valid key), or {@code null}
      */
     public EngramException(String source, String location, String expected, String found, String hint) {
+        this(source, location, expected, found, hint, null);
+    }
+
+    /**
+     * Creates a user error whose rule is stated against another parameter, which a caller that
+     * set that parameter can then name as a cause: a delay that is not a whole number of steps
+     * of {@code dt}, an upper weight bound not above {@code w_min}.
+     *
+     * @param source       the file, object or command that held the bad value, or {@code null}
+     * @param location     the key path, parameter name or line, or {@code null}
+     * @param expected     the rule the value had to satisfy
+     * @param found        the value that was found, as the user wrote it
+     * @param hint         an optional suggestion, or {@code null}
+     * @param comparedWith the other parameter the rule compares the value with, as its owner
+     *                     names it (e.g. {@code "dt"}), or {@code null}
+     */
+    public EngramException(String source, String location, String expected, String found, String hint,
+                           String comparedWith) {
         super(format(source, location, expected, found, hint));
         this.source = source;
         this.location = location;
         this.expected = expected;
         this.found = found;
         this.hint = hint;
+        this.comparedWith = comparedWith;
     }
 
     /**
@@ -62,6 +83,7 @@ public class EngramException extends RuntimeException {
         this.expected = null;
         this.found = null;
         this.hint = null;
+        this.comparedWith = null;
     }
 
     /**
@@ -140,5 +162,13 @@ public class EngramException extends RuntimeException {
     /** {@return the hint, or {@code null}} */
     public String hint() {
         return hint;
+    }
+
+    /**
+     * {@return the other parameter the rule compares the value with (e.g. {@code "dt"} for a time
+     * that must be a whole number of steps), or {@code null} when the rule stands alone}
+     */
+    public String comparedWith() {
+        return comparedWith;
     }
 }

@@ -12,6 +12,8 @@ public class ParameterException extends EngramException {
 
     /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
     private final List<ParameterException> problems;
+    /** The entry of a list the value was found at, or null. */
+    private final String entry;
 
     /**
      * Creates the error.
@@ -22,8 +24,7 @@ public class ParameterException extends EngramException {
      * @param found     the value that was found
      */
     public ParameterException(String owner, String parameter, String rule, Object found) {
-        super(owner, parameter, rule, String.valueOf(found), null);
-        this.problems = List.of();
+        this(owner, parameter, rule, found, null, null);
     }
 
     /**
@@ -36,13 +37,54 @@ public class ParameterException extends EngramException {
      * @param hint      a suggestion such as {@code "did you mean 'lif_exp'?"}, or {@code null}
      */
     public ParameterException(String owner, String parameter, String rule, Object found, String hint) {
-        super(owner, parameter, rule, String.valueOf(found), hint);
+        this(owner, parameter, rule, found, hint, null);
+    }
+
+    /**
+     * Creates the error of a rule stated against another parameter, such as a time that must be a
+     * whole number of steps of {@code dt}: a caller that set that parameter can then say so.
+     *
+     * @param owner        the model, projection or object whose parameter is wrong
+     * @param parameter    the parameter name as the user writes it
+     * @param rule         the rule, with unit
+     * @param found        the value that was found
+     * @param hint         a suggestion, or {@code null}
+     * @param comparedWith the other parameter the rule compares the value with (e.g. {@code "dt"})
+     */
+    public ParameterException(String owner, String parameter, String rule, Object found, String hint,
+                              String comparedWith) {
+        super(owner, parameter, rule, String.valueOf(found), hint, comparedWith);
         this.problems = List.of();
+        this.entry = null;
+    }
+
+    private ParameterException(ParameterException e, String entry) {
+        super(e.source(), e.location(), e.expected(), e.found(), e.hint() == null ? "at " + entry
+                : "at " + entry + "; " + e.hint(), e.comparedWith());
+        this.problems = List.of();
+        this.entry = entry;
     }
 
     private ParameterException(List<ParameterException> problems) {
         super(listed(problems), null);
         this.problems = List.copyOf(problems);
+        this.entry = null;
+    }
+
+    /**
+     * This error, found at an entry of a list the user gave (an explicit list of synapses, a
+     * matrix), which the value alone would not find in a long list: the hint names the entry first.
+     *
+     * @param entry the entry, e.g. {@code "synapse 3 of the rule's list"}
+     * @return a copy whose hint starts {@code "at <entry>"} and whose {@link #entry()} returns it
+     */
+    public ParameterException atEntry(String entry) {
+        return new ParameterException(this, entry);
+    }
+
+    /** {@return the entry of a list the value was found at (see {@link #atEntry}), or {@code null}} */
+    public String entry() {
+        return entry;
     }
 
     /**

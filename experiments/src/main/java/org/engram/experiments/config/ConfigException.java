@@ -61,9 +61,46 @@ public class ConfigException extends EngramException {
     }
 
     private ConfigException(String where, String keyPath, String expected, String found, String hint, Kind kind) {
-        super(where, keyPath, expected, shown(found), hint);
+        this(where, keyPath, expected, found, hint, kind, null);
+    }
+
+    private ConfigException(String where, String keyPath, String expected, String found, String hint, Kind kind,
+                            String comparedWith) {
+        super(where, keyPath, expected, shown(found), hint, comparedWith);
         this.problems = List.of();
         this.kind = kind;
+    }
+
+    /**
+     * The refusal of a value by the simulator or a rule, placed at the key of the config that gave it: a
+     * {@link Kind#RULE} with the refusal's rule and the parameter it compares the value with
+     * ({@link #comparedWith}), by which a step set on the command line is named beside what it made wrong.
+     * A refusal of free form (a model of one's own may throw one) has its message as the rule.
+     *
+     * @param e       the refusal
+     * @param where   file, with {@code :line:column} when known
+     * @param keyPath the key path, e.g. {@code projections[0].delay_ms}
+     * @param hint    a suggestion, or {@code null}
+     * @return the error, with the value the refusal found, or an empty one for a refusal of free form
+     */
+    public static ConfigException placed(EngramException e, String where, String keyPath, String hint) {
+        return placed(e, where, keyPath, e.found() == null ? "" : e.found(), hint);
+    }
+
+    /**
+     * {@link #placed(EngramException, String, String, String)} with the value found told otherwise.
+     *
+     * @param e       the refusal
+     * @param where   file, with {@code :line:column} when known
+     * @param keyPath the key path
+     * @param found   the value found, as the config's reader tells it
+     * @param hint    a suggestion, or {@code null}
+     * @return the error
+     */
+    public static ConfigException placed(EngramException e, String where, String keyPath, String found,
+                                         String hint) {
+        return new ConfigException(where, keyPath, e.expected() == null ? e.getMessage() : e.expected(), found,
+                hint, Kind.RULE, e.comparedWith());
     }
 
     /**
@@ -101,7 +138,8 @@ public class ConfigException extends EngramException {
     }
 
     /**
-     * The same problem placed, told or hinted otherwise, of the same {@link Kind}.
+     * The same problem placed, told or hinted otherwise, of the same {@link Kind}, compared with the same
+     * parameter.
      *
      * @param where    file, with {@code :line:column} when known
      * @param keyPath  the key path
@@ -111,7 +149,7 @@ public class ConfigException extends EngramException {
      * @return the new error
      */
     public ConfigException restated(String where, String keyPath, String expected, String found, String hint) {
-        return new ConfigException(where, keyPath, expected, found, hint, kind);
+        return new ConfigException(where, keyPath, expected, found, hint, kind, comparedWith());
     }
 
     /**

@@ -277,7 +277,7 @@ final class CrossChecks {
                 grid.wholeSteps("learner", key, ms);
             }
         } catch (ParameterException e) {
-            throw new ConfigException(where.locate(key), key, e.expected(), e.found(), null);
+            throw ConfigException.placed(e, where.locate(key), key, null);
         }
     }
 

@@ -90,13 +90,12 @@ final class UnitLearners {
         } catch (ParameterException e) {
             String key = keyOf(e);
             if (key == null) {
-                throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(),
-                        e.found(), e.hint());
+                throw ConfigException.placed(e, "config", e.source() + ": " + e.location(), e.hint());
             }
             // The builder's own advice (a sparser rule) does not apply to layers connected all to all.
             String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or "
                     + HeapLimitExceeded.MORE_HEAP : e.hint();
-            throw new ConfigException(where.locate(key), key, e.expected(), e.found(), hint);
+            throw ConfigException.placed(e, where.locate(key), key, hint);
         }
     }
 

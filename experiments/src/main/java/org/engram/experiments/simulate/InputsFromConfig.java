@@ -122,7 +122,7 @@ final class InputsFromConfig {
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
-            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+            throw ConfigException.placed(e, source, path + "." + e.location(), null);
         }
     }
 
@@ -213,8 +213,7 @@ final class InputsFromConfig {
         if (e.location() == null || !e.location().startsWith(theirs)) {
             return e;
         }
-        return new ConfigException(source, key + e.location().substring(theirs.length()), e.expected(), e.found(),
-                null);
+        return ConfigException.placed(e, source, key + e.location().substring(theirs.length()), null);
     }
 
     private static void addSchedule(NetworkBuilder b, TimeGrid grid, CurrentSource current, boolean add) {
@@ -283,7 +282,7 @@ final class InputsFromConfig {
         try {
             PoissonInput.requireRate(in.target(), rate);
         } catch (EngramException e) {
-            throw new ConfigException(source, path, e.expected(), e.found(), null);
+            throw ConfigException.placed(e, source, path, null);
         }
         return rate;
     }
@@ -308,8 +307,7 @@ final class InputsFromConfig {
                 try {
                     EngineChecks.requireCurrentInputFits(target, config.mode(), grid, currentKind(type, in));
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
-                            null));
+                    problems.add(ConfigException.placed(e, source, "mode", e.found() + " (inputs[" + i + "])", null));
                 }
             }
         }

@@ -70,7 +70,7 @@ final class NetworkFromConfig {
         try {
             b = new NetworkBuilder(config.dtMs());
         } catch (EngramException e) {
-            problems.add(new ConfigException(source, "dt_ms", e.expected(), e.found(), null));
+            problems.add(ConfigException.placed(e, source, "dt_ms", null));
             // The entries are still checked, on the default grid, but not what depends on the step.
             b = new NetworkBuilder(TimeGrid.DEFAULT_DT_MS);
             timed = false;
@@ -136,7 +136,7 @@ final class NetworkFromConfig {
         if (key == null && e instanceof HeapLimitExceeded && "input buffers".equals(e.location())) {
             key = projections.longestDelayInto(e.source(), network);
         }
-        return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
+        return key == null ? e : ConfigException.placed(e, source, key, e.hint());
     }
 
     /** {@return the config the network is built from} */

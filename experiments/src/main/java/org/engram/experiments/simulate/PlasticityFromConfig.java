@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.learning.plasticity.PlasticityRule;
@@ -29,8 +27,6 @@ import org.engram.simulator.network.Projection;
 final class PlasticityFromConfig {
     /** The keys of the built-in rules, and what other simulators call some of them. */
     private static final SpecKeys.OfPlasticity OTHER_NAMES = new SpecKeys.OfPlasticity();
-    /** The lower bound an upper bound is refused against, as the rules word it. */
-    private static final Pattern LOWER_BOUND = Pattern.compile("^a weight > ([a-z][a-z0-9_]*) = ");
     private final String source;
     private final EntryChecks checks;
     /** The plasticity rules to attach once the network is built, by projection. */
@@ -175,16 +171,17 @@ final class PlasticityFromConfig {
         JsonNode given = ConfigLoader.mapper().valueToTree(spec);
         String at = e.location();
         boolean defaulted = ruleKeys.contains(at) && !given.has(at);
-        // Bounds are refused as "a weight > w_min = 0", w_min as the rule names its lower bound.
-        Matcher lower = LOWER_BOUND.matcher(e.expected());
-        String lowerLeftOut = !defaulted && lower.find() && ruleKeys.contains(lower.group(1))
-                && !given.has(lower.group(1)) ? lower.group(1) : null;
+        // The one value a rule compares with another of its keys is the upper weight bound, with the lower
+        // ("a weight > w_min = 0", w_min as the rule names its lower bound).
+        String compared = e.comparedWith();
+        String lowerLeftOut = !defaulted && compared != null && ruleKeys.contains(compared) && !given.has(compared)
+                ? compared : null;
         // The default is the rule's own: 0 for the built-in rules, anything for a user rule.
         String hint = defaulted ? "give " + at : lowerLeftOut != null ? lowerLeftOut + " is left out and takes the"
                 + " rule's default: give it (for an inhibitory projection the strongest inhibition, below " + at + ")"
                 : null;
-        return new ConfigException(source, path + "." + at, e.expected(), e.found()
-                + (defaulted ? " (the rule's default)" : ""), hint);
+        String found = e.found() + (defaulted ? " (the rule's default)" : "");
+        return ConfigException.placed(e, source, path + "." + at, found, hint);
     }
 
     /** Refuses, all at once, every key a plasticity rule needs that its entry leaves out. */
@@ -218,7 +215,7 @@ final class PlasticityFromConfig {
                 String path = pending.path();
                 String key = "weights".equals(e.location()) ? path.substring(0, path.lastIndexOf('.')) + ".weight"
                         : e.location() == null ? path : path + "." + e.location();
-                problems.add(new ConfigException(source, key, e.expected(), e.found(), null));
+                problems.add(ConfigException.placed(e, source, key, null));
             }
         }
         if (!problems.isEmpty()) {

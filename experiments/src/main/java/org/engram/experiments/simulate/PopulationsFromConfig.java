@@ -143,7 +143,7 @@ final class PopulationsFromConfig {
                 String variable = where.contains("[") ? where.substring(0, where.indexOf('[')) : where;
                 String path = "populations[" + i + "]" + (pops.get(i).initial().containsKey(variable)
                         ? ".initial." + variable : "");
-                problems.add(new ConfigException(source, path, e.expected(), where + " = " + e.found(), null));
+                problems.add(ConfigException.placed(e, source, path, where + " = " + e.found(), null));
             }
         }
         if (!problems.isEmpty()) {
@@ -250,7 +250,7 @@ final class PopulationsFromConfig {
         } catch (EngramException e) {
             String key = e.location() == null || e.location().equals("size") ? "size"
                     : e.location().equals("populations") ? "name" : "params." + e.location();
-            throw new ConfigException(source, path + "." + key, e.expected(), e.found(), e.hint());
+            throw ConfigException.placed(e, source, path + "." + key, e.hint());
         }
         if (grid != null) {
             requireRunnable(population, grid, merged, spec.params(), path);
@@ -266,7 +266,7 @@ final class PopulationsFromConfig {
         try {
             NetworkBuilder.requireSize(spec.name(), spec.size());
         } catch (EngramException e) {
-            throw new ConfigException(source, path + ".size", e.expected(), e.found(), e.hint());
+            throw ConfigException.placed(e, source, path + ".size", e.hint());
         }
         return null;
     }
@@ -286,16 +286,16 @@ final class PopulationsFromConfig {
             EngineChecks.requireRunnable(population, config.mode(), grid);
         } catch (EngramException e) {
             String at = e.location();
-            String expected = e.expected() == null ? e.getMessage() : e.expected();
             String found = e.found() == null ? "" : e.found();
-            if ("dt".equals(at) || "dt_ms".equals(at)) {
+            if (TimeGrid.DT.equals(at) || "dt_ms".equals(at)) {
                 // A model that cannot take the time step (a model of one's own may refuse it): the step is dt_ms.
+                String expected = e.expected() == null ? e.getMessage() : e.expected();
                 throw new ConfigException(source, "dt_ms", expected + " (" + population.model().name() + ", "
                         + path + ")", found, null);
             }
             String key = at == null ? "" : params.has(at) ? ".params." + at : "." + at;
             boolean defaulted = at != null && params.has(at) && (written == null || !written.has(at));
-            throw new ConfigException(source, path + key, expected, defaulted ? found + " (the model's default,"
+            throw ConfigException.placed(e, source, path + key, defaulted ? found + " (the model's default,"
                     + " not in the config)" : found, defaulted ? "set params." + at + " for this dt_ms" : null);
         }
     }

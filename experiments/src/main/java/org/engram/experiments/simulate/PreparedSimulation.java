@@ -12,6 +12,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
 
 /**
@@ -76,7 +77,7 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
             try {
                 EngineOptions.requireThreads("engine", c.threads());
             } catch (EngramException e) {
-                checks.add(new ConfigException(source, "threads", e.expected(), e.found(), null));
+                checks.add(ConfigException.placed(e, source, "threads", null));
             }
         }
         if (c.durationMs() == null || !(c.durationMs() > 0)) {
@@ -101,7 +102,7 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
             try {
                 factory.grid().positiveSteps("simulation", "duration_ms", c.durationMs());
             } catch (EngramException e) {
-                checks.add(new ConfigException(source, "duration_ms", e.expected(), e.found(), null));
+                checks.add(ConfigException.placed(e, source, "duration_ms", null));
             }
         }
         problems.addAll(leftOut.kept(sharedName ? withoutUnknownPopulations(checks) : checks));
@@ -182,7 +183,7 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
         String note = "dt_ms is the one " + set + " gave";
         List<ConfigException> noted = new ArrayList<>();
         for (ConfigException p : problems) {
-            boolean ofTheStep = p.expected() != null && p.expected().contains("dt = ") && !"dt_ms".equals(p.location());
+            boolean ofTheStep = TimeGrid.DT.equals(p.comparedWith());
             noted.add(ofTheStep ? p.restated(p.source(), p.location(), p.expected(), p.found(),
                     p.hint() == null ? note : p.hint() + "; " + note) : p);
         }

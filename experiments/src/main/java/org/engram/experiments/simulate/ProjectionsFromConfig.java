@@ -6,6 +6,7 @@ import java.util.List;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
+import org.engram.simulator.DistributionRefused;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
@@ -122,8 +123,8 @@ final class ProjectionsFromConfig {
             boolean nameTaken = "projections".equals(e.location());
             boolean unnamedTwin = nameTaken && name.equals(spec.source() + "->" + spec.target());
             // A name the config gave is its name: key's problem; the default one the entry's.
-            throw new ConfigException(source, nameTaken && !unnamedTwin ? path + ".name" : path, e.expected(),
-                    e.found(), unnamedTwin ? "another projection connects " + name + " too: give each its own name:"
+            throw ConfigException.placed(e, source, nameTaken && !unnamedTwin ? path + ".name" : path,
+                    unnamedTwin ? "another projection connects " + name + " too: give each its own name:"
                             + " key" : null);
         }
     }
@@ -149,7 +150,7 @@ final class ProjectionsFromConfig {
             try {
                 synapses.requireWeight("projection '" + spec.name() + "'");
             } catch (EngramException e) {
-                throw new ConfigException(source, key, e.expected(), e.found(), null);
+                throw ConfigException.placed(e, source, key, null);
             }
         }
         return synapses;
@@ -172,7 +173,7 @@ final class ProjectionsFromConfig {
             try {
                 delayed.delaySteps(grid, "projection '" + spec.name() + "'");
             } catch (EngramException e) {
-                throw new ConfigException(source, path, e.expected(), e.found(), null);
+                throw ConfigException.placed(e, source, path, null);
             }
         }
         return delayed;
@@ -195,7 +196,7 @@ final class ProjectionsFromConfig {
         } catch (ParameterException e) {
             List<ConfigException> each = new ArrayList<>();
             for (ParameterException p : e.problems()) {
-                each.add(new ConfigException(source, path + "." + p.location(), p.expected(), p.found(), null));
+                each.add(ConfigException.placed(p, source, path + "." + p.location(), null));
             }
             throw ConfigException.all(each);
         }
@@ -223,7 +224,7 @@ final class ProjectionsFromConfig {
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
-            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+            throw ConfigException.placed(e, source, path + "." + e.location(), null);
         }
     }
 
@@ -238,8 +239,7 @@ final class ProjectionsFromConfig {
             i--;
         }
         if (i < 0 || e.location() == null) {
-            return new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
-                    e.found() == null ? "" : e.found(),
+            return ConfigException.placed(e, source, "projections",
                     "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
         }
         return atProjectionKey(e, config.projections().get(i), "projections[" + i + "]");
@@ -254,26 +254,26 @@ final class ProjectionsFromConfig {
      * @param path its key path, e.g. {@code projections[1]}
      */
     private ConfigException atProjectionKey(EngramException e, SimulationConfig.ProjectionSpec spec, String path) {
+        // The simulator names the entry of a list it found the value in ("at synapse 3 of the rule's list"),
+        // which the key alone does not find in a long list; its other advice speaks of the Java API, but for
+        // synapses past the heap (smaller populations, a sparser rule, -Xmx), which is the config's user's too.
+        boolean inList = e instanceof ParameterException p && p.entry() != null;
         String key = switch (e.location()) {
             case "delay" -> "delay_ms";
             case "weight" -> "weight";
             case "source" -> "rule.sources";
-            // An index of the rule's, or the target population itself (one that takes no input), found as its name.
-            case "target" -> String.valueOf(e.found()).startsWith("'") ? "target" : "rule.targets";
+            // An index in the rule's list, or else the target population itself (one that takes no input).
+            case "target" -> inList ? "rule.targets" : "target";
             // A count of the rule's: fixed_in_degree.k, fixed_total_number.n.
             default -> e.location().endsWith(".k") ? "rule.k" : e.location().endsWith(".n") ? "rule.n" : "rule";
         };
         JsonNode given = key.equals("delay_ms") ? spec.delayMs() : key.equals("weight") ? spec.weight() : null;
         // A drawn value is found where a distribution was written: say where it came from. (A
         // distribution refused as a whole says so itself.)
-        boolean drawn = given != null && given.isObject() && !String.valueOf(e.found()).startsWith("a distribution");
-        // The simulator names the entry of a list it found the value in ("at synapse 3 of the rule's list"),
-        // which the key alone does not find in a long list; its other advice speaks of the Java API, but for
-        // synapses past the heap (smaller populations, a sparser rule, -Xmx), which is the config's user's too.
-        boolean inList = e.hint() != null && e.hint().startsWith("at ");
+        boolean drawn = given != null && given.isObject() && !(e instanceof DistributionRefused);
         String hint = drawn ? "a value drawn from the distribution given here"
                 : inList || e instanceof HeapLimitExceeded ? e.hint() : null;
-        return new ConfigException(source, path + "." + key, e.expected(), e.found(), hint);
+        return ConfigException.placed(e, source, path + "." + key, hint);
     }
 
     /**

@@ -69,7 +69,7 @@ final class RecordChecks {
                 // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
                 double bin = c.record().rateBinMs();
                 boolean offTheGrid = bin > 0 && Double.isFinite(bin) && !grid.isWholeSteps(bin);
-                problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(),
+                problems.add(ConfigException.placed(e, source, "record.rate_bin_ms",
                         offTheGrid ? "set record.rate_bin_ms to a multiple of dt_ms (without it the bin is 1 ms)"
                                 : null));
             }
@@ -130,7 +130,7 @@ final class RecordChecks {
                 try {
                     p.values(b.variable());   // the recorder's rule: a recordable variable of the model
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), e.hint()));
+                    problems.add(ConfigException.placed(e, source, path + ".variable", e.hint()));
                 }
             }
             if (b.neurons() != null && b.neurons().length == 0 && !b.allNeurons()) {
@@ -141,7 +141,7 @@ final class RecordChecks {
                 try {
                     StateRecorder.requireNeurons(p, b.neurons());
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".neurons", e.expected(), e.found(), null));
+                    problems.add(ConfigException.placed(e, source, path + ".neurons", null));
                 }
             }
             if (grid != null) {
@@ -151,14 +151,14 @@ final class RecordChecks {
                 try {
                     intervalSteps = EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
+                    problems.add(ConfigException.placed(e, source, field, null));
                 }
                 if (intervalSteps > 0) {
                     try {
                         checkCapacity(c, grid, b, intervalSteps);
                     } catch (EngramException e) {
                         // Only the recording's size depends on the run's length, which the hint names.
-                        problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
+                        problems.add(ConfigException.placed(e, source, field, durationHint));
                     }
                 }
             }
@@ -305,7 +305,7 @@ final class RecordChecks {
         try {
             grid.wholeSteps("record", "from_ms", from);
         } catch (EngramException e) {
-            problems.add(new ConfigException(source, "record.from_ms", e.expected(), e.found(), null));
+            problems.add(ConfigException.placed(e, source, "record.from_ms", null));
             return;
         }
         Double duration = c.durationMs();   // null when missing, a problem of its own

@@ -162,7 +162,7 @@ final class WeightRecordChecks {
             steps = grid.positiveSteps("record", "interval_ms", w.intervalMs());
         } catch (EngramException e) {
             boolean byDefault = w.intervalMs() == SimulationConfig.WeightSpec.DEFAULT_INTERVAL_MS;
-            problems.add(new ConfigException(source, path + ".interval_ms", e.expected(), e.found(), byDefault
+            problems.add(ConfigException.placed(e, source, path + ".interval_ms", byDefault
                     ? "set interval_ms to a multiple of dt_ms (without it the interval is 1 ms)" : null));
             return 0;
         }

@@ -47,7 +47,7 @@ final class Bounds {
         requireFloat(owner, bounds.maxKey(), bounds.wMax());
         if (!(bounds.wMin() < bounds.wMax())) {
             throw new ParameterException(owner, bounds.maxKey(), "a weight > " + bounds.minKey() + " = "
-                    + bounds.wMin(), bounds.wMax());
+                    + bounds.wMin(), bounds.wMax(), null, bounds.minKey());
         }
     }
 

@@ -131,7 +131,7 @@ final class PoissonDrive {
             throw new ParameterException("poisson input to '" + input.target().name() + "'", input.rateKey(k),
                     "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
                             + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
-                            + " ms (precise mode has no limit)", ratesHz[k]);
+                            + " ms (precise mode has no limit)", ratesHz[k], null, TimeGrid.DT);
         }
         return mean;
     }

@@ -26,13 +26,19 @@ public record TimeGrid(double dtMs) {
     public static final double DEFAULT_DT_MS = 0.1;
 
     /**
+     * The step's name in errors: the {@link ParameterException#comparedWith} of a value refused for
+     * not fitting the grid, which a caller that set the step can name as the cause.
+     */
+    public static final String DT = "dt";
+
+    /**
      * Validates the step.
      *
      * @param dtMs the time step in milliseconds
      */
     public TimeGrid {
         if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
-            throw new ParameterException("time grid", "dt", "a finite number > 0 (ms)", dtMs);
+            throw new ParameterException("time grid", DT, "a finite number > 0 (ms)", dtMs);
         }
     }
 
@@ -76,11 +82,11 @@ public record TimeGrid(double dtMs) {
             double hours = limitMs.doubleValue() / 3.6e6;
             throw new ParameterException(owner, parameter, "at most " + Integer.MAX_VALUE + " time steps of dt = "
                     + dtMs + " ms (" + limitMs.stripTrailingZeros().toPlainString() + " ms" + (hours >= 1
-                    ? String.format(Locale.ROOT, ", %.1f hours", hours) : "") + ")", ms);
+                    ? String.format(Locale.ROOT, ", %.1f hours", hours) : "") + ")", ms, null, DT);
         }
         if (!isWholeSteps(ms)) {
             throw new ParameterException(owner, parameter,
-                    "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms);
+                    "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms, null, DT);
         }
         return (int) Math.round(steps);
     }
@@ -121,7 +127,7 @@ public record TimeGrid(double dtMs) {
 
     private ParameterException atLeastOneStep(String owner, String parameter, double ms) {
         return new ParameterException(owner, parameter, "a whole number of time steps, at least one (a multiple of "
-                + "dt = " + dtMs + " ms)", ms);
+                + "dt = " + dtMs + " ms)", ms, null, DT);
     }
 
     /**

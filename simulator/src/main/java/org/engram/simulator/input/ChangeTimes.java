@@ -60,7 +60,8 @@ final class ChangeTimes {
                 // Two times that round to one step: grid mode would apply the first value for that step
                 // and precise mode the second, or neither.
                 throw new ParameterException(owner, "times_ms[" + k + "]", "a time at least one step (dt = "
-                        + grid.dtMs() + " ms) after times_ms[" + (k - 1) + "] = " + timesMs[k - 1], timesMs[k]);
+                        + grid.dtMs() + " ms) after times_ms[" + (k - 1) + "] = " + timesMs[k - 1], timesMs[k], null,
+                        TimeGrid.DT);
             }
         }
         return steps;

@@ -127,7 +127,7 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
         if (!(mean <= MAX_SPIKES_PER_STEP)) {
             throw new ParameterException(NAME, "rate_hz", "at most " + MAX_SPIKES_PER_STEP + " spikes per step on"
                     + " average in grid mode, i.e. " + MAX_SPIKES_PER_STEP / grid.dtMs() * 1000 + " Hz at dt = "
-                    + grid.dtMs() + " ms (precise mode has no limit)", params.rateHz());
+                    + grid.dtMs() + " ms (precise mode has no limit)", params.rateHz(), null, TimeGrid.DT);
         }
         final double[] tail = countTail(mean);
         final double p = tail[0];

@@ -2,6 +2,7 @@ package org.engram.simulator.network;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.DistributionRefused;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
@@ -331,9 +332,7 @@ final class ProjectionAssembler implements SynapseSink {
      * matrix entry), which the value alone would not find in a long list; built only on failure.
      */
     private static ParameterException atSynapse(Connectivity rule, ParameterException e, int position) {
-        String at = "at " + rule.synapseOrigin(position);
-        return new ParameterException(e.source(), e.location(), e.expected(), e.found(),
-                e.hint() == null ? at : at + "; " + e.hint());
+        return e.atEntry(rule.synapseOrigin(position));
     }
 
     /**
@@ -365,8 +364,7 @@ final class ProjectionAssembler implements SynapseSink {
         double hi = draw.getSupportUpperBound();
         boolean wrongOnly = receptor == Receptor.EXCITATORY ? hi <= 0 && lo < 0 : lo >= 0 && hi > 0;
         if (wrongOnly) {
-            throw new ParameterException(owner, "weight", receptor.weightRule(),
-                    "a distribution over [" + lo + ", " + hi + "]");
+            throw new DistributionRefused(owner, "weight", receptor.weightRule(), lo, hi, "", null);
         }
     }
 
@@ -385,9 +383,9 @@ final class ProjectionAssembler implements SynapseSink {
         double hi = draw.getSupportUpperBound() / grid.dtMs();
         // Half a step rounds up to one: a distribution whose draws reach it (a discrete one) may give delays.
         if (hi < 0.5 || lo >= Short.MAX_VALUE + 0.5) {
-            throw new ParameterException(owner, "delay", "a distribution with draws that round to 1 to "
-                    + Short.MAX_VALUE + " time steps of dt = " + grid.dtMs() + " ms", "a distribution over ["
-                    + draw.getSupportLowerBound() + ", " + draw.getSupportUpperBound() + "] ms");
+            throw new DistributionRefused(owner, "delay", "a distribution with draws that round to 1 to "
+                    + Short.MAX_VALUE + " time steps of dt = " + grid.dtMs() + " ms", draw.getSupportLowerBound(),
+                    draw.getSupportUpperBound(), " ms", TimeGrid.DT);
         }
     }
 

@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,10 @@ class TimeGridTest {
             ParameterException e = assertThrows(ParameterException.class,
                     () -> grid.wholeSteps("test", "duration", ms));
             assertEquals("duration", e.location(), e.getMessage());
+            assertEquals(TimeGrid.DT, e.comparedWith(), "the step made it wrong: " + e.getMessage());
         }
+        // A negative duration is wrong whatever the step.
+        assertNull(assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "d", -1)).comparedWith());
     }
 
     /**
@@ -99,6 +103,7 @@ class TimeGridTest {
             ParameterException e = assertThrows(ParameterException.class, () -> grid.positiveSteps("test", "bin", ms));
             assertEquals("bin", e.location(), e.getMessage());
             assertTrue(e.getMessage().contains("whole number of time steps"), e.getMessage());
+            assertEquals(TimeGrid.DT, e.comparedWith(), e.getMessage());
         }
         assertEquals(1, grid.positiveSteps("test", "bin", 0.1));
         assertEquals(12, grid.positiveSteps("test", "bin", 1.2));
@@ -162,6 +167,7 @@ class TimeGridTest {
             assertTrue(e.getMessage().endsWith("expected at most 2147483647 time steps of dt = 0.1 ms (214748364.7 ms,"
                     + " 59.7 hours), found " + ms), e.getMessage());
             assertTrue(!e.getMessage().contains("whole number"), e.getMessage());
+            assertEquals(TimeGrid.DT, e.comparedWith(), "a longer step counts fewer steps: " + e.getMessage());
         }
     }
 

@@ -69,7 +69,7 @@ public final class ExplicitList implements Connectivity {
     private void requireIndex(ConnectContext context, String end, int index, int size, int position) {
         if (index < 0 || index >= size) {
             throw new ParameterException("projection '" + context.projectionName() + "'", end, "an index in [0, "
-                    + size + ")", String.valueOf(index), "at " + synapseOrigin(position));
+                    + size + ")", index).atEntry(synapseOrigin(position));
         }
     }
 
