@@ -171,7 +171,7 @@ final class UnitLearners {
      * @param tasks   the tasks (the cosine schedule spans all their batches)
      * @return the settings
      */
-    private TrainerOptions options(long seed, int threads, List<TaskData> tasks) {
+    TrainerOptions options(long seed, int threads, List<TaskData> tasks) {
         TrainingSpec t = config.training();
         long batches = 0;
         for (TaskData task : tasks) {
