@@ -60,7 +60,17 @@ public class ConfigException extends EngramException {
         this(where, keyPath, expected, found, hint, Kind.RULE);
     }
 
-    private ConfigException(String where, String keyPath, String expected, String found, String hint, Kind kind) {
+    /**
+     * Creates an error of a given kind, for a subclass; {@link #of} makes one of this class.
+     *
+     * @param where    file, with {@code :line:column} when known
+     * @param keyPath  the key path
+     * @param expected the rule or form
+     * @param found    the value found, shown as the public constructor shows it
+     * @param hint     a suggestion, or {@code null}
+     * @param kind     what refused the value
+     */
+    protected ConfigException(String where, String keyPath, String expected, String found, String hint, Kind kind) {
         this(where, keyPath, expected, found, hint, kind, null);
     }
 

@@ -10,7 +10,8 @@ import org.engram.experiments.config.ConfigException;
 final class UnknownPopulation extends ConfigException {
     private static final long serialVersionUID = 1L;
 
+    /** An unknown name, refused for its own form: no override beside it in its entry can be the cause. */
     UnknownPopulation(String where, String keyPath, String expected, String found, String hint) {
-        super(where, keyPath, expected, found, hint);
+        super(where, keyPath, expected, found, hint, Kind.FORM);
     }
 }

@@ -111,4 +111,19 @@ class OverrideBesideNoteTest {
                         + " the distribution's probability (most draws would be thrown away), found [2.0, 3.0], holding"
                         + " 0.00; its entry also has the value of --set " + sets[4]), errors);
     }
+
+    /*
+     * Line 7: "  - {source: pre, " is 18 characters, so the key target stands at 19.
+     */
+    @Test
+    void aPopulationOfNoNameIsToldWithoutTheOverrideBeside(@TempDir Path dir) throws IOException {
+        String yaml = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + """
+                projections:
+                  - {source: pre, target: psot, rule: {type: all_to_all}, weight: 0.5}
+                """;
+        // No weight makes 'psot' a population: the note had named the --set of the weight.
+        assertEquals(List.of("engram: error: beside.yaml:7:19: projections[0].target: expected one of the populations"
+                + " [pre, post], found psot; did you mean 'post'?"),
+                SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set", "projections[0].weight=0.2"));
+    }
 }
