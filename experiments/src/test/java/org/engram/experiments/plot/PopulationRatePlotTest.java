@@ -95,4 +95,25 @@ class PopulationRatePlotTest {
     static String subtitle(Figure f) {
         return ((TextTitle) f.chart().getSubtitle(0)).getText();
     }
+
+    @Test
+    void rejectsNoBinsAndNoNeurons() {
+        assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(0, k -> 1, 1, 0, 10, 1, "t"));
+        assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(1, k -> 1, 0, 0, 10, 1, "t"));
+    }
+
+    /**
+     * A bin that starts at the window's end (a monitor's last, empty bin) adds no time and no spikes: the levels
+     * drawn are the rates given, none NaN, and the mean rate is that of the first two bins, (10 + 20) / 2 = 15 Hz.
+     */
+    @Test
+    void aBinAtTheWindowsEndIsDrawnAsGiven() {
+        Figure f = PopulationRatePlot.of(new double[] {10, 20, 30}, 4, 0, 20, 10, "t");
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        for (int k = 0; k < d.getItemCount(0); k++) {
+            double level = d.getYValue(0, k);
+            assertTrue(level == 10 || level == 20 || level == 30, "item " + k + " drawn at " + level);
+        }
+        assertEquals("4 neurons, 10 ms bins; mean rate 15.00 Hz", subtitle(f));
+    }
 }

@@ -140,4 +140,55 @@ class SpikeRasterPlotTest {
         assertTrue(PopulationRatePlotTest.subtitle(f).endsWith(" Hz; the last " + SpikeRasterPlot.MAX_DOTS + " drawn"),
                 PopulationRatePlotTest.subtitle(f));
     }
+
+    /**
+     * A window holds the spikes at or after its start: 50,001 spikes of which the first is at 500 ms make the
+     * window from 500 ms hold one too many, so the run is shown from 800 ms (1000 - 200, the next round end).
+     */
+    @Test
+    void aSpikeAtTheWindowsStartCountsInIt() {
+        double[] t = new double[SpikeRasterPlot.MAX_DOTS + 1];
+        t[0] = 500;
+        for (int k = 1; k < t.length; k++) {
+            t[k] = 500 + k * 500.0 / SpikeRasterPlot.MAX_DOTS;
+        }
+        assertEquals(800, SpikeRasterPlot.windowStartMs(t, 1000, 1000));
+    }
+
+    /** Neurons that fire in the same step give equal times, which are in order. */
+    @Test
+    void equalTimesAreInOrder() {
+        assertEquals(0, SpikeRasterPlot.windowStartMs(new double[] {1, 1, 2}, 3, 10));
+    }
+
+    /**
+     * Of a train read in place, a spike exactly at the window's start is drawn, and one of the first neuron not
+     * shown is not: 2 spikes of 2 neurons over 0.5 s, a mean rate of 2 Hz.
+     */
+    @Test
+    void aTrainsWindowDrawsFromItsStartAndTheNeuronsShownOnly() {
+        Figure f = SpikeRasterPlot.of(SpikeRasterPlot.arrays(new double[] {400, 500, 600, 700},
+                new int[] {0, 0, 2, 1}), 2, 500, 1000, "t");
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        assertEquals(2, d.getItemCount(0));
+        assertEquals(500, d.getXValue(0, 0));
+        assertEquals(0, d.getYValue(0, 0));
+        assertEquals(700, d.getXValue(0, 1));
+        assertEquals(1, d.getYValue(0, 1));
+        assertEquals("2 spikes from 2 neurons in the 500 ms from 500 to 1000 ms; mean rate 2.00 Hz",
+                PopulationRatePlotTest.subtitle(f));
+    }
+
+    @Test
+    void rejectsAWindowWithoutEndOrNeuronsAndASpikeOfANeuronPastThem() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {0}, 1, 0, Double.POSITIVE_INFINITY, "t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[0], new int[0], 0, 0, 10, "t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {0}, 1, -1, 10, "t"));
+        // Neurons 0 and 1 of two: index 2 is past them.
+        assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {2}, 2, 0, 10, "t"));
+    }
 }
