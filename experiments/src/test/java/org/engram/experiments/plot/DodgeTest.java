@@ -82,6 +82,17 @@ class DodgeTest {
     }
 
     /**
+     * Twenty tasks 0.04 apart would span 19 x 0.04 = 0.76, more than the 0.4 allowed: they are squeezed to span
+     * exactly 0.4, from -0.2 to 0.2 about their x.
+     */
+    @Test
+    void aGroupTooWideForItsSpanSpansItExactly() {
+        assertEquals(-0.2, Dodge.offset(0, 20, 0.04, 0.4), 1e-12);
+        assertEquals(0.2, Dodge.offset(19, 20, 0.04, 0.4), 1e-12);
+        assertEquals(0, Dodge.offset(0, 1, 0.04, 0.4));
+    }
+
+    /**
      * Every point lies within the x axis's range, less than half a task from the x it stands for, and the
      * series about one x keep their order, left to right.
      */

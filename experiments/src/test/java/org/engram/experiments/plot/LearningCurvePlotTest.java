@@ -62,4 +62,41 @@ class LearningCurvePlotTest {
         assertThrows(IllegalArgumentException.class, () -> new LearningCurvePlot.Curve("x", new double[] {1, 2},
                 new double[] {1, 2}, new double[] {0.1}));
     }
+
+    /**
+     * The axes span the data, not from 0: epochs 1 to 4 and accuracies 87.3 to 99.8 % drawn from 0 would
+     * squeeze the curve into the top eighth of the plot.
+     */
+    @Test
+    void theAxesSpanTheDataNotFromZero() {
+        LearningCurvePlot.Curve c = new LearningCurvePlot.Curve("naive", new double[] {1, 2, 3, 4},
+                new double[] {90.3, 96.8, 87.3, 99.8});
+        XYPlot plot = LearningCurvePlot.of(List.of(c), "training accuracy (%)", true, new int[] {3}, "t").chart()
+                .getXYPlot();
+        assertTrue(plot.getDomainAxis().getLowerBound() > 0.5, plot.getDomainAxis().getRange().toString());
+        assertTrue(plot.getRangeAxis().getLowerBound() > 80, plot.getRangeAxis().getRange().toString());
+    }
+
+    /**
+     * A boundary's label names the task that starts there, "task 2", where it has room; thirty one-epoch tasks
+     * side by side leave each label about 800 / 30 = 27 units, room for its number only.
+     */
+    @Test
+    void boundaryLabelsNameTheirTaskAsRoomAllows() {
+        LearningCurvePlot.Curve two = new LearningCurvePlot.Curve("naive", new double[] {1, 2, 3, 4},
+                new double[] {1, 2, 3, 4});
+        assertTrue(LearningCurvePlot.of(List.of(two), "loss (nats)", false, new int[] {3}, "t").svg()
+                .contains(">task 2<"));
+        double[] epochs = new double[30];
+        int[] starts = new int[29];
+        for (int k = 0; k < epochs.length; k++) {
+            epochs[k] = k + 1;
+        }
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = k + 2;
+        }
+        String svg = LearningCurvePlot.of(List.of(new LearningCurvePlot.Curve("naive", epochs, epochs)),
+                "loss (nats)", false, starts, "t").svg();
+        assertTrue(svg.contains(">12<") && !svg.contains("task 12"), "task 12's label");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
@@ -20,11 +21,21 @@ class PercentAxisTest {
 
     /** The values of the ticks an axis draws over a plot area of 800 x 500 units. */
     private static List<Double> ticks(ValueAxis axis) {
+        return refreshed(axis).stream().map(ValueTick::getValue).toList();
+    }
+
+    /** The values of the ticks an axis labels (its major ones) over a plot area of 800 x 500 units. */
+    static List<Double> labelledTicks(ValueAxis axis) {
+        return refreshed(axis).stream().filter(t -> t.getTickType() == TickType.MAJOR).map(ValueTick::getValue)
+                .toList();
+    }
+
+    private static List<ValueTick> refreshed(ValueAxis axis) {
         Graphics2D g = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB).createGraphics();
         try {
             List<?> ticks = axis.refreshTicks(g, new AxisState(), new Rectangle2D.Double(0, 0, 800, 500),
                     RectangleEdge.LEFT);
-            return ticks.stream().map(t -> ((ValueTick) t).getValue()).toList();
+            return ticks.stream().map(t -> (ValueTick) t).toList();
         } finally {
             g.dispose();
         }
