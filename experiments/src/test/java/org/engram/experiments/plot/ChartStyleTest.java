@@ -82,6 +82,47 @@ class ChartStyleTest {
         }
     }
 
+    /**
+     * Every marker is centred on its point and as wide as asked, within a third: the diagonal cross's arms, a
+     * third of its half-width thick, end past its corners (8 by 8 when 6 is asked). The bar lying down is half
+     * as high as wide.
+     */
+    @Test
+    void markersAreCentredAndAsWideAsAsked() {
+        for (int i = 0; i < 8; i++) {
+            java.awt.geom.Rectangle2D b = ChartStyle.shape(i, 6).getBounds2D();
+            assertEquals(0, b.getCenterX(), 1e-6, "shape " + i);
+            assertEquals(0, b.getCenterY(), 1e-6, "shape " + i);
+            assertTrue(b.getWidth() >= 6 - 1e-6 && b.getWidth() <= 8 + 1e-6, "shape " + i + ": " + b);
+            assertTrue(b.getHeight() >= 3 - 1e-6 && b.getHeight() <= 8 + 1e-6, "shape " + i + ": " + b);
+        }
+    }
+
+    /**
+     * Lines as documented: solid for the first eight series, then dashed for each colour's next two variants
+     * (series 8 to 23), dotted from the third.
+     */
+    @Test
+    void linesAreSolidThenDashedThenDotted() {
+        for (int i = 0; i < 8; i++) {
+            assertEquals(ChartStyle.LINE, ChartStyle.line(i), "series " + i);
+        }
+        for (int i = 8; i < 24; i++) {
+            assertEquals(ChartStyle.DASHED_LINE, ChartStyle.line(i), "series " + i);
+        }
+        assertNotEquals(ChartStyle.LINE, ChartStyle.line(24));
+        assertNotEquals(ChartStyle.DASHED_LINE, ChartStyle.line(24));
+    }
+
+    /** A colour's dotted variants take each shape in turn from the colour's own: the third variant has it. */
+    @Test
+    void dottedVariantsTakeTheShapesInTurnFromTheColoursOwn() {
+        for (int colour = 0; colour < 8; colour++) {
+            assertEquals(outline(ChartStyle.shape(colour, 8)), outline(ChartStyle.shape(colour + 8 * 3, 8)));
+            assertEquals(outline(ChartStyle.shape((colour + 1) % 8, 8)), outline(ChartStyle.shape(colour + 8 * 4, 8)));
+        }
+    }
+
     private static String outline(java.awt.Shape shape) {
         StringBuilder b = new StringBuilder();
         java.awt.geom.PathIterator it = shape.getPathIterator(null);

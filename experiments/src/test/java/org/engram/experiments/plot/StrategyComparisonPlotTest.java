@@ -58,7 +58,8 @@ class StrategyComparisonPlotTest {
         Figure figure = StrategyComparisonPlot.of(entries, "compared");
         double label = ChartStyle.TICK.getStringBounds("W".repeat(64),
                 new FontRenderContext(null, true, true)).getWidth();
-        assertTrue(figure.height() >= ChartStyle.HEIGHT + label * Math.sqrt(0.5), "height " + figure.height());
+        // A label of width w slanted at 45 degrees rises w sin 45 = w sqrt(1/2), rounded up to a whole unit.
+        assertEquals(ChartStyle.HEIGHT + Math.ceil(label * Math.sqrt(0.5)), figure.height(), "height");
         double left = figure.chart().getPadding().getLeft();
         assertTrue(left > 100, "room on the left for the first label: " + left);
         assertEquals(ChartStyle.WIDTH + left - 8, figure.width(), 1.0, "the default padding is 8");
