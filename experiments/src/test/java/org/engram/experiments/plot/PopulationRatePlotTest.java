@@ -98,8 +98,10 @@ class PopulationRatePlotTest {
 
     @Test
     void rejectsNoBinsAndNoNeurons() {
-        assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(0, k -> 1, 1, 0, 10, 1, "t"));
-        assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(1, k -> 1, 0, 0, 10, 1, "t"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(0, k -> 1, 1, 0, 10, 1,
+                "t")).getMessage().endsWith("found 0 bins, 1, 0.0 to 10.0 ms, 1.0 ms"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(1, k -> 1, 0, 0, 10, 1,
+                "t")).getMessage().endsWith("found 1 bins, 0, 0.0 to 10.0 ms, 1.0 ms"));
     }
 
     /**

@@ -179,16 +179,35 @@ class SpikeRasterPlotTest {
                 PopulationRatePlotTest.subtitle(f));
     }
 
+    /** A window without end or neurons is refused with a message that gives what was found. */
     @Test
     void rejectsAWindowWithoutEndOrNeuronsAndASpikeOfANeuronPastThem() {
-        assertThrows(IllegalArgumentException.class,
-                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {0}, 1, 0, Double.POSITIVE_INFINITY, "t"));
-        assertThrows(IllegalArgumentException.class,
-                () -> SpikeRasterPlot.of(new double[0], new int[0], 0, 0, 10, "t"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {0}, 1, 0, Double.POSITIVE_INFINITY, "t"))
+                .getMessage().endsWith("found 0.0 to Infinity ms and 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[0], new int[0], 0, 0, 10, "t"))
+                .getMessage().endsWith("found 0.0 to 10.0 ms and 0"));
         assertThrows(IllegalArgumentException.class,
                 () -> SpikeRasterPlot.of(new double[] {1}, new int[] {0}, 1, -1, 10, "t"));
         // Neurons 0 and 1 of two: index 2 is past them.
         assertThrows(IllegalArgumentException.class,
                 () -> SpikeRasterPlot.of(new double[] {1}, new int[] {2}, 2, 0, 10, "t"));
+    }
+
+    /**
+     * Only the neurons shown count towards a window: the most dots, spread over the 1,000 neurons shown (whose
+     * rows hold up to 1000 x 800 / 2 dots), and one spike of neuron 1000, not shown, fit the whole run.
+     */
+    @Test
+    void aSpikeOfANeuronNotShownDoesNotShortenTheWindow() {
+        double[] times = new double[SpikeRasterPlot.MAX_DOTS + 1];
+        int[] neurons = new int[times.length];
+        neurons[0] = 1000;
+        for (int k = 1; k < times.length; k++) {
+            times[k] = k * 1000.0 / SpikeRasterPlot.MAX_DOTS;
+            neurons[k] = k % 1000;
+        }
+        assertEquals(0, SpikeRasterPlot.windowStartMs(SpikeRasterPlot.arrays(times, neurons), 1000, 1000));
     }
 }
