@@ -2,6 +2,7 @@ package org.engram.experiments.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -43,6 +44,25 @@ class EndOfRunNotesTest {
                 "engram simulate: note: 1 of the 2 times of the current input into 'cell' lies after the end of the"
                         + " run (10 ms): those changes never act",
                 "engram simulate: note: 2 of the 2 times of the Poisson input into 'cell' lie after the end of the"
+                        + " run (10 ms): it never acts"), err.toString().lines().toList());
+    }
+
+    /**
+     * The notes are on standard error before the run starts, not held in a buffer until it ends: a writer
+     * that buffers (as a pipe's does) has passed them on when {@code print} returns, unflushed by the caller.
+     */
+    @Test
+    void theNotesAreFlushedBeforeTheRun() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{12.0}}));
+        Population<?, ?> cell = b.population("cell", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.current(CurrentSource.pulse(cell, null, 11, 15, 100));
+        StringWriter err = new StringWriter();
+        EndOfRunNotes.print(b.build(), 10, new PrintWriter(new BufferedWriter(err, 1 << 16)));
+        assertEquals(List.of(
+                "engram simulate: note: 1 spike time of population 'src' lies after the end of the run (10 ms) and"
+                        + " is not emitted",
+                "engram simulate: note: 2 of the 2 times of the current input into 'cell' lie after the end of the"
                         + " run (10 ms): it never acts"), err.toString().lines().toList());
     }
 }

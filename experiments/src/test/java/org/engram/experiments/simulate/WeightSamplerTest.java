@@ -3,8 +3,10 @@ package org.engram.experiments.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.LifDelta;
@@ -68,6 +70,23 @@ class WeightSamplerTest {
         assertEquals(4f, sampler.max(3));
         assertEquals(4f, sampler.weight(1, 3));   // synapse 1, listed second, at the last sample
         assertEquals(6f, sampler.weight(0, 0));
+    }
+
+    /**
+     * The file is whole when {@code writeCsv} returns, even through a writer that buffers: its two samples
+     * (steps 0 and the end, 5) of weights all 0.5 are there, the caller having flushed nothing.
+     */
+    @Test
+    void theSamplesAreWrittenThroughWhenItReturns() throws IOException {
+        Projection p = fourSynapses();
+        Arrays.fill(p.weights(), 0.5f);
+        WeightSampler sampler = new WeightSampler(p, new int[] {2}, 10, 5);
+        sampler.sampleIfDue(0);
+        sampler.sampleIfDue(5);
+        StringWriter csv = new StringWriter();
+        sampler.writeCsv(new BufferedWriter(csv, 1 << 16), new TimeGrid(0.1));
+        assertEquals(List.of("time_ms,mean,sd,min,max,w_2", "0.000000000,0.5,0.0,0.5,0.5,0.5",
+                "0.500000000,0.5,0.0,0.5,0.5,0.5"), csv.toString().lines().toList());
     }
 
     /** The samples of a run: at 0, every whole interval, and at the end when it falls between two. */
