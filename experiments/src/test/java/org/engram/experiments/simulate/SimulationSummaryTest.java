@@ -3,6 +3,16 @@ package org.engram.experiments.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.engram.experiments.run.Platform;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.SpikeStatistics;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.TsodyksMarkram;
+import org.engram.simulator.network.connect.Rules;
 import org.engram.experiments.simulate.SimulationSummary.ListedSynapse;
 import org.engram.experiments.simulate.SimulationSummary.PlasticitySummary;
 import org.engram.experiments.simulate.SimulationSummary.PopulationSummary;
@@ -67,6 +77,72 @@ class SimulationSummaryTest {
                 "",
                 "- config.yaml",
                 "- summary.md"), s.markdown(List.of("config.yaml", "summary.md")).lines().toList());
+    }
+
+    /**
+     * Only the sources that spiked count in the short-term summary. With U = 0.5 and no facilitation, a first
+     * spike leaves u = 0.5 and x = 1 - 0.5 = 0.5; a second at the same moment (no recovery) leaves u = 0.5 and
+     * x = 0.5 - 0.5 * 0.5 = 0.25. Sources 0 (one spike) and 2 (two) spiked, source 1 never: 2 of 3, mean u 0.5,
+     * mean x (0.5 + 0.25) / 2 = 0.375; source 1's rest values (u 0, x 1) would pull both means.
+     */
+    @Test
+    void theShortTermMeansAreOverTheSourcesThatSpiked() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> src = b.population("src", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Population<?, ?> post = b.population("post", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        TsodyksMarkram depressing = new TsodyksMarkram(0.5, 800, 0);
+        b.connect("src->post", src, post, Rules.allToAll(), Synapses.excitatory(1).shortTermPlasticity(depressing));
+        Projection p = b.build().projection("src->post");
+        p.shortTermState().release(0, 1.0);
+        p.shortTermState().release(2, 1.0);
+        p.shortTermState().release(2, 1.0);
+        ShortTermSummary s = ShortTermSummary.of(p);
+        assertEquals(new ShortTermSummary("src->post", depressing.describe(), 0.5, 800, 0, 3, 2, 0.5, 0.375), s);
+    }
+
+    /**
+     * A recording's entry names its file and its listed synapses by source and target: of two sources onto two
+     * targets all to all, synapse 3 is source 1 onto target 1; its means are the first and last samples' (weights
+     * {1, 2, 3, 6}: 3, then {0, 0, 0, 4}: 1). A projection without synapses has no mean to give.
+     */
+    @Test
+    void aWeightRecordingListsItsSynapsesAndItsFirstAndLastMean() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> a = b.population("a", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("a->a", a, a, Rules.allToAll(), Synapses.excitatory(0.1).asPlastic());
+        b.connect("none", a, a, Rules.explicit(new int[0], new int[0]), Synapses.excitatory(0.1).asPlastic());
+        Network network = b.build();
+        Projection p = network.projection("a->a");
+        WeightSampler sampler = new WeightSampler(p, new int[] {3}, 10, 10);
+        System.arraycopy(new float[] {1, 2, 3, 6}, 0, p.weights(), 0, 4);
+        sampler.sampleIfDue(0);
+        System.arraycopy(new float[] {0, 0, 0, 4}, 0, p.weights(), 0, 4);
+        sampler.sampleIfDue(10);
+        assertEquals(new WeightRecording("a->a", "weights_a_to_a.csv", 1.0, 2, List.of(new ListedSynapse(3, 1, 1)),
+                3.0, 1.0), WeightRecording.of(sampler, 1.0));
+        WeightSampler empty = new WeightSampler(network.projection("none"), new int[0], 10, 10);
+        empty.sampleIfDue(0);
+        empty.sampleIfDue(10);
+        assertEquals(new WeightRecording("none", "weights_none.csv", 1.0, 2, List.of(), null, null),
+                WeightRecording.of(empty, 1.0));
+    }
+
+    /** A population whose neurons have too few intervals for a CV has none (null), not NaN, which JSON lacks. */
+    @Test
+    void aPopulationWithoutACvHasNone() {
+        assertEquals(new PopulationSummary("a", 3, 2, 5.0, null, 0),
+                PopulationSummary.of("a", new SpikeStatistics(3, 2, 5.0, Double.NaN, 0)));
+        assertEquals(new PopulationSummary("a", 3, 9, 15.0, 0.5, 2),
+                PopulationSummary.of("a", new SpikeStatistics(3, 9, 15.0, 0.5, 2)));
+    }
+
+    /** The provenance is the platform's, with the config's SHA-256 (of "abc": the FIPS 180-2 example digest). */
+    @Test
+    void theProvenanceHoldsThePlatformAndTheConfigsDigest() {
+        Platform platform = new Platform("1.0", "abc123", "17.0.9", "OpenJDK", "Linux 6", "amd64", 4);
+        assertEquals(new SimulationProvenance("1.0", "abc123", "17.0.9", "OpenJDK", "Linux 6", "amd64", 4, "t0",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", List.of("simulate", "x.yaml")),
+                SimulationProvenance.of(platform, "t0", "abc", List.of("simulate", "x.yaml")));
     }
 
     /**
