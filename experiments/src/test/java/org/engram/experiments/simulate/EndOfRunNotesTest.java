@@ -49,20 +49,26 @@ class EndOfRunNotesTest {
 
     /**
      * The notes are on standard error before the run starts, not held in a buffer until it ends: a writer
-     * that buffers (as a pipe's does) has passed them on when {@code print} returns, unflushed by the caller.
+     * that buffers (as a pipe's does) has passed on each kind of note when {@code print} returns, unflushed by
+     * the caller, for a network with spike times after the end and for one with an input changing after it.
      */
     @Test
     void theNotesAreFlushedBeforeTheRun() {
-        NetworkBuilder b = new NetworkBuilder(0.1);
-        b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{12.0}}));
-        Population<?, ?> cell = b.population("cell", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        b.current(CurrentSource.pulse(cell, null, 11, 15, 100));
+        NetworkBuilder times = new NetworkBuilder(0.1);
+        times.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{12.0}}));
+        assertEquals(List.of("engram simulate: note: 1 spike time of population 'src' lies after the end of the run"
+                + " (10 ms) and is not emitted"), notesThroughABuffer(times));
+        NetworkBuilder input = new NetworkBuilder(0.1);
+        Population<?, ?> cell = input.population("cell", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        input.current(CurrentSource.pulse(cell, null, 11, 15, 100));
+        assertEquals(List.of("engram simulate: note: 2 of the 2 times of the current input into 'cell' lie after"
+                + " the end of the run (10 ms): it never acts"), notesThroughABuffer(input));
+    }
+
+    /** The notes of a run of 10 ms, as a buffered writer has passed them on when {@code print} returns. */
+    private static List<String> notesThroughABuffer(NetworkBuilder b) {
         StringWriter err = new StringWriter();
         EndOfRunNotes.print(b.build(), 10, new PrintWriter(new BufferedWriter(err, 1 << 16)));
-        assertEquals(List.of(
-                "engram simulate: note: 1 spike time of population 'src' lies after the end of the run (10 ms) and"
-                        + " is not emitted",
-                "engram simulate: note: 2 of the 2 times of the current input into 'cell' lie after the end of the"
-                        + " run (10 ms): it never acts"), err.toString().lines().toList());
+        return err.toString().lines().toList();
     }
 }
