@@ -82,6 +82,24 @@ public class ConfigException extends EngramException {
     }
 
     /**
+     * Creates the error of a rule that compares the value with another key of its entry ({@link Kind#RULE}), such
+     * as a key the entry's {@code type} needs or does not read: where an override wrote a key beside the value, a
+     * message names it only if it wrote that one ({@link #comparedWith}).
+     *
+     * @param comparedWith the key of the same entry the rule compares the value with, e.g. {@code type}
+     * @param where        file, with {@code :line:column} when known
+     * @param keyPath      the key path, e.g. {@code projections[0].rule.k}
+     * @param expected     the rule
+     * @param found        the value found, shown as the constructor shows it
+     * @param hint         a suggestion, or {@code null}
+     * @return the error
+     */
+    public static ConfigException against(String comparedWith, String where, String keyPath, String expected,
+                                          String found, String hint) {
+        return new ConfigException(where, keyPath, expected, found, hint, Kind.RULE, comparedWith);
+    }
+
+    /**
      * The refusal of a value by the simulator or a rule, placed at the key of the config that gave it: a
      * {@link Kind#RULE} with the refusal's rule and the parameter it compares the value with
      * ({@link #comparedWith}), by which a step set on the command line is named beside what it made wrong.

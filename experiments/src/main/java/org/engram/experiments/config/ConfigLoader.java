@@ -365,7 +365,8 @@ public final class ConfigLoader {
             String where = keyOfTheFile ? origins.locate(one.location()) : name;
             // The file's value may be refused for an override beside it, which the message names too; one refused
             // for its own form is refused whatever stands beside it.
-            String beside = where.equals(name) || one.aboutForm() ? null : origins.overrideBeside(one.location());
+            String beside = where.equals(name) || one.aboutForm() ? null : origins.overrideBeside(one.location(),
+                    one.comparedWith());
             // The tree the error was found in no longer says whether a value was made text by quotes or by the tag.
             String told = keyOfTheFile && origins.taggedText(one.location())
                     ? NumberForms.toldForTheTag(one.hint()) : one.hint();

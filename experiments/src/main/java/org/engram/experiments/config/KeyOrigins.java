@@ -173,15 +173,21 @@ final class KeyOrigins implements StrategyParams.Locator {
      * The last override that wrote another key of the entry a key belongs to, at any depth, when none
      * wrote the key itself: a value of the file can be refused for what an override set beside it
      * ({@code v_reset} against an overridden {@code v_th}, a key that an overridden {@code type}
-     * ignores, a weight against an overridden {@code plasticity.w_max}).
+     * ignores, a weight against an overridden {@code plasticity.w_max}). Where the refusal names the
+     * key it compares the value with, only an override of that key counts: one of {@code a_plus} is no
+     * cause of a {@code w_max} refused against {@code w_min}, nor of a delay refused against the step.
      *
-     * @param keyPath the refused key
+     * @param keyPath      the refused key
+     * @param comparedWith the key of the entry the refusal compares the value with, or null when not known
      * @return how messages name that override, or null when none wrote beside the key
      */
-    String overrideBeside(String keyPath) {
+    String overrideBeside(String keyPath, String comparedWith) {
         String parent = SourceMap.parent(keyPath);
         if (parent == null || parent.isEmpty() || overrideOf(keyPath) != null) {
             return null;
+        }
+        if (comparedWith != null) {
+            return overrideOf(parent + "." + comparedWith);
         }
         for (int i = origins.size() - 1; i >= 0; i--) {
             if (SectionBinder.within(origins.get(i).keyPath(), parent)) {

@@ -18,6 +18,8 @@ import org.engram.experiments.config.ConfigLoader;
  * an entry's several, so that the entry's problems are reported together.
  */
 final class EntryChecks {
+    /** The key that names an entry's type, which decides what else the entry needs and reads. */
+    private static final String TYPE = "type";
     private final String source;
 
     /**
@@ -66,7 +68,7 @@ final class EntryChecks {
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("type") && !e.getValue().isNull() && !keys.contains(e.getKey())) {
-                unused.add(new ConfigException(source, path + "." + e.getKey(), "no value (" + what + " uses "
+                unused.add(ConfigException.against(TYPE, source, path + "." + e.getKey(), "no value (" + what + " uses "
                         + (keys.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(keys)))
                         + ")", e.getValue().toString(), Objects.requireNonNullElse(otherName.apply(e.getKey()),
                         "remove the key")));
@@ -82,5 +84,34 @@ final class EntryChecks {
             throw new ConfigException(source, path, "a value (" + what + " needs it)", "nothing", null);
         }
         return value;
+    }
+
+    /**
+     * {@link #require} for a key that the entry's {@code type} needs, which only an override of the type
+     * can have made wrong.
+     *
+     * @param value the value given, or null
+     * @param path  its key path
+     * @param what  the type that needs it, e.g. {@code rule fixed_in_degree}
+     * @param <T>   the value's type
+     * @return {@code value}
+     * @throws ConfigException if it is null
+     */
+    <T> T requireForType(T value, String path, String what) {
+        if (value == null) {
+            throw missingForType(path, what);
+        }
+        return value;
+    }
+
+    /**
+     * The error of a key the entry's {@code type} needs and the entry leaves out.
+     *
+     * @param path its key path
+     * @param what the type that needs it, e.g. {@code plasticity pair_stdp}
+     * @return the error, compared with the entry's {@code type}
+     */
+    ConfigException missingForType(String path, String what) {
+        return ConfigException.against(TYPE, source, path, "a value (" + what + " needs it)", "nothing", null);
     }
 }

@@ -72,15 +72,17 @@ final class InputsFromConfig {
         }
         if (type == InputType.POISSON) {
             collectRateProblems(in, path, problems);
-            EntryChecks.collect(() -> checks.require(in.weight(), path + ".weight", "a poisson input"), problems);
+            EntryChecks.collect(() -> checks.requireForType(in.weight(), path + ".weight", "a poisson input"),
+                    problems);
         } else if (type == InputType.CURRENT) {
             collectAmplitudeProblems(in, path, problems);
         } else if (type == InputType.NOISE) {
-            EntryChecks.collect(() -> checks.require(in.stdPa(), path + ".std_pa", "a noise input"), problems);
+            EntryChecks.collect(() -> checks.requireForType(in.stdPa(), path + ".std_pa", "a noise input"),
+                    problems);
         } else if (type == InputType.SINUSOIDAL) {
             EntryChecks.collect(() -> sinusoidAmplitude(in, path), problems);
-            EntryChecks.collect(() -> checks.require(in.frequencyHz(), path + ".frequency_hz", "a sinusoidal input"),
-                    problems);
+            EntryChecks.collect(() -> checks.requireForType(in.frequencyHz(), path + ".frequency_hz",
+                    "a sinusoidal input"), problems);
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
@@ -128,7 +130,7 @@ final class InputsFromConfig {
 
     /** A sinusoidal input's amplitude, which must be a number. */
     private Double sinusoidAmplitude(SimulationConfig.InputSpec in, String path) {
-        JsonNode amplitude = checks.require(in.amplitudePa(), path + ".amplitude_pa", "a sinusoidal input");
+        JsonNode amplitude = checks.requireForType(in.amplitudePa(), path + ".amplitude_pa", "a sinusoidal input");
         if (!amplitude.isNumber()) {
             throw ConfigException.ofForm(source, path + ".amplitude_pa", "a number (pA)",
                     ConfigException.asFound(amplitude), null);
@@ -278,7 +280,7 @@ final class InputsFromConfig {
 
     /** A Poisson input's constant rate, required and checked by the input's own rule. */
     private Double rate(SimulationConfig.InputSpec in, String path) {
-        Double rate = checks.require(in.rateHz(), path, "a poisson input");
+        Double rate = checks.requireForType(in.rateHz(), path, "a poisson input");
         try {
             PoissonInput.requireRate(in.target(), rate);
         } catch (EngramException e) {

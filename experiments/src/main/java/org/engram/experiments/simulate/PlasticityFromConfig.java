@@ -65,7 +65,7 @@ final class PlasticityFromConfig {
             PlasticityType.Made made = type.build(spec, new PlasticityType.Values() {
                 @Override
                 public <T> T required(T value, String key) {
-                    return checks.require(value, path + "." + key, "plasticity " + type.configName());
+                    return checks.requireForType(value, path + "." + key, "plasticity " + type.configName());
                 }
             });
             // Signed bounds [w_min, w_max] must keep the receptor's sign; a rule without w_min (vogels_sprekeler)
@@ -190,8 +190,7 @@ final class PlasticityFromConfig {
         List<ConfigException> missing = new ArrayList<>();
         for (String key : type.requiredKeys()) {
             if (!given.hasNonNull(key)) {
-                missing.add(new ConfigException(source, path + "." + key, "a value (plasticity " + type.configName()
-                        + " needs it)", "nothing", null));
+                missing.add(checks.missingForType(path + "." + key, "plasticity " + type.configName()));
             }
         }
         if (!missing.isEmpty()) {

@@ -218,7 +218,7 @@ final class ProjectionsFromConfig {
             return type.build(r, new RuleType.Values() {
                 @Override
                 public <T> T required(T value, String key) {
-                    return checks.require(value, path + "." + key, "rule " + r.type());
+                    return checks.requireForType(value, path + "." + key, "rule " + r.type());
                 }
             });
         } catch (ConfigException e) {

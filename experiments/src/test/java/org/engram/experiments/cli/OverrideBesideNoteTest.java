@@ -126,4 +126,53 @@ class OverrideBesideNoteTest {
                 + " [pre, post], found psot; did you mean 'post'?"),
                 SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set", "projections[0].weight=0.2"));
     }
+
+    /*
+     * Line 7: "  - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, " is 71 characters, so delay_ms
+     * stands at 72. Line 9: "     a_plus: 0.01, a_minus: 0.01, tau_plus: 20, tau_minus: 20, w_min: 0.3, " is 75, so
+     * w_max stands at 76. Line 10: "  - {name: c, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, "
+     * is 80, so plasticity stands at 81 (where a key it leaves out is placed).
+     */
+    private static final String COMPARED = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + """
+            projections:
+              - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 0.15}
+              - {name: b, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, plasticity: {type: pair_stdp,
+                 a_plus: 0.01, a_minus: 0.01, tau_plus: 20, tau_minus: 20, w_min: 0.3, w_max: 0.25}}
+              - {name: c, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, plasticity: {type: pair_stdp}}
+            """;
+
+    /**
+     * A refusal that names the key it compares the value with (the step, w_min, the type that needs a key) names an
+     * override of another key of its entry as no cause: each had been told with the override beside it.
+     */
+    @Test
+    void anOverrideOfAKeyTheRuleDoesNotCompareWithIsNotNamed(@TempDir Path dir) throws IOException {
+        List<String> errors = SpikeSourcesConfig.refused(dir, "beside.yaml", COMPARED, "--set",
+                "projections[0].weight=0.2", "--set", "projections[1].plasticity.a_plus=0.02", "--set",
+                "projections[2].plasticity.tau_minus=20");
+        String needed = ": expected a value (plasticity pair_stdp needs it), found nothing";
+        assertEquals(List.of("engram: error: 6 problems:",
+                "  beside.yaml:7:72: projections[0].delay_ms: expected a whole number of time steps (multiple of dt ="
+                        + " 0.1 ms), found 0.15",
+                "  beside.yaml:9:76: projections[1].plasticity.w_max: expected a weight > w_min = 0.3, found 0.25",
+                "  beside.yaml:10:81: projections[2].plasticity.a_plus" + needed,
+                "  beside.yaml:10:81: projections[2].plasticity.a_minus" + needed,
+                "  beside.yaml:10:81: projections[2].plasticity.tau_plus" + needed,
+                "  beside.yaml:10:81: projections[2].plasticity.w_max" + needed), errors);
+    }
+
+    /** An override of the key a refusal compares the value with is named beside it. */
+    @Test
+    void anOverrideOfTheKeyTheRuleComparesWithIsNamed(@TempDir Path dir) throws IOException {
+        String wMin = "--set projections[1].plasticity.w_min=0.3";
+        String yaml = COMPARED.replace("w_min: 0.3", "w_min: 0.1").replace("{type: pair_stdp}}",
+                "{type: triplet_stdp}}");
+        String type = "--set projections[2].plasticity.type=pair_stdp";
+        List<String> errors = SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set", wMin.substring(6),
+                "--set", type.substring(6));
+        assertEquals("  beside.yaml:9:76: projections[1].plasticity.w_max: expected a weight > w_min = 0.3, found 0.25;"
+                + " its entry also has the value of " + wMin, errors.get(2));
+        assertEquals("  beside.yaml:10:81: projections[2].plasticity.a_plus: expected a value (plasticity pair_stdp"
+                + " needs it), found nothing; its entry also has the value of " + type, errors.get(3));
+    }
 }
