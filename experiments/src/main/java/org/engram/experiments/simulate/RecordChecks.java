@@ -130,7 +130,9 @@ final class RecordChecks {
                 try {
                     p.values(b.variable());   // the recorder's rule: a recordable variable of the model
                 } catch (EngramException e) {
-                    problems.add(ConfigException.placed(e, source, path + ".variable", e.hint()));
+                    // A variable is the population's model's: an override of the interval is no cause.
+                    problems.add(ConfigException.against("population", source, path + ".variable", e.expected(),
+                            e.found(), e.hint()));
                 }
             }
             if (b.neurons() != null && b.neurons().length == 0 && !b.allNeurons()) {

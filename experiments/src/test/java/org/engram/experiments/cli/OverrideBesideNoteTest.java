@@ -175,4 +175,21 @@ class OverrideBesideNoteTest {
         assertEquals("  beside.yaml:10:81: projections[2].plasticity.a_plus: expected a value (plasticity pair_stdp"
                 + " needs it), found nothing; its entry also has the value of " + type, errors.get(3));
     }
+
+    /*
+     * Line 7: "record: {state: [{population: post, " is 36 characters, so variable stands at 37.
+     */
+    @Test
+    void aVariableIsToldWithAnOverrideOfItsPopulationAlone(@TempDir Path dir) throws IOException {
+        String yaml = "name: beside\n" + SpikeSourcesConfig.POPULATIONS
+                + "record: {state: [{population: post, variable: vv, interval_ms: 1}]}\n";
+        String refused = "engram: error: beside.yaml:6:37: record.state[0].variable: expected one of [v], found vv;"
+                + " did you mean 'v'?";
+        assertEquals(List.of(refused), SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set",
+                "record.state[0].interval_ms=2"));
+        assertEquals(List.of("engram: error: beside.yaml:6:37: record.state[0].variable: expected a model with state"
+                + " variables (spike_times has none), found vv; its entry also has the value of --set"
+                + " record.state[0].population=pre"), SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set",
+                "record.state[0].population=pre"));
+    }
 }
