@@ -135,15 +135,16 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
             // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
             // and "../../x" gave its spikes and rates one file.
             if (name != null && !PlainName.matches(name)) {
-                checks.add(new ConfigException(source, "populations[" + i + "].name", PlainName.RULE
+                checks.add(ConfigException.ofForm(source, "populations[" + i + "].name", PlainName.RULE
                         + " (it names the population's result files)", PlainName.shown(name), null));
             }
             for (int j = 0; j < i && name != null; j++) {
                 String other = c.populations().get(j).name();
                 sharedName |= name.equalsIgnoreCase(other);
                 if (name.equalsIgnoreCase(other) && !name.equals(other)) {
-                    // macOS and Windows disks take spikes_exc.csv and spikes_Exc.csv for one file.
-                    checks.add(new ConfigException(source, "populations[" + i + "].name", "a name that differs from "
+                    // macOS and Windows disks take spikes_exc.csv and spikes_Exc.csv for one file. No other key of
+                    // the entry changes that, so no override beside it is named.
+                    checks.add(ConfigException.ofForm(source, "populations[" + i + "].name", "a name that differs from "
                             + "populations[" + j + "]'s ('" + other + "') in more than case (the names name result "
                             + "files, which a disk that ignores case would take for one)", name, null));
                     break;

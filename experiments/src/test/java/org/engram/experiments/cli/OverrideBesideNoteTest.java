@@ -192,4 +192,22 @@ class OverrideBesideNoteTest {
                 + " record.state[0].population=pre"), SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set",
                 "record.state[0].population=pre"));
     }
+
+    /*
+     * Line 5: "  - {" is 5 characters, so the key name stands at column 6.
+     */
+    @Test
+    void aPopulationNameOfABadFormIsToldWithoutTheOverrideBeside(@TempDir Path dir) throws IOException {
+        String spaced = "name: beside\n" + SpikeSourcesConfig.POPULATIONS.replace("name: post", "name: p st");
+        String cased = "name: beside\n" + SpikeSourcesConfig.POPULATIONS.replace("name: post", "name: Pre");
+        // No size makes a name with a space, or one that differs from another in case alone, a name of files.
+        assertEquals(List.of("engram: error: beside.yaml:5:6: populations[1].name: expected a name of at most 64"
+                + " ASCII letters, digits, '.', '_' or '-' starting with a letter or digit (it names the population's"
+                + " result files), found 'p st'"),
+                SpikeSourcesConfig.refused(dir, "beside.yaml", spaced, "--set", "populations[1].size=3"));
+        assertEquals(List.of("engram: error: beside.yaml:5:6: populations[1].name: expected a name that differs from"
+                + " populations[0]'s ('pre') in more than case (the names name result files, which a disk that ignores"
+                + " case would take for one), found Pre"),
+                SpikeSourcesConfig.refused(dir, "beside.yaml", cased, "--set", "populations[1].size=3"));
+    }
 }
