@@ -335,7 +335,10 @@ public final class ConfigLoader {
      * reads as where that differs ({@code 1e-400 (read as 0.0)}), and so is a value of another key that a rule
      * names ({@code a value < v_th = -5e1 (mV)}, not -50.0). A value of the file refused where an override
      * wrote another key of its entry names that override too, unless it is refused for its own form
-     * ({@link ConfigException#aboutForm()}), which no other key changes.
+     * ({@link ConfigException#aboutForm()}), which no other key changes; one whose rule names the key it compares
+     * the value with ({@link EngramException#comparedWith()}: the step, which no entry holds, {@code w_min}, the
+     * entry's {@code type}) names an override of that key alone, or of a part of the value itself (a delay
+     * distribution's bound).
      *
      * @param e         the error
      * @param file      the YAML file it is about
@@ -364,7 +367,8 @@ public final class ConfigLoader {
             boolean keyOfTheFile = one.location() != null && name.equals(one.source());
             String where = keyOfTheFile ? origins.locate(one.location()) : name;
             // The file's value may be refused for an override beside it, which the message names too; one refused
-            // for its own form is refused whatever stands beside it.
+            // for its own form is refused whatever stands beside it, and one whose rule names the key it compares
+            // the value with for nothing beside it but that key or a part of the value itself.
             String beside = where.equals(name) || one.aboutForm() ? null : origins.overrideBeside(one.location(),
                     one.comparedWith());
             // The tree the error was found in no longer says whether a value was made text by quotes or by the tag.

@@ -174,8 +174,9 @@ final class KeyOrigins implements StrategyParams.Locator {
      * wrote the key itself: a value of the file can be refused for what an override set beside it
      * ({@code v_reset} against an overridden {@code v_th}, a key that an overridden {@code type}
      * ignores, a weight against an overridden {@code plasticity.w_max}). Where the refusal names the
-     * key it compares the value with, only an override of that key counts: one of {@code a_plus} is no
-     * cause of a {@code w_max} refused against {@code w_min}, nor of a delay refused against the step.
+     * key it compares the value with, only an override of that key or of a part of the value counts: one
+     * of {@code a_plus} is no cause of a {@code w_max} refused against {@code w_min}, nor one of the
+     * weight of a delay refused against the step, but one of the delay distribution's bound is.
      *
      * @param keyPath      the refused key
      * @param comparedWith the key of the entry the refusal compares the value with, or null when not known
@@ -187,7 +188,9 @@ final class KeyOrigins implements StrategyParams.Locator {
             return null;
         }
         if (comparedWith != null) {
-            return overrideOf(parent + "." + comparedWith);
+            // An override of a part of the value itself (a delay distribution's bound) is a cause still.
+            String part = lastWroteUnder(keyPath);
+            return part != null ? part : overrideOf(parent + "." + comparedWith);
         }
         for (int i = origins.size() - 1; i >= 0; i--) {
             if (SectionBinder.within(origins.get(i).keyPath(), parent)) {
@@ -195,6 +198,18 @@ final class KeyOrigins implements StrategyParams.Locator {
             }
         }
         return null;
+    }
+
+    /**
+     * The last override or flag that wrote a key under a key, as a delay distribution's bound is under
+     * the delay.
+     *
+     * @param keyPath a key path with list indices, e.g. {@code projections[0].delay_ms}
+     * @return how messages name it, or null when none wrote under the key
+     */
+    private String lastWroteUnder(String keyPath) {
+        List<String> under = wroteAtOrUnder(keyPath);
+        return under.isEmpty() ? null : under.get(under.size() - 1);
     }
 
     /**

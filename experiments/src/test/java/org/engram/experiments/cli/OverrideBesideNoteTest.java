@@ -210,4 +210,36 @@ class OverrideBesideNoteTest {
                 + " case would take for one), found Pre"),
                 SpikeSourcesConfig.refused(dir, "beside.yaml", cased, "--set", "populations[1].size=3"));
     }
+
+    /*
+     * Line 7: "  - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5, " is 71 characters, so
+     * delay_ms stands at column 72; line 8 has "weight: 0.5, delay_ms: " at the same place. Line 10: rate_bin_ms
+     * stands at column 3.
+     */
+    @Test
+    void aValueRefusedForTheStepIsToldWithoutAnOverrideOfAnotherKeyBeside(@TempDir Path dir) throws IOException {
+        String yaml = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + """
+                projections:
+                  - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5, delay_ms: 0.15}
+                  - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5, delay_ms: {uniform: [0, 0.02]}}
+                record:
+                  rate_bin_ms: 0.05
+                  state: [{population: post, variable: v}]
+                """;
+        String bound = "--set projections[1].delay_ms.uniform[1]=0.03";
+        List<String> errors = SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set",
+                "projections[0].weight=0.2", "--set", bound.substring(6), "--set", "record.state[0].neurons=[1]");
+        assertEquals(List.of("engram: error: 3 problems:",
+                // No weight makes 0.15 ms a whole number of 0.1 ms steps.
+                "  beside.yaml:7:72: projections[0].delay_ms: expected a whole number of time steps (multiple of"
+                        + " dt = 0.1 ms), found 0.15",
+                // The override set a bound of the distribution refused: it is named.
+                "  beside.yaml:8:72: projections[1].delay_ms: expected a distribution with draws that round to 1 to"
+                        + " 32767 time steps of dt = 0.1 ms, found a distribution over [0.0, 0.03] ms; its entry also"
+                        + " has the value of " + bound,
+                // Nor does a state recording's neuron make 0.05 ms a whole number of steps.
+                "  beside.yaml:10:3: record.rate_bin_ms: expected a whole number of time steps (multiple of dt ="
+                        + " 0.1 ms), found 0.05; set record.rate_bin_ms to a multiple of dt_ms (without it the bin is"
+                        + " 1 ms)"), errors);
+    }
 }
