@@ -248,8 +248,11 @@ final class PopulationsFromConfig {
         try {
             population = b.population(spec.name(), spec.size(), model, params);
         } catch (EngramException e) {
-            String key = e.location() == null || e.location().equals("size") ? "size"
-                    : e.location().equals("populations") ? "name" : "params." + e.location();
+            if ("populations".equals(e.location())) {
+                // A name another entry has: no other key of this entry makes it free, so no override beside it is told.
+                throw ConfigException.ofForm(source, path + ".name", e.expected(), e.found(), e.hint());
+            }
+            String key = e.location() == null || e.location().equals("size") ? "size" : "params." + e.location();
             throw ConfigException.placed(e, source, path + "." + key, e.hint());
         }
         if (grid != null) {

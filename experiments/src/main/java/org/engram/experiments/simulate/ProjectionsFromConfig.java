@@ -122,8 +122,12 @@ final class ProjectionsFromConfig {
             // A pair connected twice under the default name: the second needs a name of its own.
             boolean nameTaken = "projections".equals(e.location());
             boolean unnamedTwin = nameTaken && name.equals(spec.source() + "->" + spec.target());
-            // A name the config gave is its name: key's problem; the default one the entry's.
-            throw ConfigException.placed(e, source, nameTaken && !unnamedTwin ? path + ".name" : path,
+            // A name the config gave is its name: key's problem, which no other key of the entry changes; the
+            // default one the entry's.
+            if (nameTaken && !unnamedTwin) {
+                throw ConfigException.ofForm(source, path + ".name", e.expected(), e.found(), null);
+            }
+            throw ConfigException.placed(e, source, path,
                     unnamedTwin ? "another projection connects " + name + " too: give each its own name:"
                             + " key" : null);
         }

@@ -242,4 +242,26 @@ class OverrideBesideNoteTest {
                         + " 0.1 ms), found 0.05; set record.rate_bin_ms to a multiple of dt_ms (without it the bin is"
                         + " 1 ms)"), errors);
     }
+
+    /*
+     * Line 6: "  - {" is 5 characters, so the key name stands at column 6; so it does on line 8.
+     */
+    @Test
+    void aNameAnotherEntryHasIsToldWithoutTheOverrideBeside(@TempDir Path dir) throws IOException {
+        String populations = "name: beside\n" + SpikeSourcesConfig.POPULATIONS
+                + "  - {name: post, size: 2, model: lif_delta}\n";
+        // No size frees a name that another population has.
+        assertEquals(List.of("engram: error: beside.yaml:6:6: populations[2].name: expected a name no other population"
+                + " or projection has, found post"),
+                SpikeSourcesConfig.refused(dir, "beside.yaml", populations, "--set", "populations[2].size=3"));
+        String projections = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + """
+                projections:
+                  - {name: link, source: pre, target: post, rule: {type: one_to_one}, weight: 0.5}
+                  - {name: link, source: pre, target: post, rule: {type: one_to_one}, weight: 0.5}
+                """;
+        // Nor does a weight free one that another projection has.
+        assertEquals(List.of("engram: error: beside.yaml:8:6: projections[1].name: expected a name no other population"
+                + " or projection has, found link"),
+                SpikeSourcesConfig.refused(dir, "beside.yaml", projections, "--set", "projections[1].weight=0.2"));
+    }
 }
