@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.engram.experiments.simulate.SimulationRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +154,69 @@ class AbandonedSimulationsTest {
         assertTrue(Files.isDirectory(unmarked), "without a lock file, a fresh folder may be a process's starting");
         assertEquals("engram: removed " + sim + ", the partial folder of an engram simulate whose process is gone"
                 + " (it cannot be resumed)", err.strip());
+    }
+
+    /**
+     * A simulation removes the folder a killed simulation of its name left (its lock file held by no one) before
+     * it makes its own, and says so; its own folder is then the only one.
+     */
+    @Test
+    void aSimulationRemovesTheFolderOfAKilledOne() throws IOException {
+        Path killed = folder(results.resolve("exp").resolve(".20261130T120000Z-aaaaaa.partial"),
+                List.of("config.yaml", SIMULATION, RunFolder.LOCK, ""), Instant.now());
+        StringWriter err = new StringWriter();
+        SimulationRun.Result result = SimulationRun.execute(simulationConfig(1), results,
+                SimulationRun.Overrides.NONE, List.of(), new PrintWriter(err));
+        assertFalse(Files.exists(killed), err.toString());
+        assertTrue(err.toString().contains("engram: removed " + killed + ", the partial folder of an engram simulate"
+                + " whose process is gone"), err.toString());
+        try (Stream<Path> left = Files.list(results.resolve("exp"))) {
+            assertEquals(List.of(result.folder()), left.toList());
+        }
+    }
+
+    /**
+     * While a simulation runs, its partial folder holds its config and its lock, which the simulation holds: a
+     * simulation or run of its name started then leaves it. Seen as the simulation notes a spike time past its end,
+     * after the folder is made and before the loop.
+     */
+    @Test
+    void aRunningSimulationHoldsItsMarkedFolder() throws IOException {
+        List<RunFolder.Holder> seen = new ArrayList<>();
+        List<Boolean> marked = new ArrayList<>();
+        StringBuilder said = new StringBuilder();
+        Writer lookingAtTheFolder = new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                said.append(text, offset, length);
+                if (seen.isEmpty() && said.indexOf("lies after the end of the run") >= 0) {
+                    try (Stream<Path> partial = Files.list(results.resolve("exp"))) {
+                        Path running = partial.filter(f -> f.getFileName().toString().endsWith(".partial"))
+                                .findFirst().orElseThrow();
+                        seen.add(RunFolder.holder(running));
+                        marked.add(Files.isRegularFile(running.resolve("config.yaml")));
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SimulationRun.execute(simulationConfig(9), results, SimulationRun.Overrides.NONE,
+                List.of(), new PrintWriter(lookingAtTheFolder));
+        assertEquals(List.of(RunFolder.Holder.HELD), seen, said.toString());
+        assertEquals(List.of(true), marked, said.toString());
+    }
+
+    /** {@return the config file, beside the folder exp, of a simulation exp of 4 ms: one source firing at a time} */
+    private Path simulationConfig(double spikeMs) throws IOException {
+        return Files.writeString(results.resolve("exp.yaml"), String.join("\n", "name: exp", "duration_ms: 4",
+                "populations: [{name: a, size: 1, model: spike_times, params: {times_ms: [[" + spikeMs + "]]}}]", ""));
     }
 
     /** Quiet: nothing in the folder, the folder itself included, changed within QUIET. */
