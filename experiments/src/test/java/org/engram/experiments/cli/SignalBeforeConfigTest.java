@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,5 +49,23 @@ class SignalBeforeConfigTest {
                 + System.lineSeparator()), out);
         assertEquals(143, code, out);   // 128 + SIGTERM's 15, as README says
         assertFalse(Files.exists(root), out);
+    }
+
+    /**
+     * A simulation whose config is refused ends with the refusal alone: the line a signal during its setup would
+     * print is not printed as the process exits (its exit, as a signal's, runs the shutdown hooks).
+     */
+    @Test
+    void aRefusedSimulationSaysNoSignalStoppedIt(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("zero.yaml"), String.join("\n", "name: zero", "duration_ms: 0",
+                "populations: [{name: a, size: 1, model: spike_times, params: {times_ms: [[1]]}}]", ""));
+        Path log = dir.resolve("log.txt");
+        Process p = CliRunner.start(log, "simulate", config.toString(), "--out", dir.resolve("results").toString());
+        int code = p.waitFor();
+        String out = Files.readString(log);
+        assertEquals(2, code, out);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.startsWith("engram: error: ")
+                && out.contains("duration_ms: expected a number > 0 (ms), found 0"), out);
     }
 }
