@@ -133,13 +133,13 @@ class OverrideBesideNoteTest {
      * w_max stands at 76. Line 10: "  - {name: c, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, "
      * is 80, so plasticity stands at 81 (where a key it leaves out is placed).
      */
-    private static final String COMPARED = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + """
-            projections:
-              - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 0.15}
-              - {name: b, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, plasticity: {type: pair_stdp,
-                 a_plus: 0.01, a_minus: 0.01, tau_plus: 20, tau_minus: 20, w_min: 0.3, w_max: 0.25}}
-              - {name: c, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, plasticity: {type: pair_stdp}}
-            """;
+    private static final String COMPARED = "name: beside\n" + SpikeSourcesConfig.POPULATIONS + "projections:\n"
+            + "  - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 0.15}\n"
+            + "  - {name: b, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, plasticity:"
+            + " {type: pair_stdp,\n"
+            + "     a_plus: 0.01, a_minus: 0.01, tau_plus: 20, tau_minus: 20, w_min: 0.3, w_max: 0.25}}\n"
+            + "  - {name: c, source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, plasticity:"
+            + " {type: pair_stdp}}\n";
 
     /**
      * A refusal that names the key it compares the value with (the step, w_min, the type that needs a key) names an
