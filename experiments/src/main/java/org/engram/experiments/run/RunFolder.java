@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.engram.simulator.IoReasons;
@@ -50,6 +51,8 @@ public final class RunFolder {
 
     /** The lock file inside a partial folder that a process works on. */
     static final String LOCK = ".lock";
+    /** How a partial folder's name ends: {@code .<run-id>.partial}. */
+    private static final String PARTIAL_SUFFIX = ".partial";
 
     private final String runId;
     private final Path partial;
@@ -355,7 +358,7 @@ public final class RunFolder {
             throw new ParameterException("run folder", "run id", PlainName.RULE, PlainName.shown(runId));
         }
         Path dir = results.toAbsolutePath().normalize().resolve(experiment);
-        return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));
+        return new RunFolder(runId, dir.resolve("." + runId + PARTIAL_SUFFIX), dir.resolve(runId));
     }
 
     /** Refuses to make or finish a run whose final folder exists; {@code hint} says what to do in that case. */
@@ -678,21 +681,42 @@ public final class RunFolder {
             throw new IllegalStateException("run folder " + target + " is complete and is not deleted");
         }
         discarded = true;
+        Path doomed = Files.exists(partial) ? movedAside() : null;
         release();
         cancelDiscardOnExit();
-        if (!Files.exists(partial)) {
+        if (doomed == null) {
             return;
         }
         try {
-            deleteTree(partial);
+            deleteTree(doomed);
         } catch (IOException e) {
-            throw ioFailure("cannot delete " + partial, e);
+            throw ioFailure("cannot delete " + doomed, e);
         }
         if (madeExperimentFolder) {
             deleteIfStillEmpty(partial.getParent());
         }
         if (madeResultsRoot) {
             deleteIfStillEmpty(partial.getParent().getParent());
+        }
+    }
+
+    /**
+     * Moves the partial folder, with its lock still held, to a name no file of the run is written to: a
+     * stop's hook runs beside the run's threads, and a file one of them made in the folder while it was
+     * deleted had left the folder in place (the folder was not empty when its turn came). The new name is a
+     * partial folder's, so a folder a failed deletion leaves is taken by the next simulation, and random, as
+     * runs of one id discard theirs at once ({@link #createNew}) and a rename replaces an empty folder. Where
+     * the move fails, the folder is deleted where it is.
+     *
+     * @return the folder to delete
+     */
+    private Path movedAside() {
+        Path aside = partial.resolveSibling(partial.getFileName().toString().replace(PARTIAL_SUFFIX, "-discarded-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + PARTIAL_SUFFIX));
+        try {
+            return Files.move(partial, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            return partial;
         }
     }
 

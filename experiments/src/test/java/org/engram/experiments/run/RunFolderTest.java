@@ -632,4 +632,37 @@ class RunFolderTest {
             }
         }
     }
+
+    /**
+     * A folder discarded while another thread of the run still makes files in it (a stop's hook runs beside
+     * the run's threads) is gone afterwards, with the experiment's folder it made: deleted in place, a file
+     * made after its listing had left it not empty when its turn came, and the folder stayed.
+     */
+    @Test
+    void aFolderDiscardedWhileFilesAreMadeInItIsGone(@TempDir Path results) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            RunFolder f = RunFolder.create(results, "e", "r" + round);
+            Path partial = f.directory();
+            CountDownLatch writing = new CountDownLatch(1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<Integer> made = writer.submit(() -> {
+                int n = 0;
+                try {
+                    for (; n < 100_000; n++) {
+                        Files.writeString(partial.resolve("f" + n), "x");
+                        writing.countDown();
+                    }
+                } catch (IOException goneAway) {
+                    // The folder moved: later files have nowhere to go.
+                }
+                return n;
+            });
+            writing.await();
+            f.discard();
+            assertTrue(made.get() < 100_000, "the writer was stopped by the discard");
+            writer.shutdown();
+            assertFalse(Files.exists(partial), "round " + round);
+            assertFalse(Files.exists(results.resolve("e")), "round " + round + ": the experiment's folder too");
+        }
+    }
 }
