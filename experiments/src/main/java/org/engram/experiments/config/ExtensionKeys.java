@@ -19,7 +19,8 @@ final class ExtensionKeys {
      * Whether a key that is not an extension key looks meant as one: {@code X-lif}, {@code x_lif}.
      *
      * @param key a key's name
-     * @return whether it begins with an x of either case and a hyphen or underscore, but not {@code x-}
+     * @return whether it begins with an x of either case and a hyphen or underscore, but not {@code x-}, and
+     *         has a name after them ({@code X-} or {@code x_} alone names nothing an extension could be)
      */
     static boolean looksMeantAsOne(String key) {
         return key.length() > 2 && (key.charAt(0) == 'x' || key.charAt(0) == 'X')
