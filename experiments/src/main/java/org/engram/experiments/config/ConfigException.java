@@ -86,7 +86,8 @@ public class ConfigException extends EngramException {
      * as a key the entry's {@code type} needs or does not read: where an override wrote a key beside the value, a
      * message names it only if it wrote that one ({@link #comparedWith}).
      *
-     * @param comparedWith the key of the same entry the rule compares the value with, e.g. {@code type}
+     * @param comparedWith the key of the same entry the rule compares the value with, e.g. {@code type}, or
+     *                     {@code null} for a rule that compares it with no other key (the constructor's error)
      * @param where        file, with {@code :line:column} when known
      * @param keyPath      the key path, e.g. {@code projections[0].rule.k}
      * @param expected     the rule
@@ -127,8 +128,17 @@ public class ConfigException extends EngramException {
      */
     public static ConfigException placed(EngramException e, String where, String keyPath, String found,
                                          String hint) {
-        return new ConfigException(where, keyPath, e.expected() == null ? e.getMessage() : e.expected(), found,
-                hint, Kind.RULE, e.comparedWith());
+        return new ConfigException(where, keyPath, ruleOf(e), found, hint, Kind.RULE, e.comparedWith());
+    }
+
+    /**
+     * {@return the rule a refusal states, or its whole message for one of free form (a model of one's own may
+     * throw one)}
+     *
+     * @param e the refusal
+     */
+    public static String ruleOf(EngramException e) {
+        return e.expected() == null ? e.getMessage() : e.expected();
     }
 
     /**

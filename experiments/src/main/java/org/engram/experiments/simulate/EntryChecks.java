@@ -81,7 +81,7 @@ final class EntryChecks {
 
     <T> T require(T value, String path, String what) {
         if (value == null) {
-            throw new ConfigException(source, path, "a value (" + what + " needs it)", "nothing", null);
+            throw missing(path, what, null);
         }
         return value;
     }
@@ -112,6 +112,11 @@ final class EntryChecks {
      * @return the error, compared with the entry's {@code type}
      */
     ConfigException missingForType(String path, String what) {
-        return ConfigException.against(TYPE, source, path, "a value (" + what + " needs it)", "nothing", null);
+        return missing(path, what, TYPE);
+    }
+
+    /** The error of a key left out that {@code what} needs, compared with the key {@code comparedWith}, or none. */
+    private ConfigException missing(String path, String what, String comparedWith) {
+        return ConfigException.against(comparedWith, source, path, "a value (" + what + " needs it)", "nothing", null);
     }
 }

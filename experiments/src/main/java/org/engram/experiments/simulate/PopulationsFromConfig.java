@@ -292,7 +292,7 @@ final class PopulationsFromConfig {
             String found = e.found() == null ? "" : e.found();
             if (TimeGrid.DT.equals(at) || "dt_ms".equals(at)) {
                 // A model that cannot take the time step (a model of one's own may refuse it): the step is dt_ms.
-                String expected = e.expected() == null ? e.getMessage() : e.expected();
+                String expected = ConfigException.ruleOf(e);
                 throw new ConfigException(source, "dt_ms", expected + " (" + population.model().name() + ", "
                         + path + ")", found, null);
             }
