@@ -14,6 +14,8 @@ public class ParameterException extends EngramException {
     private final List<ParameterException> problems;
     /** The entry of a list the value was found at, or null. */
     private final String entry;
+    /** Whether the rule is a range of the value's own, which no other parameter moves. */
+    private final boolean ownRange;
 
     /**
      * Creates the error.
@@ -53,9 +55,15 @@ public class ParameterException extends EngramException {
      */
     public ParameterException(String owner, String parameter, String rule, Object found, String hint,
                               String comparedWith) {
+        this(owner, parameter, rule, found, hint, comparedWith, false);
+    }
+
+    private ParameterException(String owner, String parameter, String rule, Object found, String hint,
+                               String comparedWith, boolean ownRange) {
         super(owner, parameter, rule, String.valueOf(found), hint, comparedWith);
         this.problems = List.of();
         this.entry = null;
+        this.ownRange = ownRange;
     }
 
     private ParameterException(ParameterException e, String entry) {
@@ -63,12 +71,39 @@ public class ParameterException extends EngramException {
                 : "at " + entry + "; " + e.hint(), e.comparedWith());
         this.problems = List.of();
         this.entry = entry;
+        this.ownRange = e.ownRange;
     }
 
     private ParameterException(List<ParameterException> problems) {
         super(listed(problems), null);
         this.problems = List.copyOf(problems);
         this.entry = null;
+        this.ownRange = false;
+    }
+
+    /**
+     * The error of a value outside a range of its own, which no other parameter moves: a time constant
+     * {@code <= 0}, a size of 0, a probability above 1. A caller that set other parameters beside the value
+     * then knows that none of them is the cause ({@link #outOfOwnRange()}); a rule that compares the value
+     * with another ({@code v_reset < v_th}) is made with a constructor instead.
+     *
+     * @param owner     the model, projection or object whose parameter is wrong
+     * @param parameter the parameter name as the user writes it
+     * @param rule      the range, with unit (e.g. {@code "an integer >= 1"})
+     * @param found     the value that was found
+     * @return the error
+     */
+    public static ParameterException outOfRange(String owner, String parameter, String rule, Object found) {
+        return new ParameterException(owner, parameter, rule, found, null, null, true);
+    }
+
+    /**
+     * {@return whether the value lies outside a range of its own ({@link #outOfRange}), so that no other
+     * parameter can have made it wrong; false where the rule compares it with another parameter, or where
+     * the thrower did not say (a model of one's own that throws with a constructor)}
+     */
+    public boolean outOfOwnRange() {
+        return ownRange;
     }
 
     /**
@@ -121,7 +156,7 @@ public class ParameterException extends EngramException {
      */
     public static double requirePositive(String owner, String parameter, double value, String unit) {
         if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
-            throw new ParameterException(owner, parameter, "a finite number > 0 (" + unit + ")", value);
+            throw outOfRange(owner, parameter, "a finite number > 0 (" + unit + ")", value);
         }
         return value;
     }
@@ -138,7 +173,7 @@ public class ParameterException extends EngramException {
      */
     public static double requireNonNegative(String owner, String parameter, double value, String unit) {
         if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-            throw new ParameterException(owner, parameter, "a finite number >= 0 (" + unit + ")", value);
+            throw outOfRange(owner, parameter, "a finite number >= 0 (" + unit + ")", value);
         }
         return value;
     }
@@ -155,7 +190,7 @@ public class ParameterException extends EngramException {
      */
     public static double requireFinite(String owner, String parameter, double value, String unit) {
         if (!Double.isFinite(value)) {
-            throw new ParameterException(owner, parameter, "a finite number (" + unit + ")", value);
+            throw outOfRange(owner, parameter, "a finite number (" + unit + ")", value);
         }
         return value;
     }

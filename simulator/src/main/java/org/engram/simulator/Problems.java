@@ -65,6 +65,24 @@ public final class Problems {
     }
 
     /**
+     * Records a value outside a range of its own ({@link ParameterException#outOfRange}) unless {@code ok}:
+     * a range no other parameter moves, so that a caller that set other parameters beside the value need not
+     * name them as a cause. A rule that compares the value with another parameter is a {@link #require}.
+     *
+     * @param ok        whether the value lies in its range
+     * @param parameter the parameter as the user writes it
+     * @param range     the range, with unit
+     * @param value     the value found
+     * @return {@code ok}
+     */
+    public boolean inRange(boolean ok, String parameter, String range, Object value) {
+        if (!ok) {
+            found.add(ParameterException.outOfRange(owner, parameter, range, value));
+        }
+        return ok;
+    }
+
+    /**
      * {@link ParameterException#requirePositive}, recorded.
      *
      * @param parameter the parameter
@@ -108,7 +126,7 @@ public final class Problems {
      * @return whether it passed
      */
     public boolean atLeastOne(String parameter, int value) {
-        return require(value >= 1, parameter, "an integer >= 1", value);
+        return inRange(value >= 1, parameter, "an integer >= 1", value);
     }
 
     /**

@@ -26,6 +26,25 @@ class ProblemsTest {
                 "  net: rule: expected a known rule, found x"), e.getMessage());
     }
 
+    /** The range checks say that the value alone broke them; a rule of {@code require} may compare it with others. */
+    @Test
+    void rangeChecksAreToldFromRules() {
+        Problems p = new Problems("net");
+        assertFalse(p.positive("tau_m", 0, "ms"));
+        assertFalse(p.nonNegative("delay", -1, "ms"));
+        assertFalse(p.finite("e_l", Double.NaN, "mV"));
+        assertFalse(p.atLeastOne("size", 0));
+        assertFalse(p.inRange(false, "u", "a number in (0, 1]", 2));
+        assertTrue(p.inRange(true, "p", "a number in [0, 1]", 0.5));
+        assertFalse(p.require(false, "v_reset", "a value < v_th = -50 (mV)", -40));
+        List<ParameterException> found = assertThrows(ParameterException.class, p::throwIfAny).problems();
+        assertEquals(List.of("tau_m", "delay", "e_l", "size", "u", "v_reset"),
+                found.stream().map(EngramException::location).toList());
+        assertEquals(List.of(true, true, true, true, true, false),
+                found.stream().map(ParameterException::outOfOwnRange).toList());
+        assertEquals("net: u: expected a number in (0, 1], found 2", found.get(4).getMessage());
+    }
+
     @Test
     void aSingleProblemKeepsItsOwnMessage() {
         Problems p = new Problems("net");

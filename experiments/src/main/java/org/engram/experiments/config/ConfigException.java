@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 
 /**
  * A configuration file or override that cannot be used: unknown key, wrong type, value out of
@@ -30,13 +31,19 @@ public class ConfigException extends EngramException {
     private final Kind kind;
 
     /**
-     * What refused a value. Every kind but {@link #RULE} refuses it for its own form, whatever the keys
-     * beside it hold; the two kinds of form told apart are those that readers of a record's problems treat
-     * apart (a model's parameters: a key of the wrong type takes its default so that the others are checked).
+     * What refused a value. Every kind but {@link #RULE} refuses it for itself, its form or its own range,
+     * whatever the keys beside it hold; the two kinds of form told apart are those that readers of a record's
+     * problems treat apart (a model's parameters: a key of the wrong type takes its default so that the others
+     * are checked).
      */
     public enum Kind {
-        /** A rule, a range or a comparison with another value, or an error of no one value. */
+        /**
+         * A rule that compares the value with another, one not known to hold of the value alone (a model of
+         * one's own words its rules freely), or an error of no one value.
+         */
         RULE,
+        /** A range of the value's own, which no other key moves: a size of 0, a time constant or an sd {@code <= 0}. */
+        RANGE,
         /** The value's own form, of no kind below: a list where a mapping is, an unknown name, a key left out. */
         FORM,
         /** A key the mapping's record does not have at all, whatever its other keys hold. */
@@ -103,7 +110,8 @@ public class ConfigException extends EngramException {
     /**
      * The refusal of a value by the simulator or a rule, placed at the key of the config that gave it: a
      * {@link Kind#RULE} with the refusal's rule and the parameter it compares the value with
-     * ({@link #comparedWith}), by which a step set on the command line is named beside what it made wrong.
+     * ({@link #comparedWith}), by which a step set on the command line is named beside what it made wrong, or a
+     * {@link Kind#RANGE} for a value out of a range of its own ({@link ParameterException#outOfOwnRange()}).
      * A refusal of free form (a model of one's own may throw one) has its message as the rule.
      *
      * @param e       the refusal
@@ -128,7 +136,25 @@ public class ConfigException extends EngramException {
      */
     public static ConfigException placed(EngramException e, String where, String keyPath, String found,
                                          String hint) {
-        return new ConfigException(where, keyPath, ruleOf(e), found, hint, Kind.RULE, e.comparedWith());
+        return placed(e, where, keyPath, ruleOf(e), found, hint);
+    }
+
+    /**
+     * {@link #placed(EngramException, String, String, String)} with the rule and the value found told
+     * otherwise.
+     *
+     * @param e       the refusal
+     * @param where   file, with {@code :line:column} when known
+     * @param keyPath the key path
+     * @param rule    the rule, as the config's reader tells it
+     * @param found   the value found, as the config's reader tells it
+     * @param hint    a suggestion, or {@code null}
+     * @return the error
+     */
+    public static ConfigException placed(EngramException e, String where, String keyPath, String rule, String found,
+                                         String hint) {
+        Kind kind = e instanceof ParameterException p && p.outOfOwnRange() ? Kind.RANGE : Kind.RULE;
+        return new ConfigException(where, keyPath, rule, found, hint, kind, e.comparedWith());
     }
 
     /**
@@ -191,10 +217,11 @@ public class ConfigException extends EngramException {
     }
 
     /**
-     * {@return whether the value is refused for its own form ({@link #ofForm}), whatever the keys beside it
-     * hold; false for a rule that compares it with another value, a range and an error of no one value}
+     * {@return whether the value is refused for itself, its own form ({@link #ofForm}) or range, whatever the
+     * keys beside it hold; false for a rule that compares it with another value, one not known to hold of the
+     * value alone, and an error of no one value}
      */
-    public boolean aboutForm() {
+    public boolean refusedForItself() {
         return kind != Kind.RULE;
     }
 

@@ -334,11 +334,11 @@ public final class ConfigLoader {
      * order given, then the others in the order found. A number found is shown as written, with what it
      * reads as where that differs ({@code 1e-400 (read as 0.0)}), and so is a value of another key that a rule
      * names ({@code a value < v_th = -5e1 (mV)}, not -50.0). A value of the file refused where an override
-     * wrote another key of its entry names that override too, unless it is refused for its own form
-     * ({@link ConfigException#aboutForm()}), which no other key changes; one whose rule names the key it compares
-     * the value with ({@link EngramException#comparedWith()}: the step, which no entry holds, {@code w_min}, the
-     * entry's {@code type}) names an override of that key alone, or of a part of the value itself (a delay
-     * distribution's bound).
+     * wrote another key of its entry names that override too, unless it is refused for its own form or range
+     * ({@link ConfigException#refusedForItself()}), which no other key changes; one whose rule names the key it
+     * compares the value with ({@link EngramException#comparedWith()}: the step, which no entry holds,
+     * {@code w_min}, the entry's {@code type}) names an override of that key alone, or of a part of the value
+     * itself (a delay distribution's bound).
      *
      * @param e         the error
      * @param file      the YAML file it is about
@@ -369,7 +369,7 @@ public final class ConfigLoader {
             // The file's value may be refused for an override beside it, which the message names too; one refused
             // for its own form is refused whatever stands beside it, and one whose rule names the key it compares
             // the value with for nothing beside it but that key or a part of the value itself.
-            String beside = where.equals(name) || one.aboutForm() ? null : origins.overrideBeside(one.location(),
+            String beside = where.equals(name) || one.refusedForItself() ? null : origins.overrideBeside(one.location(),
                     one.comparedWith());
             // The tree the error was found in no longer says whether a value was made text by quotes or by the tag.
             String told = keyOfTheFile && origins.taggedText(one.location())

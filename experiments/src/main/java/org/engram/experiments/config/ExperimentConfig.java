@@ -315,9 +315,9 @@ public record ExperimentConfig(
             p.require(scenario != null, "scenario", "a value", "null");
             p.atLeastOne("count", count);
             p.atLeastOne("classes_per_task", classesPerTask);
-            p.require(trainPerTask >= 0, "train_per_task", "an integer >= 0 (0: all)", trainPerTask);
-            p.require(testPerTask >= 0, "test_per_task", "an integer >= 0 (0: all)", testPerTask);
-            p.require(validation >= 0 && validation < 1, "validation", "a fraction in [0, 1) (0: no validation)",
+            p.inRange(trainPerTask >= 0, "train_per_task", "an integer >= 0 (0: all)", trainPerTask);
+            p.inRange(testPerTask >= 0, "test_per_task", "an integer >= 0 (0: all)", testPerTask);
+            p.inRange(validation >= 0 && validation < 1, "validation", "a fraction in [0, 1) (0: no validation)",
                     validation);
             if (groups != null) {
                 groups = List.copyOf(groups.stream().map(List::copyOf).toList());
@@ -362,7 +362,7 @@ public record ExperimentConfig(
             p.atLeastOne("inputs", inputs);
             p.atLeastOne("train_per_class", trainPerClass);
             p.atLeastOne("test_per_class", testPerClass);
-            p.require(activeFraction > 0 && activeFraction <= 1, "active_fraction", "a fraction in (0, 1]",
+            p.inRange(activeFraction > 0 && activeFraction <= 1, "active_fraction", "a fraction in (0, 1]",
                     activeFraction);
             p.nonNegative("noise", noise, "intensity");
             p.throwIfAny();
@@ -423,7 +423,7 @@ public record ExperimentConfig(
             Problems p = new Problems("network");
             if (p.require(hidden != null && !hidden.isEmpty(), "hidden", "a list of one or more layer sizes", hidden)) {
                 for (int i = 0; i < hidden.size(); i++) {
-                    p.require(hidden.get(i) != null && hidden.get(i) >= 1, "hidden[" + i + "]", "a layer size >= 1",
+                    p.inRange(hidden.get(i) != null && hidden.get(i) >= 1, "hidden[" + i + "]", "a layer size >= 1",
                             hidden.get(i));
                 }
             }
@@ -488,9 +488,9 @@ public record ExperimentConfig(
             p.require(kind != null, "kind", "rate, latency or direct_current", "null");
             p.atLeastOne("steps", steps);
             if (p.finite("gain", gain, "dimensionless") && kind == EncoderKind.RATE) {
-                p.require(gain > 0 && gain <= 1, "gain", "a spike probability in (0, 1] for rate coding", gain);
+                p.inRange(gain > 0 && gain <= 1, "gain", "a spike probability in (0, 1] for rate coding", gain);
             }
-            p.require(cutoff >= 0 && cutoff < 1, "cutoff", "a value in [0, 1)", cutoff);
+            p.inRange(cutoff >= 0 && cutoff < 1, "cutoff", "a value in [0, 1)", cutoff);
             p.throwIfAny();
         }
     }
@@ -572,7 +572,7 @@ public record ExperimentConfig(
                 p.require(minLearningRate >= 0 && minLearningRate <= learningRate, "min_learning_rate",
                         "a rate in [0, learning_rate = " + learningRate + "]", minLearningRate);
             }
-            p.require(momentum >= 0 && momentum < 1, "momentum", "a number in [0, 1)", momentum);
+            p.inRange(momentum >= 0 && momentum < 1, "momentum", "a number in [0, 1)", momentum);
             p.positive("slope", slope, "1/threshold");
             p.nonNegative("weight_decay", weightDecay, "dimensionless");
             p.nonNegative("clip_norm", clipNorm, "dimensionless");
@@ -628,16 +628,16 @@ public record ExperimentConfig(
         public LearnerSpec {
             Problems p = new Problems("learner");
             p.require(kind != null, "kind", "bptt or diehl_cook", "null");
-            p.require(neurons >= 1 && neurons <= DiehlCookParams.MAX_NEURONS, "neurons", DiehlCookParams.NEURONS_RULE,
+            p.inRange(neurons >= 1 && neurons <= DiehlCookParams.MAX_NEURONS, "neurons", DiehlCookParams.NEURONS_RULE,
                     neurons);
             p.positive("present_ms", presentMs, "ms");
             p.nonNegative("rest_ms", restMs, "ms");
             // Each sample is simulated for present_ms + rest_ms: a typo of 1e9 ran for days, silently.
-            p.require(!(presentMs > MAX_SAMPLE_MS), "present_ms", "at most " + (long) MAX_SAMPLE_MS + " ms of"
+            p.inRange(!(presentMs > MAX_SAMPLE_MS), "present_ms", "at most " + (long) MAX_SAMPLE_MS + " ms of"
                     + " simulated time per sample (the paper shows each for 350)", presentMs);
-            p.require(!(restMs > MAX_SAMPLE_MS), "rest_ms", "at most " + (long) MAX_SAMPLE_MS + " ms of simulated"
+            p.inRange(!(restMs > MAX_SAMPLE_MS), "rest_ms", "at most " + (long) MAX_SAMPLE_MS + " ms of simulated"
                     + " time per sample (the paper rests 150)", restMs);
-            p.require(labelPerTask >= 0, "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
+            p.inRange(labelPerTask >= 0, "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
             p.throwIfAny();
         }
     }

@@ -145,19 +145,19 @@ public final class ValueSpecs {
             }
             case "normal": {
                 double[] a = numbers(args, 2, source, path);
-                requireArgument(a[1] > 0, ConfigException.Kind.FORM, source, path,
+                requireArgument(a[1] > 0, ConfigException.Kind.RANGE, source, path,
                         "[mean, sd] with a standard deviation sd > 0", args);
                 return new NormalDistribution(rng, a[0], a[1]);
             }
             case "lognormal": {
                 double[] a = numbers(args, 2, source, path);
-                requireArgument(a[1] > 0, ConfigException.Kind.FORM, source, path,
+                requireArgument(a[1] > 0, ConfigException.Kind.RANGE, source, path,
                         "[scale, shape] with a shape (the logarithm's sd) > 0", args);
                 return new LogNormalDistribution(rng, a[0], a[1]);
             }
             case "exponential": {
                 double[] a = numbers(args, 1, source, path);
-                requireArgument(a[0] > 0, ConfigException.Kind.FORM, source, path, "a mean > 0", args);
+                requireArgument(a[0] > 0, ConfigException.Kind.RANGE, source, path, "a mean > 0", args);
                 return new ExponentialDistribution(rng, a[0]);
             }
             default:
@@ -169,7 +169,7 @@ public final class ValueSpecs {
 
     /**
      * Refuses a distribution's arguments that break its rule, in the config's words: of {@link
-     * ConfigException.Kind#FORM} where one argument breaks it whatever the others hold (an sd <= 0),
+     * ConfigException.Kind#RANGE} where one argument breaks it whatever the others hold (an sd <= 0),
      * of {@link ConfigException.Kind#RULE} where it compares arguments.
      */
     private static void requireArgument(boolean holds, ConfigException.Kind kind, String source, String path,

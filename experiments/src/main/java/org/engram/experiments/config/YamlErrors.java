@@ -133,7 +133,7 @@ final class YamlErrors {
                         + Objects.toString(java.group(2), "") : one.location();
                 key = key.isEmpty() ? location : key + "." + location;
             }
-            each.add(new ConfigException(where.apply(key), key, one.expected() == null ? one.getMessage()
+            each.add(ConfigException.placed(one, where.apply(key), key, one.expected() == null ? one.getMessage()
                     : ruleAsWritten(one.expected(), key, number), one.found() == null ? ""
                     : asWritten(one.found(), number.apply(key)), one.hint()));
         }

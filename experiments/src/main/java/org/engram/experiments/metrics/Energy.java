@@ -52,7 +52,7 @@ public record Energy(
     /** Records a cost of one operation (pJ) that is not in (0, {@link #MAX_PJ}]. */
     private static void checkCost(Problems p, String key, double pj) {
         if (p.positive(key, pj, "pJ")) {
-            p.require(pj <= MAX_PJ, key, AT_MOST, pj);
+            p.inRange(pj <= MAX_PJ, key, AT_MOST, pj);
         }
     }
 

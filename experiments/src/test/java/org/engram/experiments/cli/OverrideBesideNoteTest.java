@@ -264,4 +264,34 @@ class OverrideBesideNoteTest {
                 + " or projection has, found link"),
                 SpikeSourcesConfig.refused(dir, "beside.yaml", projections, "--set", "projections[1].weight=0.2"));
     }
+
+    /*
+     * Line 4: "  - {name: pre, " is 16 characters, so size stands at 17. Line 5: "  - {name: post, size: 2, model:
+     * lif_delta, params: {" is 53 characters, so tau_m stands at 54. Line 7: "  - {source: post, target: post, rule:
+     * {type: fixed_in_degree, " is 63 characters, so k stands at 64.
+     */
+    @Test
+    void aValueOutOfItsOwnRangeIsToldWithoutTheOverrideBeside(@TempDir Path dir) throws IOException {
+        String yaml = """
+                name: beside
+                duration_ms: 5
+                populations:
+                  - {name: pre, size: 0, model: lif_delta}
+                  - {name: post, size: 2, model: lif_delta, params: {tau_m: -1, v_th: -50, v_reset: -40}}
+                projections:
+                  - {source: post, target: post, rule: {type: fixed_in_degree, k: -5}, weight: 0.5}
+                """;
+        String vTh = "--set populations[1].params.v_th=-45";
+        List<String> errors = SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set",
+                "populations[0].params.tau_m=5", "--set", vTh.substring(6), "--set", "projections[0].weight=0.2");
+        assertEquals(List.of("engram: error: 4 problems:",
+                // No time constant makes a population of no neurons, nor does a v_th make a time constant of -1 ms.
+                "  beside.yaml:4:17: populations[0].size: expected an integer >= 1, found 0",
+                "  beside.yaml:5:54: populations[1].params.tau_m: expected a finite number > 0 (ms), found -1",
+                // v_reset is compared with the v_th the override set.
+                "  beside.yaml:5:76: populations[1].params.v_reset: expected a value < v_th = -45 (mV), found -40;"
+                        + " its entry also has the value of " + vTh,
+                // No weight makes a degree of -5.
+                "  beside.yaml:7:64: projections[0].rule.k: expected an integer >= 0, found -5"), errors);
+    }
 }

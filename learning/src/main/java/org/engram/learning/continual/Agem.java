@@ -83,8 +83,8 @@ public final class Agem implements ContinualStrategy, Checkpointable {
          */
         public Params {
             Problems p = new Problems(NAME);
-            p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
-            p.require(sampleSize >= 1, "sample_size", "an integer >= 1 (samples)", sampleSize);
+            p.inRange(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
+            p.inRange(sampleSize >= 1, "sample_size", "an integer >= 1 (samples)", sampleSize);
             p.throwIfAny();
         }
 

@@ -104,10 +104,10 @@ public final class Der implements ContinualStrategy, Checkpointable {
          */
         public Params {
             Problems p = new Problems(NAME);
-            p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
+            p.inRange(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
             p.nonNegative("alpha", alpha, "dimensionless");
             p.nonNegative("beta", beta, "dimensionless");
-            p.require(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
+            p.inRange(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
             p.throwIfAny();
         }
 

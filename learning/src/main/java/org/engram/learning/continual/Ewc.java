@@ -135,7 +135,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             Problems p = validate(Mode.ONLINE, lambda, fisherSamples, fisher);
             // The penalty is weighed by gamma (Schwarz et al.): at 0 there is none, which a user who
             // meant "the latest Fisher alone" would not see; lambda 0 says "no penalty" by name.
-            p.require(gamma > 0 && gamma <= 1, "gamma", "a number in (0, 1] (the penalty is weighed by gamma, so 0"
+            p.inRange(gamma > 0 && gamma <= 1, "gamma", "a number in (0, 1] (the penalty is weighed by gamma, so 0"
                     + " would leave none: for training without a penalty, lambda 0 or the naive strategy)", gamma);
             p.throwIfAny();
         }

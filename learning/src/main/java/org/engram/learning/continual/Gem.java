@@ -93,9 +93,9 @@ public final class Gem implements ContinualStrategy, Checkpointable {
          */
         public Params {
             Problems p = new Problems(NAME);
-            p.require(patternsPerTask >= 1, "patterns_per_task", "an integer >= 1 (samples per task)",
+            p.inRange(patternsPerTask >= 1, "patterns_per_task", "an integer >= 1 (samples per task)",
                     patternsPerTask);
-            p.require(memoryStrength >= 0 && memoryStrength < Double.POSITIVE_INFINITY, "memory_strength",
+            p.inRange(memoryStrength >= 0 && memoryStrength < Double.POSITIVE_INFINITY, "memory_strength",
                     "a finite number >= 0 (the dual variables' lower bound)", memoryStrength);
             p.throwIfAny();
         }

@@ -81,7 +81,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
                     "none")) {
                 thresholds = thresholds.clone();
                 for (int l = 0; l < thresholds.length; l++) {
-                    p.require(thresholds[l] > 0 && thresholds[l] <= 1, "thresholds[" + l + "]", "a number in (0, 1]",
+                    p.inRange(thresholds[l] > 0 && thresholds[l] <= 1, "thresholds[" + l + "]", "a number in (0, 1]",
                             thresholds[l]);
                 }
             }

@@ -88,10 +88,10 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
         public Params {
             Problems p = new Problems(NAME);
             p.atLeastOne("first_task_neurons", firstTaskNeurons);
-            p.require(neuronIncrement >= 0, "neuron_increment", "an integer >= 0", neuronIncrement);
+            p.inRange(neuronIncrement >= 0, "neuron_increment", "an integer >= 0", neuronIncrement);
             p.atLeastOne("hebbian_iterations", hebbianIterations);
-            p.require(learningRate > 0 && learningRate < 1, "learning_rate", "a number in (0, 1)", learningRate);
-            p.require(momentum >= 0 && momentum < 1, "momentum", "a number in [0, 1)", momentum);
+            p.inRange(learningRate > 0 && learningRate < 1, "learning_rate", "a number in (0, 1)", learningRate);
+            p.inRange(momentum >= 0 && momentum < 1, "momentum", "a number in [0, 1)", momentum);
             p.throwIfAny();
         }
 

@@ -75,8 +75,8 @@ public final class Replay implements ContinualStrategy, Checkpointable {
 
         /** Records what is wrong with a replay memory's hyperparameters, for this record and those that wrap it. */
         static void check(Problems p, int memorySize, int replayBatchSize, Buffer buffer) {
-            p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
-            p.require(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
+            p.inRange(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
+            p.inRange(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
             p.require(buffer != null, "buffer", "reservoir or class_balanced", "null");
         }
 

@@ -56,7 +56,7 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) 
             throw new ParameterException("engine", "mode", "grid or precise", "null");
         }
         if (minParallelNeuronSteps < 0) {
-            throw new ParameterException("engine", "min_parallel_neuron_steps", "an integer >= 0",
+            throw ParameterException.outOfRange("engine", "min_parallel_neuron_steps", "an integer >= 0",
                     minParallelNeuronSteps);
         }
     }
@@ -71,7 +71,7 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) 
      */
     public static void requireThreads(String owner, int threads) {
         if (threads < 1 || threads > MAX_THREADS) {
-            throw new ParameterException(owner, "threads", "an integer in [1, " + MAX_THREADS + "]", threads);
+            throw ParameterException.outOfRange(owner, "threads", "an integer in [1, " + MAX_THREADS + "]", threads);
         }
     }
 

@@ -54,7 +54,8 @@ public record TimeGrid(double dtMs) {
      */
     public int substeps(double maxSubstepMs) {
         if (!(maxSubstepMs > 0) || !Double.isFinite(maxSubstepMs)) {
-            throw new ParameterException("time grid", "longest substep", "a finite number > 0 (ms)", maxSubstepMs);
+            throw ParameterException.outOfRange("time grid", "longest substep", "a finite number > 0 (ms)",
+                    maxSubstepMs);
         }
         double ratio = dtMs / maxSubstepMs;
         return (int) Math.max(1, Math.ceil(ratio - (WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * ratio)));
@@ -72,7 +73,7 @@ public record TimeGrid(double dtMs) {
      */
     public int wholeSteps(String owner, String parameter, double ms) {
         if (!(ms >= 0) || !Double.isFinite(ms)) {
-            throw new ParameterException(owner, parameter, "a finite number >= 0 (ms)", ms);
+            throw ParameterException.outOfRange(owner, parameter, "a finite number >= 0 (ms)", ms);
         }
         double steps = ms / dtMs;
         // Before rounding: Math.round saturates at Long.MAX_VALUE, beyond which every value looks off the grid.

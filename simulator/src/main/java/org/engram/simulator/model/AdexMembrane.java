@@ -58,7 +58,7 @@ record AdexMembrane(double cM, double gL, double eL, double vTh, double deltaT, 
         p.finite("a", a, "nS");
         p.finite("b", b, "pA");
         if (p.positive("tau_w", tauW, "ms")) {
-            p.require(tauW >= MIN_TIME_CONSTANT_MS, "tau_w", "a value >= " + MIN_TIME_CONSTANT_MS
+            p.inRange(tauW >= MIN_TIME_CONSTANT_MS, "tau_w", "a value >= " + MIN_TIME_CONSTANT_MS
                     + " (ms; a faster w makes the midpoint substep of " + AdexKernel.MAX_SUBSTEP_MS + " ms unstable)",
                     tauW);
         }

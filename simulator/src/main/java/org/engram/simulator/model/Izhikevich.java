@@ -89,12 +89,12 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
             Problems p = new Problems(NAME);
             if (p.positive("a", a, "1/ms")) {
                 // Forward Euler on u multiplies its distance to b v by (1 - a h) per substep.
-                p.require(a * MAX_SUBSTEP_MS < 2, "a", "a value < " + 2 / MAX_SUBSTEP_MS + " (1/ms; above it"
+                p.inRange(a * MAX_SUBSTEP_MS < 2, "a", "a value < " + 2 / MAX_SUBSTEP_MS + " (1/ms; above it"
                         + " the Euler substep of " + MAX_SUBSTEP_MS + " ms diverges)", a);
             }
             p.finite("b", b, "1/ms");
             if (p.finite("c", c, "mV")) {
-                p.require(c < V_PEAK, "c", "a value < the spike peak " + V_PEAK + " (mV)", c);
+                p.inRange(c < V_PEAK, "c", "a value < the spike peak " + V_PEAK + " (mV)", c);
             }
             p.finite("d", d, "mV/ms");
             p.finite("v_init", vInit, "mV");

@@ -168,7 +168,7 @@ public final class NetworkBuilder {
      */
     public static void requireSize(String name, int size) {
         if (size < 1) {
-            throw new ParameterException("population '" + name + "'", "size", "an integer >= 1", size);
+            throw ParameterException.outOfRange("population '" + name + "'", "size", "an integer >= 1", size);
         }
     }
 

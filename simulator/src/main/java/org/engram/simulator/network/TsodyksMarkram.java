@@ -60,7 +60,7 @@ public record TsodyksMarkram(double u, double tauRec, double tauFac) {
      */
     public TsodyksMarkram {
         Problems p = new Problems(NAME);
-        p.require(u > 0 && u <= 1, "u", "a number in (0, 1] (the utilisation increment U)", u);
+        p.inRange(u > 0 && u <= 1, "u", "a number in (0, 1] (the utilisation increment U)", u);
         p.positive("tau_rec", tauRec, "ms");
         p.nonNegative("tau_fac", tauFac, "ms");
         p.throwIfAny();

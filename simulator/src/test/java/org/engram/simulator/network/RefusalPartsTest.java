@@ -85,4 +85,28 @@ class RefusalPartsTest {
         assertTrue(Double.parseDouble(e.found()) < 0, e.getMessage());
         assertNull(e.entry(), "a drawn weight stands at no entry of a list");
     }
+
+    /**
+     * A value outside a range of its own (a size of 0, a time constant or a degree below 0) says so, which a
+     * caller that set other parameters beside it reads as none of them being the cause; a rule that compares
+     * the value with another parameter does not, nor does one a model of one's own throws with a constructor.
+     */
+    @Test
+    void aValueOutOfItsOwnRangeIsToldFromOneRefusedForAnotherParameter() {
+        ParameterException size = assertThrows(ParameterException.class,
+                () -> builder.population("z", 0, LifDelta.MODEL, LIF));
+        ParameterException tauM = assertThrows(ParameterException.class,
+                () -> new LifDelta.Params(-1, 250, -70, -50, -65, 2, 0));
+        ParameterException degree = assertThrows(ParameterException.class, () -> Rules.fixedInDegree(-5));
+        ParameterException reset = assertThrows(ParameterException.class,
+                () -> new LifDelta.Params(20, 250, -70, -50, -40, 2, 0));
+        for (ParameterException own : new ParameterException[] {size, tauM, degree}) {
+            assertTrue(own.outOfOwnRange(), own.getMessage());
+            assertTrue(own.atEntry("synapse 0").outOfOwnRange(), "an entry of a list keeps it: " + own.getMessage());
+        }
+        assertEquals("v_reset", reset.location());
+        assertFalse(reset.outOfOwnRange(), "v_reset is compared with v_th: " + reset.getMessage());
+        assertFalse(new ParameterException("my_model", "tau", "a number > 0 (ms)", -1).outOfOwnRange(),
+                "a rule a model of one's own states may compare the value with anything");
+    }
 }

@@ -26,7 +26,7 @@ public record FixedInDegree(int k, boolean autapses, boolean multapses) implemen
      */
     public FixedInDegree {
         if (k < 0) {
-            throw new ParameterException("fixed_in_degree", "k", "an integer >= 0", k);
+            throw ParameterException.outOfRange("fixed_in_degree", "k", "an integer >= 0", k);
         }
     }
 

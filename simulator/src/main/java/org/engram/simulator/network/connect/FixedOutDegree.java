@@ -26,7 +26,7 @@ public record FixedOutDegree(int k, boolean autapses, boolean multapses) impleme
      */
     public FixedOutDegree {
         if (k < 0) {
-            throw new ParameterException("fixed_out_degree", "k", "an integer >= 0", k);
+            throw ParameterException.outOfRange("fixed_out_degree", "k", "an integer >= 0", k);
         }
     }
 

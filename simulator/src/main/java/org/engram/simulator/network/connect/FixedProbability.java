@@ -29,7 +29,7 @@ public record FixedProbability(double p, boolean autapses) implements Connectivi
      */
     public FixedProbability {
         if (!(p >= 0 && p <= 1)) {
-            throw new ParameterException("fixed_probability", "p", "a probability in [0, 1]", p);
+            throw ParameterException.outOfRange("fixed_probability", "p", "a probability in [0, 1]", p);
         }
     }
 

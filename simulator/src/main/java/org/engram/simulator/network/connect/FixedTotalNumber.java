@@ -36,7 +36,7 @@ public record FixedTotalNumber(long n, boolean autapses, boolean multapses) impl
      */
     public FixedTotalNumber {
         if (n < 0) {
-            throw new ParameterException(RULE, "n", "an integer >= 0", n);
+            throw ParameterException.outOfRange(RULE, "n", "an integer >= 0", n);
         }
     }
 
