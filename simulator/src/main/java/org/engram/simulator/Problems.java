@@ -65,6 +65,25 @@ public final class Problems {
     }
 
     /**
+     * Records a problem of a rule that compares the value with one other parameter unless {@code ok}, naming
+     * that parameter ({@link EngramException#comparedWith()}): a caller that set it can then say so, and one
+     * that set another parameter knows that one is no cause.
+     *
+     * @param ok           whether the value keeps its rule
+     * @param parameter    the parameter as the user writes it
+     * @param rule         the rule, with unit
+     * @param value        the value found
+     * @param comparedWith the other parameter, as the user writes it (e.g. {@code "v_th"})
+     * @return {@code ok}
+     */
+    public boolean require(boolean ok, String parameter, String rule, Object value, String comparedWith) {
+        if (!ok) {
+            found.add(new ParameterException(owner, parameter, rule, value, null, comparedWith));
+        }
+        return ok;
+    }
+
+    /**
      * Records a value outside a range of its own ({@link ParameterException#outOfRange}) unless {@code ok}:
      * a range no other parameter moves, so that a caller that set other parameters beside the value need not
      * name them as a cause. A rule that compares the value with another parameter is a {@link #require}.

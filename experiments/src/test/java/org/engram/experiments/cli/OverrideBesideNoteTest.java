@@ -293,5 +293,9 @@ class OverrideBesideNoteTest {
                         + " its entry also has the value of " + vTh,
                 // No weight makes a degree of -5.
                 "  beside.yaml:7:64: projections[0].rule.k: expected an integer >= 0, found -5"), errors);
+        // v_reset is compared with v_th alone: an override of tau_m is no cause.
+        assertEquals("  beside.yaml:5:76: populations[1].params.v_reset: expected a value < v_th = -50 (mV), found"
+                + " -40", SpikeSourcesConfig.refused(dir, "beside.yaml", yaml, "--set",
+                "populations[1].params.tau_m=5").get(2));
     }
 }

@@ -33,7 +33,7 @@ final class LifParameters {
         p.finite("e_l", eL, "mV");
         boolean finiteThreshold = p.finite("v_th", vTh, "mV");
         if (p.finite("v_reset", vReset, "mV") && finiteThreshold) {
-            p.require(vReset < vTh, "v_reset", "a value < v_th = " + vTh + " (mV)", vReset);
+            p.require(vReset < vTh, "v_reset", "a value < v_th = " + vTh + " (mV)", vReset, "v_th");
         }
         p.nonNegative("t_ref", tRef, "ms");
         p.finite("i_e", iE, "pA");
@@ -64,7 +64,7 @@ final class LifParameters {
         boolean finiteIn = p.finite("e_in", eIn, "mV");
         if (finiteEx && finiteIn) {
             // Above e_ex, an inhibitory synapse would excite more than an excitatory one.
-            p.require(eIn < eEx, "e_in", "a value < e_ex = " + eEx + " (mV)", eIn);
+            p.require(eIn < eEx, "e_in", "a value < e_ex = " + eEx + " (mV)", eIn, "e_ex");
         }
     }
 }

@@ -106,6 +106,7 @@ class RefusalPartsTest {
         }
         assertEquals("v_reset", reset.location());
         assertFalse(reset.outOfOwnRange(), "v_reset is compared with v_th: " + reset.getMessage());
+        assertEquals("v_th", reset.comparedWith());
         assertFalse(new ParameterException("my_model", "tau", "a number > 0 (ms)", -1).outOfOwnRange(),
                 "a rule a model of one's own states may compare the value with anything");
     }
