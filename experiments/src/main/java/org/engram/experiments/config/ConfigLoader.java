@@ -3,10 +3,18 @@ package org.engram.experiments.config;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +71,14 @@ public final class ConfigLoader {
             // Strict types: 2.5 is not a count and '3' is not a number; a key given twice is a mistake.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .registerModule(new SimpleModule("engram-enums").addSerializer(new LowerCaseEnumSerializer()));
+            .registerModule(new SimpleModule("engram-enums").addSerializer(new LowerCaseEnumSerializer())
+                    .setDeserializerModifier(new BeanDeserializerModifier() {
+                        @Override
+                        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                BeanDescription description, JsonDeserializer<?> deserializer) {
+                            return new NumberIsNoName(deserializer, type.getRawClass());
+                        }
+                    }));
 
     static {
         YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -90,6 +105,34 @@ public final class ConfigLoader {
         @Override
         public void serialize(Enum value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeString(value.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Refuses a whole number past int where an enum's name is expected as it refuses a smaller one
+     * ({@code FAIL_ON_NUMBERS_FOR_ENUMS}): Jackson reads the number as an int first, and its range error
+     * had told {@code kind: 99999999999999999999} to be "an integer <= 2147483647".
+     */
+    private static final class NumberIsNoName extends DelegatingDeserializer {
+        private static final long serialVersionUID = 1L;
+        private final Class<?> enumType;
+
+        NumberIsNoName(JsonDeserializer<?> deserializer, Class<?> enumType) {
+            super(deserializer);
+            this.enumType = enumType;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> deserializer) {
+            return new NumberIsNoName(deserializer, enumType);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) && p.getNumberType() != JsonParser.NumberType.INT) {
+                return ctxt.handleWeirdNumberValue(enumType, p.getNumberValue(), "a number is not a name");
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

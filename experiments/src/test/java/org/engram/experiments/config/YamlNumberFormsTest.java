@@ -195,6 +195,21 @@ class YamlNumberFormsTest {
     }
 
     /**
+     * A whole number past int where a name is expected is refused as no name, as a smaller one is: it had been
+     * told "expected an integer <= 2147483647", a rule of no key that takes a name.
+     */
+    @Test
+    void aWholeNumberPastIntWhereANameIsExpectedIsRefusedAsNoName() {
+        String rule = "encoder.kind: expected one of rate, latency, direct_current, found ";
+        assertEquals("c.yaml:2:3: " + rule + "99999999999999999999", assertThrows(ConfigException.class,
+                () -> run("encoder:\n  kind: 99999999999999999999\n")).getMessage());
+        assertEquals("c.yaml:2:3: " + rule + "-3000000000",
+                assertThrows(ConfigException.class, () -> run("encoder:\n  kind: -3000000000\n")).getMessage());
+        assertEquals("--set encoder.kind=3000000000: " + rule + "3000000000",
+                assertThrows(ConfigException.class, () -> run("", "encoder.kind=3000000000")).getMessage());
+    }
+
+    /**
      * A whole number written with an exponent past its key's type is not advised to be written out, which
      * would be refused next as past the bound: it is told the bound ({@code threads: 3e9} had been told
      * "write 3000000000").
