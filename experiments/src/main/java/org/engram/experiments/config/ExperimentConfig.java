@@ -668,9 +668,13 @@ public record ExperimentConfig(
             boolean named = p.require(name != null && !name.isBlank(), "name", "a strategy name (see engram list)",
                     name);
             if (label != null || named) {
-                label = label == null ? name : label;
-                p.require(PlainName.matches(fileStem(label)), "label", "a name of at most " + PlainName.MAX_LENGTH
-                        + " ASCII letters, digits, '.', '_', '-' or '+' starting with a letter or digit",
+                // A label taken from the name is the name's fault: the entry has no label key to change.
+                boolean given = label != null;
+                label = given ? label : name;
+                String rule = " of at most " + PlainName.MAX_LENGTH + " ASCII letters, digits, '.', '_', '-' or '+'"
+                        + " starting with a letter or digit";
+                p.require(PlainName.matches(fileStem(label)), given ? "label" : "name", given ? "a name" + rule
+                        : "a strategy name" + rule + " (it is the label, which names files)",
                         label.isEmpty() ? "an empty label" : PlainName.shown(label));
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;

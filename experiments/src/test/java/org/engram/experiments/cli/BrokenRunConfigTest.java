@@ -226,6 +226,11 @@ class BrokenRunConfigTest {
                         .replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected at most 10000 ms of simulated time per sample"),
+                // From a fuzz audit: the refusal named strategies[0].label, a key the entry does not have.
+                file("a name that cannot be the label", GOOD.replace("  - name: naive", "  - name: '+'"),
+                        "bad.yaml:17:5: strategies[0].name: expected a strategy name of at most 64 ASCII letters,"
+                        + " digits, '.', '_', '-' or '+' starting with a letter or digit (it is the label, which names"
+                        + " files), found '+'"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
