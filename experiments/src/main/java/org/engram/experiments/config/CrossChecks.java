@@ -342,8 +342,7 @@ final class CrossChecks {
         List<List<Integer>> groups = t.groups();
         if (groups.size() != t.count()) {
             throw new ConfigException(where.locateConflict("tasks.groups", "tasks.count"), "tasks.groups",
-                    "one group per task (count = "
-                    + t.count() + ")", groups.size() + " groups", null);
+                    "one group per task (count = " + t.count() + ")", Plural.count(groups.size(), "group"), null);
         }
         Map<Integer, Integer> groupOf = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {

@@ -231,6 +231,8 @@ class BrokenRunConfigTest {
                         "bad.yaml:17:5: strategies[0].name: expected a strategy name of at most 64 ASCII letters,"
                         + " digits, '.', '_', '-' or '+' starting with a letter or digit (it is the label, which names"
                         + " files), found '+'"),
+                file("groups of another count", GOOD.replace("  classes_per_task: 2", "  groups: [[0, 1]]"),
+                        "bad.yaml:8:3: tasks.groups: expected one group per task (count = 2), found 1 group\n"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
