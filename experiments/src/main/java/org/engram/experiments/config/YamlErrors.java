@@ -333,7 +333,9 @@ final class YamlErrors {
             return tag.at(where, key);
         }
         if (message.startsWith("Duplicate field")) {
-            return ConfigException.ofForm(where, key, "each key once in a mapping", "it a second time", null);
+            // The reader stands past the key, at its ':'; the key's own token starts where the key is written.
+            String atKey = e.getProcessor() instanceof JsonParser p ? sourceName + at(p.currentTokenLocation()) : where;
+            return ConfigException.ofForm(atKey, key, "each key once in a mapping", "it a second time", null);
         }
         // The reader's own words named its parser events and constraint classes.
         if (message.startsWith("Expected a field name")) {
@@ -669,6 +671,11 @@ final class YamlErrors {
         int lineStart = text.lastIndexOf('\n', index - 1) + 1;
         int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
         return ":" + line + ":" + (text.codePointCount(lineStart, index) + 1);
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : ":" + location.getLineNr() + ":" + location.getColumnNr();
     }
 
     private static String at(int[] lineColumn) {

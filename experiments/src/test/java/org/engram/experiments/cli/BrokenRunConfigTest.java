@@ -233,6 +233,12 @@ class BrokenRunConfigTest {
                         + " files), found '+'"),
                 file("groups of another count", GOOD.replace("  classes_per_task: 2", "  groups: [[0, 1]]"),
                         "bad.yaml:8:3: tasks.groups: expected one group per task (count = 2), found 1 group\n"),
+                // From a fuzz audit: the place was the end of the key, the column of its ':'.
+                file("a key given twice", GOOD.replace("  epochs: 1", "  epochs: 1\n  epochs: 2"),
+                        "bad.yaml:15:3: training.epochs: expected each key once in a mapping, found it a second time"),
+                file("a key given twice in a flow mapping", GOOD.replace("{lambda: 10}", "{lambda: 10, lambda: 20}"),
+                        "bad.yaml:19:26: strategies[1].params.lambda: expected each key once in a mapping, found it a"
+                                + " second time"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
