@@ -78,4 +78,21 @@ class CrossChecksMessagesTest {
         says(single, "], found 'ewx'; did you mean 'ewc'?");
         assertFalse(single.contains("a chain joins"), single);
     }
+
+    /**
+     * GPM takes one energy threshold, or one per weight matrix: one into each hidden layer, one more in a recurrent
+     * layer, one into the readout (network.hidden [256] has 2, [8] with network.recurrent 3).
+     */
+    @Test
+    void gpmThresholdsAreCountedAgainstTheWeightMatrices() {
+        says(refused("strategies: [{name: gpm, params: {thresholds: [0.9, 0.9, 0.9]}}]\n"),
+                "strategies[0].params: expected hyperparameters that fit the 2 weight matrices of network.hidden"
+                        + " [256], found gpm thresholds [0.9, 0.9, 0.9]: 3 values, where it takes 1 or one per weight"
+                        + " matrix (2)");
+        says(refused("network: {hidden: [8], recurrent: true}\n"
+                + "strategies: [{name: gpm, params: {thresholds: [0.9, 0.9]}}]\n"),
+                "strategies[0].params: expected hyperparameters that fit the 3 weight matrices of network.hidden [8]"
+                        + " with network.recurrent, found gpm thresholds [0.9, 0.9]: 2 values, where it takes 1 or"
+                        + " one per weight matrix (3)");
+    }
 }
