@@ -1,0 +1,57 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors of reading a run config's YAML into its records, word for word: the line and column, the key path down
+ * to a list's item, and the advice on a list written as text only where brackets alone are missing.
+ */
+class YamlErrorsPlacesTest {
+    /** The message of refusing a run config c.yaml of the given text. */
+    private static String refused(String yaml) {
+        return assertThrows(ConfigException.class, () -> ConfigLayers.resolve(yaml, "c.yaml", List.of(),
+                ConfigLayers.Flags.NONE)).getMessage();
+    }
+
+    /**
+     * A key given twice on line 1 is placed there, as on any other line: at the colon after the second one
+     * ("{name: x, name" is 14 characters, so column 15).
+     */
+    @Test
+    void aKeyGivenTwiceOnLineOneIsPlacedThere() {
+        assertEquals("c.yaml:1:15: name: expected each key once in a mapping, found it a second time",
+                refused("{name: x, name: y}\n"));
+    }
+
+    /** The first item of a list is item 0: its index is kept in the key path, as that of a later item is. */
+    @Test
+    void anItemOfAListIsNamedByItsIndexFromZero() {
+        String head = "name: x\nstrategies: [{name: naive}]\n";
+        // "seeds: [" is 8 characters: the first item starts at column 9, the second (after "1, ") at 12.
+        assertEquals("c.yaml:3:9: seeds[0]: expected a value of type integer, found the text \"x\"",
+                refused(head + "seeds: [x]\n"));
+        assertEquals("c.yaml:3:12: seeds[1]: expected a value of type integer, found the text \"x\"",
+                refused(head + "seeds: [1, x]\n"));
+    }
+
+    /**
+     * A list written as text is told to take brackets only where it lacks them alone: items between commas and no
+     * bracket. Text with its brackets, a single word, or items between commas where one integer is meant gets no
+     * such advice.
+     */
+    @Test
+    void aListWrittenAsTextIsToldItsBracketsOnlyWhereItLacksThem() {
+        String head = "name: x\nstrategies: [{name: naive}]\n";
+        assertEquals("c.yaml:3:1: seeds: expected a list, found the text \"1, 2\"; write seeds: [1, 2]",
+                refused(head + "seeds: \"1, 2\"\n"));
+        assertEquals("c.yaml:3:1: seeds: expected a list, found the text \"[1, 2]\"",
+                refused(head + "seeds: \"[1, 2]\"\n"));
+        assertEquals("c.yaml:3:1: seeds: expected a list, found the text \"one\"", refused(head + "seeds: one\n"));
+        assertEquals("c.yaml:3:1: threads: expected a value of type integer, found the text \"1, 2\"",
+                refused(head + "threads: \"1, 2\"\n"));
+    }
+}
