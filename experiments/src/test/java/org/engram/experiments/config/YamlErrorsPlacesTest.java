@@ -18,12 +18,12 @@ class YamlErrorsPlacesTest {
     }
 
     /**
-     * A key given twice on line 1 is placed there, as on any other line: at the colon after the second one
-     * ("{name: x, name" is 14 characters, so column 15).
+     * A key given twice on line 1 is placed there, as on any other line: at the second one ("{name: x, " is 10
+     * characters, so column 11).
      */
     @Test
     void aKeyGivenTwiceOnLineOneIsPlacedThere() {
-        assertEquals("c.yaml:1:15: name: expected each key once in a mapping, found it a second time",
+        assertEquals("c.yaml:1:11: name: expected each key once in a mapping, found it a second time",
                 refused("{name: x, name: y}\n"));
     }
 
