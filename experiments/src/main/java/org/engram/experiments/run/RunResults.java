@@ -176,8 +176,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             String experiment = required(file, root, "experiment", JsonNode::isTextual,
                     "the experiment's name").asText();
             String runId = required(file, root, "run_id", JsonNode::isTextual, "the run id").asText();
-            JsonNode taskNames = required(file, root, "tasks", n -> n.isArray() && !n.isEmpty(),
-                    "a list of the tasks' names, one or more");
+            // A name of another kind had read as an empty one, and the figures labelled the task so.
+            JsonNode taskNames = required(file, root, "tasks", n -> n.isArray() && !n.isEmpty()
+                    && StreamSupport.stream(n.spliterator(), false).allMatch(JsonNode::isTextual),
+                    "a list of the tasks' names (texts), one or more");
             List<String> tasks = new ArrayList<>();
             taskNames.forEach(n -> tasks.add(n.asText()));
             // Every strategy ran every seed of the run; scripts read the run's seeds from this list.
@@ -330,8 +332,8 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     }
 
     /**
-     * Refuses a seed's summary metric or count that is neither a number nor null (undefined): the
-     * spreads over seeds and the tables are computed from them.
+     * Refuses a seed's summary metric that is missing, or a summary metric or count that is neither
+     * a number nor null (undefined): the spreads over seeds and the tables are computed from them.
      */
     private static void requireNumbers(Path file, String key, JsonNode seed) {
         if (!seed.isObject()) {
@@ -340,9 +342,11 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         for (List<String> names : List.of(MetricsWriter.SUMMARY_KEYS, MetricsWriter.COUNT_KEYS)) {
             for (String name : names) {
                 JsonNode value = seed.get(name);
-                if (value != null && !value.isNumber() && !value.isNull()) {
+                // A summary metric missing had been reported as a wrong spread over seeds, far from its key.
+                boolean missing = value == null && names == MetricsWriter.SUMMARY_KEYS;
+                if (missing || value != null && !value.isNumber() && !value.isNull()) {
                     throw new EngramException(file.toString(), key + "." + name, "a number, or null where it is "
-                            + "undefined", value.toString(), null);
+                            + "undefined", missing ? "no such key" : value.toString(), null);
                 }
             }
         }

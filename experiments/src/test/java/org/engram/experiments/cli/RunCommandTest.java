@@ -543,7 +543,8 @@ class RunCommandTest {
                         + " (one per task), found a list of 1"},
                 {numberInit.toString(), "strategies.si.seeds.1.random_init_accuracy: expected a list of 2"
                         + " accuracies (one per task), found 0.5"},
-                {noTasks.toString(), "tasks: expected a list of the tasks' names, one or more, found no such key"},
+                {noTasks.toString(), "tasks: expected a list of the tasks' names (texts), one or more, found no such"
+                        + " key"},
                 {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
                         + " found 1"},
                 {noStrategy.toString(), "strategies: expected the results of at least one strategy, found none"},

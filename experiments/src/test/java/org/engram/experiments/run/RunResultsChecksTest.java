@@ -145,7 +145,8 @@ class RunResultsChecksTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "/experiment | - | experiment: expected the experiment's name, found no such key",
-        "/tasks | [] | tasks: expected a list of the tasks' names, one or more, found []",
+        "/tasks | [] | tasks: expected a list of the tasks' names (texts), one or more, found []",
+        "/tasks/0 | [1,2] | tasks: expected a list of the tasks' names (texts), one or more, found [[1,2],\"b\"]$",
         "/seeds | [1.5, 2] | seeds: expected a list of the run's seeds (whole numbers), one or more, found [1.5,2]",
         "/strategies | {} | strategies: expected the results of at least one strategy, found none",
         "/strategies/naive | `\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop\"` | "
@@ -160,6 +161,8 @@ class RunResultsChecksTest {
                 + " it is undefined, found \"x\"",
         "/strategies/naive/seeds/1/acc | null | strategies.naive.seeds.1.acc: expected the value its accuracy_matrix"
                 + " gives, 0.7, found null",
+        "/strategies/naive/seeds/1/bwt | - | strategies.naive.seeds.1.bwt: expected a number, or null where it is"
+                + " undefined, found no such key$",
         "/strategies/naive/seeds/1/accuracy_matrix | - | strategies.naive.seeds.1.accuracy_matrix: expected a"
                 + " matrix of accuracies (one row per task), found none",
         "/strategies/naive/seeds/1/accuracy_matrix/0 | 5 | strategies.naive.seeds.1.accuracy_matrix[0]: expected a"
