@@ -63,6 +63,12 @@ final class ConfigDifferences {
         if (!Files.isRegularFile(file)) {
             return;
         }
+        if (!RunFolder.isRunId(run.runId())) {
+            // No hash to check the config by: the run id, not the config, is what was changed.
+            throw new EngramException(run.directory().resolve("metrics.json").toString(), "run_id", "a run id as engram"
+                    + " run gives it, e.g. 20261130T081500Z-3fa2c1 (its last 6 hex digits are of the run's config)",
+                    "'" + run.runId() + "'", "restore it: compare checks the run's config.yaml by it");
+        }
         String text;
         try {
             text = Files.readString(file);

@@ -109,6 +109,17 @@ public final class RunFolder {
         return runId.matches("\\d{8}T\\d{6}Z-" + hash + "(-\\d+)?");
     }
 
+    /**
+     * Whether a text has the form of a run id that {@link #newRunId} makes (with a {@code -<n>}
+     * suffix where one second held several runs), whatever the fingerprint it carries.
+     *
+     * @param runId the text, e.g. a run_id read from metrics.json
+     * @return true for e.g. {@code 20261130T081500Z-3fa2c1} or {@code 20261130T081500Z-3fa2c1-2}
+     */
+    static boolean isRunId(String runId) {
+        return runId.matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}(-\\d+)?");
+    }
+
     private static String fingerprintHash(String fingerprint) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -840,6 +841,27 @@ class RunCommandTest {
         CliRunner.Result ok = CliRunner.run("compare", reformatted.toString(), "--out",
                 dir.resolve("cmp-reformatted").toString());
         assertEquals(0, ok.exitCode(), ok.err());
+    }
+
+    /**
+     * A run_id edited in metrics.json leaves compare no hash to check config.yaml by: the message
+     * names metrics.json and its run_id, not config.yaml, which is as the run wrote it.
+     */
+    @Test
+    void compareNamesARunIdNotOfARunInMetrics() throws IOException {
+        Path edited = copyOfTheRun("edited-run-id");
+        Path metrics = edited.resolve("metrics.json");
+        String text = Files.readString(metrics);
+        String edit = text.replaceFirst("\"run_id\" : \"[^\"]+\"", "\"run_id\" : \"abc\"");
+        assertNotEquals(text, edit, "the run_id as engram run writes it");
+        Files.writeString(metrics, edit);
+        Path out = dir.resolve("cmp-edited-run-id");
+        CliRunner.Result r = CliRunner.run("compare", edited.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("engram: error: " + metrics + ": run_id: expected a run id as engram run gives it, e.g."
+                + " 20261130T081500Z-3fa2c1 (its last 6 hex digits are of the run's config), found 'abc'; restore"
+                + " it: compare checks the run's config.yaml by it", r.err().strip());
+        assertFalse(Files.exists(out), "no comparison");
     }
 
     /**
