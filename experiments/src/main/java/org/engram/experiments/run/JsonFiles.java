@@ -117,15 +117,23 @@ public final class JsonFiles {
      * @param file the file, for messages
      * @param text its content
      * @return the tree
-     * @throws EngramException naming file, line and column if the text is empty, truncated, not JSON or holds a key
-     *                         twice
+     * @throws EngramException naming file, line and column if the text is empty, truncated, not JSON, holds a key
+     *                         twice or more text after its value
      */
     static JsonNode parse(Path file, String text) {
         JsonNode root;
-        try {
-            root = RECORDS.readTree(text);
+        try (JsonParser parser = RECORDS.createParser(text)) {
+            root = RECORDS.readTree(parser);
+            // readTree stops after the first value: a second one (two files pasted together) was left unread.
+            if (root != null && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new EngramException(file + ":" + at.getLineNr() + ":" + at.getColumnNr(), null, COMPLETE
+                        + ", one JSON value", "more text after its end", null);
+            }
         } catch (JsonProcessingException e) {
             throw malformed(file, text, e);
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new EngramException(file.toString(), null, COMPLETE, "an empty file", null);

@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,23 @@ class JsonFilesTest {
         assertTrue(e.getMessage().startsWith(file + ":2:"), e.getMessage());
         assertTrue(e.getMessage().contains("found text that is not valid JSON (Duplicate field 'experiment')"),
                 e.getMessage());
+    }
+
+    /**
+     * Text after the end of a tree's value (two metrics.json pasted together, a stray brace) is refused where it
+     * begins: it had been left unread, silently. Blanks after the value are what a file ends with.
+     */
+    @Test
+    void textAfterATreesValueIsRefused(@TempDir Path dir) {
+        Path file = dir.resolve("metrics.json");
+        EngramException e = assertThrows(EngramException.class,
+                () -> JsonFiles.parse(file, "{\"experiment\": \"a\"}\n{\"experiment\": \"b\"}\n"));
+        assertEquals(file + ":2:1: expected complete JSON as engram run writes it, one JSON value, found more text"
+                + " after its end", e.getMessage());
+        EngramException stray = assertThrows(EngramException.class,
+                () -> JsonFiles.parse(file, "{\"experiment\": \"a\"}\n}"));
+        assertTrue(stray.getMessage().startsWith(file + ":2:1: expected"), stray.getMessage());
+        assertEquals("a", JsonFiles.parse(file, "{\"experiment\": \"a\"}\n \n").get("experiment").asText());
     }
 
     /**
