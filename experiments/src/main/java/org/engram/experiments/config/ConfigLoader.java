@@ -111,7 +111,7 @@ public final class ConfigLoader {
     /**
      * Refuses a whole number past int where an enum's name is expected as it refuses a smaller one
      * ({@code FAIL_ON_NUMBERS_FOR_ENUMS}): Jackson reads the number as an int first, and its range error
-     * had told {@code kind: 99999999999999999999} to be "an integer <= 2147483647".
+     * had told {@code kind: 99999999999999999999} to be {@code "an integer <= 2147483647"}.
      */
     private static final class NumberIsNoName extends DelegatingDeserializer {
         private static final long serialVersionUID = 1L;
