@@ -105,8 +105,7 @@ public final class RunFolder {
      * @return whether the id carries the fingerprint's hash
      */
     public static boolean carries(String runId, String fingerprint) {
-        String hash = fingerprintHash(fingerprint);
-        return runId.matches("\\d{8}T\\d{6}Z-" + hash + "(-\\d+)?");
+        return runId.matches(runIdForm(fingerprintHash(fingerprint)));
     }
 
     /**
@@ -117,7 +116,12 @@ public final class RunFolder {
      * @return true for e.g. {@code 20261130T081500Z-3fa2c1} or {@code 20261130T081500Z-3fa2c1-2}
      */
     static boolean isRunId(String runId) {
-        return runId.matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}(-\\d+)?");
+        return runId.matches(runIdForm("[0-9a-f]{6}"));
+    }
+
+    /** The pattern of a run id whose hash matches {@code hash}: the start's time stamp, the hash, a suffix. */
+    private static String runIdForm(String hash) {
+        return "\\d{8}T\\d{6}Z-" + hash + "(-\\d+)?";
     }
 
     private static String fingerprintHash(String fingerprint) {
