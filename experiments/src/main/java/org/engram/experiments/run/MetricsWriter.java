@@ -265,10 +265,22 @@ final class MetricsWriter {
         return units.stream().filter(u -> u.strategy().equals(label)).toList();
     }
 
-    /** Means over seeds of every metric, and their spread. */
-    private Map<String, Object> aggregate(List<Map<String, Object>> seeds, List<UnitProgress> us) {
+    /**
+     * A strategy's {@code aggregate}: the means over seeds of every metric, of each task's forgetting and of
+     * the accuracy matrix, and their spread ({@code over_seeds}); with validation samples, the same of them
+     * under {@code validation}. Also what {@link RunResults} recomputes to check a metrics.json.
+     *
+     * @param seeds              each seed's metrics, by key
+     * @param matrices           each seed's accuracy matrix, in the order of {@code seeds}
+     * @param validationMatrices each seed's validation accuracy matrix, in that order; unread when a seed has no
+     *                           {@code validation} metrics
+     * @param tasks              the number of tasks of the run
+     * @return the aggregate, by key, as metrics.json holds it
+     */
+    static Map<String, Object> aggregate(List<Map<String, Object>> seeds, List<AccuracyMatrix> matrices,
+            List<AccuracyMatrix> validationMatrices, int tasks) {
         Map<String, Object> spread = overSeeds(seeds, SUMMARY_KEYS);
-        Map<String, Object> out = accuracyAggregate(spread, SUMMARY_KEYS, us, UnitProgress::matrix);
+        Map<String, Object> out = accuracyAggregate(spread, SUMMARY_KEYS, matrices, tasks);
         for (String key : COUNT_KEYS) {
             double[] values = new double[seeds.size()];
             boolean defined = !seeds.isEmpty();
@@ -282,8 +294,7 @@ final class MetricsWriter {
         out.put("over_seeds", spread);
         Map<String, Object> validationSpread = validationOverSeeds(seeds);
         if (validationSpread != null) {
-            Map<String, Object> v = accuracyAggregate(validationSpread, VALIDATION_KEYS, us,
-                    UnitProgress::validationMatrix);
+            Map<String, Object> v = accuracyAggregate(validationSpread, VALIDATION_KEYS, validationMatrices, tasks);
             v.put("over_seeds", validationSpread);
             out.put("validation", v);
         }
@@ -292,21 +303,21 @@ final class MetricsWriter {
 
     /**
      * The means over seeds of the given metrics, the mean forgetting of each task and the mean
-     * accuracy matrix, of the matrices {@code matrix} takes from each unit.
+     * accuracy matrix, of the given matrices.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> accuracyAggregate(Map<String, Object> spread, List<String> keys,
-            List<UnitProgress> us, Function<UnitProgress, double[][]> matrix) {
+    private static Map<String, Object> accuracyAggregate(Map<String, Object> spread, List<String> keys,
+            List<AccuracyMatrix> matrices, int tasks) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : keys) {
             Map<String, Object> d = (Map<String, Object>) spread.get(key);
             out.put(key, d == null ? null : d.get("mean"));
         }
-        double[][] perSeed = new double[us.size()][];
+        double[][] perSeed = new double[matrices.size()][];
         for (int k = 0; k < perSeed.length; k++) {
-            perSeed[k] = AccuracyMatrix.of(matrix.apply(us.get(k))).forgetting();
+            perSeed[k] = matrices.get(k).forgetting();
         }
-        double[] forgetting = new double[config.tasks().count() - 1];
+        double[] forgetting = new double[tasks - 1];
         double[] task = new double[perSeed.length];
         for (int j = 0; j < forgetting.length; j++) {
             for (int k = 0; k < perSeed.length; k++) {
@@ -315,7 +326,7 @@ final class MetricsWriter {
             forgetting[j] = SeedSummary.mean(task);
         }
         out.put("forgetting_per_task", forgetting);
-        AccuracyMatrix mean = meanMatrix(us, matrix);
+        AccuracyMatrix mean = AccuracyMatrix.mean(matrices);
         double[][] rows = new double[mean.size()][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = mean.row(i);
@@ -399,13 +410,13 @@ final class MetricsWriter {
                 sd == null ? Double.NaN : ((Number) sd).doubleValue(), half, SeedSummary.CONFIDENCE_95);
     }
 
-    /** The element-wise mean of the units' accuracy matrices ({@link AccuracyMatrix#mean}). */
-    private static AccuracyMatrix meanMatrix(List<UnitProgress> us, Function<UnitProgress, double[][]> matrix) {
+    /** The units' accuracy matrices, those {@code matrix} takes from each. */
+    private static List<AccuracyMatrix> matrices(List<UnitProgress> us, Function<UnitProgress, double[][]> matrix) {
         List<AccuracyMatrix> matrices = new ArrayList<>();
         for (UnitProgress u : us) {
             matrices.add(AccuracyMatrix.of(matrix.apply(u)));
         }
-        return AccuracyMatrix.mean(matrices);
+        return matrices;
     }
 
     Map<String, Object> metrics() {
@@ -451,7 +462,9 @@ final class MetricsWriter {
             s.put("name", spec.name());
             s.put("params", spec.params());
             s.put("seeds", seeds);
-            s.put("aggregate", aggregate(list, us));
+            s.put("aggregate", aggregate(list, matrices(us, UnitProgress::matrix),
+                    us.stream().allMatch(UnitProgress::validated)
+                    ? matrices(us, UnitProgress::validationMatrix) : List.of(), config.tasks().count()));
             strategies.put(spec.label(), s);
         }
         root.put("strategies", strategies);
@@ -482,7 +495,7 @@ final class MetricsWriter {
                 append(sb, spec.label(), Long.toString(u.seed()), AccuracyMatrix.of(matrix.apply(u)).toCsv());
             }
             if (us.size() > 1) {
-                append(sb, spec.label(), "mean", meanMatrix(us, matrix).toCsv());
+                append(sb, spec.label(), "mean", AccuracyMatrix.mean(matrices(us, matrix)).toCsv());
             }
         }
         return sb.toString();

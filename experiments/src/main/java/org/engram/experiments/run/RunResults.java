@@ -209,15 +209,15 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     Map.Entry<String, JsonNode> seed = si.next();
                     String at = key + ".seeds." + seed.getKey();
                     seeds.add(seed(file, at, seed.getKey()));
-                    requireNumbers(file, at, seed.getValue());
+                    requireNumbers(file, at, seed.getValue(), MetricsWriter.SUMMARY_KEYS, MetricsWriter.COUNT_KEYS);
                     matrices.add(matrix(file, at + ".accuracy_matrix", seed.getValue().get("accuracy_matrix"),
                             tasks.size()));
                     JsonNode v = seed.getValue().get("validation");
                     if (v != null) {
+                        requireNumbers(file, at + ".validation", v, MetricsWriter.VALIDATION_KEYS, List.of());
                         AccuracyMatrix m = matrix(file, at + ".validation.accuracy_matrix", v.get("accuracy_matrix"),
                                 tasks.size());
-                        requireAgrees(file, at + ".validation.acc", v.get("acc"), m.acc(),
-                                "its validation accuracy_matrix gives");
+                        requireGiven(file, at + ".validation.", v, m, "its validation accuracy_matrix");
                         validation.add(m);
                     }
                 }
@@ -232,7 +232,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                             + runSeeds, "results of seeds " + new TreeSet<>(seeds), EDITED);
                 }
                 requireConsistent(file, key, s.getValue(), matrices);
-                requireSpreads(file, key, s.getValue());
+                requireAggregate(file, key, s.getValue(), matrices, validation, tasks.size());
                 JsonNode name = s.getValue().get("name");
                 strategies.add(new Strategy(s.getKey(), name != null && name.isTextual() ? name.asText() : s.getKey(),
                         seeds, matrices, validation));
@@ -334,16 +334,20 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     /**
      * Refuses a seed's summary metric that is missing, or a summary metric or count that is neither
      * a number nor null (undefined): the spreads over seeds and the tables are computed from them.
+     *
+     * @param required the metrics the seed must have (its summary metrics, or its validation metrics)
+     * @param optional the metrics it may leave out (counts, which a run may not have)
      */
-    private static void requireNumbers(Path file, String key, JsonNode seed) {
+    private static void requireNumbers(Path file, String key, JsonNode seed, List<String> required,
+            List<String> optional) {
         if (!seed.isObject()) {
             throw new EngramException(file.toString(), key, "an object of the seed's results", shortened(seed), null);
         }
-        for (List<String> names : List.of(MetricsWriter.SUMMARY_KEYS, MetricsWriter.COUNT_KEYS)) {
+        for (List<String> names : List.of(required, optional)) {
             for (String name : names) {
                 JsonNode value = seed.get(name);
                 // A summary metric missing had been reported as a wrong spread over seeds, far from its key.
-                boolean missing = value == null && names == MetricsWriter.SUMMARY_KEYS;
+                boolean missing = value == null && names == required;
                 if (missing || value != null && !value.isNumber() && !value.isNull()) {
                     throw new EngramException(file.toString(), key + "." + name, "a number, or null where it is "
                             + "undefined", missing ? "no such key" : value.toString(), null);
@@ -417,67 +421,164 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         int k = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = strategy.get("seeds").fields(); it.hasNext(); k++) {
             Map.Entry<String, JsonNode> seed = it.next();
-            String at = key + ".seeds." + seed.getKey() + ".";
-            JsonNode node = seed.getValue();
-            AccuracyMatrix m = matrices.get(k);
-            requireAgrees(file, at + "acc", node.get("acc"), m.acc(), "its accuracy_matrix gives");
-            requireAgrees(file, at + "bwt", node.get("bwt"), m.bwt(), "its accuracy_matrix gives");
-            requireAgrees(file, at + "forgetting", node.get("forgetting"), m.averageForgetting(),
-                    "its accuracy_matrix gives");
-            requireAgrees(file, at + "learning_accuracy", node.get("learning_accuracy"), m.learningAccuracy(),
-                    "its accuracy_matrix gives");
-            JsonNode randomInit = node.get("random_init_accuracy");
-            if (randomInit != null && !randomInit.isNull()
-                    && (!randomInit.isArray() || randomInit.size() != m.size())) {
-                // Its FWT could not be checked, and compare would show one the matrix may not give.
-                throw new EngramException(file.toString(), at + "random_init_accuracy", "a list of " + m.size()
-                        + " accuracies (one per task)", randomInit.isArray() ? "a list of " + randomInit.size()
-                        : randomInit.toString(), null);
-            }
-            if (randomInit != null && randomInit.isArray()) {
-                // Read into numbers for FWT: a word had reached Jackson, whose message named Java types (fuzz audit).
-                for (int j = 0; j < randomInit.size(); j++) {
-                    double a = randomInit.get(j).asDouble(Double.NaN);
-                    if (!randomInit.get(j).isNumber() || !(a >= 0 && a <= 1)) {
-                        throw new EngramException(file.toString(), at + "random_init_accuracy[" + j + "]",
-                                "an accuracy in [0, 1]", randomInit.get(j).toString(), null);
-                    }
-                }
-            }
-            if (node.path("fwt").isNumber() && randomInit != null && randomInit.isArray()) {
-                requireAgrees(file, at + "fwt", node.get("fwt"),
-                        m.fwt(JsonFiles.MAPPER.convertValue(randomInit, double[].class)),
-                        "its accuracy_matrix and random_init_accuracy give");
-            }
+            requireGiven(file, key + ".seeds." + seed.getKey() + ".", seed.getValue(), matrices.get(k),
+                    "its accuracy_matrix");
         }
     }
 
     /**
-     * Refuses a spread over seeds ({@code aggregate.over_seeds}: mean, sd, 95% interval and count,
-     * which {@code compare} shows) that is missing, out of its metric's range, or other than what
-     * the seeds' own numbers give.
+     * Refuses a metric of a seed's test or validation results that their accuracy matrix does not give: ACC,
+     * BWT, forgetting (mean and per task), learning accuracy and, with the untrained accuracies, FWT.
      *
+     * @param at     the key path of the results, ending in a dot, for messages
+     * @param node   the results
+     * @param m      their accuracy matrix, read and checked
+     * @param matrix what the matrix is, for messages: {@code its accuracy_matrix}
+     */
+    private static void requireGiven(Path file, String at, JsonNode node, AccuracyMatrix m, String matrix) {
+        String gives = matrix + " gives";
+        requireAgrees(file, at + "acc", node.get("acc"), m.acc(), gives);
+        requireAgrees(file, at + "bwt", node.get("bwt"), m.bwt(), gives);
+        requireAgrees(file, at + "forgetting", node.get("forgetting"), m.averageForgetting(), gives);
+        requireAgrees(file, at + "learning_accuracy", node.get("learning_accuracy"), m.learningAccuracy(), gives);
+        JsonNode perTask = node.get("forgetting_per_task");
+        double[] forgetting = m.forgetting();
+        if (perTask != null && (!perTask.isArray() || perTask.size() != forgetting.length)) {
+            // The aggregate's forgetting per task is the mean of these: its message lists them.
+            throw new EngramException(file.toString(), at + "forgetting_per_task", "a list of "
+                    + Plural.count(forgetting.length, "number") + " (one per task but the last), as " + gives,
+                    perTask.isArray() ? "a list of " + perTask.size() : shortened(perTask), EDITED);
+        }
+        for (int j = 0; perTask != null && j < forgetting.length; j++) {
+            requireAgrees(file, at + "forgetting_per_task[" + j + "]", perTask.get(j), forgetting[j], gives);
+        }
+        JsonNode randomInit = node.get("random_init_accuracy");
+        if (randomInit != null && !randomInit.isNull()
+                && (!randomInit.isArray() || randomInit.size() != m.size())) {
+            // Its FWT could not be checked, and compare would show one the matrix may not give.
+            throw new EngramException(file.toString(), at + "random_init_accuracy", "a list of " + m.size()
+                    + " accuracies (one per task)", randomInit.isArray() ? "a list of " + randomInit.size()
+                    : randomInit.toString(), null);
+        }
+        if (randomInit != null && randomInit.isArray()) {
+            // Read into numbers for FWT: a word had reached Jackson, whose message named Java types (fuzz audit).
+            for (int j = 0; j < randomInit.size(); j++) {
+                double a = randomInit.get(j).asDouble(Double.NaN);
+                if (!randomInit.get(j).isNumber() || !(a >= 0 && a <= 1)) {
+                    throw new EngramException(file.toString(), at + "random_init_accuracy[" + j + "]",
+                            "an accuracy in [0, 1]", randomInit.get(j).toString(), null);
+                }
+            }
+        }
+        if (node.path("fwt").isNumber() && randomInit != null && randomInit.isArray()) {
+            requireAgrees(file, at + "fwt", node.get("fwt"),
+                    m.fwt(JsonFiles.MAPPER.convertValue(randomInit, double[].class)),
+                    matrix + " and random_init_accuracy give");
+        }
+    }
+
+    /**
+     * Refuses a strategy's {@code aggregate} that is not what {@link MetricsWriter#aggregate} computes from its
+     * seeds: {@code summary.md} and {@code compare} show its means and matrix, and {@code compare} copies it into
+     * its own output, so a value edited there would reach readers that no seed gave.
+     *
+     * @param matrices   each seed's accuracy matrix, read and checked
+     * @param validation each seed's validation accuracy matrix, read and checked; empty for a run without them
+     * @throws EngramException naming the key of the first value that is missing, of another shape or other
+     *                         than what the seeds give
+     */
+    @SuppressWarnings("unchecked")
+    private static void requireAggregate(Path file, String key, JsonNode strategy, List<AccuracyMatrix> matrices,
+            List<AccuracyMatrix> validation, int tasks) {
+        List<Map<String, Object>> seedMetrics = new ArrayList<>();
+        strategy.get("seeds").forEach(node -> seedMetrics.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
+        Map<String, Object> computed = MetricsWriter.aggregate(seedMetrics, matrices, validation, tasks);
+        JsonNode aggregate = strategy.path("aggregate");
+        JsonNode seeds = strategy.get("seeds");
+        // The spreads first, with their ranges, then the means and matrices beside them.
+        requireSpreads(file, key + ".aggregate", aggregate, MetricsWriter.SUMMARY_KEYS,
+                (Map<String, Object>) computed.get("over_seeds"), seeds, "");
+        requireValues(file, key + ".aggregate", aggregate, JsonFiles.MAPPER.valueToTree(computed), seeds, "");
+        Map<String, Object> v = (Map<String, Object>) computed.get("validation");
+        if (v != null) {
+            requireSpreads(file, key + ".aggregate.validation", aggregate.get("validation"),
+                    MetricsWriter.VALIDATION_KEYS, (Map<String, Object>) v.get("over_seeds"), seeds, "/validation");
+        }
+    }
+
+    /**
+     * Refuses a stored aggregate value (spreads aside) that is missing, of another shape than the computed one,
+     * or other than it by more than rounding.
+     *
+     * @param key      the stored value's key path, for messages
+     * @param computed the value the seeds give
+     * @param seeds    the strategy's seeds, whose values at {@code pointer} the message lists
+     * @param pointer  the value's JSON pointer within the aggregate, and within each seed's results
+     */
+    private static void requireValues(Path file, String key, JsonNode stored, JsonNode computed, JsonNode seeds,
+            String pointer) {
+        boolean leaf = !computed.isContainerNode();
+        String source = leaf ? "the seeds' values (" + seedValues(seeds, pointer) + ") give" : null;
+        String expected = computed.isObject() ? "an object of the values the seeds give: "
+                + String.join(", ", (Iterable<String>) computed::fieldNames)
+                : computed.isArray() ? "a list of " + Plural.count(computed.size(),
+                        computed.path(0).isArray() ? "row" : "number") + ", as the seeds give"
+                : "the value " + source + ", " + (computed.isNull() ? "null (undefined)" : computed.asDouble());
+        if (stored == null) {
+            throw new EngramException(file.toString(), key, expected, "no such key", EDITED);
+        }
+        boolean sameShape = computed.isObject() ? stored.isObject() : computed.isArray()
+                ? stored.isArray() && stored.size() == computed.size() : stored.isNumber() || stored.isNull();
+        if (!sameShape) {
+            throw new EngramException(file.toString(), key, expected, stored.isArray() && computed.isArray()
+                    ? "a list of " + stored.size() : shortened(stored), EDITED);
+        }
+        if (computed.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = computed.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().equals("over_seeds")) {   // requireSpreads checks those, with their ranges
+                    requireValues(file, key + "." + e.getKey(), stored.get(e.getKey()), e.getValue(), seeds,
+                            pointer + "/" + e.getKey());
+                }
+            }
+        } else if (computed.isArray()) {
+            for (int i = 0; i < computed.size(); i++) {
+                requireValues(file, key + "[" + i + "]", stored.get(i), computed.get(i), seeds, pointer + "/" + i);
+            }
+        } else {
+            requireAgrees(file, key, stored, computed.isNull() ? Double.NaN : computed.asDouble(), source);
+        }
+    }
+
+    /**
+     * Refuses a spread over seeds ({@code over_seeds}: mean, sd, 95% interval and count, which {@code compare}
+     * shows) that is missing, out of its metric's range, or other than what the seeds' own numbers give.
+     *
+     * @param at         the key path of the aggregate that holds the spreads, for messages
+     * @param aggregate  that aggregate
+     * @param metrics    the metrics it has spreads of
+     * @param recomputed the spreads the seeds give, by metric
+     * @param seeds      the strategy's seeds
+     * @param within     the JSON pointer within each seed's results of the metrics, for messages
      * @throws EngramException naming the key of the first value that is wrong
      */
     @SuppressWarnings("unchecked")
-    private static void requireSpreads(Path file, String key, JsonNode strategy) {
-        JsonNode over = strategy.path("aggregate").path("over_seeds");
+    private static void requireSpreads(Path file, String at, JsonNode aggregate, List<String> metrics,
+            Map<String, Object> recomputed, JsonNode seeds, String within) {
+        JsonNode over = aggregate.path("over_seeds");
         if (!over.isObject()) {
-            throw new EngramException(file.toString(), key + ".aggregate.over_seeds", "the spread over seeds that "
+            throw new EngramException(file.toString(), at + ".over_seeds", "the spread over seeds that "
                     + "engram run writes", "none", null);
         }
-        for (String metric : MetricsWriter.SUMMARY_KEYS) {
-            checkSpread(file.toString(), key + ".aggregate.over_seeds." + metric, metric, over.get(metric));
+        for (String metric : metrics) {
+            checkSpread(file.toString(), at + ".over_seeds." + metric, metric, over.get(metric));
         }
-        List<Map<String, Object>> seeds = new ArrayList<>();
-        strategy.get("seeds").forEach(node -> seeds.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
-        Map<String, Object> recomputed = MetricsWriter.overSeeds(seeds);
-        for (String metric : MetricsWriter.SUMMARY_KEYS) {
+        for (String metric : metrics) {
             Map<String, Object> spread = (Map<String, Object>) recomputed.get(metric);
             JsonNode stored = over.get(metric);
             if (spread == null != stored.isNull()) {
                 // Undefined (null) on one side only: a table would show n/a for a defined metric, or a number.
-                throw new EngramException(file.toString(), key + ".aggregate.over_seeds." + metric, spread == null
+                throw new EngramException(file.toString(), at + ".over_seeds." + metric, spread == null
                         ? "null, as a seed leaves the metric undefined" : "the spread the seeds' values give",
                         stored.toString(), EDITED);
             }
@@ -485,19 +586,22 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 continue;
             }
             // The seeds' values said too: the spread does not tell whether it or one of them was edited.
-            String source = "the seeds' values (" + seedValues(strategy.get("seeds"), metric) + ") give";
+            String source = "the seeds' values (" + seedValues(seeds, within + "/" + metric) + ") give";
             for (String part : List.of("mean", "sd", "ci95_low", "ci95_high", "n")) {
                 Object value = spread.get(part);
-                requireAgrees(file, key + ".aggregate.over_seeds." + metric + "." + part, stored.get(part),
+                requireAgrees(file, at + ".over_seeds." + metric + "." + part, stored.get(part),
                         value == null ? Double.NaN : ((Number) value).doubleValue(), source);
             }
         }
     }
 
-    /** Each seed's value of a metric, as {@code seed 1: 0.93, seed 2: 0.91}. */
-    private static String seedValues(JsonNode seeds, String metric) {
+    /** Each seed's value at a JSON pointer within its results, as {@code seed 1: 0.93, seed 2: 0.91}. */
+    private static String seedValues(JsonNode seeds, String pointer) {
         List<String> each = new ArrayList<>();
-        seeds.fields().forEachRemaining(seed -> each.add("seed " + seed.getKey() + ": " + seed.getValue().get(metric)));
+        seeds.fields().forEachRemaining(seed -> {
+            JsonNode value = seed.getValue().at(pointer);
+            each.add("seed " + seed.getKey() + ": " + (value.isMissingNode() ? "none" : value));
+        });
         return String.join(", ", each);
     }
 
@@ -545,7 +649,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 : Math.abs(stored.asDouble() - computed) <= 1e-9 * Math.max(1, Math.abs(computed));
         if (!agrees) {
             throw new EngramException(file.toString(), key, "the value " + source + ", " + (Double.isFinite(computed)
-                    ? computed : "null (undefined)"), stored.toString(), EDITED);
+                    ? computed : "null (undefined)"), stored.isNumber() ? stored.asText() : "null", EDITED);
         }
     }
 

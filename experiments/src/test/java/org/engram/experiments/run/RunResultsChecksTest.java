@@ -104,8 +104,8 @@ class RunResultsChecksTest {
     }
 
     /**
-     * A spread's mean off by rounding alone reads back: 5e-8 on a speed of 100 samples/s is within 1e-9 of
-     * it, relative, while the same difference on an accuracy is not.
+     * A spread's mean, and the aggregate's, off by rounding alone reads back: 5e-8 on a speed of 100 samples/s is
+     * within 1e-9 of it, relative, while the same difference on an accuracy is not.
      */
     @Test
     void aLargeValueDiffersByRoundingRelativeToItsSize(@TempDir Path results) throws IOException {
@@ -114,6 +114,9 @@ class RunResultsChecksTest {
         edit(run, "metrics.json", root -> ((ObjectNode) root.at("/strategies/naive/aggregate/over_seeds"
                 + "/samples_per_second")).put("mean", 100.00000005).put("ci95_low", 100.00000005)
                 .put("ci95_high", 100.00000005));
+        RunResults.read(run);
+        edit(run, "metrics.json", root -> ((ObjectNode) root.at("/strategies/naive/aggregate"))
+                .put("samples_per_second", 100.00000005));
         RunResults.read(run);
         edit(run, "metrics.json", root -> ((ObjectNode) root.at("/strategies/naive/aggregate/over_seeds/acc"))
                 .put("mean", 0.675 + 5e-8));
@@ -171,6 +174,10 @@ class RunResultsChecksTest {
                 + " expected an accuracy in [0, 1], found \"x\"",
         "/strategies/naive/seeds/1/validation/acc | 0.3125 | strategies.naive.seeds.1.validation.acc: expected the"
                 + " value its validation accuracy_matrix gives, 0.75, found 0.3125",
+        "/strategies/naive/seeds/1/validation/bwt | `\"x\"` | strategies.naive.seeds.1.validation.bwt: expected a"
+                + " number, or null where it is undefined, found \"x\"$",
+        "/strategies/naive/seeds/1/validation/bwt | - | strategies.naive.seeds.1.validation.bwt: expected a"
+                + " number, or null where it is undefined, found no such key$",
         "/strategies/ewc/seeds/2/validation | - | strategies.ewc.seeds: expected the validation results of every"
                 + " seed or of none, found those of 1 of its 2 seeds",
         "/strategies/naive/seeds/1/random_init_accuracy | [0.5] | strategies.naive.seeds.1.random_init_accuracy:"
@@ -210,19 +217,7 @@ class RunResultsChecksTest {
     void aDamagedMetricsFileIsRefusedByKey(String pointer, String value, String message, @TempDir Path results)
             throws IOException {
         Path run = finished(results);
-        edit(run, "metrics.json", root -> {
-            int cut = pointer.lastIndexOf('/');
-            JsonNode parent = root.at(pointer.substring(0, cut));
-            String key = pointer.substring(cut + 1);
-            JsonNode node = value.equals("-") ? null : read(value);
-            if (parent instanceof ArrayNode list) {
-                list.set(Integer.parseInt(key), node);
-            } else if (node == null) {
-                ((ObjectNode) parent).remove(key);
-            } else {
-                ((ObjectNode) parent).set(key, node);
-            }
-        });
+        set(run, pointer, value);
         String refused = refusal(run);
         String expected = run.resolve("metrics.json") + ": " + message;
         if (expected.endsWith("$")) {
@@ -230,6 +225,73 @@ class RunResultsChecksTest {
         } else {
             assertTrue(refused.startsWith(expected), refused);
         }
+    }
+
+    /**
+     * A value of a strategy's aggregate, or a seed's metric its matrix gives, edited by hand, and the whole
+     * refusal after the file's name. The
+     * hand-made run's naive seeds: rows (0.9, 0.3), (0.6, 0.8) and (0.8, 0.2), (0.4, 0.9), so ACC 0.7 and
+     * 0.65 (mean 0.675), learning accuracy (0.9 + 0.8) / 2 = 0.85 for both, matrix entry [1][0] 0.6 and 0.4
+     * (mean 0.5) and task 0 forgotten by 0.9 - 0.6 and 0.8 - 0.4 (mean 0.35); 20 spikes per task, 40 per seed;
+     * every seed's validation matrix (0.75, 0.5), (0.625, 0.875): validation ACC 0.75, entry [0][1] 0.5, BWT
+     * 0.625 - 0.75 = -0.125 and, from untrained accuracies (0.5, 0.25), FWT 0.5 - 0.25 = 0.25. The
+     * numbers are printed as Java's doubles: 0.85 and 0.35 are a last bit above theirs. A file's 1e400 is read
+     * as infinity.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "/strategies/naive/aggregate/acc | 1.5 | strategies.naive.aggregate.acc: expected the value the seeds'"
+                + " values (seed 1: 0.7, seed 2: 0.65) give, 0.675, found 1.5",
+        "/strategies/naive/aggregate/acc | - | strategies.naive.aggregate.acc: expected the value the seeds'"
+                + " values (seed 1: 0.7, seed 2: 0.65) give, 0.675, found no such key",
+        "/strategies/naive/aggregate/acc | `\"x\"` | strategies.naive.aggregate.acc: expected the value the seeds'"
+                + " values (seed 1: 0.7, seed 2: 0.65) give, 0.675, found \"x\"",
+        "/strategies/naive/aggregate/learning_accuracy | null | strategies.naive.aggregate.learning_accuracy:"
+                + " expected the value the seeds' values (seed 1: 0.8500000000000001, seed 2: 0.8500000000000001) give,"
+                + " 0.8500000000000001, found null",
+        "/strategies/naive/aggregate/accuracy_matrix/1/0 | 150 | strategies.naive.aggregate.accuracy_matrix[1][0]:"
+                + " expected the value the seeds' values (seed 1: 0.6, seed 2: 0.4) give, 0.5, found 150",
+        "/strategies/naive/aggregate/accuracy_matrix/1 | [0.5] | strategies.naive.aggregate.accuracy_matrix[1]:"
+                + " expected a list of 2 numbers, as the seeds give, found a list of 1",
+        "/strategies/naive/aggregate/accuracy_matrix | - | strategies.naive.aggregate.accuracy_matrix: expected a"
+                + " list of 2 rows, as the seeds give, found no such key",
+        "/strategies/naive/aggregate/forgetting_per_task/0 | 0.3 | strategies.naive.aggregate.forgetting_per_task[0]:"
+                + " expected the value the seeds' values (seed 1: 0.30000000000000004, seed 2: 0.4) give,"
+                + " 0.35000000000000003, found 0.3",
+        "/strategies/naive/aggregate/forgetting_per_task | 5 | strategies.naive.aggregate.forgetting_per_task:"
+                + " expected a list of 1 number, as the seeds give, found 5",
+        "/strategies/naive/aggregate/spikes | 1e400 | strategies.naive.aggregate.spikes: expected the value the"
+                + " seeds' values (seed 1: 40, seed 2: 40) give, 40.0, found Infinity",
+        "/strategies/naive/aggregate/validation | - | strategies.naive.aggregate.validation: expected an object of"
+                + " the values the seeds give: acc, bwt, fwt, forgetting, learning_accuracy, forgetting_per_task,"
+                + " accuracy_matrix, over_seeds, found no such key",
+        "/strategies/naive/aggregate/validation/acc | 0.3125 | strategies.naive.aggregate.validation.acc: expected"
+                + " the value the seeds' values (seed 1: 0.75, seed 2: 0.75) give, 0.75, found 0.3125",
+        "/strategies/ewc/aggregate/validation/accuracy_matrix/0/1 | 0.25 | strategies.ewc.aggregate.validation"
+                + ".accuracy_matrix[0][1]: expected the value the seeds' values (seed 1: 0.5, seed 2: 0.5) give, 0.5,"
+                + " found 0.25",
+        "/strategies/naive/aggregate/validation/over_seeds/acc/n | 3 | strategies.naive.aggregate.validation"
+                + ".over_seeds.acc.n: expected the value the seeds' values (seed 1: 0.75, seed 2: 0.75) give, 2.0,"
+                + " found 3",
+        "/strategies/naive/seeds/1/forgetting_per_task/0 | 0.5 | strategies.naive.seeds.1.forgetting_per_task[0]:"
+                + " expected the value its accuracy_matrix gives, 0.30000000000000004, found 0.5",
+        "/strategies/naive/seeds/1/forgetting_per_task | [0.3, 0.1] | strategies.naive.seeds.1.forgetting_per_task:"
+                + " expected a list of 1 number (one per task but the last), as its accuracy_matrix gives, found a"
+                + " list of 2",
+        "/strategies/naive/seeds/2/validation/bwt | 0.5 | strategies.naive.seeds.2.validation.bwt: expected the"
+                + " value its validation accuracy_matrix gives, -0.125, found 0.5",
+        "/strategies/ewc/seeds/1/validation/fwt | 0.5 | strategies.ewc.seeds.1.validation.fwt: expected the value"
+                + " its validation accuracy_matrix and random_init_accuracy give, 0.25, found 0.5",
+    })
+    void aValueOtherThanTheSeedsGiveIsRefused(String pointer, String value, String message,
+            @TempDir Path results) throws IOException {
+        Path run = finished(results);
+        // Written into the text as given: a tree holds 1e400 as infinity, which it writes as "Infinity".
+        String marker = "0.123456789";
+        set(run, pointer, value.equals("-") ? value : marker);
+        Path file = run.resolve("metrics.json");
+        Files.writeString(file, Files.readString(file).replace(marker, value));
+        assertEquals(file + ": " + message + "; " + EDITED, refusal(run));
     }
 
     /**
@@ -404,6 +466,23 @@ class RunResultsChecksTest {
         JsonNode root = JsonFiles.MAPPER.readTree(Files.readString(path));
         edit.apply(root);
         Files.writeString(path, JsonFiles.write(root));
+    }
+
+    /** Sets the value at a JSON pointer of the run's metrics.json, given as JSON; {@code -} removes the key. */
+    private static void set(Path run, String pointer, String value) throws IOException {
+        edit(run, "metrics.json", root -> {
+            int cut = pointer.lastIndexOf('/');
+            JsonNode parent = root.at(pointer.substring(0, cut));
+            String key = pointer.substring(cut + 1);
+            JsonNode node = value.equals("-") ? null : read(value);
+            if (parent instanceof ArrayNode list) {
+                list.set(Integer.parseInt(key), node);
+            } else if (node == null) {
+                ((ObjectNode) parent).remove(key);
+            } else {
+                ((ObjectNode) parent).set(key, node);
+            }
+        });
     }
 
     private static void editLine(Path run, String file, int line, java.util.function.UnaryOperator<String> edit)
