@@ -84,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (!durationGiven && !grid.isWholeSteps(durationMs)) {
                 // The duration left at its default is not the user's to blame: the step they gave is.
                 throw new ParameterException(command, "--dt", "a step that divides --duration-ms (default "
-                        + durationMs + " ms) into whole steps", dtMs, "give --duration-ms too, or another --dt");
+                        + TypedNumbers.written(spec, "--duration-ms") + " ms) into whole steps", dtMs,
+                        "give --duration-ms too, or another --dt");
             }
             grid.positiveSteps(command, "--duration-ms", durationMs);
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
@@ -101,10 +102,12 @@ public final class BenchCommand implements Callable<Integer> {
                 // The reference network's memory grows with its size, and its input buffers with its
                 // delays in steps: the options are what the user can change, not the network's parts.
                 boolean buffers = "input buffers".equals(e.location());
+                Object found = buffers ? TypedNumbers.written(spec, "--neurons") + " neurons at dt = "
+                        + TypedNumbers.written(spec, "--dt") + " ms" : neurons;
                 throw new ParameterException(command, buffers ? "--neurons and --dt" : "--neurons",
-                        "a network that fits the Java heap", buffers ? neurons + " neurons at dt = " + dtMs + " ms"
-                                : neurons, e.source() + ": " + e.location() + ": expected " + e.expected() + ", found "
-                                + e.found() + "; choose fewer neurons" + (buffers ? " or a longer step" : "")
+                        "a network that fits the Java heap", found, e.source() + ": " + e.location() + ": expected "
+                                + e.expected() + ", found " + e.found() + "; choose fewer neurons"
+                                + (buffers ? " or a longer step" : "")
                                 + ", or " + HeapLimitExceeded.MORE_HEAP);
             } catch (ParameterException e) {
                 // The user cannot edit the reference network: a connection rule refused (too many

@@ -115,8 +115,9 @@ public final class EngramCommand implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof EngramException) {
-                err.println("engram: error: " + HeapAdvice.forCommandLine(e.getMessage()));
+            if (e instanceof EngramException engram) {
+                err.println("engram: error: " + HeapAdvice.forCommandLine(TypedNumbers.message(engram,
+                        commandLine.getParseResult())));
                 // What went wrong while cleaning up after it (a folder that could not be deleted).
                 for (Throwable also : e.getSuppressed()) {
                     err.println("engram: also: " + HeapAdvice.forCommandLine(String.valueOf(also.getMessage())));

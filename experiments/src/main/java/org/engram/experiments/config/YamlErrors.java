@@ -35,9 +35,10 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Turns the errors of reading YAML into typed records (Jackson's and the YAML parser's) into
  * {@link ConfigException}s in a config's words: file, line and column, key path, what was
- * expected and what was found, with advice where a value looks like what was meant.
+ * expected and what was found, with advice where a value looks like what was meant. How it shows a number
+ * as written ({@link #asWritten}, {@link #ruleAsWritten}) serves the command line's number options too.
  */
-final class YamlErrors {
+public final class YamlErrors {
     /** A record component's name in Java, lower camelCase with at least one capital, and an index into it. */
     private static final Pattern JAVA_NAME = Pattern.compile("([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(\\[\\d+])?");
     /** The reader's refusal of a number's length: the length and the most it takes. */
@@ -150,7 +151,7 @@ final class YamlErrors {
      * @param written the number as written at the key the check is about, or null where not known
      * @return what to show as found
      */
-    static String asWritten(String found, String written) {
+    public static String asWritten(String found, String written) {
         BigDecimal exact = written == null || found == null ? null : decimal(written.replace("_", ""));
         if (exact == null) {
             return found;
@@ -179,7 +180,7 @@ final class YamlErrors {
      * @param number  a number as written at a key path, or null where not known
      * @return the rule, each value of a key as written where the config wrote it as another text of that number
      */
-    static String ruleAsWritten(String rule, String keyPath, Function<String, String> number) {
+    public static String ruleAsWritten(String rule, String keyPath, Function<String, String> number) {
         if (rule == null || keyPath == null) {
             return rule;
         }

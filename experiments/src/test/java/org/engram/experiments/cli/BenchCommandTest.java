@@ -216,13 +216,13 @@ class BenchCommandTest {
         "cuba --neurons 79|--neurons|found 79",
         "cuba --duration-ms 10.05|--duration-ms|found 10.05",
         // The default duration, which the step given does not divide, is not the one to blame.
-        "cuba --dt 0.15|--dt|divides --duration-ms (default 1000.0 ms) into whole steps, found 0.15",
+        "cuba --dt 0.15|--dt|divides --duration-ms (default 1000 ms) into whole steps, found 0.15",
         // A step that divides it, into too many steps: that is said as it is.
         "cuba --dt 0.0000001|--duration-ms|expected at most 2147483647 time steps",
         // Seeds are read as a config and run --seeds read them: 010 is not taken as 10.
         "cuba --seed 010|--seed'|found '010'; numbers are decimal, without leading zeros: write 10 (decimal) or 8",
-        "cuba --duration-ms 1e-12|--duration-ms|at least one (a multiple of dt = 0.1 ms), found 1.0E-12",
-        "cuba --duration-ms 1e12|--duration-ms|found 1.0E12",
+        "cuba --duration-ms 1e-12|--duration-ms|at least one (a multiple of dt = 0.1 ms), found 1e-12",
+        "cuba --duration-ms 1e12|--duration-ms|found 1e12",
         "cuba --warmup-ms 0.05|--warmup-ms|found 0.05",
         "brunel --neurons -5|--neurons|found -5",
         "brunel --neurons 0|--neurons|expected an integer >= 1, found 0",
@@ -354,7 +354,7 @@ class BenchCommandTest {
         // Brunel's 1.5 ms delay at dt = 0.0002 ms: 7,500 steps of 16 bytes for 1,000 neurons, 120 MB past 64 MB.
         String text = benchInHeap("-Xmx64m", dir, 2, "brunel", "--neurons", "1250", "--dt", "0.0002");
         assertTrue(text.contains("bench brunel: --neurons and --dt: expected a network that fits the Java heap, found "
-                + "1250 neurons at dt = 2.0E-4 ms; population 'exc': input buffers:") && text.contains("a longer step")
+                + "1250 neurons at dt = 0.0002 ms; population 'exc': input buffers:") && text.contains("a longer step")
                 && !text.contains("shorten the delays"), text);
     }
 
