@@ -3,14 +3,14 @@ package org.engram.experiments.cli;
 import java.util.List;
 import java.util.function.Function;
 import org.engram.experiments.config.ConfigException;
-import org.engram.experiments.config.YamlErrors;
+import org.engram.experiments.config.NumberForms;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import picocli.CommandLine;
 
 /**
  * Shows the number of an option in a user error as the command line wrote it, in the words a config's
- * messages use ({@link YamlErrors#asWritten}): a check sees the value read, and Java shows {@code --dt 0} as
+ * messages use ({@link NumberForms#asWritten}): a check sees the value read, and Java shows {@code --dt 0} as
  * 0.0, {@code --threads +2} as 2 and {@code --duration-ms 1e400} as Infinity, a text the user never typed.
  */
 final class TypedNumbers {
@@ -57,7 +57,7 @@ final class TypedNumbers {
         String found = one.found();
         for (String text : typed) {
             // A list option (--hidden 5,+0,0) is checked item by item: the first item of the value found is the one.
-            String shown = YamlErrors.asWritten(found, text);
+            String shown = NumberForms.asWritten(found, text);
             if (!shown.equals(found) || found.equals(text)) {
                 found = shown;
                 break;
@@ -68,7 +68,7 @@ final class TypedNumbers {
             List<String> values = typed(parsed, "--" + key.replace('_', '-'));
             return values.size() == 1 ? values.get(0) : null;
         };
-        String expected = YamlErrors.ruleAsWritten(one.expected(), one.location(), option);
+        String expected = NumberForms.ruleAsWritten(one.expected(), one.location(), option);
         if (found.equals(one.found()) && expected.equals(one.expected())) {
             return null;
         }

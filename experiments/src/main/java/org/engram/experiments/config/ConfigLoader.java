@@ -420,9 +420,9 @@ public final class ConfigLoader {
             String hint = beside == null ? told : (told == null ? "" : told + "; ")
                     + "its entry also has the value of " + beside;
             // The record holds a number as the double it reads as: 1e-400 as 0.0, -1 as -1.0.
-            String found = keyOfTheFile ? YamlErrors.asWritten(one.found(), origins.numberAsWritten(one.location()))
+            String found = keyOfTheFile ? NumberForms.asWritten(one.found(), origins.numberAsWritten(one.location()))
                     : one.found();
-            String rule = keyOfTheFile ? YamlErrors.ruleAsWritten(one.expected(), one.location(),
+            String rule = keyOfTheFile ? NumberForms.ruleAsWritten(one.expected(), one.location(),
                     origins::numberAsWritten) : one.expected();
             each.add(where.equals(name) && Objects.equals(told, one.hint()) && Objects.equals(found, one.found())
                     && Objects.equals(rule, one.expected()) ? one

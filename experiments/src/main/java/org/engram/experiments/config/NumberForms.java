@@ -2,11 +2,15 @@ package org.engram.experiments.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which plain YAML scalars Engram reads as numbers, and what to tell a user who wrote another form.
+ * Which plain YAML scalars Engram reads as numbers, and what to tell a user who wrote another form; and how a
+ * message shows a number the user wrote, in a config or on the command line, as written ({@link #asWritten},
+ * {@link #ruleAsWritten}).
  *
  * <p>A number is decimal: an optional sign, digits without a leading zero (an underscore may stand
  * between two digits: {@code 1_000}), an optional point with or without digits on either side
@@ -26,6 +30,13 @@ public final class NumberForms {
     private static final Pattern RADIX = Pattern.compile("([-+]?)0([xob])([0-9a-fA-F_]+)");
     private static final Pattern LEADING_ZERO = Pattern.compile("([-+]?)0[0-9_]+(\\.[0-9_]*)?([eE][-+]?\\d+)?");
     private static final Pattern SEXAGESIMAL = Pattern.compile("([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)(\\.[0-9_]*)?");
+
+    /**
+     * A key's value that a rule shows, as Java shows a double or an integer: {@code learning_rate = 5.0E-4}, and the
+     * unit of milliseconds where one follows it ({@code dt = 0.1 ms}).
+     */
+    private static final Pattern NAMED_VALUE = Pattern.compile(
+            "\\b([a-z][a-z0-9_]*(?:\\[\\d+])*) = (-?(?:\\d+(?:\\.\\d+)?(?:E-?\\d+)?|Infinity))(?!\\w)( ms\\b)?");
 
     private NumberForms() {
     }
@@ -327,5 +338,77 @@ public final class NumberForms {
             return "an underscore may only stand between two digits: write " + text.replace("_", "");
         }
         return null;
+    }
+
+    /**
+     * The number as written where a check found the number it reads as, and what it reads as where that is
+     * another number: {@code 1e-400 (read as 0.0)}, which a check of {@code > 0} refuses; {@code 2.50e-1}, not
+     * 0.25; {@code -1}, not -1.0. A unit after the number stays after it: {@code 1e-400 ms (read as 0.0 ms)}.
+     *
+     * @param found   what a check found: the number first, as Java shows a double or an integer, then
+     *                optionally a space and more
+     * @param written the number as written at the key the check is about, or null where not known
+     * @return what to show as found
+     */
+    public static String asWritten(String found, String written) {
+        BigDecimal exact = written == null || found == null ? null : decimal(written.replace("_", ""));
+        if (exact == null) {
+            return found;
+        }
+        int space = found.indexOf(' ');
+        String number = space < 0 ? found : found.substring(0, space);
+        BigDecimal shown = decimal(number);
+        boolean same = shown != null && shown.compareTo(exact) == 0;
+        if (!same && !number.equals(String.valueOf(exact.doubleValue()))) {
+            return found;   // the check showed something other than the value read
+        }
+        String rest = found.substring(number.length());
+        return same ? written + rest : written + rest + " (read as " + found + ")";
+    }
+
+    /**
+     * A rule's text with the value of each key it names shown as written, as {@link #asWritten} shows a value
+     * found: {@code a rate in [0, learning_rate = 0.0005]}, not 5.0E-4. A name in the rule stands for the
+     * nearest key of that name around the refused one: beside it, else beside its entry or section, else at
+     * the top level ({@code record.from_ms}'s rule names {@code duration_ms}). A name followed by its unit, ms,
+     * stands for the key that carries the unit in its name where it has none itself: {@code dt = 0.1 ms} for
+     * {@code dt_ms}.
+     *
+     * @param rule    what a check expected, or null
+     * @param keyPath the key path of the value the check refused
+     * @param number  a number as written at a key path, or null where not known
+     * @return the rule, each value of a key as written where the config wrote it as another text of that number
+     */
+    public static String ruleAsWritten(String rule, String keyPath, Function<String, String> number) {
+        if (rule == null || keyPath == null) {
+            return rule;
+        }
+        Matcher named = NAMED_VALUE.matcher(rule);
+        StringBuilder shown = new StringBuilder();
+        while (named.find()) {
+            String key = named.group(1);
+            String unit = Objects.toString(named.group(3), "");
+            String written = null;
+            for (String around = SourceMap.parent(keyPath); around != null && written == null;
+                 around = SourceMap.parent(around)) {
+                String prefix = around.isEmpty() ? "" : around + ".";
+                written = number.apply(prefix + key);
+                if (written == null && !unit.isEmpty() && !key.endsWith("_ms")) {
+                    written = number.apply(prefix + key + "_ms");
+                }
+            }
+            named.appendReplacement(shown, Matcher.quoteReplacement(key + " = "
+                    + asWritten(named.group(2), written) + unit));
+        }
+        return named.appendTail(shown).toString();
+    }
+
+    /** A decimal number's exact value, or null for another text ({@code Infinity}, an exponent past an int's). */
+    private static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException notADecimal) {
+            return null;
+        }
     }
 }

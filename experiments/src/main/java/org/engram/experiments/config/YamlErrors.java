@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,10 +34,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Turns the errors of reading YAML into typed records (Jackson's and the YAML parser's) into
  * {@link ConfigException}s in a config's words: file, line and column, key path, what was
- * expected and what was found, with advice where a value looks like what was meant. How it shows a number
- * as written ({@link #asWritten}, {@link #ruleAsWritten}) serves the command line's number options too.
+ * expected and what was found, with advice where a value looks like what was meant.
  */
-public final class YamlErrors {
+final class YamlErrors {
     /** A record component's name in Java, lower camelCase with at least one capital, and an index into it. */
     private static final Pattern JAVA_NAME = Pattern.compile("([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(\\[\\d+])?");
     /** The reader's refusal of a number's length: the length and the most it takes. */
@@ -46,13 +44,6 @@ public final class YamlErrors {
             "Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
     /** A number as YAML may write it, a sign, digits, points, underscores and an exponent. */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[-+]?\\.?\\d[\\w.+-]*");
-    /**
-     * A key's value that a rule shows, as Java shows a double or an integer: {@code learning_rate = 5.0E-4}, and the
-     * unit of milliseconds where one follows it ({@code dt = 0.1 ms}).
-     */
-    private static final Pattern NAMED_VALUE = Pattern.compile(
-            "\\b([a-z][a-z0-9_]*(?:\\[\\d+])*) = (-?(?:\\d+(?:\\.\\d+)?(?:E-?\\d+)?|Infinity))(?!\\w)( ms\\b)?");
-
     private YamlErrors() {
     }
 
@@ -135,82 +126,10 @@ public final class YamlErrors {
                 key = key.isEmpty() ? location : key + "." + location;
             }
             each.add(ConfigException.placed(one, where.apply(key), key, one.expected() == null ? one.getMessage()
-                    : ruleAsWritten(one.expected(), key, number), one.found() == null ? ""
-                    : asWritten(one.found(), number.apply(key)), one.hint()));
+                    : NumberForms.ruleAsWritten(one.expected(), key, number), one.found() == null ? ""
+                    : NumberForms.asWritten(one.found(), number.apply(key)), one.hint()));
         }
         return each;
-    }
-
-    /**
-     * The number as written where a check found the number it reads as, and what it reads as where that is
-     * another number: {@code 1e-400 (read as 0.0)}, which a check of {@code > 0} refuses; {@code 2.50e-1}, not
-     * 0.25; {@code -1}, not -1.0. A unit after the number stays after it: {@code 1e-400 ms (read as 0.0 ms)}.
-     *
-     * @param found   what a check found: the number first, as Java shows a double or an integer, then
-     *                optionally a space and more
-     * @param written the number as written at the key the check is about, or null where not known
-     * @return what to show as found
-     */
-    public static String asWritten(String found, String written) {
-        BigDecimal exact = written == null || found == null ? null : decimal(written.replace("_", ""));
-        if (exact == null) {
-            return found;
-        }
-        int space = found.indexOf(' ');
-        String number = space < 0 ? found : found.substring(0, space);
-        BigDecimal shown = decimal(number);
-        boolean same = shown != null && shown.compareTo(exact) == 0;
-        if (!same && !number.equals(String.valueOf(exact.doubleValue()))) {
-            return found;   // the check showed something other than the value read
-        }
-        String rest = found.substring(number.length());
-        return same ? written + rest : written + rest + " (read as " + found + ")";
-    }
-
-    /**
-     * A rule's text with the value of each key it names shown as written, as {@link #asWritten} shows a value
-     * found: {@code a rate in [0, learning_rate = 0.0005]}, not 5.0E-4. A name in the rule stands for the
-     * nearest key of that name around the refused one: beside it, else beside its entry or section, else at
-     * the top level ({@code record.from_ms}'s rule names {@code duration_ms}). A name followed by its unit, ms,
-     * stands for the key that carries the unit in its name where it has none itself: {@code dt = 0.1 ms} for
-     * {@code dt_ms}.
-     *
-     * @param rule    what a check expected, or null
-     * @param keyPath the key path of the value the check refused
-     * @param number  a number as written at a key path, or null where not known
-     * @return the rule, each value of a key as written where the config wrote it as another text of that number
-     */
-    public static String ruleAsWritten(String rule, String keyPath, Function<String, String> number) {
-        if (rule == null || keyPath == null) {
-            return rule;
-        }
-        Matcher named = NAMED_VALUE.matcher(rule);
-        StringBuilder shown = new StringBuilder();
-        while (named.find()) {
-            String key = named.group(1);
-            String unit = Objects.toString(named.group(3), "");
-            String written = null;
-            for (String around = SourceMap.parent(keyPath); around != null && written == null;
-                 around = SourceMap.parent(around)) {
-                String prefix = around.isEmpty() ? "" : around + ".";
-                written = number.apply(prefix + key);
-                if (written == null && !unit.isEmpty() && !key.endsWith("_ms")) {
-                    written = number.apply(prefix + key + "_ms");
-                }
-            }
-            named.appendReplacement(shown, Matcher.quoteReplacement(key + " = "
-                    + asWritten(named.group(2), written) + unit));
-        }
-        return named.appendTail(shown).toString();
-    }
-
-    /** A decimal number's exact value, or null for another text ({@code Infinity}, an exponent past an int's). */
-    private static BigDecimal decimal(String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException notADecimal) {
-            return null;
-        }
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {

@@ -287,11 +287,11 @@ class YamlNumberFormsTest {
     /** What a check shows of something other than the value written at its key is kept as the check showed it. */
     @Test
     void whatACheckShowsOfAnotherValueIsKept() {
-        assertEquals("-1.5 ms", YamlErrors.asWritten("-1.5 ms", "2"));
-        assertEquals("[1,-1.0]", YamlErrors.asWritten("[1,-1.0]", "-1.0"));
-        assertEquals("Infinity", YamlErrors.asWritten("Infinity", "1e308"));
-        assertEquals("-0.0", YamlErrors.asWritten("-0.0", null));
-        assertEquals("-1.50 ms", YamlErrors.asWritten("-1.5 ms", "-1.50"));
+        assertEquals("-1.5 ms", NumberForms.asWritten("-1.5 ms", "2"));
+        assertEquals("[1,-1.0]", NumberForms.asWritten("[1,-1.0]", "-1.0"));
+        assertEquals("Infinity", NumberForms.asWritten("Infinity", "1e308"));
+        assertEquals("-0.0", NumberForms.asWritten("-0.0", null));
+        assertEquals("-1.50 ms", NumberForms.asWritten("-1.5 ms", "-1.50"));
     }
 
     /** A simulation config's message from its first key on, without the temporary file's name and line. */
