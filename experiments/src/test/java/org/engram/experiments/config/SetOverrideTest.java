@@ -80,4 +80,13 @@ class SetOverrideTest {
                 yaml, "x.yaml", List.of("training={epochs: '2'}"), ConfigLayers.Flags.NONE));
         assertEquals("a number in quotes is text: write 2 without quotes", quoted.hint());
     }
+
+    /** A control character in an override's value is named as in a file, the override shown with it escaped. */
+    @Test
+    void aControlCharacterInTheValueIsNamed() {
+        assertEquals("--set name=a\\x07b: name: expected printable text (YAML allows tabs and line breaks, no other"
+                + " control characters), found the character U+0007; delete it, or write it in a double-quoted text as"
+                + " an escape such as \\x07", assertThrows(ConfigException.class,
+                () -> SetOverride.parse("name=a\u0007b")).getMessage());
+    }
 }

@@ -75,6 +75,18 @@ class SimulationConfigMessagesTest {
     }
 
     /**
+     * A key close to one its rule's type reads is told that key ("  - {source: a, target: a, rule: {type:
+     * fixed_probability, " is 59 characters).
+     */
+    @Test
+    void anUnknownKeyOfATypeIsToldTheClosestKey(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("close.yaml"), ONE_POPULATION
+                + "  - {source: a, target: a, rule: {type: fixed_probability, pp: 0.1}, weight: 0.1, delay_ms: 1}\n");
+        assertEquals(List.of(config + ":6:60: projections[0].rule.pp: expected one of the keys [autapses, p, type],"
+                + " found unknown key 'pp'; did you mean 'p'?"), problems(config, List.of()));
+    }
+
+    /**
      * A plasticity rule of one's own keeps the keys written beside its type for whoever reads it, with an override
      * of another key as without one.
      */
