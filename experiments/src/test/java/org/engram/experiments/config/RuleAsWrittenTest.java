@@ -17,13 +17,13 @@ class RuleAsWrittenTest {
     @Test
     void aNameFollowedByMsIsTheKeyThatCarriesTheUnit() {
         assertEquals("a whole number of time steps (multiple of dt = 1e-1 ms)",
-                YamlErrors.ruleAsWritten(STEP, "projections[0].delay_ms", Map.of("dt_ms", "1e-1")::get));
+                NumberForms.ruleAsWritten(STEP, "projections[0].delay_ms", Map.of("dt_ms", "1e-1")::get));
     }
 
     /** Without the unit after it, dt is no name of dt_ms, and the value stays as the rule showed it. */
     @Test
     void aNameWithoutItsUnitIsNotTheKeyWithIt() {
-        assertEquals("a value below dt = 0.1", YamlErrors.ruleAsWritten("a value below dt = 0.1",
+        assertEquals("a value below dt = 0.1", NumberForms.ruleAsWritten("a value below dt = 0.1",
                 "projections[0].delay_ms", Map.of("dt_ms", "1e-1")::get));
     }
 
@@ -31,14 +31,14 @@ class RuleAsWrittenTest {
     @Test
     void aNameEndingInMsIsItsOwnKey() {
         assertEquals("a time before duration_ms = 5e1 ms",
-                YamlErrors.ruleAsWritten("a time before duration_ms = 50.0 ms", "record.from_ms",
+                NumberForms.ruleAsWritten("a time before duration_ms = 50.0 ms", "record.from_ms",
                         Map.of("duration_ms", "5e1", "duration_ms_ms", "7")::get));
     }
 
     /** A rule of no key, or none, is shown as the check gave it. */
     @Test
     void aRuleOfNoKeyIsShownAsGiven() {
-        assertEquals(STEP, YamlErrors.ruleAsWritten(STEP, null, Map.of("dt_ms", "1e-1")::get));
-        assertNull(YamlErrors.ruleAsWritten(null, "projections[0].delay_ms", Map.of("dt_ms", "1e-1")::get));
+        assertEquals(STEP, NumberForms.ruleAsWritten(STEP, null, Map.of("dt_ms", "1e-1")::get));
+        assertNull(NumberForms.ruleAsWritten(null, "projections[0].delay_ms", Map.of("dt_ms", "1e-1")::get));
     }
 }
