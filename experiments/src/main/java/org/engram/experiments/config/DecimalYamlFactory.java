@@ -139,6 +139,11 @@ final class DecimalYamlFactory extends YAMLFactory {
                 throw new TagRefused(this, "a value without a tag of its own (YAML's standard tags, such as !!str,"
                         + " are read)", "the tag " + tag + " on " + value, "write the value without the tag");
             }
+            if (Tag.BINARY.getValue().equals(tag)) {
+                // No key holds bytes: Jackson decoded the base64 and, on a bad one, gave its decoder's words.
+                throw new TagRefused(this, "a value without the tag !!binary (no key of a config holds bytes)",
+                        "the tag !!binary on " + value, "write the value without the tag");
+            }
             if (tag == null && scalar.getImplicit().canOmitTagInPlainScalar()) {
                 // The plainest numbers, decoded as YAMLParser decodes an int or a float but without its
                 // regular expressions.

@@ -460,6 +460,23 @@ class ConfigLayersTest {
                 List.of(), ConfigLayers.Flags.NONE).config().name());
     }
 
+    /**
+     * {@code !!binary} was decoded as base64: a bad one was told in the decoder's words ("Unexpected end of
+     * base64-encoded String ... This Base64Variant might have been incorrectly configured"), a good one read as
+     * text. No key holds bytes, so both are refused naming the tag.
+     */
+    @Test
+    void aBinaryValueIsRefusedNamingTheTag() {
+        for (String value : List.of("x", "aGVsbG8=")) {
+            ConfigException binary = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                    YAML.replace("name: layers", "name: !!binary " + value), "layers.yaml", List.of(),
+                    ConfigLayers.Flags.NONE));
+            assertTrue(binary.getMessage().contains("name: expected a value without the tag !!binary (no key of a"
+                    + " config holds bytes), found the tag !!binary on " + value + "; write the value without the"
+                    + " tag"), binary.getMessage());
+        }
+    }
+
     /** A tag of one's own on a list or a mapping was dropped without a word, as on a value; YAML's own are read. */
     @Test
     void aTagOfOnesOwnOnAListOrAMappingIsRefusedNamingIt() {
