@@ -166,20 +166,20 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
             final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
+                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                    v[i] = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
                             + currentToPotential * (iE + in.current(row, i));
-                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
                     a[i] *= adaptationDecay;
                 }
-                ThresholdPass.countDown(refractory, lo, hi);
+                held.release(s);
                 for (int i = lo; i < hi; i++) {
                     if (v[i] >= vTh + a[i] && refractory[i] == 0) {
                         v[i] = vReset;
                         a[i] += deltaA;
-                        refractory[i] = refractorySteps;
+                        ThresholdPass.startRefractory(s, i, refractorySteps);
                         out.spike(i, step);
                     }
                 }

@@ -10,8 +10,14 @@ import java.util.Arrays;
 public abstract class IntegrateAndFireState extends NeuronState {
     /** Membrane potential (mV). */
     public final double[] v;
-    /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
+    /**
+     * Steps of refractoriness left, a whole number {@code >= 0}. Code may write it between runs: engines
+     * check it before each run ({@link #requireValid}), when the grid kernels also note which neurons it
+     * makes refractory.
+     */
     public final double[] refractorySteps;
+    /** The neurons whose count is above 0, kept by the grid kernels. */
+    final RefractorySet refractoryNeurons;
 
     /**
      * Creates the state of {@code size} neurons at {@code restMv}, none of them refractory.
@@ -24,14 +30,17 @@ public abstract class IntegrateAndFireState extends NeuronState {
         v = variable("v", "mV");
         Arrays.fill(v, restMv);
         refractorySteps = new double[size];
+        refractoryNeurons = new RefractorySet(size);
     }
 
     /**
      * Refuses a refractory count that is not a whole number of steps (engines refuse values that
-     * are not finite). A subclass that checks more calls this first.
+     * are not finite), then notes which neurons the counts make refractory, for the grid kernels,
+     * which visit only those. A subclass that checks more calls this first.
      */
     @Override
     public void requireValid(String population) {
         ThresholdPass.requireWholeSteps(population, refractorySteps);
+        refractoryNeurons.rebuild(refractorySteps);
     }
 }

@@ -185,13 +185,12 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
             final double[] iIn = s.iSynIn;
             final double[] yEx = s.dISynEx;
             final double[] yIn = s.dISynIn;
-            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
+                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + membraneDecay * (v[i] - eL) + p31ex * yEx[i] + p32ex * iEx[i]
+                    v[i] = eL + membraneDecay * (v[i] - eL) + p31ex * yEx[i] + p32ex * iEx[i]
                             + p31in * yIn[i] + p32in * iIn[i] + currentToPotential * (iE + in.current(row, i));
-                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                 }
                 for (int i = lo; i < hi; i++) {
                     double driveEx = yEx[i];
@@ -201,7 +200,8 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
                     yEx[i] = p11ex * driveEx + jumpEx * in.excitatory(row, i);
                     yIn[i] = p11in * driveIn + jumpIn * in.inhibitory(row, i);
                 }
-                ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
+                held.release(s);
+                ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
         }
     }

@@ -216,21 +216,21 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
             final double[] v = s.v;
             final double[] gEx = s.gEx;
             final double[] gIn = s.gIn;
-            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
+                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
                     double ex = meanEx * gEx[i];
                     double inh = meanIn * gIn[i];
                     double total = leak + ex + inh;
                     double target = (leakDrive + ex * eEx + inh * eIn + iE + in.current(row, i)) / total;
-                    double advanced = target + (v[i] - target) * StrictMath.exp(-stepPerCapacitance * total);
-                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
+                    v[i] = target + (v[i] - target) * StrictMath.exp(-stepPerCapacitance * total);
                     gEx[i] = decayEx * gEx[i] + in.excitatory(row, i);
                     // Inhibitory weights are negative; the conductance grows by their magnitude.
                     gIn[i] = decayIn * gIn[i] - in.inhibitory(row, i);
                 }
-                ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
+                held.release(s);
+                ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
         }
     }

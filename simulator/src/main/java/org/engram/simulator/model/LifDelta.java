@@ -121,15 +121,15 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] v = s.v;
-            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
+                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + membraneDecay * (v[i] - eL) + currentToPotential * (iE + in.current(row, i))
+                    v[i] = eL + membraneDecay * (v[i] - eL) + currentToPotential * (iE + in.current(row, i))
                             + in.excitatory(row, i) + in.inhibitory(row, i);
-                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                 }
-                ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
+                held.release(s);
+                ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
         }
     }

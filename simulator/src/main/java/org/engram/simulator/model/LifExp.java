@@ -164,17 +164,17 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
             final double[] v = s.v;
             final double[] iEx = s.iSynEx;
             final double[] iIn = s.iSynIn;
-            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
+                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                    v[i] = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
                             + currentToPotential * (iE + in.current(row, i));
-                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
                 }
-                ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
+                held.release(s);
+                ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
         }
     }

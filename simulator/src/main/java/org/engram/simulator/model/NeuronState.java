@@ -157,8 +157,8 @@ public abstract class NeuronState {
 
     /**
      * Finds a recordable value that is not a finite number. No model's state may hold one: NaN
-     * spreads through every later update and silences the neuron without a word, and an infinite
-     * potential blended into a kept one makes NaN. Engines refuse it before a run and report it
+     * spreads through every later update and silences the neuron without a word, and an infinity soon
+     * makes NaN. Engines refuse it before a run and report it
      * after the run that made it, so a model need not check for it.
      *
      * @return the first (variables in registration order, then by neuron), or null when there is none

@@ -3,51 +3,33 @@ package org.engram.simulator.model;
 import org.engram.simulator.ParameterException;
 
 /**
- * Refractoriness, threshold and reset of the LIF grid kernels, in loops the JIT can vectorise.
+ * Refractoriness, threshold and reset of the LIF grid kernels.
  *
- * <p>A kernel's first loop advances every neuron without branches and keeps the potential of the
- * refractory ones with {@link #held}, a blend by arithmetic rather than a branch. Then
- * {@link #apply} counts refractoriness down ({@link #countDown}) and compares each potential with
- * the threshold, a branch almost never taken, reading the refractory count only behind it. The
- * kernels had one scalar loop that tested refractoriness neuron by neuron; as refractory neurons
- * lie scattered among the rest, it cost more than the vectorised update itself (1.6 times as much
- * in a profile of the CUBA benchmark).
+ * <p>A kernel's first loop advances every neuron without branches, which the JIT vectorises, with
+ * the potentials of the refractory neurons kept aside ({@link HeldPotentials}). Then
+ * {@link #apply} puts those back, counts their refractoriness down, and compares each potential
+ * with the threshold, a branch almost never taken, reading the refractory count only behind it.
+ * Before, the first loop blended each potential with its kept value by the neuron's count, and a
+ * second loop counted every neuron down: two passes over a count per neuron, which cost a fifth of
+ * the CUBA benchmark's time at 64,000 neurons, whose state outgrows the core's cache. Earlier still,
+ * one scalar loop tested refractoriness neuron by neuron, and cost more than the vectorised update
+ * itself.
  *
- * <p>The refractory count is a {@code double} holding a whole number of steps, so that it shares
- * the vector lanes of the potentials: the JIT of Java 17 vectorises no loop that converts an
- * {@code int} to a {@code double}. The count is public state that code may write between runs, so
- * engines check it first ({@link #requireWholeSteps}).
+ * <p>The refractory count is a {@code double} holding a whole number of steps, public state that
+ * code may write between runs, so engines check it first ({@link #requireWholeSteps}).
  */
 final class ThresholdPass {
     private ThresholdPass() {
     }
 
     /**
-     * The potential at the end of a step: the advanced one, or, while the neuron is refractory, the
-     * one it had (a refractory neuron is not updated: it stays at the reset, or at a value written
-     * meanwhile, as in precise mode). With {@code f = min(left, 1)}, 0 or 1 for a whole number of
-     * steps, {@code advanced (1 - f) + kept f} is one of the two exactly (adding a zero product
-     * changes no finite value), so the result is what a branch would give. Both must be finite,
-     * which the states check before each run ({@code requireValid}): an infinite one makes NaN.
+     * Ends a step's update: puts back the potentials of the refractory neurons and counts them down
+     * ({@link HeldPotentials#release}), then fires and resets the neurons at or above threshold that
+     * are not refractory. A refractory neuron stays at the reset, below threshold, unless code wrote
+     * another potential between runs: one at or above threshold fires when refractoriness ends, as
+     * in precise mode.
      *
-     * @param advanced       the potential the subthreshold update gives (mV)
-     * @param kept           the potential at the start of the step (mV)
-     * @param refractoryLeft steps of refractoriness left at the start of the step, a whole number
-     * @return the potential at the end of the step
-     */
-    static double held(double advanced, double kept, double refractoryLeft) {
-        double f = Math.min(refractoryLeft, 1.0);
-        return advanced * (1.0 - f) + kept * f;
-    }
-
-    /**
-     * Counts down refractoriness by one step, and fires and resets the neurons at or above
-     * threshold that are not refractory. A refractory neuron stays at the reset, below threshold,
-     * unless code wrote another potential between runs: one at or above threshold fires when
-     * refractoriness ends, as in precise mode.
-     *
-     * @param v               membrane potentials (mV)
-     * @param refractory      steps of refractoriness left per neuron, whole numbers
+     * @param s               the state
      * @param lo              first neuron
      * @param hi              end neuron, exclusive
      * @param step            the step being advanced
@@ -56,35 +38,36 @@ final class ThresholdPass {
      * @param refractorySteps refractory period in steps
      * @param out             where spikes go
      */
-    static void apply(double[] v, double[] refractory, int lo, int hi, int step, double vTh, double vReset,
+    static void apply(IntegrateAndFireState s, int lo, int hi, int step, double vTh, double vReset,
                       int refractorySteps, SpikeSink out) {
-        countDown(refractory, lo, hi);
+        final double[] v = s.v;
+        final double[] refractory = s.refractorySteps;
         for (int i = lo; i < hi; i++) {
             if (v[i] >= vTh && refractory[i] == 0) {
                 v[i] = vReset;
-                refractory[i] = refractorySteps;
+                startRefractory(s, i, refractorySteps);
                 out.spike(i, step);
             }
         }
     }
 
     /**
-     * Counts refractoriness down by one step. A loop of its own: inside a kernel's first loop, the
-     * store of the count kept the JIT from vectorising it.
+     * Makes a neuron that fired refractory for the model's period.
      *
-     * @param refractory steps of refractoriness left per neuron, whole numbers
-     * @param lo         first neuron
-     * @param hi         end neuron, exclusive
+     * @param s               the state
+     * @param i               the neuron
+     * @param refractorySteps refractory period in steps, {@code >= 0}
      */
-    static void countDown(double[] refractory, int lo, int hi) {
-        for (int i = lo; i < hi; i++) {
-            refractory[i] = Math.max(refractory[i] - 1.0, 0.0);
+    static void startRefractory(IntegrateAndFireState s, int i, int refractorySteps) {
+        s.refractorySteps[i] = refractorySteps;
+        if (refractorySteps > 0) {
+            s.refractoryNeurons.add(i);
         }
     }
 
     /**
-     * Checks refractory counts that code may have written between runs: a fraction would blend the
-     * kept and the advanced potential, a negative count or NaN would corrupt it.
+     * Checks refractory counts that code may have written between runs: counted down by whole steps,
+     * a fraction would never reach 0 and would hold the neuron for good, and so would NaN.
      *
      * @param population the population, for the message
      * @param refractory steps of refractoriness left per neuron

@@ -109,7 +109,7 @@ class NaNStateTest {
         }
     }
 
-    /** An infinity too: blended into a kept potential, it makes NaN. */
+    /** An infinity that a run makes is reported too. */
     @Test
     void anInfinityARunMakesIsReportedToo() {
         try (Engine e = new Engine(makers(Double.NEGATIVE_INFINITY), EngineOptions.grid(1))) {

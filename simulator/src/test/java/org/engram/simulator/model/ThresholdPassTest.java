@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.engram.simulator.ParameterException;
@@ -15,31 +16,45 @@ import org.junit.jupiter.api.Test;
 class ThresholdPassTest {
     private static final double DT = 0.1;
 
+    /**
+     * Holding a range visits its refractory neurons and no others, whatever words of 64 neurons the
+     * range starts and ends in: each of them is counted down and gets its potential back on release,
+     * against counts and potentials worked out neuron by neuron.
+     */
     @Test
-    void keepingByArithmeticGivesWhatABranchGives() {
-        double[] potentials = {-55.25, 0.0, -0.0, 1e300, -1e300, Double.MIN_VALUE, -60, 12.5};
-        double[] counts = {0, 1, 2, 3, 50};
-        for (double advanced : potentials) {
-            for (double kept : potentials) {
-                for (double left : counts) {
-                    double expected = left > 0 ? kept : advanced;
-                    double actual = ThresholdPass.held(advanced, kept, left);
-                    // Equal as numbers; bit for bit unless the sign of a zero is all that differs.
-                    assertEquals(0, Double.compare(expected == 0 ? 0.0 : expected, actual == 0 ? 0.0 : actual),
-                            "advanced " + advanced + ", kept " + kept + ", " + left + " steps left: " + actual);
-                    if (expected != 0) {
-                        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual));
-                    }
-                }
+    void holdingCountsDownAndKeepsTheRefractoryNeuronsOfTheRangeAlone() {
+        LifDelta.Params p = LifDelta.MODEL.defaults();
+        SplittableRandom random = new SplittableRandom(3);
+        int size = 300;
+        int[][] ranges = {{0, size}, {0, 1}, {63, 64}, {64, 128}, {5, 70}, {70, 250}, {127, 129}, {299, 300},
+                {12, 12}};
+        for (int[] range : ranges) {
+            LifDelta.State state = LifDelta.MODEL.newState(size, p);
+            for (int i = 0; i < size; i++) {
+                state.refractorySteps[i] = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0;
+                state.v[i] = -70 + i;
+            }
+            state.requireValid("p");
+            double[] countsBefore = state.refractorySteps.clone();
+            double[] expectedLeft = countsBefore.clone();
+            int lo = range[0];
+            int hi = range[1];
+            for (int i = lo; i < hi; i++) {
+                expectedLeft[i] = Math.max(expectedLeft[i] - 1, 0);
+            }
+
+            HeldPotentials held = HeldPotentials.hold(state, lo, hi);
+            double[] before = state.v.clone();
+            Arrays.fill(state.v, 99);
+            held.release(state);
+
+            String where = "range [" + lo + ", " + hi + ")";
+            assertArrayEquals(expectedLeft, state.refractorySteps, where);
+            for (int i = 0; i < size; i++) {
+                boolean kept = i >= lo && i < hi && countsBefore[i] > 0;
+                assertEquals(kept ? before[i] : 99, state.v[i], where + ", neuron " + i);
             }
         }
-    }
-
-    @Test
-    void countingDownStopsAtZeroAndTouchesOnlyTheGivenRange() {
-        double[] left = {5, 0, 1, 2, 5};
-        ThresholdPass.countDown(left, 1, 4);
-        assertArrayEquals(new double[] {5, 0, 0, 1, 5}, left);
     }
 
     /** A refractory count is a whole number of steps from 0 to Integer.MAX_VALUE, both ends included. */
