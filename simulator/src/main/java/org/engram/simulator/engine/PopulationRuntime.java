@@ -3,6 +3,7 @@ package org.engram.simulator.engine;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.model.Kernel;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Population;
 
@@ -105,9 +106,17 @@ final class PopulationRuntime {
         }
     }
 
-    /** The first neuron of worker {@code w}'s contiguous range, of {@code size} neurons shared by {@code workers}. */
+    /**
+     * The first neuron of worker {@code w}'s contiguous range, of {@code size} neurons shared by
+     * {@code workers}: an even share rounded to the nearest multiple of {@link Kernel#RANGE_ALIGNMENT}.
+     */
     private static int chunkStart(int size, int w, int workers) {
-        return (int) ((long) size * w / workers);
+        if (w >= workers) {
+            return size;
+        }
+        long even = (long) size * w / workers;
+        long aligned = (even + Kernel.RANGE_ALIGNMENT / 2) / Kernel.RANGE_ALIGNMENT * Kernel.RANGE_ALIGNMENT;
+        return (int) Math.min(aligned, size);
     }
 
     /**

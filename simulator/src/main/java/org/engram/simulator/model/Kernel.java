@@ -4,11 +4,15 @@ package org.engram.simulator.model;
  * Advances neurons of one model on the time grid; created by {@link NeuronModel#prepare}.
  *
  * <p>Holds only derived constants (propagators) in final fields; the engine may call it from
- * several threads at once on disjoint neuron ranges.
+ * several threads at once on disjoint neuron ranges, each of which starts at a multiple of
+ * {@link #RANGE_ALIGNMENT} (or at the population's end), so that no two threads write the same
+ * word of a bit per neuron.
  *
  * @param <S> the state class
  */
 public interface Kernel<S extends NeuronState> {
+    /** Ranges that threads advance at once start at a multiple of this many neurons. */
+    int RANGE_ALIGNMENT = 64;
 
     /**
      * Advances neurons {@code [lo, hi)} through steps {@code [fromStep, toStep)}.

@@ -1,7 +1,5 @@
 package org.engram.simulator.model;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -12,13 +10,13 @@ import java.util.Arrays;
  * is above 0. The kernels keep it so as they count down and fire; as code may write the counts
  * between runs, the state derives the bits from them again before each run ({@link #rebuild}).
  *
- * <p>Workers own disjoint ranges of neurons, but two ranges may meet inside a word of 64 bits: a
- * bit is therefore set and cleared atomically. A worker reads its words plainly, as only it writes
- * the bits of its own neurons.
+ * <p>Threads that advance a population at once own ranges of neurons that start at multiples of
+ * 64 ({@link Kernel#RANGE_ALIGNMENT}), so each word of 64 bits belongs to one of them, which reads
+ * and writes it plainly. (Atomic updates, for ranges meeting inside a word, were compiled as a loop
+ * of compare-and-swap whose first failed swap, when the two workers met in a word, threw the
+ * compiled kernel away in the middle of a run.)
  */
 final class RefractorySet {
-    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
-
     private final long[] words;
 
     RefractorySet(int size) {
@@ -37,12 +35,12 @@ final class RefractorySet {
 
     /** Marks neuron {@code i} refractory. */
     void add(int i) {
-        WORDS.getAndBitwiseOr(words, wordOf(i), 1L << i);
+        words[wordOf(i)] |= 1L << i;
     }
 
     /** Marks neuron {@code i} no longer refractory. */
     void remove(int i) {
-        WORDS.getAndBitwiseAnd(words, wordOf(i), ~(1L << i));
+        words[wordOf(i)] &= ~(1L << i);
     }
 
     /** {@return the word that holds neuron {@code i}'s bit} */

@@ -22,12 +22,14 @@ class InputRowsTest {
 
     @Test
     void extraMemoryCountsTheNeuronsBeforeEachLaterWorkersRange() {
-        // 10 neurons on 2 workers: worker 1's rows hold neurons 0-4 unused, 5 neurons x 3 slots x
-        // 2 receptors x 8 bytes.
-        assertEquals(5 * 3 * 16, PopulationRuntime.ownRowsExtraBytes(10, 3, false, 2));
-        // On 3 workers the ranges start at 0, 3 and 6: 9 unused neurons; a current adds a third array.
-        assertEquals(9 * 3 * 24, PopulationRuntime.ownRowsExtraBytes(10, 3, true, 3));
-        assertEquals(0, PopulationRuntime.ownRowsExtraBytes(10, 3, false, 1));
+        // 200 neurons on 2 workers: worker 1's range starts at 128 (100 rounded to a multiple of 64),
+        // so its rows hold 128 neurons unused, x 3 slots x 2 receptors x 8 bytes.
+        assertEquals(128 * 3 * 16, PopulationRuntime.ownRowsExtraBytes(200, 3, false, 2));
+        // On 3 workers the ranges start at 0, 64 and 128: 192 unused neurons; a current adds a third array.
+        assertEquals(192 * 3 * 24, PopulationRuntime.ownRowsExtraBytes(200, 3, true, 3));
+        assertEquals(0, PopulationRuntime.ownRowsExtraBytes(200, 3, false, 1));
+        // 10 neurons: the shares round to 0, so the last worker takes them all, and no rows go unused.
+        assertEquals(0, PopulationRuntime.ownRowsExtraBytes(10, 3, false, 2));
     }
 
     @Test
@@ -41,17 +43,45 @@ class InputRowsTest {
     @Test
     void ownRowsReachTheEndOfEachWorkersRangeAndSharedOnesAreOneSet() {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("p", 10, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Population<?, ?> p = b.population("p", 200, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
         PopulationRuntime own = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, true);
         assertNotSame(own.inputs[0], own.inputs[1]);
-        assertEquals(3, own.inputs[0].excitatory[0].length);
-        assertEquals(6, own.inputs[1].inhibitory[3].length);
-        assertEquals(10, own.inputs[2].excitatory[0].length);
+        assertEquals(64, own.inputs[0].excitatory[0].length);
+        assertEquals(128, own.inputs[1].inhibitory[3].length);
+        assertEquals(200, own.inputs[2].excitatory[0].length);
         assertEquals(4, own.inputs[2].excitatory.length);
         PopulationRuntime shared = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, false);
         assertSame(shared.inputs[0], shared.inputs[2]);
-        assertEquals(10, shared.inputs[0].excitatory[0].length);
+        assertEquals(200, shared.inputs[0].excitatory[0].length);
+    }
+
+    /**
+     * Workers' ranges tile the population, start at multiples of 64 neurons, so that no two share a
+     * word of a bit per neuron, and each start lies within 32 neurons of an even share.
+     */
+    @Test
+    void workersRangesTileThePopulationFromMultiplesOf64NearEvenShares() {
+        for (int size : new int[] {1, 31, 63, 64, 65, 100, 127, 129, 200, 1000, 12500}) {
+            NetworkBuilder b = new NetworkBuilder(0.1);
+            Population<?, ?> p = b.population("p", size, LifDelta.MODEL, LifDelta.MODEL.defaults());
+            b.build();
+            for (int workers = 1; workers <= 4; workers++) {
+                PopulationRuntime rt = new PopulationRuntime(p, Mode.GRID, GRID, workers, 2, false, false);
+                String where = size + " neurons on " + workers + " workers";
+                assertEquals(0, rt.chunkLo[0], where);
+                assertEquals(size, rt.chunkHi[workers - 1], where);
+                for (int w = 0; w < workers; w++) {
+                    assertTrue(rt.chunkLo[w] <= rt.chunkHi[w], where);
+                    if (w > 0) {
+                        assertEquals(rt.chunkHi[w - 1], rt.chunkLo[w], where);
+                        assertTrue(rt.chunkLo[w] % 64 == 0 || rt.chunkLo[w] == size, where + ": " + rt.chunkLo[w]);
+                        double even = (double) size * w / workers;
+                        assertTrue(Math.abs(rt.chunkLo[w] - even) <= 32, where + ": " + rt.chunkLo[w]);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -115,10 +115,10 @@ class MisbehavingKernelTest {
      * threads both halves throw: the first worker's is reported, the other's suppressed in it.
      */
     @ParameterizedTest
-    @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
+    @CsvSource({"1, '[0, 200)'", "2, '[0, 128)'"})
     void aKernelThatThrowsIsNamedWithWhereAndWhen(int threads, String neurons) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new Throwing(0, false), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 200, new Throwing(0, false), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
@@ -136,11 +136,11 @@ class MisbehavingKernelTest {
     @Test
     void aKernelFailureOnAWorkerLeadsToTheCallOfRun() {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new Throwing(5, false), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 200, new Throwing(128, false), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
-            assertTrue(thrown.getMessage().startsWith("population 'own' (model 'throwing'), neurons [5, 10), "),
+            assertTrue(thrown.getMessage().startsWith("population 'own' (model 'throwing'), neurons [128, 200), "),
                     thrown.getMessage());
             assertTrue(Arrays.stream(thrown.getStackTrace()).anyMatch(
                     f -> f.getClassName().startsWith(MisbehavingKernelTest.class.getName())), "no caller frame");
@@ -151,10 +151,10 @@ class MisbehavingKernelTest {
 
     /** It came out bare on one thread, and as "worker failed", naming nothing, on a worker. */
     @ParameterizedTest
-    @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
+    @CsvSource({"1, '[0, 200)'", "2, '[0, 128)'"})
     void aCheckedExceptionThrownPastTheCompilerIsNamedLikeAnyOther(int threads, String neurons) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new Throwing(0, true), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 200, new Throwing(0, true), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
