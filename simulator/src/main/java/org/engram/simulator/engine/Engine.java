@@ -738,9 +738,7 @@ public final class Engine implements AutoCloseable {
     /** Work of one worker in one slice: deliver the last slice's spikes, then advance. */
     private void advanceSlice(int w) {
         if (deliveryPending) {
-            for (int m = 0; m < exchange.count; m++) {
-                delivery.deliver(w, m);
-            }
+            deliverAll(w);
         }
         SpikeBuffer out = exchange.buffers[w];
         for (int p = 0; p < runtimes.length; p++) {
@@ -767,36 +765,53 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivers the last slice's spikes into worker {@code w}'s rows. A method of its own, compiled on
+     * its own: as a loop inside the slice's driver, it had the JIT compile the driver twice early in
+     * a run (once entered inside the loop, once whole), each time with everything it calls.
+     */
+    private void deliverAll(int w) {
+        for (int m = 0; m < exchange.count; m++) {
+            delivery.deliver(w, m);
+        }
+    }
+
     private void advanceGrid(PopulationRuntime rt, int p, WorkerInput in, int lo, int hi, SpikeBuffer out) {
-        final PoissonDrive[] drives = poissonByPopulation[p];
-        final CurrentDrive[] currents = currentsByPopulation[p];
-        final NoiseDrive[] noises = noiseByPopulation[p];
         final List<StateSampler> recorders = stateRecorders.get(p);
         // Step by step and block by block: a block's input rows and state stay in the core's cache
         // from the drives' writes through the kernel's passes to the clearing of the rows.
         for (int s = sliceFrom; s < sliceTo; s++) {
             for (int a = lo; a < hi; a += BLOCK) {
-                int b = Math.min(hi, a + BLOCK);
-                for (PoissonDrive d : drives) {
-                    d.fillGrid(in, a, b, s);
-                }
-                if (in.current != null) {
-                    double[] row = in.current[in.view.row(s)];
-                    for (CurrentDrive c : currents) {
-                        c.add(row, a, b, s);
-                    }
-                    for (NoiseDrive n : noises) {
-                        n.add(row, a, b);
-                    }
-                }
-                out.expect(rt.population, a, b, s, s + 1, false);
-                rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
-                in.clearRow(s, a, b);
+                advanceBlock(rt, p, in, a, Math.min(hi, a + BLOCK), s, out);
             }
             if (!recorders.isEmpty()) {
                 sample(recorders, s + 1, lo, hi);
             }
         }
+    }
+
+    /**
+     * Advances neurons {@code [a, b)} of population {@code p} through step {@code s}. A method of its
+     * own, which the JIT compiles once: as the body of {@link #advanceGrid}'s loops, it had the JIT
+     * compile that method four times early in a run, entered at each of its loops and then whole,
+     * each time with the kernel inlined.
+     */
+    private void advanceBlock(PopulationRuntime rt, int p, WorkerInput in, int a, int b, int s, SpikeBuffer out) {
+        for (PoissonDrive d : poissonByPopulation[p]) {
+            d.fillGrid(in, a, b, s);
+        }
+        if (in.current != null) {
+            double[] row = in.current[in.view.row(s)];
+            for (CurrentDrive c : currentsByPopulation[p]) {
+                c.add(row, a, b, s);
+            }
+            for (NoiseDrive n : noiseByPopulation[p]) {
+                n.add(row, a, b);
+            }
+        }
+        out.expect(rt.population, a, b, s, s + 1, false);
+        rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
+        in.clearRow(s, a, b);
     }
 
     /** Records the samples due at step boundary {@code end} for neurons {@code [lo, hi)}. */
