@@ -3,8 +3,8 @@ package org.engram.simulator.engine;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.HeapLimitExceeded;
-import org.engram.simulator.model.Kernel;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.Kernel;
 import org.engram.simulator.network.Population;
 
 /**
