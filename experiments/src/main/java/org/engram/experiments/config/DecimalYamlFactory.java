@@ -114,11 +114,13 @@ final class DecimalYamlFactory extends YAMLFactory {
                 String tag = start.getTag();
                 // A set reads as a mapping of its members to nothing: "seeds.1: expected a value, found nothing".
                 if (Tag.SET.getValue().equals(tag)) {
-                    throw new TagRefused(this, "a list, e.g. [1, 2]", "a set (!!set)", "write the members as a list");
+                    throw new TagRefused(this, _locationFor(start.getStartMark()), "a list, e.g. [1, 2]",
+                            "a set (!!set)", "write the members as a list");
                 }
                 if (isOwnTag(tag)) {
                     String what = token == JsonToken.START_OBJECT ? "a mapping" : "a list";
-                    throw new TagRefused(this, what + " without a tag of its own (YAML's standard tags are read)",
+                    throw new TagRefused(this, _locationFor(start.getStartMark()),
+                            what + " without a tag of its own (YAML's standard tags are read)",
                             "the tag " + tag + " on " + what, "write the " + what.substring(2) + " without the tag");
                 }
             }
@@ -136,12 +138,14 @@ final class DecimalYamlFactory extends YAMLFactory {
             String tag = scalar.getTag();
             if (isOwnTag(tag)) {
                 // A tag of one's own was dropped without a word: the value read as if untagged.
-                throw new TagRefused(this, "a value without a tag of its own (YAML's standard tags, such as !!str,"
+                throw new TagRefused(this, _locationFor(scalar.getStartMark()), "a value without a tag of its own"
+                        + " (YAML's standard tags, such as !!str,"
                         + " are read)", "the tag " + tag + " on " + value, "write the value without the tag");
             }
             if (Tag.BINARY.getValue().equals(tag)) {
                 // No key holds bytes: Jackson decoded the base64 and, on a bad one, gave its decoder's words.
-                throw new TagRefused(this, "a value without the tag !!binary (no key of a config holds bytes)",
+                throw new TagRefused(this, _locationFor(scalar.getStartMark()),
+                        "a value without the tag !!binary (no key of a config holds bytes)",
                         "the tag !!binary on " + value, "write the value without the tag");
             }
             if (tag == null && scalar.getImplicit().canOmitTagInPlainScalar()) {

@@ -1,12 +1,13 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 
 /**
  * A YAML tag the config reader refuses where it stands: a tag of one's own, which Jackson drops, or
  * {@code !!set}, which reads as a mapping of its members to nothing. {@link YamlErrors} turns it into
- * a {@link ConfigException} at the key.
+ * a {@link ConfigException} placed where the tagged value starts.
  */
 final class TagRefused extends JsonParseException {
     private static final long serialVersionUID = 1L;
@@ -14,8 +15,15 @@ final class TagRefused extends JsonParseException {
     private final String found;
     private final String hint;
 
-    TagRefused(JsonParser parser, String expected, String found, String hint) {
-        super(parser, "expected " + expected + ", found " + found);
+    /**
+     * @param parser   the parser that read the tag
+     * @param at       where the tagged value starts, its tag included
+     * @param expected what the config takes there
+     * @param found    the tag and what it was on
+     * @param hint     how to write it
+     */
+    TagRefused(JsonParser parser, JsonLocation at, String expected, String found, String hint) {
+        super(parser, "expected " + expected + ", found " + found, at);
         this.expected = expected;
         this.found = found;
         this.hint = hint;

@@ -54,4 +54,24 @@ class YamlErrorsPlacesTest {
         assertEquals("c.yaml:3:1: threads: expected a value of type integer, found the text \"1, 2\"",
                 refused(head + "threads: \"1, 2\"\n"));
     }
+
+    /**
+     * A refused tag is placed where the tagged value starts, at the tag, as an editor shows it: it was placed just
+     * past the value ("  epochs: " is 10 characters, so column 11; "seeds: " and "name: " 7 and 6).
+     */
+    @Test
+    void aRefusedTagIsPlacedWhereTheTaggedValueStarts() {
+        String head = "name: x\nstrategies: [{name: naive}]\n";
+        assertEquals("c.yaml:4:11: training.epochs: expected a value without a tag of its own (YAML's standard tags,"
+                + " such as !!str, are read), found the tag !custom on 4; write the value without the tag",
+                refused(head + "training:\n  epochs: !custom 4\n"));
+        assertEquals("c.yaml:3:8: seeds: expected a list, e.g. [1, 2], found a set (!!set); write the members as a"
+                + " list", refused(head + "seeds: !!set {1, 2}\n"));
+        assertEquals("c.yaml:1:7: name: expected a value without the tag !!binary (no key of a config holds bytes),"
+                + " found the tag !!binary on eA==; write the value without the tag",
+                refused("name: !!binary eA==\nstrategies: [{name: naive}]\n"));
+        assertEquals("c.yaml:3:11: training: expected a mapping without a tag of its own (YAML's standard tags are"
+                + " read), found the tag !custom on a mapping; write the mapping without the tag",
+                refused(head + "training: !custom\n  epochs: 2\n"));
+    }
 }
