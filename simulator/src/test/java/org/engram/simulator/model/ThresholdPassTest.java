@@ -54,6 +54,12 @@ class ThresholdPassTest {
                 boolean kept = i >= lo && i < hi && countsBefore[i] > 0;
                 assertEquals(kept ? before[i] : 99, state.v[i], where + ", neuron " + i);
             }
+            // A neuron whose count reached 0 is no longer visited: a second step counts none below 0.
+            HeldPotentials.hold(state, 0, size).release(state);
+            for (int i = 0; i < size; i++) {
+                expectedLeft[i] = Math.max(expectedLeft[i] - 1, 0);
+            }
+            assertArrayEquals(expectedLeft, state.refractorySteps, where + ", then the whole population");
         }
     }
 
