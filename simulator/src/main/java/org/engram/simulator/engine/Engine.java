@@ -192,14 +192,14 @@ public final class Engine implements AutoCloseable {
         double ownRowsExtraBytes = 0;
         for (int p = 0; p < pops.size(); p++) {
             slots[p] = network.maxDelayStepsInto(pops.get(p)) + 1;
-            ownRowsExtraBytes += PopulationRuntime.ownRowsExtraBytes(pops.get(p).size(), slots[p],
-                    currentDriven[p], workers);
+            ownRowsExtraBytes += PopulationRuntime.ownRowsExtraBytes(
+                    PopulationRuntime.chunkStarts(pops.get(p).size(), workers, p), slots[p], currentDriven[p]);
         }
         boolean ownRows = !precise && PopulationRuntime.ownRows(parallel, ownRowsExtraBytes,
                 Runtime.getRuntime().maxMemory());
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
-            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots[p],
+            runtimes[p] = new PopulationRuntime(pops.get(p), p, options.mode(), grid, workers, slots[p],
                     currentDriven[p], ownRows);
             if (precise && currentDriven[p]) {
                 requireInjectedCurrent(runtimes[p]);

@@ -46,20 +46,19 @@ final class PopulationRuntime {
     final double[] stepCurrentPa;
 
     /**
+     * @param index   the population's index in the network, which picks the worker of a population too
+     *                small to share ({@link #chunkStarts})
      * @param ownRows grid mode: whether each worker has input rows of its own (see {@link WorkerInput}),
      *                or all share one set
      */
-    PopulationRuntime(Population<?, ?> population, Mode mode, TimeGrid grid, int workers, int slots,
+    PopulationRuntime(Population<?, ?> population, int index, Mode mode, TimeGrid grid, int workers, int slots,
                       boolean currentDriven, boolean ownRows) {
         this.population = population;
         this.size = population.size();
         this.slots = slots;
-        chunkLo = new int[workers];
-        chunkHi = new int[workers];
-        for (int w = 0; w < workers; w++) {
-            chunkLo[w] = chunkStart(size, w, workers);
-            chunkHi[w] = chunkStart(size, w + 1, workers);
-        }
+        int[] starts = chunkStarts(size, workers, index);
+        chunkLo = Arrays.copyOf(starts, workers);
+        chunkHi = Arrays.copyOfRange(starts, 1, workers + 1);
         if (mode == Mode.GRID) {
             gridUpdate = BoundKernels.grid(population, grid);
             inputs = inputRows(population, slots, currentDriven, ownRows, grid);
@@ -107,28 +106,46 @@ final class PopulationRuntime {
     }
 
     /**
-     * The first neuron of worker {@code w}'s contiguous range, of {@code size} neurons shared by
-     * {@code workers}: an even share rounded to the nearest multiple of {@link Kernel#RANGE_ALIGNMENT}.
+     * Where each worker's contiguous range of a population's neurons starts, and, last, the population's
+     * size: worker {@code w} advances {@code [starts[w], starts[w + 1])}. Each start is an even share
+     * rounded to the nearest multiple of {@link Kernel#RANGE_ALIGNMENT}. A population so small that the
+     * rounding leaves all of it to one worker goes whole to worker {@code index % workers}, so that a
+     * network of many small populations still spreads them over the workers.
+     *
+     * @param size    the population's neurons
+     * @param workers the workers, {@code >= 1}
+     * @param index   the population's index in the network
+     * @return {@code workers + 1} starts, from 0 to {@code size}, none smaller than the one before
      */
-    private static int chunkStart(int size, int w, int workers) {
-        if (w >= workers) {
-            return size;
+    static int[] chunkStarts(int size, int workers, int index) {
+        int[] starts = new int[workers + 1];
+        int filled = 0;
+        for (int w = 1; w <= workers; w++) {
+            long even = (long) size * w / workers;
+            long aligned = (even + Kernel.RANGE_ALIGNMENT / 2) / Kernel.RANGE_ALIGNMENT * Kernel.RANGE_ALIGNMENT;
+            starts[w] = w == workers ? size : (int) Math.min(aligned, size);
+            filled += starts[w] > starts[w - 1] ? 1 : 0;
         }
-        long even = (long) size * w / workers;
-        long aligned = (even + Kernel.RANGE_ALIGNMENT / 2) / Kernel.RANGE_ALIGNMENT * Kernel.RANGE_ALIGNMENT;
-        return (int) Math.min(aligned, size);
+        if (filled == 1 && workers > 1) {
+            int owner = index % workers;
+            for (int w = 1; w < workers; w++) {
+                starts[w] = w <= owner ? 0 : size;
+            }
+        }
+        return starts;
     }
 
     /**
      * The memory that rows of each worker's own would take beyond one shared set: a worker's rows
      * reach from neuron 0 to the end of its range (see {@link WorkerInput}).
      *
+     * @param starts the workers' ranges, from {@link #chunkStarts}
      * @return bytes
      */
-    static double ownRowsExtraBytes(int size, int slots, boolean currentDriven, int workers) {
+    static double ownRowsExtraBytes(int[] starts, int slots, boolean currentDriven) {
         double neurons = 0;
-        for (int w = 1; w < workers; w++) {
-            neurons += chunkStart(size, w, workers);
+        for (int w = 1; w < starts.length - 1; w++) {
+            neurons += starts[w];
         }
         return neurons * slots * rowBytesPerNeuron(currentDriven);
     }
@@ -147,6 +164,13 @@ final class PopulationRuntime {
     }
 
     /** @return the bytes of one neuron's input in one slot: a double per receptor and for the current */
+    /** {@return the workers' ranges as {@link #chunkStarts} gave them} */
+    private int[] starts() {
+        int[] starts = Arrays.copyOf(chunkLo, chunkLo.length + 1);
+        starts[chunkLo.length] = size;
+        return starts;
+    }
+
     private static long rowBytesPerNeuron(boolean currentDriven) {
         return (long) (currentDriven ? 3 : 2) * Double.BYTES;
     }
@@ -159,7 +183,7 @@ final class PopulationRuntime {
                                     TimeGrid grid) {
         long bytesPerSlot = rowBytesPerNeuron(currentDriven);
         double bytes = bytesPerSlot * slots * (double) size
-                + (ownRows ? ownRowsExtraBytes(size, slots, currentDriven, chunkLo.length) : 0);
+                + (ownRows ? ownRowsExtraBytes(starts(), slots, currentDriven) : 0);
         // Rows are allocated one by one: buffers past the heap would fill it before they failed.
         if (bytes > Runtime.getRuntime().maxMemory()) {
             if (ownRows) {

@@ -24,12 +24,19 @@ class InputRowsTest {
     void extraMemoryCountsTheNeuronsBeforeEachLaterWorkersRange() {
         // 200 neurons on 2 workers: worker 1's range starts at 128 (100 rounded to a multiple of 64),
         // so its rows hold 128 neurons unused, x 3 slots x 2 receptors x 8 bytes.
-        assertEquals(128 * 3 * 16, PopulationRuntime.ownRowsExtraBytes(200, 3, false, 2));
+        assertEquals(128 * 3 * 16, extraBytes(200, 3, false, 2, 0));
         // On 3 workers the ranges start at 0, 64 and 128: 192 unused neurons; a current adds a third array.
-        assertEquals(192 * 3 * 24, PopulationRuntime.ownRowsExtraBytes(200, 3, true, 3));
-        assertEquals(0, PopulationRuntime.ownRowsExtraBytes(200, 3, false, 1));
-        // 10 neurons: the shares round to 0, so the last worker takes them all, and no rows go unused.
-        assertEquals(0, PopulationRuntime.ownRowsExtraBytes(10, 3, false, 2));
+        assertEquals(192 * 3 * 24, extraBytes(200, 3, true, 3, 0));
+        assertEquals(0, extraBytes(200, 3, false, 1, 0));
+        // 10 neurons go whole to one worker, by the population's index: to worker 1 of 2 no rows go unused,
+        // to worker 0 the 10 neurons of worker 1's rows.
+        assertEquals(0, extraBytes(10, 3, false, 2, 1));
+        assertEquals(10 * 3 * 16, extraBytes(10, 3, false, 2, 2));
+    }
+
+    private static double extraBytes(int size, int slots, boolean currentDriven, int workers, int index) {
+        return PopulationRuntime.ownRowsExtraBytes(PopulationRuntime.chunkStarts(size, workers, index), slots,
+                currentDriven);
     }
 
     @Test
@@ -45,39 +52,49 @@ class InputRowsTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 200, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
-        PopulationRuntime own = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, true);
+        PopulationRuntime own = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, true);
         assertNotSame(own.inputs[0], own.inputs[1]);
         assertEquals(64, own.inputs[0].excitatory[0].length);
         assertEquals(128, own.inputs[1].inhibitory[3].length);
         assertEquals(200, own.inputs[2].excitatory[0].length);
         assertEquals(4, own.inputs[2].excitatory.length);
-        PopulationRuntime shared = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, false);
+        PopulationRuntime shared = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, false);
         assertSame(shared.inputs[0], shared.inputs[2]);
         assertEquals(200, shared.inputs[0].excitatory[0].length);
     }
 
     /**
-     * Workers' ranges tile the population, start at multiples of 64 neurons, so that no two share a
-     * word of a bit per neuron, and each start lies within 32 neurons of an even share.
+     * Workers' ranges tile the population and start at multiples of 64 neurons, so that no two share a
+     * word of a bit per neuron. Where the population is shared, each start lies within 32 neurons of an
+     * even share; a population too small to share goes whole to worker {@code index % workers}.
      */
     @Test
     void workersRangesTileThePopulationFromMultiplesOf64NearEvenShares() {
         for (int size : new int[] {1, 31, 63, 64, 65, 100, 127, 129, 200, 1000, 12500}) {
-            NetworkBuilder b = new NetworkBuilder(0.1);
-            Population<?, ?> p = b.population("p", size, LifDelta.MODEL, LifDelta.MODEL.defaults());
-            b.build();
             for (int workers = 1; workers <= 4; workers++) {
-                PopulationRuntime rt = new PopulationRuntime(p, Mode.GRID, GRID, workers, 2, false, false);
-                String where = size + " neurons on " + workers + " workers";
-                assertEquals(0, rt.chunkLo[0], where);
-                assertEquals(size, rt.chunkHi[workers - 1], where);
-                for (int w = 0; w < workers; w++) {
-                    assertTrue(rt.chunkLo[w] <= rt.chunkHi[w], where);
-                    if (w > 0) {
-                        assertEquals(rt.chunkHi[w - 1], rt.chunkLo[w], where);
-                        assertTrue(rt.chunkLo[w] % 64 == 0 || rt.chunkLo[w] == size, where + ": " + rt.chunkLo[w]);
-                        double even = (double) size * w / workers;
-                        assertTrue(Math.abs(rt.chunkLo[w] - even) <= 32, where + ": " + rt.chunkLo[w]);
+                for (int index = 0; index < 4; index++) {
+                    int[] starts = PopulationRuntime.chunkStarts(size, workers, index);
+                    String where = size + " neurons on " + workers + " workers, population " + index;
+                    assertEquals(workers + 1, starts.length, where);
+                    assertEquals(0, starts[0], where);
+                    assertEquals(size, starts[workers], where);
+                    int shared = 0;
+                    int owner = -1;
+                    for (int w = 0; w < workers; w++) {
+                        assertTrue(starts[w] <= starts[w + 1], where);
+                        assertTrue(starts[w] % 64 == 0 || starts[w] == size, where + ": " + starts[w]);
+                        if (starts[w] < starts[w + 1]) {
+                            shared++;
+                            owner = w;
+                        }
+                    }
+                    if (shared > 1) {
+                        for (int w = 1; w < workers; w++) {
+                            double even = (double) size * w / workers;
+                            assertTrue(Math.abs(starts[w] - even) <= 32, where + ": " + starts[w]);
+                        }
+                    } else {
+                        assertEquals(index % workers, owner, where);
                     }
                 }
             }
@@ -93,13 +110,13 @@ class InputRowsTest {
     void ownRowsPastTheHeapFallBackToOneSharedSet() {
         int workers = 256;
         double shared = 100_000 * 64 * 16.0;
-        double extra = PopulationRuntime.ownRowsExtraBytes(100_000, 64, false, workers);
+        double extra = extraBytes(100_000, 64, false, workers, 0);
         assumeTrue(shared + extra > Runtime.getRuntime().maxMemory() && shared < Runtime.getRuntime().maxMemory() / 8,
                 "a heap that holds one set, but not the workers' own");
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 100_000, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
-        PopulationRuntime rt = new PopulationRuntime(p, Mode.GRID, GRID, workers, 64, false, true);
+        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, workers, 64, false, true);
         assertSame(rt.inputs[0], rt.inputs[workers - 1]);
         assertEquals(100_000, rt.inputs[0].excitatory[0].length);
         assertEquals(64, rt.inputs[0].excitatory.length);
