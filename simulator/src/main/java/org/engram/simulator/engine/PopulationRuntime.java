@@ -163,7 +163,6 @@ final class PopulationRuntime {
         return parallel && extraBytes <= heapBytes / 16.0;
     }
 
-    /** @return the bytes of one neuron's input in one slot: a double per receptor and for the current */
     /** {@return the workers' ranges as {@link #chunkStarts} gave them} */
     private int[] starts() {
         int[] starts = Arrays.copyOf(chunkLo, chunkLo.length + 1);
@@ -171,6 +170,7 @@ final class PopulationRuntime {
         return starts;
     }
 
+    /** @return the bytes of one neuron's input in one slot: a double per receptor and for the current */
     private static long rowBytesPerNeuron(boolean currentDriven) {
         return (long) (currentDriven ? 3 : 2) * Double.BYTES;
     }
