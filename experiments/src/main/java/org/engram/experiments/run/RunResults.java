@@ -490,11 +490,11 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     @SuppressWarnings("unchecked")
     private static void requireAggregate(Path file, String key, JsonNode strategy, List<AccuracyMatrix> matrices,
             List<AccuracyMatrix> validation, int tasks) {
+        JsonNode seeds = strategy.get("seeds");
         List<Map<String, Object>> seedMetrics = new ArrayList<>();
-        strategy.get("seeds").forEach(node -> seedMetrics.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
+        seeds.forEach(node -> seedMetrics.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
         Map<String, Object> computed = MetricsWriter.aggregate(seedMetrics, matrices, validation, tasks);
         JsonNode aggregate = strategy.path("aggregate");
-        JsonNode seeds = strategy.get("seeds");
         // The spreads first, with their ranges, then the means and matrices beside them.
         requireSpreads(file, key + ".aggregate", aggregate, MetricsWriter.SUMMARY_KEYS,
                 (Map<String, Object>) computed.get("over_seeds"), seeds, "");
