@@ -182,24 +182,31 @@ public final class Engine implements AutoCloseable {
         }
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold the network runs on this thread.
-        double work = weightedNeuronSteps(network, sliceSteps);   // checks each model's cost, whatever the threads
+        double[] costs = stepCosts(pops);   // checked whatever the threads
+        int[] sizes = new int[pops.size()];
+        double work = 0;   // a slice's neuron-steps, each weighted by its model's cost
+        for (int p = 0; p < sizes.length; p++) {
+            sizes[p] = pops.get(p).size();
+            work += (double) sizes[p] * sliceSteps * costs[p];
+        }
         parallel = options.threads() > 1 && work >= options.minParallelNeuronSteps();
         // There it is one share: each further share would cost its own pass over the populations,
         // drives and spike buffers in every slice, for nothing.
         workers = parallel ? options.threads() : 1;
         // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
         int[] slots = new int[pops.size()];
+        int[] owners = PopulationRuntime.owners(sizes, costs, workers);
         double ownRowsExtraBytes = 0;
         for (int p = 0; p < pops.size(); p++) {
             slots[p] = network.maxDelayStepsInto(pops.get(p)) + 1;
             ownRowsExtraBytes += PopulationRuntime.ownRowsExtraBytes(
-                    PopulationRuntime.chunkStarts(pops.get(p).size(), workers, p), slots[p], currentDriven[p]);
+                    PopulationRuntime.chunkStarts(sizes[p], workers, owners[p]), slots[p], currentDriven[p]);
         }
         boolean ownRows = !precise && PopulationRuntime.ownRows(parallel, ownRowsExtraBytes,
                 Runtime.getRuntime().maxMemory());
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
-            runtimes[p] = new PopulationRuntime(pops.get(p), p, options.mode(), grid, workers, slots[p],
+            runtimes[p] = new PopulationRuntime(pops.get(p), owners[p], options.mode(), grid, workers, slots[p],
                     currentDriven[p], ownRows);
             if (precise && currentDriven[p]) {
                 requireInjectedCurrent(runtimes[p]);
@@ -955,19 +962,20 @@ public final class Engine implements AutoCloseable {
         return delivery.events();
     }
 
-    /** A slice's neuron-steps, each weighted by its model's {@link NeuronModel#stepCost()}. */
-    private static double weightedNeuronSteps(Network network, int sliceSteps) {
-        double total = 0;
-        for (Population<?, ?> p : network.populations()) {
+    /** Each population's {@link NeuronModel#stepCost()}, checked. */
+    private static double[] stepCosts(List<Population<?, ?>> populations) {
+        double[] costs = new double[populations.size()];
+        for (int k = 0; k < costs.length; k++) {
+            Population<?, ?> p = populations.get(k);
             double cost = p.model().stepCost();
             if (!(cost >= 1 && cost < Double.POSITIVE_INFINITY)) {
                 // Results never depend on it, but a model breaking its contract here may break others.
                 throw new ParameterException("model '" + p.model().name() + "' of population '" + p.name() + "'",
                         "stepCost()", "a finite cost >= 1 (LIF neuron-steps)", cost);
             }
-            total += (double) p.size() * sliceSteps * cost;
+            costs[k] = cost;
         }
-        return total;
+        return costs;
     }
 
     /** {@return the slice length: the minimum delay in steps} */

@@ -1,6 +1,9 @@
 package org.engram.simulator.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
@@ -46,17 +49,16 @@ final class PopulationRuntime {
     final double[] stepCurrentPa;
 
     /**
-     * @param index   the population's index in the network, which picks the worker of a population too
-     *                small to share ({@link #chunkStarts})
+     * @param owner   the worker that takes the population whole if it is too small to share ({@link #owners})
      * @param ownRows grid mode: whether each worker has input rows of its own (see {@link WorkerInput}),
      *                or all share one set
      */
-    PopulationRuntime(Population<?, ?> population, int index, Mode mode, TimeGrid grid, int workers, int slots,
+    PopulationRuntime(Population<?, ?> population, int owner, Mode mode, TimeGrid grid, int workers, int slots,
                       boolean currentDriven, boolean ownRows) {
         this.population = population;
         this.size = population.size();
         this.slots = slots;
-        int[] starts = chunkStarts(size, workers, index);
+        int[] starts = chunkStarts(size, workers, owner);
         chunkLo = Arrays.copyOf(starts, workers);
         chunkHi = Arrays.copyOfRange(starts, 1, workers + 1);
         if (mode == Mode.GRID) {
@@ -109,30 +111,82 @@ final class PopulationRuntime {
      * Where each worker's contiguous range of a population's neurons starts, and, last, the population's
      * size: worker {@code w} advances {@code [starts[w], starts[w + 1])}. Each start is an even share
      * rounded to the nearest multiple of {@link Kernel#RANGE_ALIGNMENT}. A population so small that the
-     * rounding leaves all of it to one worker goes whole to worker {@code index % workers}, so that a
-     * network of many small populations still spreads them over the workers.
+     * rounding leaves all of it to one worker goes whole to worker {@code owner} ({@link #owners}).
      *
      * @param size    the population's neurons
      * @param workers the workers, {@code >= 1}
-     * @param index   the population's index in the network
+     * @param owner   the worker, from 0 to {@code workers - 1}, that takes the population whole if it is
+     *                too small to share
      * @return {@code workers + 1} starts, from 0 to {@code size}, none smaller than the one before
      */
-    static int[] chunkStarts(int size, int workers, int index) {
-        int[] starts = new int[workers + 1];
-        int filled = 0;
-        for (int w = 1; w <= workers; w++) {
-            long even = (long) size * w / workers;
-            long aligned = (even + Kernel.RANGE_ALIGNMENT / 2) / Kernel.RANGE_ALIGNMENT * Kernel.RANGE_ALIGNMENT;
-            starts[w] = w == workers ? size : (int) Math.min(aligned, size);
-            filled += starts[w] > starts[w - 1] ? 1 : 0;
-        }
-        if (filled == 1 && workers > 1) {
-            int owner = index % workers;
+    static int[] chunkStarts(int size, int workers, int owner) {
+        int[] starts = evenStarts(size, workers);
+        if (!shared(starts)) {
             for (int w = 1; w < workers; w++) {
                 starts[w] = w <= owner ? 0 : size;
             }
         }
         return starts;
+    }
+
+    /** {@return each worker's start at an even share rounded to a multiple of the range alignment} */
+    private static int[] evenStarts(int size, int workers) {
+        int[] starts = new int[workers + 1];
+        for (int w = 1; w <= workers; w++) {
+            long even = (long) size * w / workers;
+            long aligned = (even + Kernel.RANGE_ALIGNMENT / 2) / Kernel.RANGE_ALIGNMENT * Kernel.RANGE_ALIGNMENT;
+            starts[w] = w == workers ? size : (int) Math.min(aligned, size);
+        }
+        return starts;
+    }
+
+    /** {@return whether more than one worker's range holds neurons} */
+    private static boolean shared(int[] starts) {
+        int filled = 0;
+        for (int w = 1; w < starts.length; w++) {
+            filled += starts[w] > starts[w - 1] ? 1 : 0;
+        }
+        return filled > 1;
+    }
+
+    /**
+     * The worker that takes each population too small to share ({@link #chunkStarts}): the largest
+     * first, each to the worker with the least work so far, the shared populations' ranges counted
+     * (ties to the lower index). A network of many small populations of different sizes or models so
+     * spreads its work as evenly as whole populations allow.
+     *
+     * @param sizes   each population's neurons
+     * @param costs   each population's cost of a neuron-step ({@code NeuronModel.stepCost})
+     * @param workers the workers, {@code >= 1}
+     * @return per population, its owner; 0 for a population that is shared
+     */
+    static int[] owners(int[] sizes, double[] costs, int workers) {
+        double[] work = new double[workers];
+        List<Integer> whole = new ArrayList<>();
+        for (int p = 0; p < sizes.length; p++) {
+            int[] starts = evenStarts(sizes[p], workers);
+            if (shared(starts)) {
+                for (int w = 0; w < workers; w++) {
+                    work[w] += (starts[w + 1] - starts[w]) * costs[p];
+                }
+            } else {
+                whole.add(p);
+            }
+        }
+        // Stable: populations of equal work keep the network's order.
+        whole.sort(Comparator.comparingDouble(p -> -sizes[p] * costs[p]));
+        int[] owners = new int[sizes.length];
+        for (int p : whole) {
+            int least = 0;
+            for (int w = 1; w < workers; w++) {
+                if (work[w] < work[least]) {
+                    least = w;
+                }
+            }
+            owners[p] = least;
+            work[least] += sizes[p] * costs[p];
+        }
+        return owners;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -28,14 +29,36 @@ class InputRowsTest {
         // On 3 workers the ranges start at 0, 64 and 128: 192 unused neurons; a current adds a third array.
         assertEquals(192 * 3 * 24, extraBytes(200, 3, true, 3, 0));
         assertEquals(0, extraBytes(200, 3, false, 1, 0));
-        // 10 neurons go whole to one worker, by the population's index: to worker 1 of 2 no rows go unused,
-        // to worker 0 the 10 neurons of worker 1's rows.
+        // 10 neurons go whole to one worker: to worker 1 of 2 no rows go unused, to worker 0 the 10
+        // neurons of worker 1's rows.
         assertEquals(0, extraBytes(10, 3, false, 2, 1));
-        assertEquals(10 * 3 * 16, extraBytes(10, 3, false, 2, 2));
+        assertEquals(10 * 3 * 16, extraBytes(10, 3, false, 2, 0));
     }
 
-    private static double extraBytes(int size, int slots, boolean currentDriven, int workers, int index) {
-        return PopulationRuntime.ownRowsExtraBytes(PopulationRuntime.chunkStarts(size, workers, index), slots,
+    /**
+     * Populations too small to share go whole to workers, the largest first, each to the worker with the
+     * least work so far; the shared populations' ranges and the models' step costs count. Worked by hand.
+     */
+    @Test
+    void smallPopulationsGoLargestFirstToTheWorkerWithTheLeastWork() {
+        // 30 to worker 0, then each 10 to worker 1 (10, 20, then 20 < 30 again): 30 and 30 neurons, where
+        // the populations' indices alone (0, 1, 0, 1) would leave 40 and 20.
+        assertArrayEquals(new int[] {0, 1, 1, 1}, PopulationRuntime.owners(new int[] {30, 10, 10, 10},
+                new double[] {1, 1, 1, 1}, 2));
+        // 1,000 neurons split at 512: worker 1 has 488, so it takes the first 20 (508) and, still below 512,
+        // the second.
+        assertArrayEquals(new int[] {0, 1, 1}, PopulationRuntime.owners(new int[] {1000, 20, 20},
+                new double[] {1, 1, 1}, 2));
+        // 10 neurons at 10 LIF neuron-steps each are more work than 20 at 1: they go first, to worker 0.
+        assertArrayEquals(new int[] {1, 0}, PopulationRuntime.owners(new int[] {20, 10}, new double[] {1, 10}, 2));
+        // Equal work keeps the network's order; one worker takes everything.
+        assertArrayEquals(new int[] {0, 1, 2}, PopulationRuntime.owners(new int[] {10, 10, 10},
+                new double[] {1, 1, 1}, 3));
+        assertArrayEquals(new int[] {0, 0}, PopulationRuntime.owners(new int[] {10, 5000}, new double[] {1, 1}, 1));
+    }
+
+    private static double extraBytes(int size, int slots, boolean currentDriven, int workers, int owner) {
+        return PopulationRuntime.ownRowsExtraBytes(PopulationRuntime.chunkStarts(size, workers, owner), slots,
                 currentDriven);
     }
 
@@ -66,15 +89,15 @@ class InputRowsTest {
     /**
      * Workers' ranges tile the population and start at multiples of 64 neurons, so that no two share a
      * word of a bit per neuron. Where the population is shared, each start lies within 32 neurons of an
-     * even share; a population too small to share goes whole to worker {@code index % workers}.
+     * even share; a population too small to share goes whole to the worker asked for.
      */
     @Test
     void workersRangesTileThePopulationFromMultiplesOf64NearEvenShares() {
         for (int size : new int[] {1, 31, 63, 64, 65, 100, 127, 129, 200, 1000, 12500}) {
             for (int workers = 1; workers <= 4; workers++) {
-                for (int index = 0; index < 4; index++) {
-                    int[] starts = PopulationRuntime.chunkStarts(size, workers, index);
-                    String where = size + " neurons on " + workers + " workers, population " + index;
+                for (int asked = 0; asked < workers; asked++) {
+                    int[] starts = PopulationRuntime.chunkStarts(size, workers, asked);
+                    String where = size + " neurons on " + workers + " workers, owner " + asked;
                     assertEquals(workers + 1, starts.length, where);
                     assertEquals(0, starts[0], where);
                     assertEquals(size, starts[workers], where);
@@ -94,7 +117,7 @@ class InputRowsTest {
                             assertTrue(Math.abs(starts[w] - even) <= 32, where + ": " + starts[w]);
                         }
                     } else {
-                        assertEquals(index % workers, owner, where);
+                        assertEquals(asked, owner, where);
                     }
                 }
             }
