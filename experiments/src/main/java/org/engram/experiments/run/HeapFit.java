@@ -60,6 +60,54 @@ final class HeapFit {
     }
 
     /**
+     * Refuses a unit that even the whole heap cannot hold beside the run's data: a million time steps
+     * a sample had run out of memory after the run's folder was made. Bound by the whole heap, not the
+     * share {@link #requireUnitsFit} allows units side by side: the estimate counts a peak, and a unit
+     * alone whose estimate lies between the two may still train. The key named is what sets the
+     * largest part of the largest unit: its time steps or its network for training, its strategy's
+     * state, or the tasks for samples.
+     *
+     * @param where      locates the keys in the config
+     * @param strategies the strategies, each trained as one unit per seed
+     * @param heapBytes  the heap's limit
+     * @throws ConfigException naming that key, the unit's bytes by kind and the heap
+     */
+    void requireEachUnitFits(StrategyParams.Locator where, List<ExperimentConfig.StrategySpec> strategies,
+                             long heapBytes) {
+        UnitFootprint footprint = footprint();
+        int largest = -1;
+        UnitFootprint.Bytes b = null;
+        for (int k = 0; k < strategies.size(); k++) {
+            UnitFootprint.Bytes bytes = footprint.of(strategies.get(k));
+            if (b == null || bytes.total() > b.total()) {
+                largest = k;
+                b = bytes;
+            }
+        }
+        double shared = sharedBytes();
+        if (b == null || shared + b.total() <= heapBytes) {
+            return;
+        }
+        String key;
+        if (b.training() >= b.samples() && b.training() >= b.strategy()) {
+            key = footprint.stepBuffers() >= b.training() / 2 ? "encoder.steps" : "network.hidden";
+        } else {
+            key = b.strategy() >= b.samples() ? "strategies[" + largest + "]" : "tasks.count";
+        }
+        UnitFootprint.Shape shape = footprint.shape();
+        throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "a unit that fits the Java heap of"
+                        + " %.0f MB (a unit, one strategy on one seed, holds its tasks' samples, network, training and"
+                        + " strategy state beside the data the run holds once)", heapBytes / 1e6),
+                // Short enough to be shown whole (a found value is cut past 200 characters).
+                String.format(Locale.ROOT, "%s: %.1f MB of samples, %.1f MB of training (%.1f MB the buffers of %d"
+                        + " time steps), %.1f MB of strategy state; %.1f MB with the run's %.1f MB",
+                        strategies.get(largest).label(),
+                        b.samples() / 1e6, b.training() / 1e6, footprint.stepBuffers() / 1e6, shape.steps(),
+                        b.strategy() / 1e6, (shared + b.total()) / 1e6, shared / 1e6),
+                "fewer time steps, a smaller network, fewer tasks or samples, or " + HeapLimitExceeded.MORE_HEAP);
+    }
+
+    /**
      * Refuses more units at once ({@code --jobs}) than the heap holds: each unit trained at once
      * holds its own tasks' samples, network, trainer and strategy state ({@link UnitFootprint}), and
      * the run holds its data once for all of them; together they must fit the share of the heap

@@ -36,17 +36,20 @@ final class PreRunChecks {
     /**
      * Runs every check a config must pass before a run folder exists, in this order: the tasks fit the
      * heap ({@link HeapFit#requireTasksFit}), the data's classes, the per-task limits and the validation
-     * splits, and the learner builds ({@link UnitLearners#requireBuildable}).
+     * splits, the learner builds ({@link UnitLearners#requireBuildable}), and each unit fits the heap
+     * ({@link HeapFit#requireEachUnitFits}).
      *
      * @param where locates the keys in the config
      * @throws ConfigException naming the rejected value
      */
     void checkBuildable(StrategyParams.Locator where) {
-        new HeapFit(experiment).requireTasksFit(where, Runtime.getRuntime().maxMemory());
+        HeapFit heap = new HeapFit(experiment);
+        heap.requireTasksFit(where, Runtime.getRuntime().maxMemory());
         requireClassesOfTheData(where);
         requireEveryClassWithinLimits(where);
         requireValidationSplits(where);
         new UnitLearners(experiment).requireBuildable(where);
+        heap.requireEachUnitFits(where, experiment.config().strategies(), Runtime.getRuntime().maxMemory());
     }
 
     /**

@@ -147,6 +147,11 @@ final class UnitFootprint {
         return new Bytes(samples, training, state.kept() + Math.max(state.passing(), checkpoint));
     }
 
+    /** @return the part of a unit's training bytes that grows with the time steps: the workers' buffers */
+    double stepBuffers() {
+        return shape.workers() * workerBytes();
+    }
+
     /**
      * Bytes per weight of the network and its trainer: the weight (4) and its synapse's target in
      * the simulator's sparse rows (at most 4); the trainer's gradient and update (8); its row and

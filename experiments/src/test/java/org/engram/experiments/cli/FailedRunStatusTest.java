@@ -88,6 +88,12 @@ class FailedRunStatusTest {
         }
     }
 
+    /**
+     * A run that runs out of memory is marked failed, with the command that continues it. The config's
+     * unit counts 75 MB with the run's data, so a new run in a 48 MB heap is refused before it makes a
+     * folder; stopped after its first task in the default heap, it is resumed in 48 MB, where the
+     * second task runs out of memory.
+     */
     @Test
     void runningOutOfMemoryMarksTheRunFailed(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("big.yaml");
@@ -95,8 +101,6 @@ class FailedRunStatusTest {
                 "name: big",
                 "data: {bundled: true}",
                 "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 256, test_per_task: 10}",
-                // The network fits (235,200 weights), but a batch's activity in training does not:
-                // 256 samples x 100 steps x 300 neurons, 31 MB an array, past a 48 MB heap.
                 "network: {hidden: [300]}",
                 "encoder: {steps: 100}",
                 "training: {batch_size: 256}",
@@ -104,26 +108,33 @@ class FailedRunStatusTest {
                 ""));
         Path out = dir.resolve("results");
         Path log = dir.resolve("log.txt");
-        Process p = CliRunner.start(List.of("-Xmx48m"), log, "run", config.toString(), "--out", out.toString());
+        Process refused = CliRunner.start(List.of("-Xmx48m"), log, "run", config.toString(), "--out", out.toString());
+        assertEquals(2, refused.waitFor(), Files.readString(log));
+        assertTrue(Files.readString(log).contains("network.hidden: expected a unit that fits the Java heap of "),
+                Files.readString(log));
+        assertFalse(Files.exists(out), "no run folder");
+        Process first = CliRunner.start(log, "run", config.toString(), "--out", out.toString(), "--stop-after-tasks",
+                "1");
+        assertEquals(2, first.waitFor(), Files.readString(log));
+        List<Path> partial;
+        try (Stream<Path> s = Files.list(out.resolve("big"))) {
+            partial = s.toList();
+        }
+        Process p = CliRunner.start(List.of("-Xmx48m"), log, "run", "--resume", partial.get(0).toString());
         assertEquals(1, p.waitFor(), Files.readString(log));
         assertTrue(Files.readString(log).contains("engram: error: out of memory"), Files.readString(log));
         // How to give it more heap, in the words of every other message about the heap.
         assertTrue(Files.readString(log).contains("or recording, or " + HeapAdvice.MORE_HEAP + "\n"),
                 Files.readString(log));
-        List<Path> partial;
-        try (Stream<Path> s = Files.list(out.resolve("big"))) {
-            partial = s.toList();
-        }
         JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of ")
                 && status.get("message").asText().endsWith(" MB); " + HeapAdvice.MORE_HEAP), status.toString());
         // With more memory the run goes on from its checkpoints: the status gives the command.
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial.get(0)), status.toString());
-        // The terminal says so too: the folder, and the command, before the heap's limit; no task had
-        // finished, which it says rather than calling the tasks checkpointed.
+        // The terminal says so too: where the finished task is checkpointed, and the command, before the heap's limit.
         String err = Files.readString(log);
-        assertTrue(err.contains("engram: the run ran out of memory; no task had finished; the partial run is in "
+        assertTrue(err.contains("engram: the run ran out of memory; the finished tasks are checkpointed in "
                 + partial.get(0) + "; with a larger heap, continue with: "), err);
     }
 }

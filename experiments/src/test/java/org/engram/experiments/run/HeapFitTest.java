@@ -90,7 +90,12 @@ class HeapFitTest {
 
     /** A config given as text, resolved. */
     private static ExperimentConfig config(String yaml) {
-        return ConfigLayers.resolve(yaml, "u.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+        return located("u.yaml", yaml).config();
+    }
+
+    /** The config in {@code yaml}, read as file {@code file}, with where each key was written. */
+    private static ConfigLayers.Resolved located(String file, String yaml) {
+        return ConfigLayers.resolve(yaml, file, List.of(), ConfigLayers.Flags.NONE);
     }
 
     /** What a unit of the config's strategy {@code index} holds. */
@@ -312,6 +317,39 @@ class HeapFitTest {
                 + " features; 0.5 MB of network and training; 0.8 MB of strategy state), 36.3 MB with the 33.6 MB the"
                 + " run holds once; --jobs 1 (the most that fit), or " + HeapLimitExceeded.MORE_HEAP,
                 refused.getMessage());
+    }
+
+    /**
+     * A unit that even the whole heap cannot hold is refused before a run starts, by the key that sets its
+     * largest part. The split units above: EWC's holds 0.84 MB of strategy state, more than its samples (0.32
+     * MB) or training (0.48 MB), so its entry is named; naive's largest part is training, mostly its weights
+     * (the buffers of 4 time steps are 0.08 MB of it), so the network; with 4,000 steps the buffers take 77.7
+     * MB, so the steps.
+     */
+    @Test
+    void aUnitPastTheWholeHeapIsRefusedByTheKeyThatSetsItsLargestPart() {
+        ConfigLayers.Resolved resolved = located("u.yaml", SPLIT_UNITS);
+        ExperimentConfig c = resolved.config();
+        HeapFit heap = new HeapFit(Experiment.prepare(c));
+        double ewc = heap.sharedBytes() + unit(heap, c, 1).total();
+        heap.requireEachUnitFits(resolved.where(), c.strategies(), (long) Math.ceil(ewc));
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> heap.requireEachUnitFits(resolved.where(), c.strategies(), (long) ewc - 1));
+        String message = refused.getMessage();
+        assertTrue(message.contains("u.yaml:6:") && message.contains("strategies[1]: expected a unit that fits the"
+                + " Java heap of 35 MB") && message.contains("found ewc: 0.3 MB of samples, 0.5 MB of training (0.1 MB"
+                + " the buffers of 4 time steps), 0.8 MB of strategy state;"), message);
+        double naive = heap.sharedBytes() + unit(heap, c, 0).total();
+        ConfigException network = assertThrows(ConfigException.class,
+                () -> heap.requireEachUnitFits(resolved.where(), c.strategies().subList(0, 1), (long) naive - 1));
+        assertTrue(network.getMessage().contains("u.yaml:3:") && network.getMessage().contains("network.hidden: "),
+                network.getMessage());
+        ConfigLayers.Resolved long4000 = located("s.yaml", SPLIT_UNITS.replace("steps: 4", "steps: 4000"));
+        HeapFit steps = new HeapFit(Experiment.prepare(long4000.config()));
+        ConfigException many = assertThrows(ConfigException.class,
+                () -> steps.requireEachUnitFits(long4000.where(), long4000.config().strategies(), 100_000_000));
+        assertTrue(many.getMessage().contains("s.yaml:4:") && many.getMessage().contains("encoder.steps: ")
+                && many.getMessage().contains("(77.7 MB the buffers of 4000 time steps)"), many.getMessage());
     }
 
     /** A heap that holds exactly one of two synthetic tasks (2 classes x 8 samples x 44 bytes) blames their count. */
