@@ -113,7 +113,7 @@ final class HeapFit {
      * the run holds its data once for all of them; together they must fit the share of the heap
      * that long-lived data can use ({@link UnitFootprint#HEAP_SHARE}). The largest units are
      * counted, as any of them may train side by side. One unit's tasks are checked by
-     * {@link #requireTasksFit}.
+     * {@link #requireTasksFit}, and one unit alone by {@link #requireEachUnitFits}.
      *
      * @param together  the units that would train at once
      * @param units     the strategy of each unit the run still trains, one entry per seed

@@ -189,7 +189,7 @@ class HeapFitTest {
         // Two units at once: the two EWC units, whichever order the run takes them in.
         long two = (long) Math.ceil((heap.sharedBytes() + 2 * large) * 3 / 2);
         heap.requireUnitsFit(2, units, two);
-        heap.requireUnitsFit(1, units, 0);   // one unit's tasks are requireTasksFit's to refuse
+        heap.requireUnitsFit(1, units, 0);   // one unit alone is requireEachUnitFits's to refuse
         EngramException refused = assertThrows(EngramException.class, () -> heap.requireUnitsFit(2, units, two - 2));
         assertTrue(refused.getMessage().contains(String.format(java.util.Locale.ROOT, "found 2 units at once of up to"
                 + " %.1f MB each (ewc: ", large / 1e6)) && refused.getMessage().contains("100 samples x 784 features")
