@@ -332,6 +332,9 @@ class HeapFitTest {
         ExperimentConfig c = resolved.config();
         HeapFit heap = new HeapFit(Experiment.prepare(c));
         double ewc = heap.sharedBytes() + unit(heap, c, 1).total();
+        // By hand, from aUnitOfSplitTasksHoldsWhatItsSizesGive: the run's 33,584,000 bytes, and EWC's unit of
+        // 316,000 (samples) + 484,000 (training) + 838,464 (strategy state).
+        assertEquals(33_584_000 + 316_000 + 484_000 + 838_464, ewc, 1e-6);
         heap.requireEachUnitFits(resolved.where(), c.strategies(), (long) Math.ceil(ewc));
         ConfigException refused = assertThrows(ConfigException.class,
                 () -> heap.requireEachUnitFits(resolved.where(), c.strategies(), (long) ewc - 1));
