@@ -29,10 +29,10 @@ final class BoundKernels {
      * @return the bound kernel
      * @throws ParameterException if the model gives no kernel
      */
-    static <P extends Record, S extends NeuronState> GridUpdate grid(Population<P, S> population, TimeGrid grid) {
+    static <P extends Record, S extends NeuronState> GridUpdate<S> grid(Population<P, S> population,
+                                                                       TimeGrid grid) {
         Kernel<S> kernel = requireKernel(population, population.model().prepare(population.params(), grid), "prepare");
-        S state = population.state();
-        return (lo, hi, from, to, in, out) -> kernel.update(state, lo, hi, from, to, in, out);
+        return new GridUpdate<>(kernel, population.state(), kernel.clearsInput());
     }
 
     /**
@@ -68,9 +68,15 @@ final class BoundKernels {
         return kernel;
     }
 
-    /** A grid kernel bound to a population's state. */
-    @FunctionalInterface
-    interface GridUpdate {
+    /**
+     * A grid kernel bound to a population's state.
+     *
+     * @param kernel      the kernel
+     * @param state       the state
+     * @param clearsInput whether the kernel clears the input rows it reads ({@link Kernel#clearsInput()})
+     * @param <S>         the state class
+     */
+    record GridUpdate<S extends NeuronState>(Kernel<S> kernel, S state, boolean clearsInput) {
         /**
          * Advances neurons {@code [lo, hi)} through steps {@code [from, to)}.
          *
@@ -81,7 +87,9 @@ final class BoundKernels {
          * @param in   input view
          * @param out  spike sink
          */
-        void update(int lo, int hi, int from, int to, InputView in, SpikeSink out);
+        void update(int lo, int hi, int from, int to, InputView in, SpikeSink out) {
+            kernel.update(state, lo, hi, from, to, in, out);
+        }
     }
 
     /**

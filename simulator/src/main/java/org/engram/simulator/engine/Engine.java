@@ -818,7 +818,9 @@ public final class Engine implements AutoCloseable {
         }
         out.expect(rt.population, a, b, s, s + 1, false);
         rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
-        in.clearRow(s, a, b);
+        if (!rt.gridUpdate.clearsInput()) {   // one that does has cleared the rows as it read them
+            in.clearRow(s, a, b);
+        }
     }
 
     /** Records the samples due at step boundary {@code end} for neurons {@code [lo, hi)}. */

@@ -23,7 +23,7 @@ final class PopulationRuntime {
     final int[] chunkHi;
 
     // Grid mode.
-    final BoundKernels.GridUpdate gridUpdate;
+    final BoundKernels.GridUpdate<?> gridUpdate;
     /** Grid mode: the input rows of each worker's neurons, by worker. */
     final WorkerInput[] inputs;
 

@@ -169,9 +169,9 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
                 final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
                     v[i] = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                            + currentToPotential * (iE + in.current(row, i));
-                    iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
-                    iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
+                            + currentToPotential * (iE + in.takeCurrent(row, i));
+                    iEx[i] = p11ex * iEx[i] + in.takeExcitatory(row, i);
+                    iIn[i] = p11in * iIn[i] + in.takeInhibitory(row, i);
                     a[i] *= adaptationDecay;
                 }
                 held.release(s);

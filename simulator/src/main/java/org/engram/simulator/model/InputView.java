@@ -15,8 +15,11 @@ package org.engram.simulator.model;
  * }
  * }</pre>
  * Created by the engine; the arrays are owned by it, and a step's rows are cleared once the step
- * is advanced. A kernel reads only the neurons of its call, {@code [lo, hi)}: with several threads
- * a view's rows may hold no others (each thread's rows reach from neuron 0 to the end of its range).
+ * is advanced: by the engine after the kernel's call, or by the kernel itself
+ * ({@link Kernel#clearsInput()}) as it reads them with {@link #takeExcitatory}, {@link #takeInhibitory}
+ * and {@link #takeCurrent}. A kernel reads only the neurons of its call, {@code [lo, hi)}: with
+ * several threads a view's rows may hold no others (each thread's rows reach from neuron 0 to the
+ * end of its range).
  */
 public final class InputView {
     private final double[][] excitatory;
@@ -93,5 +96,48 @@ public final class InputView {
         // Without a current source there are no rows: the test is loop-invariant, so the JIT
         // takes it out of a kernel's loop, and the loop then reads two arrays fewer.
         return current == null ? 0 : current[row][i];
+    }
+
+    /**
+     * Summed excitatory input of neuron {@code i}, which this call clears: for kernels that clear
+     * their input ({@link Kernel#clearsInput()}). Cleared in the loop that reads it, a row is written
+     * while its cache line is at hand, rather than in a pass of the engine's after the kernel.
+     *
+     * @param row the row from {@link #row(int)}
+     * @param i   population-local neuron index
+     * @return the input in the model's weight unit, as {@link #excitatory} returns it
+     */
+    public double takeExcitatory(int row, int i) {
+        return take(excitatory[row], i);
+    }
+
+    /**
+     * Summed inhibitory input (negative or zero) of neuron {@code i}, which this call clears: for
+     * kernels that clear their input ({@link Kernel#clearsInput()}).
+     *
+     * @param row the row from {@link #row(int)}
+     * @param i   population-local neuron index
+     * @return the input in the model's weight unit, as {@link #inhibitory} returns it
+     */
+    public double takeInhibitory(int row, int i) {
+        return take(inhibitory[row], i);
+    }
+
+    /**
+     * External current into neuron {@code i} during the step, which this call clears: for kernels
+     * that clear their input ({@link Kernel#clearsInput()}).
+     *
+     * @param row the row from {@link #row(int)}
+     * @param i   population-local neuron index
+     * @return the current in pA, as {@link #current} returns it
+     */
+    public double takeCurrent(int row, int i) {
+        return current == null ? 0 : take(current[row], i);
+    }
+
+    private static double take(double[] row, int i) {
+        double input = row[i];
+        row[i] = 0;
+        return input;
     }
 }

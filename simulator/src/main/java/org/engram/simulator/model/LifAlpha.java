@@ -190,15 +190,15 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
                 final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
                     v[i] = eL + membraneDecay * (v[i] - eL) + p31ex * yEx[i] + p32ex * iEx[i]
-                            + p31in * yIn[i] + p32in * iIn[i] + currentToPotential * (iE + in.current(row, i));
+                            + p31in * yIn[i] + p32in * iIn[i] + currentToPotential * (iE + in.takeCurrent(row, i));
                 }
                 for (int i = lo; i < hi; i++) {
                     double driveEx = yEx[i];
                     double driveIn = yIn[i];
                     iEx[i] = p21ex * driveEx + p11ex * iEx[i];
                     iIn[i] = p21in * driveIn + p11in * iIn[i];
-                    yEx[i] = p11ex * driveEx + jumpEx * in.excitatory(row, i);
-                    yIn[i] = p11in * driveIn + jumpIn * in.inhibitory(row, i);
+                    yEx[i] = p11ex * driveEx + jumpEx * in.takeExcitatory(row, i);
+                    yIn[i] = p11in * driveIn + jumpIn * in.takeInhibitory(row, i);
                 }
                 held.release(s);
                 ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);

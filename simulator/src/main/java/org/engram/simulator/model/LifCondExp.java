@@ -206,6 +206,11 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
+        @Override
+        public boolean clearsInput() {
+            return true;
+        }
+
         /**
          * The potential, then the conductances, of every neuron without branches, then refractoriness
          * and threshold ({@link ThresholdPass}). A refractory neuron's potential is not updated (it
@@ -223,11 +228,11 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
                     double ex = meanEx * gEx[i];
                     double inh = meanIn * gIn[i];
                     double total = leak + ex + inh;
-                    double target = (leakDrive + ex * eEx + inh * eIn + iE + in.current(row, i)) / total;
+                    double target = (leakDrive + ex * eEx + inh * eIn + iE + in.takeCurrent(row, i)) / total;
                     v[i] = target + (v[i] - target) * StrictMath.exp(-stepPerCapacitance * total);
-                    gEx[i] = decayEx * gEx[i] + in.excitatory(row, i);
+                    gEx[i] = decayEx * gEx[i] + in.takeExcitatory(row, i);
                     // Inhibitory weights are negative; the conductance grows by their magnitude.
-                    gIn[i] = decayIn * gIn[i] - in.inhibitory(row, i);
+                    gIn[i] = decayIn * gIn[i] - in.takeInhibitory(row, i);
                 }
                 held.release(s);
                 ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);

@@ -125,8 +125,8 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
                 final int row = in.row(step);
                 final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
                 for (int i = lo; i < hi; i++) {
-                    v[i] = eL + membraneDecay * (v[i] - eL) + currentToPotential * (iE + in.current(row, i))
-                            + in.excitatory(row, i) + in.inhibitory(row, i);
+                    v[i] = eL + membraneDecay * (v[i] - eL) + currentToPotential * (iE + in.takeCurrent(row, i))
+                            + in.takeExcitatory(row, i) + in.takeInhibitory(row, i);
                 }
                 held.release(s);
                 ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);

@@ -5,7 +5,7 @@ import org.engram.simulator.engine.TimeGrid;
 /**
  * The grid kernel of a current-based LIF model ({@link LifMembrane}): the membrane's exact one-step
  * propagators and the constants of its threshold pass, computed once when a run is prepared. Each
- * model adds its synapses' propagators and its update.
+ * model adds its synapses' propagators and its update, which clears its input ({@link #clearsInput()}).
  *
  * @param <S> the model's state
  */
@@ -36,5 +36,10 @@ abstract class LifGridKernel<S extends IntegrateAndFireState> implements Kernel<
         vReset = p.vReset();
         iE = p.iE();
         refractorySteps = grid.wholeSteps(model, "t_ref", p.tRef());
+    }
+
+    @Override
+    public final boolean clearsInput() {
+        return true;
     }
 }
