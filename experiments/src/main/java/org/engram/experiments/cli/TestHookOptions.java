@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of {@code engram run} (and {@link Plot} of {@code engram plot}) that provoke a stop at a
- * chosen moment, for the tests of stopping and resuming, and the one of {@link Simulate} that provokes a heap run
- * out where no heap size provokes it reliably. They exist only in a JVM started with
+ * chosen moment, for the tests of stopping and resuming, and those of {@code run} and {@link Simulate} that
+ * provoke a heap run out where no heap size provokes it reliably. They exist only in a JVM started with
  * {@code -Dengram.testHooks=true} (the test runs set it): anywhere else the commands refuse them as
  * unknown options.
  */
@@ -36,6 +36,9 @@ final class TestHookOptions {
 
     @Option(names = "--pause-before-config", hidden = true)
     boolean pauseBeforeConfig;
+
+    @Option(names = "--heap-runs-out-after-tasks", hidden = true)
+    int heapRunsOutAfterTasks;
 
     /**
      * Adds the options to {@code engram run} when asked to.
@@ -129,6 +132,6 @@ final class TestHookOptions {
             return Runner.TestHooks.NONE;
         }
         return new Runner.TestHooks(o.stopAfterTasks, o.signalBeforeCommit, o.pauseAfterSetup,
-                o.signalBeforeTaskSaved, o.pauseBeforeConfig);
+                o.signalBeforeTaskSaved, o.pauseBeforeConfig, o.heapRunsOutAfterTasks);
     }
 }

@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +76,58 @@ final class HeapFit {
     void requireEachUnitFits(StrategyParams.Locator where, List<ExperimentConfig.StrategySpec> strategies,
                              long heapBytes) {
         UnitFootprint footprint = footprint();
+        LargestUnit u = largestUnit(footprint, strategies);
+        if (u == null || u.withRun() <= heapBytes) {
+            return;
+        }
+        UnitFootprint.Bytes b = u.bytes();
+        String key;
+        if (b.training() >= b.samples() && b.training() >= b.strategy()) {
+            key = footprint.stepBuffers() >= b.training() / 2 ? "encoder.steps" : "network.hidden";
+        } else {
+            key = b.strategy() >= b.samples() ? "strategies[" + u.index() + "]" : "tasks.count";
+        }
+        throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "a unit that fits the Java heap of"
+                        + " %.0f MB (a unit, one strategy on one seed, holds its tasks' samples, network, training and"
+                        + " strategy state beside the data the run holds once)", heapBytes / 1e6),
+                unitSizes(footprint, u, strategies),
+                "fewer time steps, a smaller network, fewer tasks or samples, or " + HeapLimitExceeded.MORE_HEAP);
+    }
+
+    /**
+     * Refuses to resume a run whose largest unfinished unit the whole heap cannot hold beside the run's data, as
+     * {@link #requireEachUnitFits} refuses a new run: resumed in a smaller heap than it started in, it had run out
+     * of memory in the first task it trained. The config cannot change on a resume, so the heap is what to change.
+     *
+     * @param partial    the run's partial folder, for the message
+     * @param unfinished the strategy of each unit the run still trains, one entry per seed
+     * @param heapBytes  the heap's limit
+     * @throws EngramException naming {@code --resume}, the unit's bytes by kind and the heap
+     */
+    void requireEachUnitFitsOnResume(Path partial, List<ExperimentConfig.StrategySpec> unfinished, long heapBytes) {
+        UnitFootprint footprint = footprint();
+        LargestUnit u = largestUnit(footprint, unfinished);
+        if (u == null || u.withRun() <= heapBytes) {
+            return;
+        }
+        throw new EngramException(partial.toString(), "--resume", "a Java heap that holds the largest unit the run"
+                        + " still trains beside the run's data (" + unitSizes(footprint, u, unfinished) + ")",
+                String.format(Locale.ROOT, "a heap of %.0f MB", heapBytes / 1e6),
+                "resume with more memory: " + HeapLimitExceeded.MORE_HEAP);
+    }
+
+    /**
+     * The largest unit of a run and what it holds with the run's data.
+     *
+     * @param index   its strategy's position in the list it was found in
+     * @param bytes   what it holds
+     * @param withRun its total with what the run holds once ({@link #sharedBytes()})
+     */
+    private record LargestUnit(int index, UnitFootprint.Bytes bytes, double withRun) {
+    }
+
+    /** {@return the largest unit of these strategies', or null for none} */
+    private LargestUnit largestUnit(UnitFootprint footprint, List<ExperimentConfig.StrategySpec> strategies) {
         int largest = -1;
         UnitFootprint.Bytes b = null;
         for (int k = 0; k < strategies.size(); k++) {
@@ -84,27 +137,16 @@ final class HeapFit {
                 b = bytes;
             }
         }
-        double shared = sharedBytes();
-        if (b == null || shared + b.total() <= heapBytes) {
-            return;
-        }
-        String key;
-        if (b.training() >= b.samples() && b.training() >= b.strategy()) {
-            key = footprint.stepBuffers() >= b.training() / 2 ? "encoder.steps" : "network.hidden";
-        } else {
-            key = b.strategy() >= b.samples() ? "strategies[" + largest + "]" : "tasks.count";
-        }
-        UnitFootprint.Shape shape = footprint.shape();
-        throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "a unit that fits the Java heap of"
-                        + " %.0f MB (a unit, one strategy on one seed, holds its tasks' samples, network, training and"
-                        + " strategy state beside the data the run holds once)", heapBytes / 1e6),
-                // Short enough to be shown whole (a found value is cut past 200 characters).
-                String.format(Locale.ROOT, "%s: %.1f MB of samples, %.1f MB of training (%.1f MB the buffers of %d"
+        return b == null ? null : new LargestUnit(largest, b, sharedBytes() + b.total());
+    }
+
+    /** {@return a unit's bytes by kind, short enough to be shown whole (a found value is cut past 200 characters)} */
+    private static String unitSizes(UnitFootprint footprint, LargestUnit u, List<ExperimentConfig.StrategySpec> in) {
+        UnitFootprint.Bytes b = u.bytes();
+        return String.format(Locale.ROOT, "%s: %.1f MB of samples, %.1f MB of training (%.1f MB the buffers of %d"
                         + " time steps), %.1f MB of strategy state; %.1f MB with the run's %.1f MB",
-                        strategies.get(largest).label(),
-                        b.samples() / 1e6, b.training() / 1e6, footprint.stepBuffers() / 1e6, shape.steps(),
-                        b.strategy() / 1e6, (shared + b.total()) / 1e6, shared / 1e6),
-                "fewer time steps, a smaller network, fewer tasks or samples, or " + HeapLimitExceeded.MORE_HEAP);
+                in.get(u.index()).label(), b.samples() / 1e6, b.training() / 1e6, footprint.stepBuffers() / 1e6,
+                footprint.shape().steps(), b.strategy() / 1e6, u.withRun() / 1e6, (u.withRun() - b.total()) / 1e6);
     }
 
     /**

@@ -191,6 +191,9 @@ final class RunLoop {
             throw new RunStopped("run stopped after " + Plural.count(tasksThisProcess, "task") + " as asked"
                     + " (--stop-after-tasks)", null);
         }
+        if (tasksThisProcess == hooks.heapRunsOutAfterTasks()) {
+            throw new OutOfMemoryError("Java heap space");
+        }
     }
 
     /**

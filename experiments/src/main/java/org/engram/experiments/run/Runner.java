@@ -125,11 +125,14 @@ public final class Runner {
      *                              evaluated, before the last of them is saved; 0 = never
      * @param pauseBeforeConfig     wait for a signal before the command reads the config (or, with
      *                              {@code --resume}, before it looks at the partial folder)
+     * @param heapRunsOutAfterTasks act as if the heap ran out once this many tasks of this process are
+     *                              saved, where no heap size makes it run out reliably (the run refuses a
+     *                              heap too small for a unit before it trains); 0 = never
      */
     public record TestHooks(int stopAfterTasks, boolean signalBeforeCommit, boolean pauseAfterSetup,
-                            int signalBeforeTaskSaved, boolean pauseBeforeConfig) {
+                            int signalBeforeTaskSaved, boolean pauseBeforeConfig, int heapRunsOutAfterTasks) {
         /** No provoked stops: what every run outside the tests has. */
-        public static final TestHooks NONE = new TestHooks(0, false, false, 0, false);
+        public static final TestHooks NONE = new TestHooks(0, false, false, 0, false, 0);
     }
 
     /**
@@ -434,8 +437,9 @@ public final class Runner {
         }
         List<RunStatus.Completed> completedBefore = RunStatus.completedIn(lastStatus);
         List<ExperimentConfig.StrategySpec> unfinished = unfinishedUnits(resolved.config(), completedBefore);
-        new HeapFit(experiment).requireUnitsFit(Math.min(request.jobs(), unfinished.size()), unfinished,
-                Runtime.getRuntime().maxMemory());
+        HeapFit heap = new HeapFit(experiment);
+        heap.requireEachUnitFitsOnResume(partial, unfinished, Runtime.getRuntime().maxMemory());
+        heap.requireUnitsFit(Math.min(request.jobs(), unfinished.size()), unfinished, Runtime.getRuntime().maxMemory());
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
         return signal.step(() -> {

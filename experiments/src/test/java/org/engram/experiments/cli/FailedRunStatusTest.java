@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,10 +90,10 @@ class FailedRunStatusTest {
     }
 
     /**
-     * A run that runs out of memory is marked failed, with the command that continues it. The config's
-     * unit counts 75 MB with the run's data, so a new run in a 48 MB heap is refused before it makes a
-     * folder; stopped after its first task in the default heap, it is resumed in 48 MB, where the
-     * second task runs out of memory.
+     * A run that runs out of memory is marked failed, with the command that continues it, and goes on from its
+     * checkpoints given more memory. The config's unit counts 75 MB with the run's data, so the run is refused in
+     * a 48 MB heap, new or resumed, before it trains: the heap runs out here by the test hook, after the first
+     * task is saved, where no heap size makes it run out reliably.
      */
     @Test
     void runningOutOfMemoryMarksTheRunFailed(@TempDir Path dir) throws Exception {
@@ -113,20 +114,19 @@ class FailedRunStatusTest {
         assertTrue(Files.readString(log).contains("network.hidden: expected a unit that fits the Java heap of "),
                 Files.readString(log));
         assertFalse(Files.exists(out), "no run folder");
-        Process first = CliRunner.start(log, "run", config.toString(), "--out", out.toString(), "--stop-after-tasks",
-                "1");
-        assertEquals(2, first.waitFor(), Files.readString(log));
-        List<Path> partial;
-        try (Stream<Path> s = Files.list(out.resolve("big"))) {
-            partial = s.toList();
-        }
-        Process p = CliRunner.start(List.of("-Xmx48m"), log, "run", "--resume", partial.get(0).toString());
+        Process p = CliRunner.start(log, "run", config.toString(), "--out", out.toString(),
+                "--heap-runs-out-after-tasks", "1");
         assertEquals(1, p.waitFor(), Files.readString(log));
         assertTrue(Files.readString(log).contains("engram: error: out of memory"), Files.readString(log));
         // How to give it more heap, in the words of every other message about the heap.
         assertTrue(Files.readString(log).contains("or recording, or " + HeapAdvice.MORE_HEAP + "\n"),
                 Files.readString(log));
-        JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
+        List<Path> partial;
+        try (Stream<Path> s = Files.list(out.resolve("big"))) {
+            partial = s.toList();
+        }
+        Path statusFile = partial.get(0).resolve("status.json");
+        JsonNode status = new ObjectMapper().readTree(statusFile.toFile());
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of ")
                 && status.get("message").asText().endsWith(" MB); " + HeapAdvice.MORE_HEAP), status.toString());
@@ -136,5 +136,21 @@ class FailedRunStatusTest {
         String err = Files.readString(log);
         assertTrue(err.contains("engram: the run ran out of memory; the finished tasks are checkpointed in "
                 + partial.get(0) + "; with a larger heap, continue with: "), err);
+
+        // Resumed in a heap too small for its unit, the run is refused before it trains, its folder as it was.
+        byte[] failedStatus = Files.readAllBytes(statusFile);
+        Process small = CliRunner.start(List.of("-Xmx48m"), log, "run", "--resume", partial.get(0).toString());
+        assertEquals(2, small.waitFor(), Files.readString(log));
+        assertTrue(Files.readString(log).contains(partial.get(0) + ": --resume: expected a Java heap that holds the"
+                + " largest unit the run still trains beside the run's data (naive: "), Files.readString(log));
+        assertTrue(Files.readString(log).contains(", found a heap of "), Files.readString(log));
+        assertTrue(Files.readString(log).contains("resume with more memory: " + HeapAdvice.MORE_HEAP),
+                Files.readString(log));
+        assertArrayEquals(failedStatus, Files.readAllBytes(statusFile), "the status is left as it was");
+
+        Process resumed = CliRunner.start(log, "run", "--resume", partial.get(0).toString());
+        assertEquals(0, resumed.waitFor(), Files.readString(log));
+        assertTrue(Files.exists(out.resolve("big").resolve(partial.get(0).getFileName().toString()
+                .replaceAll("^\\.(.*)\\.partial$", "$1")).resolve("metrics.json")), Files.readString(log));
     }
 }

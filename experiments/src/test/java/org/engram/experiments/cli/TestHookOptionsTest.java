@@ -22,7 +22,7 @@ import picocli.CommandLine;
 class TestHookOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"--stop-after-tasks=1", "--signal-before-commit", "--pause-after-setup",
-        "--signal-before-task-saved=1", "--pause-before-config"})
+        "--signal-before-task-saved=1", "--pause-before-config", "--heap-runs-out-after-tasks=1"})
     void withoutThePropertyAHookIsAnUnknownOptionAndNothingIsMade(String hook, @TempDir Path dir) throws Exception {
         Path config = dir.resolve("missing.yaml");
         Path out = dir.resolve("results");
@@ -40,8 +40,8 @@ class TestHookOptionsTest {
         assertTrue(Boolean.getBoolean(TestHookOptions.PROPERTY), "surefire sets " + TestHookOptions.PROPERTY);
         CommandLine hooked = EngramCommand.commandLine();
         hooked.parseArgs("run", "x.yaml", "--stop-after-tasks", "2", "--pause-after-setup",
-                "--signal-before-task-saved", "3", "--pause-before-config");
-        assertEquals(new Runner.TestHooks(2, false, true, 3, true),
+                "--signal-before-task-saved", "3", "--pause-before-config", "--heap-runs-out-after-tasks", "4");
+        assertEquals(new Runner.TestHooks(2, false, true, 3, true, 4),
                 TestHookOptions.of(hooked.getSubcommands().get("run").getCommandSpec()));
         CommandLine plain = EngramCommand.commandLine(false);
         plain.parseArgs("run", "x.yaml");

@@ -118,7 +118,7 @@ class RunLoopResumeTest {
     }
 
     private static Runner.TestHooks stopAfter(int tasks) {
-        return new Runner.TestHooks(tasks, false, false, 0, false);
+        return new Runner.TestHooks(tasks, false, false, 0, false, 0);
     }
 
     /** Trains every unit of the run in the folder in order, as the runner does with one job. */
@@ -291,7 +291,8 @@ class RunLoopResumeTest {
     void aSignalBeforeATaskIsSavedRecordsTheStop(@TempDir Path results) throws IOException {
         RunFolder folder = RunFolder.create(results, "tiny", "r1");
         RunLoop[] held = new RunLoop[1];
-        Session run = train(folder, new Runner.TestHooks(0, false, false, 1, false), (reports, loop) -> held[0] = loop);
+        Session run = train(folder, new Runner.TestHooks(0, false, false, 1, false, 0),
+                (reports, loop) -> held[0] = loop);
         String told = "engram: stopped by a signal; no task had finished; the partial run is in " + folder.directory()
                 + "; continue with: " + LaunchCommand.resume(folder.directory()) + System.lineSeparator();
         assertEquals(told, run.err().toString());
