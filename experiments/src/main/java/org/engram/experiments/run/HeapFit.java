@@ -117,13 +117,17 @@ final class HeapFit {
     }
 
     /**
-     * The largest unit of a run and what it holds with the run's data.
+     * The largest unit of a run, beside what the run holds once.
      *
-     * @param index   its strategy's position in the list it was found in
-     * @param bytes   what it holds
-     * @param withRun its total with what the run holds once ({@link #sharedBytes()})
+     * @param index  its strategy's position in the list it was found in
+     * @param bytes  what it holds
+     * @param shared what the run holds once for all its units ({@link #sharedBytes()})
      */
-    private record LargestUnit(int index, UnitFootprint.Bytes bytes, double withRun) {
+    private record LargestUnit(int index, UnitFootprint.Bytes bytes, double shared) {
+        /** {@return the unit's bytes with the run's} */
+        double withRun() {
+            return shared + bytes.total();
+        }
     }
 
     /** {@return the largest unit of these strategies', or null for none} */
@@ -137,7 +141,7 @@ final class HeapFit {
                 b = bytes;
             }
         }
-        return b == null ? null : new LargestUnit(largest, b, sharedBytes() + b.total());
+        return b == null ? null : new LargestUnit(largest, b, sharedBytes());
     }
 
     /** {@return a unit's bytes by kind, short enough to be shown whole (a found value is cut past 200 characters)} */
@@ -146,7 +150,7 @@ final class HeapFit {
         return String.format(Locale.ROOT, "%s: %.1f MB of samples, %.1f MB of training (%.1f MB the buffers of %d"
                         + " time steps), %.1f MB of strategy state; %.1f MB with the run's %.1f MB",
                 in.get(u.index()).label(), b.samples() / 1e6, b.training() / 1e6, footprint.stepBuffers() / 1e6,
-                footprint.shape().steps(), b.strategy() / 1e6, u.withRun() / 1e6, (u.withRun() - b.total()) / 1e6);
+                footprint.shape().steps(), b.strategy() / 1e6, u.withRun() / 1e6, u.shared() / 1e6);
     }
 
     /**

@@ -63,7 +63,7 @@ final class PopulationRuntime {
         chunkHi = Arrays.copyOfRange(starts, 1, workers + 1);
         if (mode == Mode.GRID) {
             gridUpdate = BoundKernels.grid(population, grid);
-            inputs = inputRows(population, slots, currentDriven, ownRows, grid);
+            inputs = inputRows(population, starts, slots, currentDriven, ownRows, grid);
             exactUpdate = null;
             shown = null;
             neuronTimeMs = null;
@@ -217,13 +217,6 @@ final class PopulationRuntime {
         return parallel && extraBytes <= heapBytes / 16.0;
     }
 
-    /** {@return the workers' ranges as {@link #chunkStarts} gave them} */
-    private int[] starts() {
-        int[] starts = Arrays.copyOf(chunkLo, chunkLo.length + 1);
-        starts[chunkLo.length] = size;
-        return starts;
-    }
-
     /** @return the bytes of one neuron's input in one slot: a double per receptor and for the current */
     private static long rowBytesPerNeuron(boolean currentDriven) {
         return (long) (currentDriven ? 3 : 2) * Double.BYTES;
@@ -232,16 +225,18 @@ final class PopulationRuntime {
     /**
      * Each worker's rows of input, one per slot and receptor: rows of their own when asked and the
      * heap holds them, else one set they share; refused by name when the heap cannot hold even that.
+     *
+     * @param starts the workers' ranges, from {@link #chunkStarts}
      */
-    private WorkerInput[] inputRows(Population<?, ?> population, int slots, boolean currentDriven, boolean ownRows,
-                                    TimeGrid grid) {
+    private WorkerInput[] inputRows(Population<?, ?> population, int[] starts, int slots, boolean currentDriven,
+                                    boolean ownRows, TimeGrid grid) {
         long bytesPerSlot = rowBytesPerNeuron(currentDriven);
         double bytes = bytesPerSlot * slots * (double) size
-                + (ownRows ? ownRowsExtraBytes(starts(), slots, currentDriven) : 0);
+                + (ownRows ? ownRowsExtraBytes(starts, slots, currentDriven) : 0);
         // Rows are allocated one by one: buffers past the heap would fill it before they failed.
         if (bytes > Runtime.getRuntime().maxMemory()) {
             if (ownRows) {
-                return inputRows(population, slots, currentDriven, false, grid);
+                return inputRows(population, starts, slots, currentDriven, false, grid);
             }
             throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, false);
         }
@@ -255,7 +250,7 @@ final class PopulationRuntime {
             if (ownRows) {
                 // Rows of their own are a speed-up, not a need: beside a network that fills the heap, one set.
                 Arrays.fill(rows, null);
-                return inputRows(population, slots, currentDriven, false, grid);
+                return inputRows(population, starts, slots, currentDriven, false, grid);
             }
             throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, true);
         }
