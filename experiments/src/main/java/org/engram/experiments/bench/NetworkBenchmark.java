@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
@@ -44,15 +45,17 @@ public final class NetworkBenchmark {
      * @param warmupMs   simulated time of the untimed warm-up copy in ms; 0 for none
      * @param threads    worker threads
      * @param mode       grid or precise
+     * @param record     the monitors the timed loop fills, beside the spikes' hash it always takes; none for a
+     *                   loop that records nothing else
      * @return the report, in the order of the JSON fields
      */
     public static Map<String, Object> run(String name, NetworkFactory factory, double durationMs, double warmupMs,
-                                          int threads, Mode mode) {
+                                          int threads, Mode mode, Set<BenchRecording.Monitor> record) {
         if (!(warmupMs >= 0)) {
             throw new ParameterException("bench", "--warmup-ms", "a duration >= 0 ms", String.valueOf(warmupMs));
         }
         if (warmupMs > 0) {
-            warmUp(factory, warmupMs, threads, mode);
+            warmUp(factory, warmupMs, threads, mode, record);
         }
         // The peak heap is that of building and simulating the timed network, warm-up or not.
         resetPeakHeap();
@@ -61,6 +64,7 @@ public final class NetworkBenchmark {
         SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         try (Engine engine = new Engine(network, new EngineOptions(threads, mode))) {
             engine.addObserver(digest);
+            BenchRecording recording = BenchRecording.attach(engine, network, record);
             long t1 = System.nanoTime();
             engine.run(durationMs);
             long t2 = System.nanoTime();
@@ -87,16 +91,22 @@ public final class NetworkBenchmark {
             r.put("bytes_per_synapse", network.bytesPerSynapse());
             r.put("peak_heap_bytes", peakHeapBytes());
             r.put("spike_hash", digest.hex());
+            r.put("record", record.stream().sorted().map(BenchRecording.Monitor::label).toList());
+            r.put("recorded_spikes", recording.spikes());
+            r.put("recorded_rate_bins", recording.rateBins());
+            r.put("recorded_state_values", recording.stateValues());
             r.put("java", System.getProperty("java.version"));
             return r;
         }
     }
 
-    /** Simulates a copy of the network, with the observer the timed run has, and lets it go. */
-    private static void warmUp(NetworkFactory factory, double warmupMs, int threads, Mode mode) {
+    /** Simulates a copy of the network, with the observer and monitors the timed run has, and lets it go. */
+    private static void warmUp(NetworkFactory factory, double warmupMs, int threads, Mode mode,
+                               Set<BenchRecording.Monitor> record) {
         Network copy = factory.build();
         try (Engine engine = new Engine(copy, new EngineOptions(threads, mode))) {
             engine.addObserver(SpikeTrainDigest.deferred(copy.grid().dtMs()));
+            BenchRecording.attach(engine, copy, record);
             engine.run(warmupMs);
         }
         // Return the copy's memory before the timed network is built, so its peaks can be forgotten.

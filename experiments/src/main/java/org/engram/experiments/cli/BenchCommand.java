@@ -1,8 +1,13 @@
 package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.engram.experiments.bench.BenchRecording;
 import org.engram.experiments.bench.NetworkBenchmark;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.ThreadNotice;
@@ -11,8 +16,11 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.Plural;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.StatesPastTheHeap;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.LifCondExp;
+import org.engram.simulator.monitor.RatesPastTheHeap;
+import org.engram.simulator.monitor.SpikesPastTheHeap;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
 import org.engram.simulator.reference.CobaNetwork;
@@ -70,6 +78,13 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Time step in ms (default ${DEFAULT-VALUE}).")
         double dtMs;
 
+        @Option(names = "--record", paramLabel = "WHAT", split = ",", converter = MonitorConverter.class,
+                description = "Record in the timed loop too, so that its time shows what recording costs: spikes "
+                        + "(every neuron's, with their times), rate (each population's, in 1 ms bins), state (the "
+                        + "potential v of " + BenchRecording.STATE_NEURONS + " neurons of each population, every "
+                        + "step); several separated by commas (default: none, the spikes' hash alone).")
+        List<BenchRecording.Monitor> record = new ArrayList<>();
+
         @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
         boolean json;
 
@@ -89,10 +104,20 @@ public final class BenchCommand implements Callable<Integer> {
             }
             grid.positiveSteps(command, "--duration-ms", durationMs);
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
+            Set<BenchRecording.Monitor> monitors = EnumSet.noneOf(BenchRecording.Monitor.class);
+            for (BenchRecording.Monitor m : record) {
+                if (!monitors.add(m)) {
+                    throw new ParameterException(command, "--record", "each of spikes, rate and state at most once",
+                            m.label() + " twice");
+                }
+            }
             ThreadNotice.print(spec.commandLine().getErr(), "engram " + command, "--threads", threads);
             Map<String, Object> r;
             try {
-                r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);
+                r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode,
+                        monitors);
+            } catch (SpikesPastTheHeap | RatesPastTheHeap | StatesPastTheHeap e) {
+                throw recordingRefused(command, monitors, e, "the Java heap", ", or " + HeapLimitExceeded.MORE_HEAP);
             } catch (HeapLimitExceeded e) {
                 if ("threads".equals(e.location())) {
                     // The engine's per-thread row starts grow with the threads as well as the network.
@@ -110,6 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
                                 + (buffers ? " or a longer step" : "")
                                 + ", or " + HeapLimitExceeded.MORE_HEAP);
             } catch (ParameterException e) {
+                if (e.source().startsWith(STATE_RECORDER)) {
+                    // More samples than one array holds: the heap would not help.
+                    throw recordingRefused(command, monitors, e, "one Java array", "");
+                }
                 // The user cannot edit the reference network: a connection rule refused (too many
                 // synapses for one projection) is the size's fault, and a delay or refractory period the
                 // step does not divide the step's. Other refusals say their own.
@@ -130,7 +159,23 @@ public final class BenchCommand implements Callable<Integer> {
             AlignmentNotice.print(spec.commandLine().getErr(), "engram " + command);
             report(spec.commandLine().getOut(), r, json);
         }
+
+        /**
+         * A recording that the run cannot hold is {@code --record}'s to change, or the duration's: the message
+         * keeps the recorder's own account.
+         */
+        private ParameterException recordingRefused(String command, Set<BenchRecording.Monitor> monitors,
+                                                    ParameterException e, String holder, String more) {
+            List<String> labels = monitors.stream().map(BenchRecording.Monitor::label).toList();
+            return new ParameterException(command, "--record", "a recording that " + holder + " holds",
+                    String.join(",", labels) + " for " + MetricFormat.asWritten(durationMs) + " ms", e.source() + ": "
+                            + e.location() + ": expected " + e.expected() + ", found " + e.found() + "; record less or"
+                            + " a shorter --duration-ms" + more);
+        }
     }
+
+    /** How the engine's state recorders name themselves in their refusals. */
+    private static final String STATE_RECORDER = "state recorder of ";
 
     /** A reference network at a chosen size, built on a grid with a seed. */
     @FunctionalInterface
@@ -145,6 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
         Network build(double dtMs, long seed);
     }
 
+    @SuppressWarnings("unchecked")
     static void report(PrintWriter out, Map<String, Object> r, boolean json) {
         boolean oneThreadOnly = (Integer) r.get("threads") > 1 && !(Boolean) r.get("parallel");
         out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %s%s%n",
@@ -160,6 +206,11 @@ public final class BenchCommand implements Callable<Integer> {
                 (Double) r.get("events_per_second"));
         out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n",
                 ((Long) r.get("peak_heap_bytes")) / 1e6, r.get("spike_hash"));
+        if (!((List<?>) r.get("record")).isEmpty()) {
+            out.printf(java.util.Locale.ROOT, "  recorded (%s): %d spikes, %d rate bins, %d state values%n",
+                    String.join(", ", (List<String>) r.get("record")), r.get("recorded_spikes"),
+                    r.get("recorded_rate_bins"), r.get("recorded_state_values"));
+        }
         if (json) {
             BenchReport.printJson(out, r);
         }

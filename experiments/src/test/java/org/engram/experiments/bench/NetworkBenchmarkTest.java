@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
@@ -67,7 +68,7 @@ class NetworkBenchmarkTest {
         };
         System.gc();
         long live = heapInUse();
-        Map<String, Object> r = NetworkBenchmark.run("tiny", factory, 50, 10, 1, Mode.GRID);
+        Map<String, Object> r = NetworkBenchmark.run("tiny", factory, 50, 10, 1, Mode.GRID, Set.of());
         assertEquals(2, builds[0], "a warm-up copy and the timed network");
         long peak = (Long) r.get("peak_heap_bytes");
         // The timed run of 100 neurons needs well under a megabyte; half the garbage is a bound far
@@ -82,7 +83,7 @@ class NetworkBenchmarkTest {
         NetworkBenchmark.run("tiny", () -> {
             builds[0]++;
             return tiny();
-        }, 5, 0, 1, Mode.GRID);
+        }, 5, 0, 1, Mode.GRID, Set.of());
         assertEquals(1, builds[0]);
     }
 
@@ -97,7 +98,7 @@ class NetworkBenchmarkTest {
             Network n = tiny();
             built.add(n);
             return n;
-        }, 5, 10, 1, Mode.GRID);
+        }, 5, 10, 1, Mode.GRID, Set.of());
         double[] warmedUp = built.get(0).population("p").values("v");
         Network own = tiny();
         double[] before = own.population("p").values("v").clone();   // the live array
@@ -117,7 +118,7 @@ class NetworkBenchmarkTest {
     void theTimesArePartsOfTheCallAndTheRateIsEventsOverLoopTime() {
         long before = System.nanoTime();
         Map<String, Object> r = NetworkBenchmark.run("cuba", () -> new CubaNetwork(1000, 80).build(0.1, 1), 20, 0,
-                1, Mode.GRID);
+                1, Mode.GRID, Set.of());
         double elapsed = (System.nanoTime() - before) / 1e9;
         double setup = (Double) r.get("setup_seconds");
         double loop = (Double) r.get("loop_seconds");
@@ -135,7 +136,7 @@ class NetworkBenchmarkTest {
     @Test
     void theSpikesAndTheirHashAreThoseOfTheNetworkSimulatedAlike() {
         Map<String, Object> r = NetworkBenchmark.run("cuba", () -> new CubaNetwork(1000, 80).build(0.1, 1), 20, 0,
-                1, Mode.GRID);
+                1, Mode.GRID, Set.of());
         Network own = new CubaNetwork(1000, 80).build(0.1, 1);
         SpikeTrainDigest digest = SpikeTrainDigest.deferred(0.1);
         try (Engine engine = new Engine(own, new EngineOptions(1, Mode.GRID))) {
@@ -159,7 +160,7 @@ class NetworkBenchmarkTest {
             sink = new byte[GARBAGE_BYTES];
             sink[GARBAGE_BYTES - 1] = 1;
             return tiny();
-        }, 5, 0, 1, Mode.GRID);
+        }, 5, 0, 1, Mode.GRID, Set.of());
         long heapPeaksAfter = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -177,7 +178,8 @@ class NetworkBenchmarkTest {
     void aWarmUpTimeBelowZeroOrNaNIsRefused() {
         for (double warmupMs : new double[] {-1, Double.NaN}) {
             ParameterException e = assertThrows(ParameterException.class,
-                    () -> NetworkBenchmark.run("tiny", NetworkBenchmarkTest::tiny, 5, warmupMs, 1, Mode.GRID));
+                    () -> NetworkBenchmark.run("tiny", NetworkBenchmarkTest::tiny, 5, warmupMs, 1, Mode.GRID,
+                            Set.of()));
             assertEquals("--warmup-ms", e.location());
             assertEquals(String.valueOf(warmupMs), e.found());
         }

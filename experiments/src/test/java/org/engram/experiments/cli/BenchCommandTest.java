@@ -65,6 +65,52 @@ class BenchCommandTest {
         assertEquals(one.get("synaptic_events"), two.get("synaptic_events"));
     }
 
+    /**
+     * What {@code --record} adds is counted by hand: CUBA at 400 neurons has populations of 320 and 80, so 20 ms
+     * (200 steps) give 2 x 20 rate bins of 1 ms and (100 + 80) x 200 potentials, and the spike recorders hold
+     * every spike. Recording changes no spike, and a warm-up's monitors count in the warm-up alone.
+     */
+    @Test
+    void recordingChangesNoSpikeAndHoldsWhatTheRunGives() throws Exception {
+        String[] network = {"bench", "cuba", "--neurons", "400", "--duration-ms", "20", "--json"};
+        JsonNode plain = lastJson(CliRunner.run(network));
+        assertEquals("[]", plain.get("record").toString());
+        assertEquals(0, plain.get("recorded_spikes").asLong() + plain.get("recorded_rate_bins").asLong()
+                + plain.get("recorded_state_values").asLong());
+        for (String warmUp : List.of("0", "10")) {
+            List<String> args = new ArrayList<>(List.of(network));
+            args.addAll(List.of("--record", "STATE,spikes,rate", "--warmup-ms", warmUp));
+            CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+            JsonNode j = lastJson(r);
+            assertEquals(plain.get("spike_hash"), j.get("spike_hash"));
+            assertTrue(j.get("spikes").asLong() > 0, j.toString());
+            assertEquals(j.get("spikes").asLong(), j.get("recorded_spikes").asLong());
+            assertEquals(40, j.get("recorded_rate_bins").asLong());
+            assertEquals(180 * 200, j.get("recorded_state_values").asLong());
+            assertEquals("[\"spikes\",\"rate\",\"state\"]", j.get("record").toString());
+            assertTrue(r.out().contains("  recorded (spikes, rate, state): " + j.get("spikes").asLong()
+                    + " spikes, 40 rate bins, 36000 state values"), r.out());
+        }
+    }
+
+    /**
+     * A recording the run cannot hold is refused by {@code --record}, with the recorder's account, before a step
+     * is taken: CUBA at 80 neurons has 64 excitatory ones, whose potentials over 10^9 steps (10^8 ms) are more than
+     * one array holds, and over 3 x 10^7 steps 1.92 x 10^9 values, 15.4 GB, more than the tests' heap of 4 GB.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "100000000|a recording that one Java array holds, found state for 100000000 ms; state recorder of 'exc':"
+                + " interval: expected at most 2147483639 samples x neurons in one recorder",
+        "3000000|a recording that the Java heap holds, found spikes,state for 3000000 ms; state recorder of 'exc':"})
+    void aRecordingPastWhatTheRunHoldsIsRefusedByTheOption(String durationMs, String message) {
+        CliRunner.Result r = CliRunner.run("bench", "cuba", "--neurons", "80", "--duration-ms", durationMs,
+                "--record", durationMs.length() > 7 ? "state" : "state,spikes");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bench cuba: --record: expected " + message), r.err());
+        assertTrue(r.err().contains("record less or a shorter --duration-ms"), r.err());
+    }
+
     @Test
     void moreThreadsThanProcessorsAreNotedOnStandardErrorOnly() throws Exception {
         int processors = Runtime.getRuntime().availableProcessors();
@@ -226,7 +272,10 @@ class BenchCommandTest {
         "cuba --warmup-ms 0.05|--warmup-ms|found 0.05",
         "brunel --neurons -5|--neurons|found -5",
         "brunel --neurons 0|--neurons|expected an integer >= 1, found 0",
-        "brunel --neurons 5|--neurons|found 5"})
+        "brunel --neurons 5|--neurons|found 5",
+        "cuba --record rate,spikes,rate|--record|expected each of spikes, rate and state at most once, found rate"
+                + " twice",
+        "cuba --record spikes,voltage|--record' (WHAT)|expected spikes, rate or state, found 'voltage'"})
     void outOfRangeOptionsAreRefusedByName(String arguments, String option, String found) {
         List<String> args = new ArrayList<>(List.of("bench"));
         args.addAll(List.of(arguments.split(" ")));
