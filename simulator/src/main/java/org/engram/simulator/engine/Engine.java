@@ -820,6 +820,8 @@ public final class Engine implements AutoCloseable {
         rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
         if (!rt.gridUpdate.clearsInput()) {   // one that does has cleared the rows as it read them
             in.clearRow(s, a, b);
+        } else {
+            assert in.requireCleared(rt.population, s, a, b);
         }
     }
 

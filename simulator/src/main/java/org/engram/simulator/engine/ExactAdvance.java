@@ -261,9 +261,9 @@ final class ExactAdvance {
                                                                double until, Population<?, ?> population) {
         double c = kernel.nextCrossingMs(state, i, t, until);
         if (c < t || c > until) {
-            throw new EngramException("population '" + population.name() + "' (" + population.model().name() + ")",
-                    "exact kernel", "NaN or a time in [" + t + ", " + until + "] from nextCrossingMs(state, " + i
-                            + ", " + t + ", " + until + ")", String.valueOf(c), null);
+            throw new EngramException(KernelOwner.of(population), "exact kernel", "NaN or a time in [" + t + ", "
+                    + until + "] from nextCrossingMs(state, " + i + ", " + t + ", " + until + ")", String.valueOf(c),
+                    null);
         }
         return c;
     }

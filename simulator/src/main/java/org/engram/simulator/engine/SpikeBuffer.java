@@ -82,7 +82,7 @@ final class SpikeBuffer implements SpikeSink {
     }
 
     private String kernelOf() {
-        return "population '" + population.name() + "' (" + population.model().name() + ")";
+        return KernelOwner.of(population);
     }
 
     /** A call outside the contract: an error of the model's code, which the engine found. */

@@ -1,7 +1,10 @@
 package org.engram.simulator.engine;
 
 import java.util.Arrays;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.model.InputView;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.network.Population;
 
 /**
  * Grid mode: the input ring buffers of the neurons one worker advances, one row per slot and
@@ -41,6 +44,41 @@ final class WorkerInput {
         inhibitory = new double[slots][end];
         current = currentDriven ? new double[slots][end] : null;
         view = new InputView(excitatory, inhibitory, current);
+    }
+
+    /**
+     * Holds a kernel that says it clears its input ({@link Kernel#clearsInput()}) to its word, for the neurons
+     * {@code [lo, hi)} it has advanced through step {@code step}: input left in a row would reach them again when
+     * the ring comes round to it. Called only with assertions enabled ({@code java -ea}, as Maven runs tests):
+     * this pass over the rows is what a kernel's clearing them saves.
+     *
+     * @param population the population the kernel advanced, for the refusal
+     * @param step       the step advanced
+     * @param lo         first neuron of the call
+     * @param hi         end neuron of the call, exclusive
+     * @return true, for an {@code assert}
+     * @throws EngramException naming the population, its model, and the first input left, its neuron and step
+     */
+    boolean requireCleared(Population<?, ?> population, int step, int lo, int hi) {
+        int row = view.row(step);
+        requireTaken(population, "excitatory", excitatory[row], step, lo, hi);
+        requireTaken(population, "inhibitory", inhibitory[row], step, lo, hi);
+        if (current != null) {
+            requireTaken(population, "current", current[row], step, lo, hi);
+        }
+        return true;
+    }
+
+    private static void requireTaken(Population<?, ?> population, String input, double[] row, int step, int lo,
+                                     int hi) {
+        for (int i = lo; i < hi; i++) {
+            if (row[i] != 0) {
+                throw new EngramException(KernelOwner.of(population), "kernel", "every input of neurons [" + lo
+                        + ", " + hi + ") at step " + step + " taken (InputView.takeExcitatory, takeInhibitory and"
+                        + " takeCurrent), as its clearsInput() says", input + " input " + row[i] + " left at neuron "
+                        + i, null);
+            }
+        }
     }
 
     /** Zeroes the row of step {@code step} for neurons {@code [lo, hi)}, once consumed. */

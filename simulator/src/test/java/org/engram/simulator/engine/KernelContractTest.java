@@ -16,10 +16,12 @@ import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
+import org.engram.simulator.model.InputView;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.Receptor;
+import org.engram.simulator.model.SpikeSink;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
@@ -86,6 +88,51 @@ class KernelContractTest {
             EngramException refused = assertThrows(EngramException.class, () -> e.run(1));
             assertEquals("population 'cells' (altered): kernel: expected spikes in non-decreasing order of step and "
                     + "then neuron, found spike(1, 0) after spike(2, 0)", refused.getMessage());
+        }
+    }
+
+    /**
+     * A kernel that says it clears its input but leaves some is refused, with assertions enabled as tests run
+     * (where the engine checks the rows a clearing kernel advanced through): here it takes the excitatory
+     * input alone, and neuron 1's constant current of 50 pA is left in step 0's row. One that says nothing and
+     * takes nothing runs: the engine clears its rows.
+     */
+    @Test
+    void aKernelThatSaysItClearsItsInputAndLeavesSomeIsRefused() {
+        assertTrue(KernelContractTest.class.desiredAssertionStatus(), "the tests run with assertions enabled");
+        Kernel<LifDelta.State> excitatoryOnly = new Kernel<>() {
+            @Override
+            public void update(LifDelta.State s, int lo, int hi, int fromStep, int toStep, InputView in,
+                               SpikeSink out) {
+                for (int step = fromStep; step < toStep; step++) {
+                    int row = in.row(step);
+                    for (int i = lo; i < hi; i++) {
+                        s.v[i] += in.takeExcitatory(row, i);
+                    }
+                }
+            }
+
+            @Override
+            public boolean clearsInput() {
+                return true;
+            }
+        };
+        for (boolean says : new boolean[] {true, false}) {
+            Altered model = new Altered(k -> says ? excitatoryOnly : excitatoryOnly::update,
+                    UnaryOperator.identity());
+            NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+            b.constantCurrents(new ConstantCurrents(b.population("cells", 3, model, model.defaults()), null,
+                    new double[] {0, 50, 50}));
+            try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+                if (says) {
+                    EngramException refused = assertThrows(EngramException.class, () -> e.run(1));
+                    assertEquals("population 'cells' (altered): kernel: expected every input of neurons [0, 3) at "
+                            + "step 0 taken (InputView.takeExcitatory, takeInhibitory and takeCurrent), as its "
+                            + "clearsInput() says, found current input 50.0 left at neuron 1", refused.getMessage());
+                } else {
+                    e.run(1);
+                }
+            }
         }
     }
 
