@@ -43,7 +43,9 @@ public interface Kernel<S extends NeuronState> {
      * rows to the kernel; otherwise it clears them after each call. Taken in the kernel's own loop,
      * the input costs no second pass over the rows: the CUBA benchmark's loop runs 9-10% faster at
      * 4,000 neurons and 8% at 64,000 (the built-in LIF kernels clear their input). A kernel that
-     * reads a step's input more than once, or not for every neuron, keeps the default.
+     * reads a step's input more than once, or not for every neuron, keeps the default. With assertions enabled
+     * ({@code java -ea}, as Maven runs tests) the engine checks after each call that the rows are clear, and
+     * refuses the run where they are not.
      *
      * @return true if {@link #update} zeroes, by taking it, all the input it advances through
      */
