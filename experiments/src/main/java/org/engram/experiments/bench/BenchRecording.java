@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.engram.simulator.engine.Engine;
-import org.engram.simulator.network.Network;
-import org.engram.simulator.network.Population;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
 
 /**
  * The monitors a benchmark adds to its engine, so that its loop time includes what recording costs, and
@@ -25,8 +25,10 @@ public final class BenchRecording {
         SPIKES,
         /** The population rate, in bins of the whole number of steps nearest 1 ms. */
         RATE,
-        /** The potential {@code v} of {@value #STATE_NEURONS} neurons spread evenly (every neuron of a smaller
-         *  population), at every step. */
+        /**
+         * The potential {@code v} of {@value #STATE_NEURONS} neurons spread evenly (every neuron of a smaller
+         * population), at every step.
+         */
         STATE;
 
         /** {@return the name the command line and the report give it, e.g. {@code spikes}} */

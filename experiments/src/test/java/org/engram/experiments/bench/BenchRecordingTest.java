@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 /** The neurons whose potential a benchmark's state recording samples. */
 class BenchRecordingTest {
-    /** A population of 1,000 gives every tenth neuron; one of 250, k * 2.5 rounded down; one of 7, all seven; one of
-     *  100, each. */
+    /**
+     * A population of 1,000 gives every tenth neuron; one of 250, k * 2.5 rounded down; one of 7, all seven; one
+     * of 100, each.
+     */
     @Test
     void theSampledNeuronsAreSpreadEvenlyFromTheFirst() {
         int[] tenth = new int[100];
