@@ -206,10 +206,18 @@ public final class BenchCommand implements Callable<Integer> {
                 (Double) r.get("events_per_second"));
         out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n",
                 ((Long) r.get("peak_heap_bytes")) / 1e6, r.get("spike_hash"));
-        if (!((List<?>) r.get("record")).isEmpty()) {
-            out.printf(java.util.Locale.ROOT, "  recorded (%s): %d spikes, %d rate bins, %d state values%n",
-                    String.join(", ", (List<String>) r.get("record")), r.get("recorded_spikes"),
-                    r.get("recorded_rate_bins"), r.get("recorded_state_values"));
+        List<String> recorded = (List<String>) r.get("record");
+        if (!recorded.isEmpty()) {
+            // What each monitor asked for holds, and nothing of the others: "0 spikes" would read as none fired.
+            List<String> held = new ArrayList<>();
+            for (String monitor : recorded) {
+                held.add(switch (monitor) {
+                    case "spikes" -> r.get("recorded_spikes") + " spikes";
+                    case "rate" -> r.get("recorded_rate_bins") + " rate bins";
+                    default -> r.get("recorded_state_values") + " state values";
+                });
+            }
+            out.printf(java.util.Locale.ROOT, "  recorded: %s%n", String.join(", ", held));
         }
         if (json) {
             BenchReport.printJson(out, r);

@@ -88,9 +88,15 @@ class BenchCommandTest {
             assertEquals(40, j.get("recorded_rate_bins").asLong());
             assertEquals(180 * 200, j.get("recorded_state_values").asLong());
             assertEquals("[\"spikes\",\"rate\",\"state\"]", j.get("record").toString());
-            assertTrue(r.out().contains("  recorded (spikes, rate, state): " + j.get("spikes").asLong()
-                    + " spikes, 40 rate bins, 36000 state values"), r.out());
+            assertTrue(r.out().contains("  recorded: " + j.get("spikes").asLong()
+                    + " spikes, 40 rate bins, 36000 state values" + System.lineSeparator()), r.out());
         }
+        // The text names what was recorded alone: "0 spikes" would read as a network that never fired.
+        List<String> rateOnly = new ArrayList<>(List.of(network));
+        rateOnly.addAll(List.of("--record", "rate"));
+        CliRunner.Result r = CliRunner.run(rateOnly.toArray(new String[0]));
+        assertEquals(0, lastJson(r).get("recorded_spikes").asLong());
+        assertTrue(r.out().contains("  recorded: 40 rate bins" + System.lineSeparator()), r.out());
     }
 
     /**
