@@ -22,18 +22,36 @@ public final class BenchRecording {
     /** What can be recorded. */
     public enum Monitor {
         /** The spikes of every neuron, kept with their times. */
-        SPIKES,
+        SPIKES("recorded_spikes", "spikes"),
         /** The population rate, in bins of the whole number of steps nearest 1 ms. */
-        RATE,
+        RATE("recorded_rate_bins", "rate bins"),
         /**
          * The potential {@code v} of {@value #STATE_NEURONS} neurons spread evenly (every neuron of a smaller
          * population), at every step.
          */
-        STATE;
+        STATE("recorded_state_values", "state values");
+
+        private final String reportKey;
+        private final String held;
+
+        Monitor(String reportKey, String held) {
+            this.reportKey = reportKey;
+            this.held = held;
+        }
 
         /** {@return the name the command line and the report give it, e.g. {@code spikes}} */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** {@return the report's key of what these monitors hold after the run, e.g. {@code recorded_spikes}} */
+        public String reportKey() {
+            return reportKey;
+        }
+
+        /** {@return what these monitors hold, as the text report counts it, e.g. {@code rate bins}} */
+        public String held() {
+            return held;
         }
     }
 

@@ -92,9 +92,9 @@ public final class NetworkBenchmark {
             r.put("peak_heap_bytes", peakHeapBytes());
             r.put("spike_hash", digest.hex());
             r.put("record", record.stream().sorted().map(BenchRecording.Monitor::label).toList());
-            r.put("recorded_spikes", recording.spikes());
-            r.put("recorded_rate_bins", recording.rateBins());
-            r.put("recorded_state_values", recording.stateValues());
+            r.put(BenchRecording.Monitor.SPIKES.reportKey(), recording.spikes());
+            r.put(BenchRecording.Monitor.RATE.reportKey(), recording.rateBins());
+            r.put(BenchRecording.Monitor.STATE.reportKey(), recording.stateValues());
             r.put("java", System.getProperty("java.version"));
             return r;
         }

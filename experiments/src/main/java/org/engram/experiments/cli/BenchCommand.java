@@ -190,7 +190,6 @@ public final class BenchCommand implements Callable<Integer> {
         Network build(double dtMs, long seed);
     }
 
-    @SuppressWarnings("unchecked")
     static void report(PrintWriter out, Map<String, Object> r, boolean json) {
         boolean oneThreadOnly = (Integer) r.get("threads") > 1 && !(Boolean) r.get("parallel");
         out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %s%s%n",
@@ -206,16 +205,14 @@ public final class BenchCommand implements Callable<Integer> {
                 (Double) r.get("events_per_second"));
         out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n",
                 ((Long) r.get("peak_heap_bytes")) / 1e6, r.get("spike_hash"));
-        List<String> recorded = (List<String>) r.get("record");
+        List<?> recorded = (List<?>) r.get("record");
         if (!recorded.isEmpty()) {
             // What each monitor asked for holds, and nothing of the others: "0 spikes" would read as none fired.
             List<String> held = new ArrayList<>();
-            for (String monitor : recorded) {
-                held.add(switch (monitor) {
-                    case "spikes" -> r.get("recorded_spikes") + " spikes";
-                    case "rate" -> r.get("recorded_rate_bins") + " rate bins";
-                    default -> r.get("recorded_state_values") + " state values";
-                });
+            for (BenchRecording.Monitor m : BenchRecording.Monitor.values()) {
+                if (recorded.contains(m.label())) {
+                    held.add(r.get(m.reportKey()) + " " + m.held());
+                }
             }
             out.printf(java.util.Locale.ROOT, "  recorded: %s%n", String.join(", ", held));
         }
