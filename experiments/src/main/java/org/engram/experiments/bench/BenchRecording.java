@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.StateRecorder;
@@ -63,17 +67,33 @@ public final class BenchRecording {
     }
 
     /**
-     * Adds the monitors asked for to an engine that has not run yet.
+     * Adds the monitors asked for to an engine that has not run yet. The potentials' samples are checked first,
+     * as {@code engram simulate} checks a config's: more than one array or the heap holds are refused here, by
+     * {@code --record}, before the engine would refuse them by the recorder at the run's start.
      *
-     * @param engine  the engine
-     * @param network its network
-     * @param what    the monitors, none for a run that records nothing
+     * @param engine     the engine
+     * @param network    its network
+     * @param what       the monitors, none for a run that records nothing
+     * @param durationMs the time the engine will run, a whole number of steps
+     * @param command    the command, for a refusal: {@code bench cuba}
      * @return the monitors added, to read once the run is done
+     * @throws ParameterException naming {@code --record} for potentials past one array or the heap
      */
-    public static BenchRecording attach(Engine engine, Network network, Set<Monitor> what) {
+    public static BenchRecording attach(Engine engine, Network network, Set<Monitor> what, double durationMs,
+                                        String command) {
         BenchRecording r = new BenchRecording();
         double dtMs = network.grid().dtMs();
         double binMs = dtMs * Math.max(1, network.grid().nearestSteps(1.0));
+        if (what.contains(Monitor.STATE)) {
+            int steps = network.grid().nearestSteps(durationMs);
+            for (Population<?, ?> p : network.populations()) {
+                try {
+                    EngineChecks.requireStateCapacity(p.name(), "v", steps, spreadNeurons(p.size()).length);
+                } catch (ParameterException e) {
+                    throw refused(command, what, durationMs, e);
+                }
+            }
+        }
         for (Population<?, ?> p : network.populations()) {
             if (what.contains(Monitor.SPIKES)) {
                 r.spikes.add(engine.recordSpikes(p));
@@ -86,6 +106,35 @@ public final class BenchRecording {
             }
         }
         return r;
+    }
+
+    /**
+     * The refusal of a recording that the run cannot hold: {@code --record}'s to change, or the duration's, with
+     * the recorder's own account of what it asked for.
+     *
+     * @param command    the command, e.g. {@code bench cuba}
+     * @param what       the monitors asked for
+     * @param durationMs the run's time
+     * @param e          the recorder's refusal
+     * @return the refusal, naming {@code --record}
+     */
+    public static ParameterException refused(String command, Set<Monitor> what, double durationMs,
+                                             ParameterException e) {
+        boolean heap = e instanceof HeapLimitExceeded;
+        return new ParameterException(command, "--record", "a recording that " + (heap ? "the Java heap" : "one Java"
+                + " array") + " holds", labels(what) + " for " + MetricFormat.asWritten(durationMs) + " ms",
+                e.source() + ": " + e.location() + ": expected " + e.expected() + ", found " + e.found() + "; record"
+                        + " less or a shorter --duration-ms" + (heap ? ", or " + HeapLimitExceeded.MORE_HEAP : ""));
+    }
+
+    /** {@return the monitors' labels in the order of {@link Monitor}, separated by commas: {@code spikes,state}} */
+    private static String labels(Set<Monitor> what) {
+        return String.join(",", labelList(what));
+    }
+
+    /** {@return the monitors' labels in the order of {@link Monitor}} */
+    static List<String> labelList(Set<Monitor> what) {
+        return what.stream().sorted().map(Monitor::label).toList();
     }
 
     /**

@@ -55,7 +55,7 @@ public final class NetworkBenchmark {
             throw new ParameterException("bench", "--warmup-ms", "a duration >= 0 ms", String.valueOf(warmupMs));
         }
         if (warmupMs > 0) {
-            warmUp(factory, warmupMs, threads, mode, record);
+            warmUp(factory, warmupMs, threads, mode, record, "bench " + name);
         }
         // The peak heap is that of building and simulating the timed network, warm-up or not.
         resetPeakHeap();
@@ -64,7 +64,7 @@ public final class NetworkBenchmark {
         SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         try (Engine engine = new Engine(network, new EngineOptions(threads, mode))) {
             engine.addObserver(digest);
-            BenchRecording recording = BenchRecording.attach(engine, network, record);
+            BenchRecording recording = BenchRecording.attach(engine, network, record, durationMs, "bench " + name);
             long t1 = System.nanoTime();
             engine.run(durationMs);
             long t2 = System.nanoTime();
@@ -91,7 +91,7 @@ public final class NetworkBenchmark {
             r.put("bytes_per_synapse", network.bytesPerSynapse());
             r.put("peak_heap_bytes", peakHeapBytes());
             r.put("spike_hash", digest.hex());
-            r.put("record", record.stream().sorted().map(BenchRecording.Monitor::label).toList());
+            r.put("record", BenchRecording.labelList(record));
             r.put(BenchRecording.Monitor.SPIKES.reportKey(), recording.spikes());
             r.put(BenchRecording.Monitor.RATE.reportKey(), recording.rateBins());
             r.put(BenchRecording.Monitor.STATE.reportKey(), recording.stateValues());
@@ -102,11 +102,11 @@ public final class NetworkBenchmark {
 
     /** Simulates a copy of the network, with the observer and monitors the timed run has, and lets it go. */
     private static void warmUp(NetworkFactory factory, double warmupMs, int threads, Mode mode,
-                               Set<BenchRecording.Monitor> record) {
+                               Set<BenchRecording.Monitor> record, String command) {
         Network copy = factory.build();
         try (Engine engine = new Engine(copy, new EngineOptions(threads, mode))) {
             engine.addObserver(SpikeTrainDigest.deferred(copy.grid().dtMs()));
-            BenchRecording.attach(engine, copy, record);
+            BenchRecording.attach(engine, copy, record, warmupMs, command);
             engine.run(warmupMs);
         }
         // Return the copy's memory before the timed network is built, so its peaks can be forgotten.

@@ -117,7 +117,8 @@ public final class BenchCommand implements Callable<Integer> {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode,
                         monitors);
             } catch (SpikesPastTheHeap | RatesPastTheHeap | StatesPastTheHeap e) {
-                throw recordingRefused(command, monitors, e, "the Java heap", ", or " + HeapLimitExceeded.MORE_HEAP);
+                // Found as the run went: the spikes and rate bins are not known before it.
+                throw BenchRecording.refused(command, monitors, durationMs, e);
             } catch (HeapLimitExceeded e) {
                 if ("threads".equals(e.location())) {
                     // The engine's per-thread row starts grow with the threads as well as the network.
@@ -135,10 +136,6 @@ public final class BenchCommand implements Callable<Integer> {
                                 + (buffers ? " or a longer step" : "")
                                 + ", or " + HeapLimitExceeded.MORE_HEAP);
             } catch (ParameterException e) {
-                if (e.source().startsWith(STATE_RECORDER)) {
-                    // More samples than one array holds: the heap would not help.
-                    throw recordingRefused(command, monitors, e, "one Java array", "");
-                }
                 // The user cannot edit the reference network: a connection rule refused (too many
                 // synapses for one projection) is the size's fault, and a delay or refractory period the
                 // step does not divide the step's. Other refusals say their own.
@@ -159,23 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
             AlignmentNotice.print(spec.commandLine().getErr(), "engram " + command);
             report(spec.commandLine().getOut(), r, json);
         }
-
-        /**
-         * A recording that the run cannot hold is {@code --record}'s to change, or the duration's: the message
-         * keeps the recorder's own account.
-         */
-        private ParameterException recordingRefused(String command, Set<BenchRecording.Monitor> monitors,
-                                                    ParameterException e, String holder, String more) {
-            List<String> labels = monitors.stream().map(BenchRecording.Monitor::label).toList();
-            return new ParameterException(command, "--record", "a recording that " + holder + " holds",
-                    String.join(",", labels) + " for " + MetricFormat.asWritten(durationMs) + " ms", e.source() + ": "
-                            + e.location() + ": expected " + e.expected() + ", found " + e.found() + "; record less or"
-                            + " a shorter --duration-ms" + more);
-        }
     }
-
-    /** How the engine's state recorders name themselves in their refusals. */
-    private static final String STATE_RECORDER = "state recorder of ";
 
     /** A reference network at a chosen size, built on a grid with a seed. */
     @FunctionalInterface
