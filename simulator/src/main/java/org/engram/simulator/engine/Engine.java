@@ -93,11 +93,12 @@ public final class Engine implements AutoCloseable {
     private final List<RateMonitor> rateMonitors = new ArrayList<>();
     private final List<List<StateSampler>> stateRecorders = new ArrayList<>();
 
-    private int step;
+    /** Volatile, as are the spikes' count, so that another thread may watch a run's progress. */
+    private volatile int step;
     private int sliceFrom;
     private int sliceTo;
     private boolean deliveryPending;
-    private long spikeCount;
+    private volatile long spikeCount;
     /** Guards {@link #closed} and {@link #running}: a run and a close must not overlap. */
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -940,17 +941,23 @@ public final class Engine implements AutoCloseable {
     /**
      * {@return the simulated time in ms: the step count times dt, as a {@code double} (after runs of
      * 0.1 and 0.2 ms at dt = 0.1 ms it reads 0.30000000000000004; {@link #step()} is exact)}
+     * It may be read from any thread, as may {@link #step()} and {@link #spikeCount()}: during a
+     * run, another thread sees the last slice edge the run passed.
      */
     public double timeMs() {
         return grid.timeMs(step);
     }
 
-    /** {@return the number of steps simulated} */
+    /** {@return the number of steps simulated, from any thread (see {@link #timeMs()})} */
     public int step() {
         return step;
     }
 
-    /** {@return the number of spikes emitted so far} */
+    /**
+     * {@return the number of spikes emitted so far, from any thread (see {@link #timeMs()}); during
+     * a run it counts the spikes of a slice as the slice's edge begins, before {@link #step()} moves
+     * past it, and after a failed run those of the slice that failed}
+     */
     public long spikeCount() {
         return spikeCount;
     }
@@ -959,6 +966,8 @@ public final class Engine implements AutoCloseable {
      * The synaptic events (spike arrivals at synapses) delivered so far. A spike is counted when it
      * is delivered: spikes of a run's last slice wait for the next run, unless a listener is
      * attached (spikes are then delivered at once), so runs of one network may differ by those.
+     * Unlike {@link #step()}, it is summed from the workers' counts: read it from the thread that
+     * drives runs (listeners and observers run on it) or between runs.
      *
      * @return the count
      */

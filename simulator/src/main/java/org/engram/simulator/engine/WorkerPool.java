@@ -10,6 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * start signal and one completion count per slice, never per step. A waiting thread (a worker
  * between runs, the caller until the last worker is done) spins briefly, then yields, then parks
  * until woken, so an idle engine costs no CPU and a core that waits is free for other threads.
+ * An interrupt of a worker's thread during a run comes to the caller as its own; between runs,
+ * where there is no run to end, a worker drops it.
  */
 final class WorkerPool implements AutoCloseable {
     /** Work for one worker. */
@@ -35,6 +37,12 @@ final class WorkerPool implements AutoCloseable {
      * counts itself done, so {@link #run} sees it once every worker has.
      */
     private final Throwable[] failures;
+    /**
+     * Whether a worker's thread was interrupted during the current run (a kernel restoring an
+     * interrupt it caught, or code interrupting the thread); written before the worker counts itself
+     * done, and passed to the caller as its own interrupt, which ends the run at the slice edge.
+     */
+    private boolean workerInterrupted;
 
     WorkerPool(int workers, String name) {
         threads = new Thread[workers - 1];
@@ -87,7 +95,8 @@ final class WorkerPool implements AutoCloseable {
             interrupted |= waited >= SPINS + YIELDS && Thread.interrupted();
             pause(++waited);
         }
-        if (interrupted) {
+        if (interrupted || workerInterrupted) {
+            workerInterrupted = false;
             Thread.currentThread().interrupt();
         }
         // Keep no reference to the task's owner between runs: parked workers must not keep it alive.
@@ -126,6 +135,11 @@ final class WorkerPool implements AutoCloseable {
             // No timeout in pause's park: run() and close() unpark every worker after changing what
             // this loop reads, and a permit given before park() makes it return at once.
             while (generation == seen && !closed) {
+                // An interrupt between runs has no run to end; left set, it would make every park
+                // return at once and spin this thread until the engine closes.
+                if (waited >= SPINS + YIELDS) {
+                    Thread.interrupted();
+                }
                 pause(++waited);
             }
             if (closed) {
@@ -136,6 +150,9 @@ final class WorkerPool implements AutoCloseable {
                 task.run(worker);
             } catch (Throwable e) {
                 failures[worker] = e;
+            }
+            if (Thread.interrupted()) {
+                workerInterrupted = true;
             }
             if (remaining.decrementAndGet() == 0) {
                 LockSupport.unpark(caller);

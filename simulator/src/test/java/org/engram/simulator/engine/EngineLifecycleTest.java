@@ -446,4 +446,30 @@ class EngineLifecycleTest {
             assertArrayEquals(new double[] {0, 100}, rate.ratesHz(), 1e-9);
         }
     }
+
+    /**
+     * Another thread may watch a run's progress: a thread that waits in a tight loop for the step
+     * count to pass a mark sees it do so. With plain fields the JIT read the count once, before the
+     * loop, and the watcher never saw the run move.
+     */
+    @Test
+    void anotherThreadSeesTheRunsProgress() throws Exception {
+        try (Engine e = new Engine(network(), EngineOptions.grid(1))) {
+            int mark = 5_000;
+            long[] spikesSeen = new long[1];
+            Thread watcher = new Thread(() -> {
+                while (e.step() < mark) {
+                    // An empty loop: Thread.onSpinWait() would stop the JIT from moving the read out of it.
+                }
+                spikesSeen[0] = e.spikeCount();
+            }, "watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+            Thread.sleep(300);   // time for the JIT to compile the watcher's loop
+            e.run(600);
+            watcher.join(10_000);
+            assertFalse(watcher.isAlive(), "the watcher still waits at step " + e.step());
+            assertTrue(spikesSeen[0] > 0 && spikesSeen[0] <= e.spikeCount(), "spikes seen: " + spikesSeen[0]);
+        }
+    }
 }

@@ -252,4 +252,58 @@ class WorkerPoolTest {
             assertTrue(heldAside[0], "the caller interrupted while parked held its status aside");
         });
     }
+
+    /**
+     * A worker's thread interrupted during a run (a kernel restoring an interrupt it caught) passes
+     * the interrupt to the caller, which ends an engine's run at the slice edge, as an interrupt of
+     * the caller does; the worker's own status is cleared, so it parks again rather than spin.
+     */
+    @Test
+    void anInterruptOfAWorkerDuringARunComesToTheCaller() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            Thread[] worker = new Thread[1];
+            try (WorkerPool pool = new WorkerPool(2, "test")) {
+                pool.run(w -> {
+                    if (w == 1) {
+                        worker[0] = Thread.currentThread();
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                assertTrue(Thread.interrupted(), "the caller has the worker's interrupt");
+                assertTrue(parks(worker[0]), "the worker parks after the run");
+                assertFalse(worker[0].isInterrupted(), "the worker's status was cleared");
+                pool.run(w -> { });
+                assertFalse(Thread.interrupted(), "the next run passes no interrupt");
+            }
+        });
+    }
+
+    /**
+     * A worker interrupted between runs, where there is no run to end, drops the interrupt and parks:
+     * left set, the status made every park return at once, and the idle worker spun on its core
+     * until the engine closed.
+     */
+    @Test
+    void anIdleWorkerInterruptedParksAgain() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            Thread[] worker = new Thread[1];
+            try (WorkerPool pool = new WorkerPool(2, "test")) {
+                pool.run(w -> {
+                    if (w == 1) {
+                        worker[0] = Thread.currentThread();
+                    }
+                });
+                assertTrue(parks(worker[0]), "the idle worker parks");
+                worker[0].interrupt();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (worker[0].isInterrupted() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertFalse(worker[0].isInterrupted(), "the idle worker cleared its status");
+                assertTrue(parks(worker[0]), "and parks again");
+                pool.run(w -> { });
+                assertFalse(Thread.interrupted(), "the next run passes no interrupt");
+            }
+        });
+    }
 }
