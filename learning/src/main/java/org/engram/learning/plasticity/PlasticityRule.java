@@ -5,6 +5,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 
@@ -181,6 +182,25 @@ public abstract class PlasticityRule implements SpikeListener {
             pendingPosts[pendingCount++] = neuron;
             pendingTimeMs = timeMs;
         }
+    }
+
+    /**
+     * Refuses an engine of another network than the projection's, whose spikes the rule would take for
+     * its own populations' and apply to weights the engine never reads, and an engine whose clock is
+     * before the last spike the rule was shown (an earlier engine's: a new engine's clock starts at
+     * 0), whose traces would grow rather than decay: either failed the run at the first spike, which
+     * spends the network and its learned weights.
+     */
+    @Override
+    public final void joining(Network network, double timeMs) {
+        String owner = "plasticity rule of '" + projection.name() + "'";
+        if (network.projections().stream().noneMatch(p -> p == projection)) {
+            throw new ParameterException(owner, "projection", "a projection of the engine's network (one built again,"
+                    + " even from the same seed, has projections of its own)", "'" + projection.name()
+                    + "' of another network", "make the rule with engine.network().projection(\"" + projection.name()
+                    + "\")");
+        }
+        SpikeListener.requireNotPast(owner, lastTimeMs, timeMs, "attach a new rule to each engine");
     }
 
     /**

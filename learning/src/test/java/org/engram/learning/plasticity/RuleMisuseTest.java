@@ -8,7 +8,6 @@ import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
-import org.engram.simulator.engine.ListenerFailed;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
@@ -148,15 +147,32 @@ class RuleMisuseTest {
         Population<?, ?> src = net.projections().get(0).source();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rule.onSpike(src, 0, 1.0));
         assertTrue(e.getMessage().contains("attach a new rule to each engine"), e.getMessage());
-        // Through a second engine, the refusal names the rule and says the network is spent.
+        // A second engine refuses the rule as it is added, before a run could fail at its first spike
+        // and spend the network with its learned weights: a new rule goes on from them.
+        float learned = rule.weights()[0];
         try (Engine again = new Engine(net, EngineOptions.grid(1))) {
-            // The next engine's clock starts at 0: the source fires at 1 ms of it, before the rule's last spike.
+            ParameterException refused = assertThrows(ParameterException.class, () -> again.addListener(rule));
+            assertEquals("plasticity rule of 'src->out': engine: expected an engine whose clock has reached the last"
+                    + " spike shown, at 2.0 ms (a new engine's clock starts at 0), found 0.0 ms; attach a new rule to"
+                    + " each engine", refused.getMessage());
             ((SpikeTimes.State) src.state()).load(new double[][] {{1}});
-            again.addListener(rule);
-            ListenerFailed failed = assertThrows(ListenerFailed.class, () -> again.run(5));
-            assertTrue(failed.getMessage().startsWith("listener " + PairStdp.class.getName() + " threw when shown the"
-                    + " spike of neuron") && failed.getMessage().contains("attach a new rule to each engine")
-                    && failed.getMessage().contains("the network must be built again"), failed.getMessage());
+            PairStdp fresh = new PairStdp(net.projections().get(0), UNIT);
+            again.addListener(fresh);
+            again.run(5);   // the network was not spent
+            assertEquals(learned, fresh.weights()[0], "the weight the first engine left (no spike pair changes it)");
+            assertEquals(5.0, again.timeMs());
+        }
+    }
+
+    /** Through an engine of the network built again, the rule is refused as it is added. */
+    @Test
+    void aRuleOfAnotherNetworkIsRefusedByTheEngine() {
+        PairStdp rule = new PairStdp(network(Receptor.EXCITATORY, true).projections().get(0), UNIT);
+        try (Engine rebuilt = new Engine(network(Receptor.EXCITATORY, true), EngineOptions.grid(1))) {
+            ParameterException refused = assertThrows(ParameterException.class, () -> rebuilt.addListener(rule));
+            assertEquals("plasticity rule of 'src->out': projection: expected a projection of the engine's network (one"
+                    + " built again, even from the same seed, has projections of its own), found 'src->out' of another"
+                    + " network; make the rule with engine.network().projection(\"src->out\")", refused.getMessage());
         }
     }
 

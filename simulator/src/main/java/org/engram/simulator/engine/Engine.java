@@ -342,9 +342,7 @@ public final class Engine implements AutoCloseable {
         EngineChecks.requireRateBin(grid, binMs);
         synchronized (lifecycle) {
             requireDriverDuringRun("a rate monitor added");
-            // The current slice's spikes were shown to observers before the listener ran: bins that
-            // began at its start would count none of them.
-            RateMonitor r = new RateMonitor(own(population), binMs, running ? grid.timeMs(sliceTo) : timeMs());
+            RateMonitor r = new RateMonitor(own(population), binMs, joiningTimeMs());
             observers.add(r);
             rateMonitors.add(r);
             return r;
@@ -392,12 +390,15 @@ public final class Engine implements AutoCloseable {
      * @param listener the listener
      * @throws ParameterException if the listener is null, or already added as a listener or an
      *                            observer (it would see each spike twice, and a rule apply each change twice),
-     *                            or a monitor refused as {@link #addObserver} refuses it
+     *                            or a monitor refused as {@link #addObserver} refuses it, or if the listener
+     *                            refuses this engine's network or time ({@link SpikeListener#joining}), as a
+     *                            plasticity rule of another network or one shown an earlier engine's spikes does
      * @throws IllegalStateException after {@link #close}, or from another thread than the one running
      *                            the engine, during a run
      */
     public void addListener(SpikeListener listener) {
         requireOpen();
+        join("listener", listener);
         synchronized (lifecycle) {
             requireDriverDuringRun("a listener added");
             listeners.add(requireListener("listener", listener));
@@ -416,12 +417,15 @@ public final class Engine implements AutoCloseable {
      *                            observer (it would see each spike twice), or a {@link SpikeRecorder} or
      *                            {@link RateMonitor} made by hand for a population of another network
      *                            (it would record nothing) or, a rate monitor, with bins that are not a
-     *                            whole number of steps, as {@link #recordRate} refuses them
+     *                            whole number of steps, as {@link #recordRate} refuses them, or if the
+     *                            observer refuses this engine's network or time ({@link SpikeListener#joining}),
+     *                            as a monitor that watched an earlier engine does
      * @throws IllegalStateException after {@link #close}, or from another thread than the one running
      *                            the engine, during a run
      */
     public void addObserver(SpikeListener observer) {
         requireOpen();
+        join("observer", observer);
         synchronized (lifecycle) {
             requireDriverDuringRun("an observer added");
             observers.add(requireListener("observer", observer));
@@ -500,10 +504,28 @@ public final class Engine implements AutoCloseable {
      * Refuses null now (at the first spike it would stop the run mid-slice and spoil the network's
      * state), one added before, and a monitor made by hand that this engine's spikes cannot reach.
      */
-    private SpikeListener requireListener(String role, SpikeListener listener) {
+    /**
+     * Lets a listener refuse this engine's network or clock ({@link SpikeListener#joining}) before it is
+     * added; called outside the lifecycle lock, as it is the listener's own code.
+     */
+    private void join(String role, SpikeListener listener) {
         if (listener == null) {
             throw new ParameterException("engine", role, "a SpikeListener", null);
         }
+        listener.joining(network, joiningTimeMs());
+    }
+
+    /**
+     * The time from which a listener or monitor added now sees spikes: the engine's time or, during a
+     * run (from a listener, at a slice edge), the end of the current slice, whose spikes were shown
+     * before the listener ran.
+     */
+    private double joiningTimeMs() {
+        return running ? grid.timeMs(sliceTo) : timeMs();
+    }
+
+    /** Refuses a listener added before, and a hand-made monitor another network's engine would feed. */
+    private SpikeListener requireListener(String role, SpikeListener listener) {
         if (holds(listeners, listener) || holds(observers, listener)) {
             throw new ParameterException("engine", role, "a SpikeListener not yet added to this engine (as a listener "
                     + "or an observer: it would see each spike twice)", listener);

@@ -1,5 +1,8 @@
 package org.engram.simulator.event;
 
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 
 /**
@@ -41,5 +44,39 @@ public interface SpikeListener {
      * @param timeMs the time of the spikes just handled (the last of them in precise mode)
      */
     default void afterSpikesAt(double timeMs) {
+    }
+
+    /**
+     * Called as an engine adds this listener or observer ({@code addListener}, {@code addObserver}),
+     * before it is shown a spike, with the engine's network and the time its clock reads. A listener
+     * that cannot follow them refuses by throwing a {@link org.engram.simulator.ParameterException},
+     * which the engine passes on without adding it: one that has seen later times (on an earlier
+     * engine of the network, whose clock a new engine restarts at 0), or that changes another network
+     * (the same network built again). The monitors and plasticity rules refuse so; accepts by default.
+     *
+     * @param network the engine's network
+     * @param timeMs  the engine's time in ms; a listener added during a run is shown spikes from the
+     *                next slice on, at or after this time
+     */
+    default void joining(Network network, double timeMs) {
+    }
+
+    /**
+     * The refusal of {@link #joining} for a listener shown a spike later than the joining engine's
+     * clock: its record or its traces would go on with earlier times.
+     *
+     * @param owner   the listener, for the message (e.g. {@code "spike recorder of 'exc'"})
+     * @param lastMs  the time of the last spike it was shown (ms), minus infinity for none
+     * @param timeMs  the joining engine's time (ms)
+     * @param instead what to do instead, e.g. {@code "record the new engine's spikes with a new recorder"}
+     * @throws ParameterException naming {@code engine} if {@code lastMs} is later than {@code timeMs}
+     *                            (by more than the rounding of grid times)
+     */
+    static void requireNotPast(String owner, double lastMs, double timeMs, String instead) {
+        if (!TimeGrid.atOrBefore(lastMs, timeMs)) {
+            throw new ParameterException(owner, "engine", "an engine whose clock has reached the last spike shown, at "
+                    + TimeGrid.shownMs(lastMs) + " ms (a new engine's clock starts at 0)", TimeGrid.shownMs(timeMs)
+                    + " ms", instead);
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.io.Writer;
 import java.util.Arrays;
 import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 
 /**
@@ -85,6 +87,29 @@ public final class RateMonitor implements SpikeListener {
         }
         counts[b]++;
         bins = Math.max(bins, b + 1);
+    }
+
+    /**
+     * Refuses an engine whose clock is not where this monitor's bins go on from: a fresh monitor's
+     * start must not lie before the clock, and one that has watched must have watched up to it.
+     * Earlier, the bins of time it never watched would read as silence; later (an earlier engine's,
+     * whose clock a new engine restarts at 0), a new engine's spikes would go into bins of the old one.
+     */
+    @Override
+    public void joining(Network network, double timeMs) {
+        String owner = "rate monitor of '" + population.name() + "'";
+        boolean fresh = bins == 0 && endMs == startMs;
+        if (fresh && !TimeGrid.atOrBefore(timeMs, startMs)) {
+            throw new ParameterException(owner, "start", "a start at or after the engine's time, "
+                    + TimeGrid.shownMs(timeMs) + " ms, as bins before it would read as silence it did not watch",
+                    TimeGrid.shownMs(startMs) + " ms", "start it there (new RateMonitor(population, bin, "
+                    + "engine.timeMs())), or use engine.recordRate");
+        }
+        if (!fresh && !(TimeGrid.atOrBefore(timeMs, endMs) && TimeGrid.atOrBefore(endMs, timeMs))) {
+            throw new ParameterException(owner, "engine", "an engine whose time is where the bins end, at "
+                    + TimeGrid.shownMs(endMs) + " ms", TimeGrid.shownMs(timeMs) + " ms", "a monitor goes on only where "
+                    + "it stopped; record the rest with a new one (engine.recordRate)");
+        }
     }
 
     /**

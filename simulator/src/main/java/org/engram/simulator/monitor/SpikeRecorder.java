@@ -7,6 +7,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 
 /**
@@ -82,6 +83,14 @@ public final class SpikeRecorder implements SpikeListener {
         timesMs[count] = timeMs;
         neurons[count] = neuron;
         count++;
+    }
+
+    /** Refuses an engine whose clock is before the last spike recorded, which would break the time order. */
+    @Override
+    public void joining(Network network, double timeMs) {
+        SpikeListener.requireNotPast("spike recorder of '" + population.name() + "'",
+                count == 0 ? Double.NEGATIVE_INFINITY : timesMs[count - 1], timeMs,
+                "record the new engine's spikes with a new recorder (engine.recordSpikes)");
     }
 
     /** Makes room for one more spike, the one at {@code timeMs}, or refuses it by its time. */

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 
 /**
@@ -51,6 +52,7 @@ public final class SpikeTrainDigest implements SpikeListener {
     private int[] neurons = new int[SMALL_WINDOW];
     private int count;
     private long spikes;
+    private double lastTimeMs = Double.NEGATIVE_INFINITY;
     /** The digest of the spikes seen so far, or null when a spike came after the last {@link #hex()}. */
     private String hex;
 
@@ -106,6 +108,14 @@ public final class SpikeTrainDigest implements SpikeListener {
         neurons[count] = population.firstNeuron() + neuron;
         count++;
         spikes++;
+        lastTimeMs = timeMs;
+    }
+
+    /** Refuses an engine whose clock is before the last spike seen, which would break the time order. */
+    @Override
+    public void joining(Network network, double timeMs) {
+        SpikeListener.requireNotPast("spike-train digest", lastTimeMs, timeMs,
+                "digest the new engine's spikes with a new digest");
     }
 
     /**
