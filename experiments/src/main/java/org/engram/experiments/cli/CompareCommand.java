@@ -112,8 +112,6 @@ public final class CompareCommand implements Callable<Integer> {
         o.println();
         c.paired().ifPresent(md -> o.println("Rows that share two or more seeds, compared seed by seed over those: "
                 + md));
-        o.println(c.folder());
-        o.flush();
-        return 0;
+        return ResultFolderLine.print(o, err, c.folder());
     }
 }

@@ -144,9 +144,7 @@ public final class RunCommand implements Callable<Integer> {
         Runner.Outcome r = Runner.execute(request, signal, err);
         o.print(r.summary());
         o.println();
-        o.println(r.folder());
-        o.flush();
-        return 0;
+        return ResultFolderLine.print(o, err, r.folder());
     }
 
     /**

@@ -74,8 +74,6 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());
         o.println();
-        o.println(r.folder());
-        o.flush();
-        return 0;
+        return ResultFolderLine.print(o, spec.commandLine().getErr(), r.folder());
     }
 }
