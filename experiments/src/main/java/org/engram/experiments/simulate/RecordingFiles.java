@@ -48,7 +48,7 @@ final class RecordingFiles {
         }
         for (String name : c.record().synapses()) {
             Projection projection = network.projection(name);
-            writeCsv(folder, ResultFileNames.synapsesFile(name), w -> projection.writeCsv(w, grid), hooks, files,
+            writeCsv(folder, ResultFileNames.synapsesFile(name), projection::writeCsv, hooks, files,
                     unwritten);
         }
         for (WeightSampler w : recorded.weights()) {

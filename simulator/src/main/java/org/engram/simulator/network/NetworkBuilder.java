@@ -440,11 +440,12 @@ public final class NetworkBuilder {
      *
      * @return the network
      * @throws ParameterException    if a drawn value breaks its rule (a drawn weight of the wrong
-     *                               sign, a drawn delay past the longest), or a projection's
-     *                               synapses do not fit the heap beside those drawn before it
-     *                               ({@link HeapLimitExceeded}; the input buffers are checked when
-     *                               an engine is made); the builder is then spent, as its populations
-     *                               are half initialised: build again with a new builder
+     *                               sign, a drawn delay past the longest, an initial value not
+     *                               finite), or a projection's synapses do not fit the heap beside
+     *                               those drawn before it ({@link HeapLimitExceeded}; the input
+     *                               buffers are checked when an engine is made); the builder is then
+     *                               spent, as its populations are half initialised: build again with
+     *                               a new builder
      * @throws IllegalStateException if the builder has built, or failed to build, before
      */
     public Network build() {
@@ -493,6 +494,12 @@ public final class NetworkBuilder {
             for (int i = 0; i < values.length; i++) {
                 init.draw().reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.INITIAL_STATE, first + i));
                 values[i] = init.draw().sample();
+                if (!Double.isFinite(values[i])) {
+                    // Refused here rather than at the first run, whose message could not name the draw.
+                    throw new ParameterException("population '" + init.population().name() + "'", "initialise "
+                            + init.variable(), "a distribution that draws finite values", values[i] + " drawn for"
+                            + " neuron " + i);
+                }
             }
         }
         List<Projection> projections = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.engram.simulator.network;
 import java.io.IOException;
 import java.io.Writer;
 import org.engram.simulator.IndexArguments;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.Plural;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
@@ -45,13 +46,15 @@ public final class Projection {
     private final int uniformDelaySteps;
     private final boolean plastic;
     private final TsodyksMarkram shortTerm;
+    /** The network's time grid, whose step the delays count. */
+    private final TimeGrid grid;
     /** The short-term state of every source neuron's synapses, or {@code null} without short-term plasticity. */
     private final TsodyksMarkram.State shortTermState;
     private IncomingIndex incoming;
 
     Projection(int index, String name, Population<?, ?> source, Population<?, ?> target, Receptor receptor,
                int[] rowStart, char[] narrowTargets, int[] wideTargets, float[] weights, float uniformWeight,
-               short[] delays, int uniformDelaySteps, boolean plastic, TsodyksMarkram shortTerm) {
+               short[] delays, int uniformDelaySteps, boolean plastic, TsodyksMarkram shortTerm, TimeGrid grid) {
         this.index = index;
         this.name = name;
         this.source = source;
@@ -66,6 +69,7 @@ public final class Projection {
         this.uniformDelaySteps = uniformDelaySteps;
         this.plastic = plastic;
         this.shortTerm = shortTerm;
+        this.grid = grid;
         this.shortTermState = shortTerm == null ? null : new TsodyksMarkram.State(shortTerm, source.size());
     }
 
@@ -232,14 +236,13 @@ public final class Projection {
     /**
      * Writes every synapse as CSV: {@code source,target,weight,delay_ms}, population-local indices,
      * in the order of the rows (by source, then target), the weight as stored (a float, in the
-     * target model's unit), the delay in ms (its steps times the grid's step, to 9 decimals); for
+     * target model's unit), the delay in ms (its steps times the network's step, to 9 decimals); for
      * comparing the connectivity with another simulator's.
      *
-     * @param out  where to write; not closed
-     * @param grid the network's time grid
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
-    public void writeCsv(Writer out, TimeGrid grid) throws IOException {
+    public void writeCsv(Writer out) throws IOException {
         out.write("source,target,weight,delay_ms\n");
         StringBuilder line = new StringBuilder();
         for (int s = 0; s < rowStart.length - 1; s++) {
@@ -251,6 +254,22 @@ public final class Projection {
             }
         }
         out.flush();
+    }
+
+    /**
+     * As {@link #writeCsv(Writer)}, for code that passes the network's grid.
+     *
+     * @param out  where to write; not closed
+     * @param grid the network's time grid
+     * @throws IOException        if writing fails
+     * @throws ParameterException if the grid's step is not the network's, which would misstate every delay
+     */
+    public void writeCsv(Writer out, TimeGrid grid) throws IOException {
+        if (grid.dtMs() != this.grid.dtMs()) {
+            throw new ParameterException("projection '" + name + "'", "grid", "the network's time grid, dt = "
+                    + this.grid.dtMs() + " ms, whose steps the delays count", "dt = " + grid.dtMs() + " ms");
+        }
+        writeCsv(out);
     }
 
     /** {@return the smallest delay in steps} */

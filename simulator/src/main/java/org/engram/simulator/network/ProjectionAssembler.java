@@ -192,8 +192,7 @@ final class ProjectionAssembler implements SynapseSink {
             uniformDelay = minOf(delays);
         }
         return new Projection(index, name, source, target, spec.receptor(), rowStart, narrowTargets, wideTargets,
-                weights, uniformWeight, delays, uniformDelay, spec.plastic(),
-                spec.shortTerm());
+                weights, uniformWeight, delays, uniformDelay, spec.plastic(), spec.shortTerm(), grid);
     }
 
     private float[] drawWeights(int index, Synapses spec, int[] rowStart, int[] origin, long seed) {

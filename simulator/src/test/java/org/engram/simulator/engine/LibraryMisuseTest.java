@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.ConstantRealDistribution;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
@@ -528,5 +529,16 @@ class LibraryMisuseTest {
                 + "the Java heap") && error.getMessage().contains("found 2000000000")
                 && error.getMessage().endsWith(", or " + HeapLimitExceeded.MORE_HEAP), error.getMessage());
         b.population("huge", 10, LifDelta.MODEL, DRIVEN);   // the name was not taken by the failed call
+    }
+
+    /** A distribution that draws NaN was taken by build() and refused only at the first run. */
+    @Test
+    void anInitialValueThatIsNotFiniteIsRefusedByBuild() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> cells = b.population("cells", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.initialise(cells, "v", new ConstantRealDistribution(Double.NaN));
+        ParameterException e = assertThrows(ParameterException.class, b::build);
+        assertEquals("population 'cells': initialise v: expected a distribution that draws finite values, found NaN"
+                + " drawn for neuron 0", e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.engram.simulator.network.Networks.between;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
@@ -12,6 +13,7 @@ import java.io.StringWriter;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
@@ -126,8 +128,16 @@ class NetworkQueriesTest {
                 new double[] {0.5, 0.25}, new double[] {0.3, 1.2}), Synapses.excitatory(1));
         StringWriter out = new StringWriter();
         // Through a buffer, which writeCsv flushes (it does not close the writer).
-        p.writeCsv(new BufferedWriter(out), new TimeGrid(0.1));
+        p.writeCsv(new BufferedWriter(out));
         assertEquals("source,target,weight,delay_ms\n0,2,0.25,1.2\n1,0,0.5,0.3\n", out.toString());
+        StringWriter again = new StringWriter();
+        p.writeCsv(again, new TimeGrid(0.1));
+        assertEquals(out.toString(), again.toString(), "given the network's grid");
+        // Another step would misstate every delay: 3 steps written as 0.75 ms.
+        ParameterException otherGrid = assertThrows(ParameterException.class,
+                () -> p.writeCsv(new StringWriter(), new TimeGrid(0.25)));
+        assertEquals("projection 'a->b': grid: expected the network's time grid, dt = 0.1 ms, whose steps the delays"
+                + " count, found dt = 0.25 ms", otherGrid.getMessage());
         assertEquals("a->b (a -> b, 2 synapses)", p.toString());
         assertEquals("a->b (a -> b, 1 synapse)", between(1, 1, 1, Rules.oneToOne(), Synapses.excitatory(1)).toString());
     }
