@@ -158,6 +158,20 @@ public class ConfigException extends EngramException {
     }
 
     /**
+     * Each problem of a refusal (one that carries several, such as a record's checks) placed at its
+     * parameter's key within a config entry.
+     *
+     * @param e     the refusal
+     * @param where file, with {@code :line:column} when known
+     * @param entry the entry's key path, e.g. {@code inputs[0]}, which each parameter's name follows
+     * @return the error
+     */
+    public static ConfigException placedEach(EngramException e, String where, String entry) {
+        List<? extends EngramException> each = e instanceof ParameterException p ? p.problems() : List.of(e);
+        return all(each.stream().map(one -> placed(one, where, entry + "." + one.location(), null)).toList());
+    }
+
+    /**
      * {@return the rule a refusal states, or its whole message for one of free form (a model of one's own may
      * throw one)}
      *

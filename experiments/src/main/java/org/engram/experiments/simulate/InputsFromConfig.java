@@ -63,6 +63,7 @@ final class InputsFromConfig {
         Population<?, ?> target = EntryChecks.collect(() -> populations.population(in.target(), path + ".target"),
                 problems);
         InputType type = EntryChecks.collect(() -> type(in, path), problems);
+        int unreadKeys = problems.size();
         if (type != null) {
             // A key the type does not read is one problem; the values it reads are still checked.
             EntryChecks.collect(() -> {
@@ -70,10 +71,10 @@ final class InputsFromConfig {
                 return null;
             }, problems);
         }
+        unreadKeys = problems.size() - unreadKeys;
         if (type == InputType.POISSON) {
             collectRateProblems(in, path, problems);
-            EntryChecks.collect(() -> checks.requireForType(in.weight(), path + ".weight", "a poisson input"),
-                    problems);
+            EntryChecks.collect(() -> weight(in, path + ".weight"), problems);
         } else if (type == InputType.CURRENT) {
             collectAmplitudeProblems(in, path, problems);
         } else if (type == InputType.NOISE) {
@@ -84,15 +85,35 @@ final class InputsFromConfig {
             EntryChecks.collect(() -> checks.requireForType(in.frequencyHz(), path + ".frequency_hz",
                     "a sinusoidal input"), problems);
         }
-        if (!problems.isEmpty()) {
+        // Beside keys the type does not read alone, the input is still built, so that its values' own
+        // checks are reported with them.
+        if (problems.size() > unreadKeys) {
             throw ConfigException.all(problems);
         }
         // A target not built for its parameters' problems: the input is checked against its stand-in.
         Population<?, ?> checked = target != null || in.target() == null ? target : populations.standIn(in.target());
-        // The source's checks would depend on a key left out.
-        if (checked == null || leftOut.within(path)) {
+        // The input's checks would depend on a key it reads that was left out (an unknown one does not count).
+        if (checked == null || type.keys().stream().anyMatch(key -> leftOut.covers(path + "." + key))) {
+            if (!problems.isEmpty()) {
+                throw ConfigException.all(problems);
+            }
             return;
         }
+        EntryChecks.collect(() -> {
+            build(b, grid, in, path, type, target, checked);
+            return null;
+        }, problems);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
+    }
+
+    /**
+     * Makes the input of an entry whose keys the checks above passed, and adds it unless its target is a
+     * stand-in; an error the input finds is placed at its key.
+     */
+    private void build(NetworkBuilder b, TimeGrid grid, SimulationConfig.InputSpec in, String path, InputType type,
+                       Population<?, ?> target, Population<?, ?> checked) {
         try {
             switch (type) {
                 case POISSON -> {
@@ -124,7 +145,7 @@ final class InputsFromConfig {
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
-            throw ConfigException.placed(e, source, path + "." + e.location(), null);
+            throw ConfigException.placedEach(e, source, path);
         }
     }
 
@@ -276,6 +297,20 @@ final class InputsFromConfig {
                 problems);
         EntryChecks.collect(() -> checks.require(in.ratesHz(), path + ".rates_hz", "a poisson input with times_ms"),
                 problems);
+    }
+
+    /** A Poisson input's weight, required and checked against its receptor by the input's own rule. */
+    private Double weight(SimulationConfig.InputSpec in, String path) {
+        Double weight = checks.requireForType(in.weight(), path, "a poisson input");
+        // A receptor left out for its problem stands as the default, whose sign says nothing of the weight's.
+        if (!leftOut.covers(path.substring(0, path.lastIndexOf('.')) + ".receptor")) {
+            try {
+                PoissonInput.requireWeight(in.target(), weight, in.receptor());
+            } catch (EngramException e) {
+                throw ConfigException.placed(e, source, path, null);
+            }
+        }
+        return weight;
     }
 
     /** A Poisson input's constant rate, required and checked by the input's own rule. */

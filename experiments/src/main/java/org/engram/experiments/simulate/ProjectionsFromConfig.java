@@ -198,11 +198,7 @@ final class ProjectionsFromConfig {
         try {
             return new TsodyksMarkram(spec.u(), spec.tauRec(), spec.tauFac());
         } catch (ParameterException e) {
-            List<ConfigException> each = new ArrayList<>();
-            for (ParameterException p : e.problems()) {
-                each.add(ConfigException.placed(p, source, path + "." + p.location(), null));
-            }
-            throw ConfigException.all(each);
+            throw ConfigException.placedEach(e, source, path);
         }
     }
 

@@ -36,4 +36,29 @@ class UnusedEntryKeysTest {
                 "  keys.yaml:10:60: inputs[0].weight: expected no value (input type noise uses mean_pa, neurons,"
                         + " std_pa, target), found 1.5" + remove), errors);
     }
+
+    /**
+     * An unknown key, or a value of the wrong type, beside other problems of an input: each is reported with
+     * the rest, where the input's own checks (a noise's deviation, a Poisson weight's sign) had waited for the
+     * next run, after the first was mended.
+     */
+    @Test
+    void anInputsOtherProblemsAreReportedBesideAnUnknownKey(@TempDir Path dir) throws IOException {
+        List<String> errors = SpikeSourcesConfig.refused(dir, "inputs.yaml", "name: inputs\n"
+                + SpikeSourcesConfig.POPULATIONS + """
+                inputs:
+                  - {type: noise, target: post, std_pa: -1, colour: red}
+                  - {type: poisson, target: post, rate_hz: -1, weight: -1}
+                  - {type: poisson, target: post, rate_hz: x, weight: -1, receptor: inhibitory}
+                """);
+        assertEquals(List.of("engram: error: 5 problems:",
+                "  inputs.yaml:7:33: inputs[0].std_pa: expected a finite number >= 0 (pA), found -1",
+                "  inputs.yaml:7:45: inputs[0].colour: expected one of the keys [mean_pa, neurons, std_pa, target,"
+                        + " type], found unknown key 'colour'",
+                "  inputs.yaml:8:35: inputs[1].rate_hz: expected a finite number >= 0 (Hz), found -1",
+                "  inputs.yaml:8:48: inputs[1].weight: expected an excitatory weight >= 0 (a negative one needs the"
+                        + " inhibitory receptor), found -1",
+                "  inputs.yaml:9:35: inputs[2].rate_hz: expected a value of type number, found the text \"x\""),
+                errors);
+    }
 }

@@ -1,6 +1,7 @@
 package org.engram.simulator.input;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Population;
@@ -56,18 +57,23 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
             throw new ParameterException("poisson input", "target", "a population", "null");
         }
         String owner = owner(target.name());
-        ChangeTimes.requireSchedule(owner, timesMs, ratesHz, "rates_hz", "rate");
-        for (int k = 0; k < ratesHz.length; k++) {
-            ParameterException.requireNonNegative(owner, "rates_hz[" + k + "]", ratesHz[k], "Hz");
+        // Every problem at once, as a config reports them.
+        Problems problems = new Problems(owner);
+        double[] times = timesMs;
+        double[] rates = ratesHz;
+        if (problems.check(() -> ChangeTimes.requireSchedule(owner, times, rates, "rates_hz", "rate"))) {
+            for (int k = 0; k < ratesHz.length; k++) {
+                problems.nonNegative("rates_hz[" + k + "]", ratesHz[k], "Hz");
+            }
         }
-        if (receptor == null) {
-            throw new ParameterException(owner, "receptor", "excitatory or inhibitory", "null");
+        if (problems.require(receptor != null, "receptor", "excitatory or inhibitory", "null")) {
+            problems.check(() -> requireWeight(target.name(), weight, receptor));
         }
-        ParameterException.requireFinite(owner, "weight", weight, "the target model's unit, mV or pA");
-        if (!receptor.accepts(weight)) {
-            throw new ParameterException(owner, "weight", receptor.weightRule(), weight);
-        }
-        neurons = ChosenNeurons.require(owner, target, neurons);
+        int[] given = neurons;
+        int[][] chosen = new int[1][];
+        problems.check(() -> chosen[0] = ChosenNeurons.require(owner, target, given));
+        problems.throwIfAny();
+        neurons = chosen[0];
         timesMs = timesMs.clone();
         ratesHz = ratesHz.clone();
     }
@@ -150,6 +156,22 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
      */
     public static void requireRate(String target, double rateHz) {
         ParameterException.requireNonNegative(owner(target), "rate_hz", rateHz, "Hz");
+    }
+
+    /**
+     * Checks an input's weight as the constructor does, so that a config can report it with its other
+     * problems.
+     *
+     * @param target   the target population's name, for the message
+     * @param weight   the weight of each event, in the target model's weight unit
+     * @param receptor the receptor, whose sign the weight must have
+     * @throws ParameterException if the weight is not finite or has the other sign
+     */
+    public static void requireWeight(String target, double weight, Receptor receptor) {
+        ParameterException.requireFinite(owner(target), "weight", weight, "the target model's unit, mV or pA");
+        if (!receptor.accepts(weight)) {
+            throw new ParameterException(owner(target), "weight", receptor.weightRule(), weight);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
@@ -65,5 +66,15 @@ class PoissonInputNeuronsTest {
         assertArrayEquals(new int[] {2, 0}, read);
         read[1] = 1;
         assertArrayEquals(new int[] {2, 0}, in.neurons());
+    }
+
+    /** Every problem of an input at once, as a config reports them, where the first had hidden the rest. */
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new PoissonInput(P, new int[] {5}, new double[] {0}, new double[] {-1}, -0.1,
+                        Receptor.EXCITATORY));
+        assertEquals(List.of("rates_hz[0]", "weight", "neurons"),
+                e.problems().stream().map(ParameterException::location).toList(), e.getMessage());
     }
 }
