@@ -163,7 +163,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         List<Integer> byName = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode label = list.get(i).path("label");
-            String entryName = list.get(i).path("name").asText(null);
+            String entryName = nameOf(list.get(i));
             if (label.isTextual() ? label.asText().equals(name) : name.equals(entryName)) {
                 return i;
             }
@@ -214,8 +214,22 @@ record SetOverride(String text, String keyPath, JsonNode value) {
      */
     static String shownName(JsonNode entry) {
         JsonNode label = entry.path("label");
-        JsonNode name = label.isTextual() ? label : entry.path("name");
-        return name.isTextual() ? " (" + name.asText() + ")" : "";
+        String name = label.isTextual() ? label.asText() : nameOf(entry);
+        return name != null ? " (" + name + ")" : "";
+    }
+
+    /**
+     * An entry's name: its {@code name}, else, for a simulation's projection, the one it takes by default,
+     * {@code source->target}; null for an entry without either.
+     */
+    private static String nameOf(JsonNode entry) {
+        JsonNode name = entry.path("name");
+        if (name.isValueNode() && !name.isNull()) {
+            return name.asText();
+        }
+        JsonNode source = entry.path("source");
+        JsonNode target = entry.path("target");
+        return source.isTextual() && target.isTextual() ? source.asText() + "->" + target.asText() : null;
     }
 
     /**

@@ -58,6 +58,23 @@ class SetOverrideTest {
         assertEquals("s", tree.at("/strategies/2/label").asText());
     }
 
+    /**
+     * A simulation's projection without a name is named {@code source->target}, as the resolved config
+     * writes it out: that name sets it too (it was refused as the name of no entry).
+     */
+    @Test
+    void aProjectionIsNamedByItsDefaultName() throws JsonProcessingException {
+        ObjectNode tree = (ObjectNode) ConfigLoader.mapper().readTree("{projections: [{source: e, target: i, weight: 1},"
+                + " {name: ee, source: e, target: e, weight: 1}]}");
+        assertEquals("projections[0].weight", SetOverride.parse("projections[e->i].weight=0.7").applyTo(tree));
+        assertEquals(0.7, tree.at("/projections/0/weight").asDouble());
+        assertEquals("--set projections[e->e].weight=1: projections[e->e]: expected the index or the name of an"
+                + " entry of projections (projections[0]"
+                + " (e->i), projections[1] (ee)), found 'e->e'; to add an entry, write its index, projections[2], with"
+                + " all its required keys", assertThrows(ConfigException.class,
+                () -> SetOverride.parse("projections[e->e].weight=1").applyTo(tree)).getMessage());
+    }
+
     /** A missing key before an index makes a list there, so that the index appends to it. */
     @Test
     void aMissingKeyBeforeAnIndexBecomesAList() throws JsonProcessingException {
