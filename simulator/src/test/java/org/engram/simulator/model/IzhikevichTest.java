@@ -226,4 +226,37 @@ class IzhikevichTest {
         assertTrue(spikes.length > 10, spikes.length + " spikes");
         assertArrayEquals(gridSpikes(rs), spikes);
     }
+
+    /**
+     * Input that drives v below where an Euler substep converges fails with a message that names the neuron and
+     * its state. A current of -1e8 had the first substep take v to -5e5 mV and the next to +1e8, a spike, ten a
+     * step from a hyperpolarising input; a synaptic jump of -1e6 mV did the same at the next substep.
+     */
+    @Test
+    void inputThatDrivesVWhereEulerDivergesFailsClearly() {
+        Izhikevich.Params p = Izhikevich.regularSpiking();
+        Izhikevich.State byCurrent = Izhikevich.MODEL.newState(1, p);
+        KernelHarness current = new KernelHarness(1, 20, DT);
+        current.current(0, 20, 0, -1e8);
+        ArithmeticException driven = assertThrows(ArithmeticException.class,
+                () -> current.run(Izhikevich.MODEL.prepare(p, new TimeGrid(DT)), byCurrent, 0, 20));
+        assertTrue(driven.getMessage().startsWith("izhikevich neuron 0: v = -500"), driven.getMessage());
+        assertTrue(driven.getMessage().contains("input current -1.0E8: below -5062.5 mV, where the Euler substep of"
+                + " 0.005 ms diverges"), driven.getMessage());
+        assertEquals(0, current.spikeTimesMs(0).length, "no spike before the failure");
+        // -5e5 holds v near its fixed point, (-5 - sqrt(25 - 0.16 (140 - u + I))) / 0.08, about -3,600 mV,
+        // where the substeps converge: nothing fails.
+        Izhikevich.State held = Izhikevich.MODEL.newState(1, p);
+        KernelHarness strong = new KernelHarness(1, 200, DT);
+        strong.current(0, 200, 0, -5e5);
+        strong.run(Izhikevich.MODEL.prepare(p, new TimeGrid(DT)), held, 0, 200);
+        assertEquals(0, strong.spikeTimesMs(0).length);
+        assertTrue(held.v[0] < -3500 && held.v[0] > -3700, "v = " + held.v[0]);
+        Izhikevich.State jumped = Izhikevich.MODEL.newState(1, p);
+        KernelHarness jump = new KernelHarness(1, 3, DT);
+        jump.inhibitory(0, 0, -1e6);
+        ArithmeticException byJump = assertThrows(ArithmeticException.class,
+                () -> jump.run(Izhikevich.MODEL.prepare(p, new TimeGrid(DT)), jumped, 0, 3));
+        assertTrue(byJump.getMessage().startsWith("izhikevich neuron 0: v = -1000065."), byJump.getMessage());
+    }
 }
