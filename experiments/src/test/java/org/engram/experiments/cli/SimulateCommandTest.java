@@ -835,16 +835,16 @@ class SimulateCommandTest {
                 Arguments.of("negative Poisson rate", GOOD.replace("rate_hz: 20000", "rate_hz: -1"),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz", "-1")),
                 Arguments.of("Poisson rate above the grid limit", GOOD.replace("rate_hz: 20000", "rate_hz: 1e10"),
-                        List.of("bad.yaml:11:", "inputs[0].rate_hz", "grid mode", "1e10")),
+                        List.of("bad.yaml:11:", "inputs[0].rate_hz", "events per step on average", "1e10")),
                 Arguments.of("changing Poisson rate above the grid limit", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 20], rates_hz: [20000, 1e10]"),
-                        List.of("bad.yaml:11:", "inputs[0].rates_hz[1]", "grid mode", "1e10")),
+                        List.of("bad.yaml:11:", "inputs[0].rates_hz[1]", "events per step on average", "1e10")),
                 // The rate is looked for in each input into its target, the first's changing rates passed by.
                 Arguments.of("Poisson rate above the grid limit after a changing one", GOOD.replace(
                         "  - {type: poisson, target: exc, rate_hz: 20000, weight: 0.1}",
                         "  - {type: poisson, target: exc, times_ms: [0, 20], rates_hz: [20000, 30000], weight: 0.1}\n"
                                 + "  - {type: poisson, target: exc, rate_hz: 1e10, weight: 0.1}"),
-                        List.of("bad.yaml:12:", "inputs[1].rate_hz", "grid mode", "1e10")),
+                        List.of("bad.yaml:12:", "inputs[1].rate_hz", "events per step on average", "1e10")),
                 Arguments.of("constant and changing Poisson rate both", GOOD.replace("rate_hz: 20000",
                         "rate_hz: 20000, times_ms: [0], rates_hz: [5]"),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz: expected either rate_hz (a constant rate) or "

@@ -77,7 +77,7 @@ class SimulateRulesAsWrittenTest {
         assertEquals(List.of(rule + "0.100 ms), found 0.15; dt_ms is the one --set dt_ms=0.100 gave"),
                 stepRefused(dir, "1e-1", delay, "--set", "dt_ms=0.100"));
         assertEquals(List.of("engram: error: step.yaml:5:37: inputs[0].rate_hz: expected at most 700.0 events per step"
-                + " in grid mode, i.e. 700000.0 Hz at dt = 1.0e0 ms (precise mode has no limit), found 1e9"),
+                + " on average, i.e. 700000.0 Hz at dt = 1.0e0 ms, found 1e9"),
                 stepRefused(dir, "1.0e0", "inputs: [{type: poisson, target: p, rate_hz: 1e9, weight: 0.1}]"));
     }
 

@@ -3,8 +3,8 @@ package org.engram.simulator.engine;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.engram.simulator.ParameterException;
 import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
@@ -92,12 +92,18 @@ final class PoissonDrive {
             ratesKhz[k] = ratesHz[k] / 1000.0;
             changeMs[k] = grid.timeMs(changeSteps[k]);
         }
+        // Checked in precise mode too, where each event is drawn and delivered one by one.
+        double[] means = new double[ratesHz.length];
+        for (int k = 0; k < ratesHz.length; k++) {
+            means[k] = PoissonSource.requireRateOnGrid("poisson input to '" + input.target().name() + "'",
+                    input.rateKey(k), ratesHz[k], grid);
+        }
         if (mode == Mode.GRID) {
             counts = new GuideTable[ratesHz.length];
             Map<Double, GuideTable> byRate = new HashMap<>();
             boolean guided = Arrays.stream(ratesHz).distinct().count() <= MAX_GUIDED_RATES;
             for (int k = 0; k < ratesHz.length; k++) {
-                double mean = meanPerStep(input, ratesHz, k, grid);
+                double mean = means[k];
                 counts[k] = ratesHz[k] == 0 ? null : byRate.computeIfAbsent(mean,
                         m -> GuideTable.poisson(m, guided));
             }
@@ -125,16 +131,6 @@ final class PoissonDrive {
         return neurons == null ? j : neurons[j];
     }
 
-    private static double meanPerStep(PoissonInput input, double[] ratesHz, int k, TimeGrid grid) {
-        double mean = ratesHz[k] / 1000.0 * grid.dtMs();
-        if (!(mean <= GuideTable.MAX_POISSON_MEAN)) {
-            throw new ParameterException("poisson input to '" + input.target().name() + "'", input.rateKey(k),
-                    "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
-                            + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
-                            + " ms (precise mode has no limit)", ratesHz[k], null, TimeGrid.DT);
-        }
-        return mean;
-    }
 
     /**
      * @param piece a piece of the schedule

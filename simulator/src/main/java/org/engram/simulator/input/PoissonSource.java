@@ -27,8 +27,8 @@ import org.engram.simulator.random.RandomStreams;
  * fires at most once per step, so a train without two spikes in one step is that draw's, bit for
  * bit. The tail is computed once per run, past {@code P(N > 0)} as sums from its small end; the
  * far terms whose mass together is below {@code 2^-64} are left out, far below the resolution of
- * {@code u} ({@code 2^-53}). A mean above {@value #MAX_SPIKES_PER_STEP} spikes per step is refused.
- * Precise mode: exponential inter-spike intervals, exact times.
+ * {@code u} ({@code 2^-53}). A mean above {@value #MAX_SPIKES_PER_STEP} spikes per step is refused,
+ * in both modes. Precise mode: exponential inter-spike intervals, exact times.
  */
 public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Params, PoissonSource.State>
         implements ExactPropagation<PoissonSource.Params, PoissonSource.State> {
@@ -40,8 +40,10 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
     public static final String NAME = "poisson_source";
 
     /**
-     * The largest mean number of spikes per step that grid mode draws: {@code exp(-700)}, the
-     * chance of none from which the table of counts is built, is still a normal double.
+     * The largest mean number of spikes per step: {@code exp(-700)}, the chance of none from which grid
+     * mode's table of counts is built, is still a normal double. Precise mode, which draws every spike's
+     * time, keeps the same bound, far above any neuron's rate (7 MHz at {@code dt} = 0.1 ms), so that a
+     * rate mistyped by a few orders of magnitude is refused rather than run for hours.
      */
     public static final double MAX_SPIKES_PER_STEP = 700;
 
@@ -115,20 +117,36 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
     }
 
     /**
+     * Checks that a Poisson rate gives at most {@value #MAX_SPIKES_PER_STEP} events per step on average, in
+     * either mode: the bound of a {@code poisson_source} and of a Poisson input.
+     *
+     * @param owner  what the rate is of, for the message
+     * @param key    the rate's key, for the message
+     * @param rateHz the rate (Hz)
+     * @param grid   the time grid
+     * @return the mean number of events per step
+     * @throws ParameterException naming the key if the mean is above the bound, or NaN
+     */
+    public static double requireRateOnGrid(String owner, String key, double rateHz, TimeGrid grid) {
+        double mean = rateHz / 1000.0 * grid.dtMs();
+        if (!(mean <= MAX_SPIKES_PER_STEP)) {
+            throw new ParameterException(owner, key, "at most " + MAX_SPIKES_PER_STEP + " events per step on average,"
+                    + " i.e. " + MAX_SPIKES_PER_STEP / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs() + " ms",
+                    rateHz, null, TimeGrid.DT);
+        }
+        return mean;
+    }
+
+    /**
      * Prepares the grid kernel, which draws each neuron's number of spikes per step from the table
      * of {@link #countTail}.
      *
      * @throws ParameterException if the rate gives more than {@value #MAX_SPIKES_PER_STEP} spikes per
-     *                            step on average (precise mode has no limit)
+     *                            step on average
      */
     @Override
     public Kernel<State> prepare(Params params, TimeGrid grid) {
-        final double mean = params.rateHz() / 1000.0 * grid.dtMs();
-        if (!(mean <= MAX_SPIKES_PER_STEP)) {
-            throw new ParameterException(NAME, "rate_hz", "at most " + MAX_SPIKES_PER_STEP + " spikes per step on"
-                    + " average in grid mode, i.e. " + MAX_SPIKES_PER_STEP / grid.dtMs() * 1000 + " Hz at dt = "
-                    + grid.dtMs() + " ms (precise mode has no limit)", params.rateHz(), null, TimeGrid.DT);
-        }
+        final double mean = requireRateOnGrid(NAME, "rate_hz", params.rateHz(), grid);
         final double[] tail = countTail(mean);
         final double p = tail[0];
         return (state, lo, hi, from, to, in, out) -> {
@@ -189,6 +207,7 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
 
     @Override
     public ExactKernel<State> prepareExact(Params params, TimeGrid grid) {
+        requireRateOnGrid(NAME, "rate_hz", params.rateHz(), grid);
         final double rateKhz = params.rateHz() / 1000.0;
         return new ExactKernel<>() {
             @Override

@@ -18,6 +18,8 @@ import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Limits of Poisson input: what each mode accepts, and a clear error for what it cannot draw. */
 class PoissonDriveTest {
@@ -28,16 +30,21 @@ class PoissonDriveTest {
         return b.build();
     }
 
-    @Test
-    void gridModeRejectsMoreEventsPerStepThanTheTableCanHold() {
-        // 1e7 Hz at dt = 0.1 ms is a mean of 1000 events per step: exp(-1000) underflows to 0, so
-        // the table would be empty of mass; the engine must say so, naming the rate.
+    /**
+     * 1e7 Hz at dt = 0.1 ms is a mean of 1000 events per step: exp(-1000) underflows to 0, so grid mode's
+     * table would be empty of mass; the engine must say so, naming the rate. Precise mode keeps the same
+     * bound, where a rate mistyped by orders of magnitude ran for hours, an event at a time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"grid", "precise"})
+    void moreEventsPerStepThanTheTableCanHoldAreRefused(String mode) {
         Network net = network(1e7, 0.0);
+        EngineOptions options = mode.equals("grid") ? EngineOptions.grid(1) : EngineOptions.precise(1);
         ParameterException e = assertTimeoutPreemptively(Duration.ofMinutes(2),
-                () -> assertThrows(ParameterException.class, () -> new Engine(net, EngineOptions.grid(1))));
+                () -> assertThrows(ParameterException.class, () -> new Engine(net, options)));
         assertEquals("rate_hz", e.location(), e.getMessage());
         // 700 events per step of 0.1 ms are 7,000 per ms: 7 MHz.
-        assertTrue(e.getMessage().contains("at most 700.0 events per step in grid mode, i.e. 7000000.0 Hz at dt = 0.1"),
+        assertTrue(e.getMessage().contains("at most 700.0 events per step on average, i.e. 7000000.0 Hz at dt = 0.1"),
                 e.getMessage());
     }
 
@@ -64,11 +71,11 @@ class PoissonDriveTest {
     }
 
     @Test
-    void preciseModeDrawsRatesAboveTheGridLimit() {
-        // Precise mode draws exponential intervals and needs no table. 1e7 Hz gives 1e4 events/ms
-        // per neuron; with weight 0.01 mV the mean drive is 100 mV/ms, far above threshold, so
+    void preciseModeDrawsTheLargestRateItAccepts() {
+        // Precise mode draws exponential intervals and needs no table. 7e6 Hz gives 7e3 events/ms
+        // per neuron; with weight 0.01 mV the mean drive is 70 mV/ms, far above threshold, so
         // every neuron fires as often as the 2 ms refractory period allows: about once per 2 ms.
-        Network net = network(1e7, 0.01);
+        Network net = network(7e6, 0.01);
         try (Engine e = new Engine(net, EngineOptions.precise(1))) {
             SpikeRecorder r = e.recordSpikes(net.population("p"));
             assertTimeoutPreemptively(Duration.ofMinutes(2), () -> e.run(10.0));
