@@ -3,6 +3,7 @@ package org.engram.learning.plasticity;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 
 /**
@@ -61,6 +62,22 @@ public final class AdaptiveThreshold implements SpikeListener {
         if (source == population) {
             theta.add(neuron, timeMs, p.thetaPlus());
         }
+    }
+
+    /**
+     * Refuses an engine of another network than the population's, whose spikes would raise no offset,
+     * and one whose clock is before the offsets' latest time (an earlier engine's: a new engine's clock
+     * starts at 0), from which they would grow rather than decay.
+     */
+    @Override
+    public void joining(Network network, double timeMs) {
+        if (network.populations().stream().noneMatch(p -> p == population)) {
+            throw new ParameterException(NAME, "population", "a population of the engine's network (one built again,"
+                    + " even from the same seed, has populations of its own)", "'" + population.name()
+                    + "' of another network");
+        }
+        SpikeListener.requireNotPast(NAME + " of '" + population.name() + "'", theta.latestMs(), timeMs,
+                "make new thresholds for each engine");
     }
 
     /**

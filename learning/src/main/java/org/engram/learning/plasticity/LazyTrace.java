@@ -26,6 +26,17 @@ final class LazyTrace {
         return value[i];
     }
 
+    /** {@return the latest time a trace was updated or read at, minus infinity for none} */
+    double latestMs() {
+        double latest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < value.length; i++) {
+            if (value[i] != 0 || lastMs[i] != 0) {
+                latest = Math.max(latest, lastMs[i]);
+            }
+        }
+        return latest;
+    }
+
     /** Adds {@code amount} to the trace at time {@code tMs}. */
     void add(int i, double tMs, double amount) {
         at(i, tMs);

@@ -189,4 +189,29 @@ class RuleMisuseTest {
                 () -> rule.onSpike(rebuilt.projections().get(0).target(), 0, 1.0));
         assertTrue(atTarget.getMessage().contains("another network"), atTarget.getMessage());
     }
+
+    /** Adaptive thresholds, like a rule, follow one engine's clock and one network, refused as they are added. */
+    @Test
+    void adaptiveThresholdsFollowOneEngineAndOneNetwork() {
+        Network net = network(Receptor.EXCITATORY, true);
+        Population<?, ?> src = net.projections().get(0).source();
+        AdaptiveThreshold theta = new AdaptiveThreshold(src, new AdaptiveThreshold.Params(0.05, 100));
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.addObserver(theta);
+            e.run(5);   // the source fires at 1 and 2 ms
+        }
+        try (Engine again = new Engine(net, EngineOptions.grid(1))) {
+            assertEquals("adaptive_threshold of 'src': engine: expected an engine whose clock has reached the last"
+                    + " spike shown, at 2.0 ms (a new engine's clock starts at 0), found 0.0 ms; make new thresholds"
+                    + " for each engine", assertThrows(ParameterException.class, () -> again.addObserver(theta))
+                    .getMessage());
+        }
+        try (Engine rebuilt = new Engine(network(Receptor.EXCITATORY, true), EngineOptions.grid(1))) {
+            assertEquals("adaptive_threshold: population: expected a population of the engine's network (one built"
+                    + " again, even from the same seed, has populations of its own), found 'src' of another network",
+                    assertThrows(ParameterException.class, () -> rebuilt.addObserver(theta)).getMessage());
+        }
+        assertEquals(0.05 * Math.exp(-9 / 100.0) + 0.05 * Math.exp(-8 / 100.0), theta.offset(0, 10), 1e-12,
+                "the offsets of the first engine's two spikes, untouched");
+    }
 }

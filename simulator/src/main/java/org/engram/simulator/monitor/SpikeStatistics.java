@@ -22,7 +22,9 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
      * steps from {@code fromMs / dt} to {@code toMs / dt - 1}, and the window {@code (0, T]} all
      * spikes of a run of {@code T} ms. A window from 0 also takes spikes at time 0 (precise mode:
      * a neuron that starts at threshold). The edges are compared as the grid compares times, with
-     * a tolerance of a few ulps ({@link TimeGrid#atOrBefore}).
+     * a tolerance of a few ulps ({@link TimeGrid#atOrBefore}). The rate divides by the window's length,
+     * so the window should lie within the time the recorder watched: a recorder keeps its spikes, not
+     * the span it watched, and a window past the end of the run reads as silence there.
      *
      * @param recorder the recorder
      * @param fromMs   window start in ms (e.g. after a transient)
