@@ -27,10 +27,10 @@ import org.engram.simulator.engine.TimeGrid;
  * 500 ms of regular spiking at 10 mV/ms, 1.3 ms for fast spiking: a rate some 0.3% low), so spike
  * counts agree to about one in a hundred (see the tests for the measured agreement). There is no
  * refractory period: input strong enough to reach the peak twice within one step gives two spikes
- * with that step's time. A neuron whose input drives {@code v} below about -5,060 mV (at the 0.005 ms
- * substep), where an Euler substep overshoots by more than it corrects and would fire the neuron, or
- * to NaN, fails the run with an {@link ArithmeticException} that names it and its state (the engine
- * wraps it in its {@code KernelFailed}).
+ * with that step's time. Below about -5,060 mV (at the 0.005 ms substep) an Euler substep overshoots
+ * by more than it corrects, until one reaches the peak: a neuron that would fire so fails the run with
+ * an {@link ArithmeticException} that names it and its state (the engine wraps it in its
+ * {@code KernelFailed}).
  *
  * <table>
  *   <caption>Parameters</caption>
@@ -223,8 +223,8 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
         /**
          * The lowest {@code v} (mV) from which an Euler substep of {@code v} still converges: below it the
          * slope of {@code dv/dt}, {@code 0.08 v + 5}, is under {@code -2 / h}, and each substep overshoots
-         * by more than it corrects, into the huge positive values that fire the neuron (about -5,060 mV
-         * at {@code h} = 0.005 ms, which only an absurd inhibitory input reaches).
+         * by more than it corrects, until one lands on the huge positive values that fire the neuron (about
+         * -5,060 mV at {@code h} = 0.005 ms, which only an absurd inhibitory input reaches).
          */
         private final double vFloor;
 
@@ -255,16 +255,16 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
                 final int row = in.row(step);
                 for (int k = 0; k < substeps; k++) {
                     for (int i = lo; i < hi; i++) {
-                        double v = vs[i];
+                        final double start = vs[i];
                         double u = us[i];
-                        if (!(v >= vFloor)) {
-                            // Checked before the substep, which would fire the neuron: a synaptic jump gets here too.
-                            throw diverged(i, v, u, iE + in.current(row, i));
-                        }
-                        double dv = (0.04 * v + 5.0) * v + 140.0 - u + (iE + in.current(row, i));
-                        u += ha * (b * v - u);
-                        v += h * dv;
+                        double dv = (0.04 * start + 5.0) * start + 140.0 - u + (iE + in.current(row, i));
+                        u += ha * (b * start - u);
+                        double v = start + h * dv;
                         if (v >= V_PEAK) {
+                            if (!(start >= vFloor)) {
+                                // Checked where a diverging substep ends, off the common path.
+                                throw diverged(i, start, us[i], iE + in.current(row, i));
+                            }
                             v = c;
                             u += d;
                             spikes[i]++;
@@ -288,12 +288,12 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
             }
         }
 
-        /** The failure of neuron {@code i}, driven below {@link #vFloor} (or to NaN) by its input. */
+        /** The failure of neuron {@code i}, whose substep from {@code v}, below {@link #vFloor}, reached the peak. */
         private ArithmeticException diverged(int i, double v, double u, double current) {
             return new ArithmeticException(NAME + " neuron " + i + ": v = " + v + " mV, u = " + u + ", input current "
-                    + current + ": " + (Double.isNaN(v) ? "the state is not finite" : "below " + vFloor
-                    + " mV, where the Euler substep of " + h + " ms diverges (the synaptic and injected inputs"
-                    + " have no reversal potential: a large inhibitory one drives v without bound)"));
+                    + current + ": below " + vFloor + " mV, where the Euler substep of " + h + " ms diverges, and"
+                    + " it overshot to the peak (the synaptic and injected inputs have no reversal potential: a large"
+                    + " inhibitory one drives v without bound)");
         }
     }
 }
