@@ -261,17 +261,11 @@ class WorkerPoolTest {
     @Test
     void anInterruptOfAWorkerDuringARunComesToTheCaller() {
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            Thread[] worker = new Thread[1];
             try (WorkerPool pool = new WorkerPool(2, "test")) {
-                pool.run(w -> {
-                    if (w == 1) {
-                        worker[0] = Thread.currentThread();
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                Thread worker = runCapturingWorkerOne(pool, true);
                 assertTrue(Thread.interrupted(), "the caller has the worker's interrupt");
-                assertTrue(parks(worker[0]), "the worker parks after the run");
-                assertFalse(worker[0].isInterrupted(), "the worker's status was cleared");
+                assertTrue(parks(worker), "the worker parks after the run");
+                assertFalse(worker.isInterrupted(), "the worker's status was cleared");
                 pool.run(w -> { });
                 assertFalse(Thread.interrupted(), "the next run passes no interrupt");
             }
@@ -286,24 +280,33 @@ class WorkerPoolTest {
     @Test
     void anIdleWorkerInterruptedParksAgain() {
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            Thread[] worker = new Thread[1];
             try (WorkerPool pool = new WorkerPool(2, "test")) {
-                pool.run(w -> {
-                    if (w == 1) {
-                        worker[0] = Thread.currentThread();
-                    }
-                });
-                assertTrue(parks(worker[0]), "the idle worker parks");
-                worker[0].interrupt();
+                Thread worker = runCapturingWorkerOne(pool, false);
+                assertTrue(parks(worker), "the idle worker parks");
+                worker.interrupt();
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (worker[0].isInterrupted() && System.nanoTime() < deadline) {
+                while (worker.isInterrupted() && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
-                assertFalse(worker[0].isInterrupted(), "the idle worker cleared its status");
-                assertTrue(parks(worker[0]), "and parks again");
+                assertFalse(worker.isInterrupted(), "the idle worker cleared its status");
+                assertTrue(parks(worker), "and parks again");
                 pool.run(w -> { });
                 assertFalse(Thread.interrupted(), "the next run passes no interrupt");
             }
         });
+    }
+
+    /** Runs a task that notes worker 1's thread, and interrupts it from within if asked; returns the thread. */
+    private static Thread runCapturingWorkerOne(WorkerPool pool, boolean interrupt) {
+        Thread[] worker = new Thread[1];
+        pool.run(w -> {
+            if (w == 1) {
+                worker[0] = Thread.currentThread();
+                if (interrupt) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        return worker[0];
     }
 }
