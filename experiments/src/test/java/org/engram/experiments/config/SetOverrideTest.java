@@ -64,8 +64,8 @@ class SetOverrideTest {
      */
     @Test
     void aProjectionIsNamedByItsDefaultName() throws JsonProcessingException {
-        ObjectNode tree = (ObjectNode) ConfigLoader.mapper().readTree("{projections: [{source: e, target: i, weight: 1},"
-                + " {name: ee, source: e, target: e, weight: 1}]}");
+        ObjectNode tree = (ObjectNode) ConfigLoader.mapper().readTree("{projections: [{source: e, target: i,"
+                + " weight: 1}, {name: ee, source: e, target: e, weight: 1}]}");
         assertEquals("projections[0].weight", SetOverride.parse("projections[e->i].weight=0.7").applyTo(tree));
         assertEquals(0.7, tree.at("/projections/0/weight").asDouble());
         assertEquals("--set projections[e->e].weight=1: projections[e->e]: expected the index or the name of an"

@@ -36,9 +36,10 @@ class ListenerJoiningTest {
             e.run(5);
             RateMonitor early = new RateMonitor(source, 1.0);
             ParameterException refused = assertThrows(ParameterException.class, () -> e.addObserver(early));
-            assertEquals("rate monitor of 'src': start: expected a start at or after the engine's time, 5.0 ms, as bins"
-                    + " before it would read as silence it did not watch, found 0.0 ms; start it there (new"
-                    + " RateMonitor(population, bin, engine.timeMs())), or use engine.recordRate", refused.getMessage());
+            assertEquals("rate monitor of 'src': start: expected a start at or after the engine's time, 5.0 ms, as"
+                    + " bins before it would read as silence it did not watch, found 0.0 ms; start it there (new"
+                    + " RateMonitor(population, bin, engine.timeMs())), or use engine.recordRate",
+                    refused.getMessage());
             RateMonitor fromNow = new RateMonitor(source, 5.0, e.timeMs());
             e.addObserver(fromNow);
             e.run(5);
@@ -58,14 +59,14 @@ class ListenerJoiningTest {
             e.removeObserver(watched);
             e.run(5);
             ParameterException gap = assertThrows(ParameterException.class, () -> e.addObserver(watched));
-            assertEquals("rate monitor of 'src': engine: expected an engine whose time is where the bins end, at 5.0 ms,"
-                    + " found 10.0 ms; a monitor goes on only where it stopped; record the rest with a new one"
+            assertEquals("rate monitor of 'src': engine: expected an engine whose time is where the bins end, at"
+                    + " 5.0 ms, found 10.0 ms; a monitor goes on only where it stopped; record the rest with a new one"
                     + " (engine.recordRate)", gap.getMessage());
         }
         try (Engine next = new Engine(network, EngineOptions.grid(1))) {
             ParameterException past = assertThrows(ParameterException.class, () -> next.addListener(watched));
-            assertEquals("rate monitor of 'src': engine: expected an engine whose time is where the bins end, at 5.0 ms,"
-                    + " found 0.0 ms; a monitor goes on only where it stopped; record the rest with a new one"
+            assertEquals("rate monitor of 'src': engine: expected an engine whose time is where the bins end, at"
+                    + " 5.0 ms, found 0.0 ms; a monitor goes on only where it stopped; record the rest with a new one"
                     + " (engine.recordRate)", past.getMessage());
         }
         // The spikes at 2 and 5 ms, in (0, 5]: 2 spikes in 5 ms, 400 Hz; nothing added after it was removed.
