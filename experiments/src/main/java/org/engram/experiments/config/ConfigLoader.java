@@ -202,7 +202,7 @@ public final class ConfigLoader {
      * problems found to a list instead of throwing them, so that the caller's own checks of the rest
      * can join them: a key whose value has a problem ({@code mode: foo}, {@code populations[0].size: five})
      * and an unknown key are left out, and the record holds the defaults in their place
-     * ({@link LeftOutKeys#of} names them, for the caller to skip the checks that need them). A top-level
+     * ({@link Loaded#leftOut} names them, for the caller to skip the checks that need them). A top-level
      * section or list of the wrong type, or an entry of a top-level list that is not a mapping, stops
      * the reading, as do an unknown top-level key close to the name of one and a problem without a key.
      *
@@ -211,11 +211,12 @@ public final class ConfigLoader {
      * @param type      the record class
      * @param problems  added to
      * @param <T>       the type
-     * @return the config without the keys that have a problem, or null when the reading stopped
+     * @return the config without the keys that have a problem (null when the reading stopped), and those keys
      * @throws ConfigException if the file is missing, unreadable or not a YAML mapping, or an override
      *                         is not {@code key=value} or does not fit the config
      */
-    public static <T> T load(Path file, List<String> overrides, Class<T> type, List<ConfigException> problems) {
+    public static <T> Loaded<T> load(Path file, List<String> overrides, Class<T> type,
+                                     List<ConfigException> problems) {
         String sourceName = file.toString();
         String text = readText(file);
         JsonNode tree;
@@ -225,7 +226,8 @@ public final class ConfigLoader {
             throw YamlErrors.translate(e, sourceName, text);
         }
         if (tree == null || !tree.isObject() || !type.isRecord()) {
-            return parse(text, sourceName, type);   // refused there with the message of its kind
+            // Refused there with the message of its kind.
+            return new Loaded<>(parse(text, sourceName, type), LeftOutKeys.NONE);
         }
         // The text holds keys the record does not: the tree, which lacks them, is bound instead.
         boolean extended = ExtensionKeys.remove((ObjectNode) tree);
@@ -235,12 +237,13 @@ public final class ConfigLoader {
         SectionBinder.bindApart((ObjectNode) tree, type, where, found);
         if (found.isEmpty() && overrides.isEmpty() && !extended) {
             // The file alone is the config: read as every file is, with parse's messages.
-            return parse(text, sourceName, type, true);
+            return new Loaded<>(parse(text, sourceName, type, true), LeftOutKeys.NONE);
         }
         problems.addAll(found);
-        for (String key : LeftOutKeys.of(type, found).keys()) {
+        LeftOutKeys leftOut = LeftOutKeys.of(type, found, tree);
+        for (String key : leftOut.keys()) {
             if (!leaveOut((ObjectNode) tree, type, key)) {
-                return null;
+                return new Loaded<>(null, leftOut);
             }
         }
         // Bound apart, every key left is good: a problem here would repeat one already reported.
@@ -249,7 +252,17 @@ public final class ConfigLoader {
         if (found.isEmpty() && !again.isEmpty()) {
             throw ConfigException.all(again);
         }
-        return config;
+        return new Loaded<>(config, leftOut);
+    }
+
+    /**
+     * A config read by {@link #load(Path, List, Class, List)}, and the keys left out of it for their problems.
+     *
+     * @param config  the config, or null when the reading stopped
+     * @param leftOut the keys left out, whose defaults stand in the config
+     * @param <T>     the config's type
+     */
+    public record Loaded<T>(T config, LeftOutKeys leftOut) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.engram.simulator.Suggestions;
  *
  * <p>An unknown key close to a known one of its mapping (a typo, {@code weigth}), or another
  * simulator's name of one ({@code prob} for a rule's {@code p}), stands in for that key, which is left
- * out too: it is not reported missing. A list entry's key is given by its key,
+ * out too, unless it is written beside it: it is not reported missing. A list entry's key is given by its key,
  * not by an index within its value ({@code rule.sources}, not {@code rule.sources[2]}).
  *
  * @param keys the key paths left out, e.g. {@code projections[1].weight}, in the order found
@@ -36,9 +37,12 @@ public record LeftOutKeys(List<String> keys) {
      * @param type     the config's record type
      * @param problems the problems found by binding it (those made by {@link ConfigException#all} are
      *                 taken apart); a problem without a key path leaves out the whole config, {@code ""}
+     * @param tree     the config as written, or null: an unknown key stands for a known one only where that
+     *                 one is not written beside it ({@code weigth} beside {@code weight: -1} leaves the
+     *                 weight to be checked)
      * @return the keys
      */
-    public static LeftOutKeys of(Class<?> type, List<ConfigException> problems) {
+    public static LeftOutKeys of(Class<?> type, List<ConfigException> problems, JsonNode tree) {
         List<String> keys = new ArrayList<>();
         for (ConfigException problem : problems) {
             for (ConfigException one : problem.problems()) {
@@ -49,8 +53,9 @@ public record LeftOutKeys(List<String> keys) {
                 String name = parent == null ? "" : parent.isEmpty() ? key : key.substring(parent.length() + 1);
                 if (mapping != null && ConfigLayers.component(mapping, name) == null) {
                     String meant = meantKey(mapping, name);
-                    if (meant != null) {
-                        keys.add(parent.isEmpty() ? meant : parent + "." + meant);
+                    String meantPath = meant == null ? null : parent.isEmpty() ? meant : parent + "." + meant;
+                    if (meant != null && !(tree != null && written(tree, meantPath))) {
+                        keys.add(meantPath);
                     }
                 }
             }
@@ -126,6 +131,16 @@ public record LeftOutKeys(List<String> keys) {
             key = key.substring(0, key.lastIndexOf('['));
         }
         return key;
+    }
+
+    /** {@return whether a config's tree holds a value at a key path} */
+    private static boolean written(JsonNode tree, String keyPath) {
+        JsonNode node = tree;
+        for (String part : parts(keyPath)) {
+            node = part.startsWith("[") ? node.path(Integer.parseInt(part.substring(1, part.length() - 1)))
+                    : node.path(part);
+        }
+        return !node.isMissingNode();
     }
 
     /**

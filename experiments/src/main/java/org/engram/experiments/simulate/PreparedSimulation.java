@@ -62,7 +62,9 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
         // checks, then each entry of the network. The keys of the first are left out, their defaults
         // standing in: a check of one of them is not reported.
         List<ConfigException> problems = new ArrayList<>();
-        SimulationConfig c = ConfigLoader.load(configFile, overrides.sets(), SimulationConfig.class, problems);
+        ConfigLoader.Loaded<SimulationConfig> loaded = ConfigLoader.load(configFile, overrides.sets(),
+                SimulationConfig.class, problems);
+        SimulationConfig c = loaded.config();
         ConfigException experiment = OtherCommandConfig.of(problems, source, "engram simulate", OtherCommandConfig.RUN);
         if (experiment != null) {
             throw experiment;
@@ -70,7 +72,7 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
         if (c == null) {
             throw ConfigException.all(problems);
         }
-        LeftOutKeys leftOut = LeftOutKeys.of(SimulationConfig.class, problems);
+        LeftOutKeys leftOut = loaded.leftOut();
         List<ConfigException> checks = new ArrayList<>();
         c = overrides.over(c);
         if (overrides.threads() == null) {

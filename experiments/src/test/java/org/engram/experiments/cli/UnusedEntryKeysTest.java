@@ -61,4 +61,29 @@ class UnusedEntryKeysTest {
                 "  inputs.yaml:9:35: inputs[2].rate_hz: expected a value of type number, found the text \"x\""),
                 errors);
     }
+
+    /**
+     * A typo stands for the key it is close to, so that key is not reported missing; written beside that key,
+     * it no longer hides the key's own value, whose problem had waited for the typo to be mended.
+     */
+    @Test
+    void aTypoBesideTheKeyItMeansLeavesThatKeysValueChecked(@TempDir Path dir) throws IOException {
+        List<String> errors = SpikeSourcesConfig.refused(dir, "typo.yaml", "name: typo\n"
+                + SpikeSourcesConfig.POPULATIONS + """
+                projections:
+                  - {source: pre, target: post, rule: {type: all_to_all}, weight: -1, weigth: 3}
+                  - {name: b, source: pre, target: post, rule: {type: fixed_probability, p: 2, prob: 0.1}, weight: 1}
+                  - {name: c, source: pre, target: post, rule: {type: all_to_all}, weigth: 3}
+                """);
+        String keys = "expected one of the keys [delay_ms, name, plastic, plasticity, receptor, rule, short_term,"
+                + " source, target, weight], found unknown key 'weigth'; did you mean 'weight'?";
+        assertEquals(List.of("engram: error: 5 problems:",
+                "  typo.yaml:7:59: projections[0].weight: expected an excitatory weight >= 0 (a negative one needs"
+                        + " the inhibitory receptor), found -1",
+                "  typo.yaml:7:71: projections[0].weigth: " + keys,
+                "  typo.yaml:8:74: projections[1].rule.p: expected a probability in [0, 1], found 2",
+                "  typo.yaml:8:80: projections[1].rule.prob: expected one of the keys [autapses, p, type], found"
+                        + " unknown key 'prob'; the probability is p here",
+                "  typo.yaml:9:68: projections[2].weigth: " + keys), errors);
+    }
 }

@@ -37,9 +37,10 @@ class ExtensionKeysTest {
         assertEquals(expected, ConfigLoader.parse(SIMULATION_ANCHORED, "x.yaml", SimulationConfig.class));
         Path file = Files.writeString(dir.resolve("x.yaml"), SIMULATION_ANCHORED);
         List<ConfigException> problems = new ArrayList<>();
-        assertEquals(expected, ConfigLoader.load(file, List.of(), SimulationConfig.class, problems));
+        assertEquals(expected, ConfigLoader.load(file, List.of(), SimulationConfig.class, problems).config());
         assertEquals(List.of(), problems);
-        SimulationConfig seeded = ConfigLoader.load(file, List.of("seed=7"), SimulationConfig.class, problems);
+        SimulationConfig seeded = ConfigLoader.load(file, List.of("seed=7"), SimulationConfig.class, problems)
+                .config();
         assertEquals(7, seeded.seed());
         assertEquals(expected.populations(), seeded.populations());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class LeftOutKeysTest {
     void leavesOutTheKeysWithProblemsAndTheKeysTyposStandFor() {
         LeftOutKeys left = LeftOutKeys.of(Config.class, List.of(ConfigException.all(List.of(
                 at("entries[1].sise"), at("entries[0].rule.sources[2]"), at("duraton_ms"),
-                at("entries[0].qqqqqqqq")))));
+                at("entries[0].qqqqqqqq")))), null);
         // sise is a typo of size and duraton_ms of duration_ms (both then read as missing); the list's
         // key, not its element; qqqqqqqq is close to no key.
         assertEquals(List.of("entries[1].sise", "entries[1].size", "entries[0].rule.sources", "duraton_ms",
@@ -59,7 +61,7 @@ class LeftOutKeysTest {
                 "entries:", "  - {name: a, size: five, rule: {type: x, p: 0.5, sources: [1, y]}}",
                 "  - {name: b, size: 2, rule: {type: z, p: [1]}, colour: red}", ""));
         List<ConfigException> problems = new ArrayList<>();
-        Config c = ConfigLoader.load(file, List.of(), Config.class, problems);
+        Config c = ConfigLoader.load(file, List.of(), Config.class, problems).config();
         List<String> found = problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::location)
                 .toList();
         assertEquals(List.of("entries[0].size", "entries[0].rule.sources[1]", "entries[1].rule.p",
@@ -75,7 +77,7 @@ class LeftOutKeysTest {
         for (String yaml : List.of("entries: 5\n", "entries: [{name: a, size: 1}, 7]\n", "entriez: []\n")) {
             List<ConfigException> problems = new ArrayList<>();
             assertNull(ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), List.of(),
-                    Config.class, problems), yaml);
+                    Config.class, problems).config(), yaml);
             assertEquals(1, problems.size(), yaml);
         }
     }
@@ -97,12 +99,21 @@ class LeftOutKeysTest {
      * A typo in a nested mapping stands for the key it misspells, and another simulator's name, close to
      * no key, for the key that takes it (NEST's indegree is a rule's k).
      */
+    /** Written beside the key it is close to, a typo stands for no key: that key's value is there to check. */
+    @Test
+    void aTypoBesideItsKeyStandsForNothing() throws JsonProcessingException {
+        JsonNode tree = ConfigLoader.mapper().readTree(
+                "{entries: [{name: a, sise: 1}, {name: b, size: 2, sise: 3}]}");
+        LeftOutKeys left = LeftOutKeys.of(Config.class, List.of(at("entries[0].sise"), at("entries[1].sise")), tree);
+        assertEquals(List.of("entries[0].sise", "entries[0].size", "entries[1].sise"), left.keys());
+    }
+
     @Test
     void aTypoOrAForeignNameInANestedMappingStandsForItsKey() {
-        LeftOutKeys typo = LeftOutKeys.of(Config.class, List.of(at("entries[0].rule.tpye")));
+        LeftOutKeys typo = LeftOutKeys.of(Config.class, List.of(at("entries[0].rule.tpye")), null);
         assertEquals(List.of("entries[0].rule.tpye", "entries[0].rule.type"), typo.keys());
         LeftOutKeys foreign = LeftOutKeys.of(SimulationConfig.class,
-                List.of(at("projections[1].rule.indegree")));
+                List.of(at("projections[1].rule.indegree")), null);
         assertEquals(List.of("projections[1].rule.indegree", "projections[1].rule.k"), foreign.keys());
     }
 }

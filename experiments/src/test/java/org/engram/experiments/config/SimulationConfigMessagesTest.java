@@ -96,7 +96,7 @@ class SimulationConfigMessagesTest {
                 + " rule: {type: one_to_one}, weight: 0.1, delay_ms: 1, plasticity: {type: my_rule, a: 0.1}}\n");
         for (List<String> overrides : List.of(List.<String>of(), List.of("duration_ms=2"))) {
             List<ConfigException> problems = new ArrayList<>();
-            SimulationConfig c = ConfigLoader.load(config, overrides, SimulationConfig.class, problems);
+            SimulationConfig c = ConfigLoader.load(config, overrides, SimulationConfig.class, problems).config();
             assertEquals(List.of(), problems);
             assertEquals(0.1, c.projections().get(0).plasticity().parameters().get("a").asDouble(), 0.0);
             assertEquals(overrides.isEmpty() ? 1.0 : 2.0, c.durationMs(), 0.0);
