@@ -57,7 +57,9 @@ public final class NetworkBenchmark {
         if (warmupMs > 0) {
             warmUp(factory, warmupMs, threads, mode, record, "bench " + name);
         }
-        // The peak heap is that of building and simulating the timed network, warm-up or not.
+        // The peak heap is that of building and simulating the timed network, warm-up or not: the warm-up
+        // copy's memory, or the JVM's start-up garbage on a cold run, is returned before the peaks are forgotten.
+        System.gc();
         resetPeakHeap();
         long t0 = System.nanoTime();
         Network network = factory.build();
@@ -66,7 +68,7 @@ public final class NetworkBenchmark {
             engine.addObserver(digest);
             BenchRecording recording = BenchRecording.attach(engine, network, record, durationMs, "bench " + name);
             long t1 = System.nanoTime();
-            engine.run(durationMs);
+            runFor(engine, durationMs, "bench " + name, "--duration-ms");
             long t2 = System.nanoTime();
             double setup = (t1 - t0) / 1e9;
             double loop = (t2 - t1) / 1e9;
@@ -107,10 +109,23 @@ public final class NetworkBenchmark {
         try (Engine engine = new Engine(copy, new EngineOptions(threads, mode))) {
             engine.addObserver(SpikeTrainDigest.deferred(copy.grid().dtMs()));
             BenchRecording.attach(engine, copy, record, warmupMs, command);
-            engine.run(warmupMs);
+            runFor(engine, warmupMs, command, "--warmup-ms");
         }
-        // Return the copy's memory before the timed network is built, so its peaks can be forgotten.
-        System.gc();
+    }
+
+    /**
+     * Runs the engine for a duration its option gave: the engine's refusal of a run past its last step (the
+     * int range less the network's longest delay, which the option's own check cannot know) names the option.
+     */
+    private static void runFor(Engine engine, double durationMs, String command, String option) {
+        try {
+            engine.run(durationMs);
+        } catch (ParameterException e) {
+            if (!"engine".equals(e.source()) || !"duration".equals(e.location())) {
+                throw e;
+            }
+            throw new ParameterException(command, option, e.expected(), e.found());
+        }
     }
 
     /** Forgets the heap pools' peaks so far, which count from the JVM's start. */

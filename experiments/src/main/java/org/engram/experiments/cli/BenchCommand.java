@@ -95,14 +95,17 @@ public final class BenchCommand implements Callable<Integer> {
             OptionChecks.between(command, "--threads", threads, 1, EngineOptions.MAX_THREADS);
             ParameterException.requirePositive(command, "--dt", dtMs, "ms");
             TimeGrid grid = new TimeGrid(dtMs);
-            boolean durationGiven = spec.commandLine().getParseResult().hasMatchedOption("--duration-ms");
-            if (!durationGiven && !grid.isWholeSteps(durationMs)) {
+            try {
+                grid.positiveSteps(command, "--duration-ms", durationMs);
+            } catch (ParameterException e) {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--duration-ms")) {
+                    throw e;
+                }
                 // The duration left at its default is not the user's to blame: the step they gave is.
                 throw new ParameterException(command, "--dt", "a step that divides --duration-ms (default "
-                        + TypedNumbers.written(spec, "--duration-ms") + " ms) into whole steps", dtMs,
-                        "give --duration-ms too, or another --dt");
+                        + TypedNumbers.written(spec, "--duration-ms") + " ms) into whole steps, from one to "
+                        + Integer.MAX_VALUE, dtMs, "give --duration-ms too, or another --dt");
             }
-            grid.positiveSteps(command, "--duration-ms", durationMs);
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
             Set<BenchRecording.Monitor> monitors = EnumSet.noneOf(BenchRecording.Monitor.class);
             for (BenchRecording.Monitor m : record) {
@@ -111,7 +114,6 @@ public final class BenchCommand implements Callable<Integer> {
                             m.label() + " twice");
                 }
             }
-            ThreadNotice.print(spec.commandLine().getErr(), "engram " + command, "--threads", threads);
             Map<String, Object> r;
             try {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode,
@@ -152,7 +154,11 @@ public final class BenchCommand implements Callable<Integer> {
                         + " ms");
             }
             r.put("seed", seed);
-            // With the figures it is about: a run refused has none.
+            // With the figures they are about: a run refused has none. Threads past the processors slow only a run
+            // that shares its slices.
+            if ((Boolean) r.get("parallel")) {
+                ThreadNotice.print(spec.commandLine().getErr(), "engram " + command, "--threads", threads);
+            }
             AlignmentNotice.print(spec.commandLine().getErr(), "engram " + command);
             report(spec.commandLine().getOut(), r, json);
         }
@@ -294,16 +300,10 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            OptionChecks.atLeast("bench brunel", "--neurons", neurons, 1);
-            BrunelNetwork network;
-            try {
-                network = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
-            } catch (ParameterException e) {
-                // Below half an inhibitory input the in-degree rounds to none: the message states the size.
-                long smallest = (long) Math.ceil(12500 * BrunelNetwork.SMALLEST_SCALE);
-                throw new ParameterException("bench brunel", "--neurons", "a size N >= " + smallest + ", whose scale"
-                        + " N / 12500 is " + e.expected(), neurons);
-            }
+            // Below half an inhibitory input the in-degree rounds to none: the least size, stated as a size.
+            int smallest = (int) Math.ceil(12500 * BrunelNetwork.SMALLEST_SCALE);
+            OptionChecks.atLeast("bench brunel", "--neurons", neurons, smallest);
+            BrunelNetwork network = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
             options.runAndReport(spec, "brunel", neurons, network::build);
             return 0;
         }

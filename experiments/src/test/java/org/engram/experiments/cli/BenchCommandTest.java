@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.launch.HeapAdvice;
+import org.engram.simulator.reference.BrunelNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,17 +118,18 @@ class BenchCommandTest {
         assertTrue(r.err().contains("record less or a shorter --duration-ms"), r.err());
     }
 
+    /** CUBA's 5,000 neurons share their slices (theReportSaysWhetherTheThreadsWereUsed), so the threads matter. */
     @Test
     void moreThreadsThanProcessorsAreNotedOnStandardErrorOnly() throws Exception {
         int processors = Runtime.getRuntime().availableProcessors();
-        CliRunner.Result many = CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "20",
+        CliRunner.Result many = CliRunner.run("bench", "cuba", "--neurons", "5000", "--duration-ms", "20",
                 "--threads", String.valueOf(processors + 1), "--json");
         assertEquals(0, many.exitCode(), many.err());
         assertTrue(many.err().startsWith("engram bench cuba: note: --threads " + (processors + 1) + " on "
                 + processors), many.err());
         JsonNode j = lastJson(many);
         assertEquals(processors + 1, j.get("threads").asInt());
-        CliRunner.Result enough = CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "20",
+        CliRunner.Result enough = CliRunner.run("bench", "cuba", "--neurons", "5000", "--duration-ms", "20",
                 "--threads", String.valueOf(processors), "--json");
         // The test JVM's own object alignment may add the note of AlignmentNotice, tested below.
         assertFalse(enough.err().contains("--threads"), enough.err());
@@ -267,17 +269,23 @@ class BenchCommandTest {
         "cuba --dt 0.3 --duration-ms 30|--dt|found 0.3; lif_exp: t_ref is 5.0 ms",
         "cuba --neurons 79|--neurons|found 79",
         "cuba --duration-ms 10.05|--duration-ms|found 10.05",
-        // The default duration, which the step given does not divide, is not the one to blame.
-        "cuba --dt 0.15|--dt|divides --duration-ms (default 1000 ms) into whole steps, found 0.15",
-        // A step that divides it, into too many steps: that is said as it is.
-        "cuba --dt 0.0000001|--duration-ms|expected at most 2147483647 time steps",
+        // The default duration, which the step given does not divide, or into too many or too few steps, is
+        // not the one to blame: the step is. Given, the duration is.
+        "cuba --dt 0.15|--dt|divides --duration-ms (default 1000 ms) into whole steps, from one to 2147483647,"
+                + " found 0.15",
+        "cuba --dt 0.0000001|--dt|into whole steps, from one to 2147483647, found 0.0000001",
+        "cuba --dt 1e20|--dt|into whole steps, from one to 2147483647, found 1e20",
+        "cuba --dt 0.0000001 --duration-ms 1000|--duration-ms|expected at most 2147483647 time steps",
+        // Past the engine's last step, the int range less the longest delay, which only the network knows.
+        "cuba --neurons 80 --duration-ms 214748364.7|--duration-ms|expected a total of at most 2147483646 steps",
+        "cuba --neurons 80 --warmup-ms 214748364.7|--warmup-ms|expected a total of at most 2147483646 steps",
         // Seeds are read as a config and run --seeds read them: 010 is not taken as 10.
         "cuba --seed 010|--seed'|found '010'; numbers are decimal, without leading zeros: write 10 (decimal) or 8",
         "cuba --duration-ms 1e-12|--duration-ms|at least one (a multiple of dt = 0.1 ms), found 1e-12",
         "cuba --duration-ms 1e12|--duration-ms|found 1e12",
         "cuba --warmup-ms 0.05|--warmup-ms|found 0.05",
         "brunel --neurons -5|--neurons|found -5",
-        "brunel --neurons 0|--neurons|expected an integer >= 1, found 0",
+        "brunel --neurons 0|--neurons|expected an integer >= 25, found 0",
         "brunel --neurons 5|--neurons|found 5",
         "cuba --record rate,spikes,rate|--record|expected each of spikes, rate and state at most once, found rate"
                 + " twice",
@@ -347,11 +355,10 @@ class BenchCommandTest {
     void brunelsStatedSmallestSizeIsTheRealOne() {
         CliRunner.Result refused = CliRunner.run("bench", "brunel", "--neurons", "1", "--duration-ms", "1");
         assertEquals(2, refused.exitCode(), refused.err());
-        Matcher bound = Pattern.compile("scale >= ([0-9.]+)").matcher(refused.err());
+        Matcher bound = Pattern.compile("--neurons: expected an integer >= ([0-9]+), found 1").matcher(refused.err());
         assertTrue(bound.find(), refused.err());
-        int smallest = (int) Math.ceil(Double.parseDouble(bound.group(1)) * 12500);
-        assertTrue(refused.err().contains("--neurons: expected a size N >= " + smallest + ", whose scale"),
-                refused.err());
+        int smallest = Integer.parseInt(bound.group(1));
+        assertEquals((int) Math.ceil(BrunelNetwork.SMALLEST_SCALE * 12500), smallest, "the network's own bound");
         for (int n : new int[] {smallest - 1, smallest}) {
             CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", String.valueOf(n), "--duration-ms", "1");
             assertEquals(n == smallest ? 0 : 2, r.exitCode(), "--neurons " + n + ": " + r.err());
@@ -488,6 +495,24 @@ class BenchCommandTest {
         CliRunner.Result r = CliRunner.run("bench", "cuba", "--mode", "exact");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("grid or precise"), r.err());
+    }
+
+    /**
+     * The note that threads past the processors take turns on them comes with a run that shares its slices,
+     * not with one that runs on one thread whatever --threads says (CUBA's 1,000 neurons), where it suggested
+     * that fewer threads would be faster.
+     */
+    @Test
+    void theNoteOnThreadsPastTheProcessorsComesOnlyWithARunThatSharesItsSlices() {
+        String threads = String.valueOf(Runtime.getRuntime().availableProcessors() + 1);
+        CliRunner.Result alone = CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "10",
+                "--threads", threads);
+        assertEquals(0, alone.exitCode(), alone.err());
+        assertFalse(alone.err().contains("take turns"), alone.err());
+        CliRunner.Result shared = CliRunner.run("bench", "brunel", "--neurons", "375", "--duration-ms", "10",
+                "--threads", threads);
+        assertEquals(0, shared.exitCode(), shared.err());
+        assertTrue(shared.err().contains("engram bench brunel: note: --threads " + threads + " on "), shared.err());
     }
 
     /**

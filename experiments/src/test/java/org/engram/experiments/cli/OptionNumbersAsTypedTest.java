@@ -35,7 +35,7 @@ class OptionNumbersAsTypedTest {
                 + " (multiple of dt = 0.10 ms), found 0.05",
         // The default duration as the option's default is written (and --help shows it).
         "bench cuba --dt 0.30|bench cuba: --dt: expected a step that divides --duration-ms (default 1000 ms) into"
-                + " whole steps, found 0.30; give --duration-ms too, or another --dt",
+                + " whole steps, from one to 2147483647, found 0.30; give --duration-ms too, or another --dt",
         "plot nowhere --width-in 1.50|engram plot: --width-in: " + WIDTH + "1.50",
         "compare a b --width-in 1e400|engram compare: --width-in: " + WIDTH + "1e400 (read as Infinity)"})
     void aNumberOptionShowsItsValueAsTyped(String arguments, String message) {
@@ -46,7 +46,7 @@ class OptionNumbersAsTypedTest {
     @CsvSource(delimiter = '|', value = {
         "bench cuba --threads +0|bench cuba: --threads: expected an integer in [1, 1024], found +0",
         "bench cuba --neurons 7_9|bench cuba: --neurons: expected an integer >= 80, found 7_9",
-        "bench brunel --neurons -0|bench brunel: --neurons: expected an integer >= 1, found -0",
+        "bench brunel --neurons -0|bench brunel: --neurons: expected an integer >= 25, found -0",
         "bench stdp --test +0|bench stdp: --test: expected an integer >= 1, found +0",
         "bench train --classes +1|bench train: --classes: expected an integer in [2, 256], found +1",
         // A list option: the item refused, not another of the same value.

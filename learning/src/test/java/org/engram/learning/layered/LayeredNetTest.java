@@ -240,6 +240,6 @@ class LayeredNetTest {
                 ReadoutLayer.of(side, Readout.SPIKE_COUNT, 10));
         ParameterException e = assertThrows(ParameterException.class, () -> LayeredNet.requireFits(spec));
         assertTrue(e.getMessage().startsWith("projection 'hidden1->readout'")
-                && e.getMessage().contains("beside what it holds already"), e.getMessage());
+                && e.getMessage().contains(" MB of it held by the projections drawn before)"), e.getMessage());
     }
 }

@@ -519,7 +519,11 @@ public final class NetworkBuilder {
                 projections.add(drawn);
                 held += drawn.bytes();
             } catch (OutOfMemoryError e) {
-                throw pastTheHeap(p.rule(), context, expected, true);
+                // The failed projection's arrays are garbage now: what is left in use is what it did not fit beside.
+                System.gc();
+                Runtime heap = Runtime.getRuntime();
+                throw pastTheHeap(p.rule(), context, expected, String.format(Locale.ROOT, "%.0f MB of it in use"
+                        + " beside them", (heap.totalMemory() - heap.freeMemory()) / 1e6));
             }
         }
         List<ConstantCurrents> constants = new ArrayList<>();
@@ -550,22 +554,24 @@ public final class NetworkBuilder {
         if (peak > Runtime.getRuntime().maxMemory()) {
             boolean fitsAlone = expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE
                     <= Runtime.getRuntime().maxMemory();
-            throw pastTheHeap(rule, context, expected, held > 0 && fitsAlone);
+            throw pastTheHeap(rule, context, expected, held > 0 && fitsAlone ? String.format(Locale.ROOT,
+                    "%.0f MB of it held by the projections drawn before", held / 1e6) : null);
         }
         return expected;
     }
 
     /**
-     * The refusal of a projection the heap cannot hold while it is drawn. {@code besideTheRest} when
-     * it would fit the heap alone, but not beside what it holds already (the network built so far,
-     * and whatever else the program keeps).
+     * The refusal of a projection the heap cannot hold while it is drawn. {@code besideWhat} says how
+     * much of the heap was taken when the projection would fit the heap alone, but not beside what it
+     * holds already (the network built so far, and whatever else the program keeps); null when it
+     * would not fit alone either.
      */
     private static ParameterException pastTheHeap(Connectivity rule, ConnectContext context, long expected,
-                                                  boolean besideTheRest) {
+                                                  String besideWhat) {
         return new HeapLimitExceeded("projection '" + context.projectionName() + "'", "rule", String.format(Locale.ROOT,
                 "synapses that fit the Java heap (%.0f MB in all%s) while they are drawn and sorted, about %d bytes"
-                        + " each", Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside what it"
-                        + " holds already" : "", ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE),
+                        + " each", Runtime.getRuntime().maxMemory() / 1e6, besideWhat != null ? ", " + besideWhat
+                        : "", ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE),
                 (expected < 0 ? "the synapses" : String.format(Locale.ROOT, "%d synapses (%.0f MB)", expected,
                         expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE / 1e6))
                         + String.format(Locale.ROOT, " from %s on %d x %d neurons", rule.describe(),

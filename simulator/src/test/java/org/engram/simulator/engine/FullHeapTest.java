@@ -177,7 +177,7 @@ class FullHeapTest {
     @Test
     void synapsesDrawnBesideAFullHeapAreRefusedByTheProjection() throws Exception {
         refusedAs("drawn synapses", "projection 'dense': rule: expected synapses that fit the Java heap (",
-                " MB in all, beside what it holds already) while they are drawn and sorted,"
+                " MB of it in use beside them) while they are drawn and sorted,"
                 + " about 16 bytes each, found 1000000 synapses (16 MB) from all_to_all");
     }
 

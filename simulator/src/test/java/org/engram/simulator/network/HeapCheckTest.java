@@ -29,8 +29,9 @@ class HeapCheckTest {
         HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class,
                 () -> NetworkBuilder.requireSynapsesFit(rule, context, heap - 15_999_999));
         assertTrue(e.getMessage().startsWith("projection 'second': rule: expected synapses that fit the Java heap (")
-                && e.getMessage().contains(" MB in all, beside what it holds already) while they are drawn and sorted,"
-                        + " about 16 bytes each, found 1000000 synapses (16 MB) from all_to_all"), e.getMessage());
+                && e.getMessage().contains(String.format(Locale.ROOT, " MB in all, %.0f MB of it held by the projections"
+                        + " drawn before) while they are drawn and sorted, about 16 bytes each, found 1000000 synapses"
+                        + " (16 MB) from all_to_all", (heap - 15_999_999) / 1e6)), e.getMessage());
     }
 
     /**
@@ -54,7 +55,8 @@ class HeapCheckTest {
         Connectivity wholeHeap = Rules.fixedTotalNumber(heap / 16);
         assertEquals(heap / 16, NetworkBuilder.requireSynapsesFit(wholeHeap, context, 0));
         e = assertThrows(HeapLimitExceeded.class, () -> NetworkBuilder.requireSynapsesFit(wholeHeap, context, 1));
-        assertTrue(e.getMessage().contains(" MB in all, beside what it holds already)"), e.getMessage());
+        assertTrue(e.getMessage().contains(" MB in all, 0 MB of it held by the projections drawn before)"),
+                e.getMessage());
     }
 
     /**
@@ -76,7 +78,7 @@ class HeapCheckTest {
         }
         HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class, b::requireFitsWhenBuilt);
         assertTrue(e.getMessage().startsWith("projection 'c10'"), e.getMessage());
-        assertTrue(e.getMessage().contains("beside what it holds already"), e.getMessage());
+        assertTrue(e.getMessage().contains("MB of it held by the projections drawn before"), e.getMessage());
         NetworkBuilder nine = new NetworkBuilder(0.1);
         Population<?, ?> q = nine.population("q", n, LifDelta.MODEL, LifDelta.MODEL.defaults());
         for (int k = 1; k <= 9; k++) {
@@ -115,7 +117,7 @@ class HeapCheckTest {
         wideThen(a, b).requireFitsWhenBuilt();
         HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class, wideThen(a, b + 1)::requireFitsWhenBuilt);
         assertTrue(e.getMessage().startsWith("projection 'narrow'") && e.getMessage().contains(
-                "beside what it holds already"), e.getMessage());
+                "MB of it held by the projections drawn before"), e.getMessage());
     }
 
     /** A builder with {@code a} synapses into 65,537 neurons, then {@code b} into 10, counted, never drawn. */
