@@ -29,9 +29,9 @@ class HeapCheckTest {
         HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class,
                 () -> NetworkBuilder.requireSynapsesFit(rule, context, heap - 15_999_999));
         assertTrue(e.getMessage().startsWith("projection 'second': rule: expected synapses that fit the Java heap (")
-                && e.getMessage().contains(String.format(Locale.ROOT, " MB in all, %.0f MB of it held by the projections"
-                        + " drawn before) while they are drawn and sorted, about 16 bytes each, found 1000000 synapses"
-                        + " (16 MB) from all_to_all", (heap - 15_999_999) / 1e6)), e.getMessage());
+                && e.getMessage().contains(String.format(Locale.ROOT, " MB in all, %.0f MB of it held by the"
+                        + " projections drawn before) while they are drawn and sorted, about 16 bytes each, found"
+                        + " 1000000 synapses (16 MB) from all_to_all", (heap - 15_999_999) / 1e6)), e.getMessage());
     }
 
     /**
