@@ -283,12 +283,7 @@ public final class ConfigLoader {
         if (parent.isEmpty() && component != null && !isScalar(component.getType())) {
             return false;
         }
-        JsonNode holder = tree;
-        for (String part : LeftOutKeys.parts(parent)) {
-            holder = part.startsWith("[") ? holder.path(Integer.parseInt(part.substring(1, part.length() - 1)))
-                    : holder.path(part);
-        }
-        if (holder instanceof ObjectNode o) {
+        if (LeftOutKeys.at(tree, parent) instanceof ObjectNode o) {
             if (component != null && component.getType().isPrimitive()) {
                 o.set(name, YAML.valueToTree(Array.get(Array.newInstance(component.getType(), 1), 0)));
             } else {

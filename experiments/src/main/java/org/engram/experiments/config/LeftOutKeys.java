@@ -53,8 +53,9 @@ public record LeftOutKeys(List<String> keys) {
                 String name = parent == null ? "" : parent.isEmpty() ? key : key.substring(parent.length() + 1);
                 if (mapping != null && ConfigLayers.component(mapping, name) == null) {
                     String meant = meantKey(mapping, name);
-                    String meantPath = meant == null ? null : parent.isEmpty() ? meant : parent + "." + meant;
-                    if (meant != null && !(tree != null && written(tree, meantPath))) {
+                    String meantPath = meant == null || parent.isEmpty() ? meant : parent + "." + meant;
+                    boolean writtenBeside = meant != null && tree != null && !at(tree, meantPath).isMissingNode();
+                    if (meant != null && !writtenBeside) {
                         keys.add(meantPath);
                     }
                 }
@@ -133,14 +134,14 @@ public record LeftOutKeys(List<String> keys) {
         return key;
     }
 
-    /** {@return whether a config's tree holds a value at a key path} */
-    private static boolean written(JsonNode tree, String keyPath) {
+    /** {@return the node at a key path of a config's tree, a missing node where it holds none} */
+    static JsonNode at(JsonNode tree, String keyPath) {
         JsonNode node = tree;
         for (String part : parts(keyPath)) {
             node = part.startsWith("[") ? node.path(Integer.parseInt(part.substring(1, part.length() - 1)))
                     : node.path(part);
         }
-        return !node.isMissingNode();
+        return node;
     }
 
     /**
@@ -148,7 +149,7 @@ public record LeftOutKeys(List<String> keys) {
      * @return its keys and indices, e.g. {@code record}, {@code state}, {@code [0]}, {@code neurons};
      *         none for {@code ""}
      */
-    static String[] parts(String keyPath) {
+    private static String[] parts(String keyPath) {
         return keyPath.isEmpty() ? new String[0] : keyPath.split("\\.|(?=\\[)");
     }
 
