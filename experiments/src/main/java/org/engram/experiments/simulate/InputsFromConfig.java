@@ -63,7 +63,7 @@ final class InputsFromConfig {
         Population<?, ?> target = EntryChecks.collect(() -> populations.population(in.target(), path + ".target"),
                 problems);
         InputType type = EntryChecks.collect(() -> type(in, path), problems);
-        int unreadKeys = problems.size();
+        int beforeUnread = problems.size();
         if (type != null) {
             // A key the type does not read is one problem; the values it reads are still checked.
             EntryChecks.collect(() -> {
@@ -71,7 +71,7 @@ final class InputsFromConfig {
                 return null;
             }, problems);
         }
-        unreadKeys = problems.size() - unreadKeys;
+        int unreadKeys = problems.size() - beforeUnread;
         if (type == InputType.POISSON) {
             collectRateProblems(in, path, problems);
             EntryChecks.collect(() -> weight(in, path + ".weight"), problems);
