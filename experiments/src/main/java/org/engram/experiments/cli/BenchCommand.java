@@ -78,7 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Time step in ms (default ${DEFAULT-VALUE}).")
         double dtMs;
 
-        @Option(names = "--record", paramLabel = "WHAT", split = ",", converter = MonitorConverter.class,
+        // The split leaves a trailing comma on the last item, which the converter refuses (ListItems).
+        @Option(names = "--record", paramLabel = "WHAT", split = ",(?!$)", splitSynopsisLabel = ",",
+                converter = MonitorConverter.class,
                 description = "Record in the timed loop too, so that its time shows what recording costs: spikes "
                         + "(every neuron's, with their times), rate (each population's, in 1 ms bins), state (the "
                         + "potential v of " + BenchRecording.STATE_NEURONS + " neurons of each population, every "

@@ -289,7 +289,11 @@ class BenchCommandTest {
         "brunel --neurons 5|--neurons|found 5",
         "cuba --record rate,spikes,rate|--record|expected each of spikes, rate and state at most once, found rate"
                 + " twice",
-        "cuba --record spikes,voltage|--record' (WHAT)|expected spikes, rate or state, found 'voltage'"})
+        "cuba --record spikes,voltage|--record' (WHAT)|expected spikes, rate or state, found 'voltage'",
+        // A trailing comma or an empty item is refused, as run --seeds and train --hidden refuse them.
+        "cuba --record spikes,|--record' (WHAT)|expected spikes, rate or state after every comma, found a trailing"
+                + " comma",
+        "cuba --record spikes,,rate|--record' (WHAT)|expected spikes, rate or state, found nothing"})
     void outOfRangeOptionsAreRefusedByName(String arguments, String option, String found) {
         List<String> args = new ArrayList<>(List.of("bench"));
         args.addAll(List.of(arguments.split(" ")));
