@@ -37,7 +37,7 @@ public record LeftOutKeys(List<String> keys) {
      * @param type     the config's record type
      * @param problems the problems found by binding it (those made by {@link ConfigException#all} are
      *                 taken apart); a problem without a key path leaves out the whole config, {@code ""}
-     * @param tree     the config as written, or null: an unknown key stands for a known one only where that
+     * @param tree     the config as written: an unknown key stands for a known one only where that
      *                 one is not written beside it ({@code weigth} beside {@code weight: -1} leaves the
      *                 weight to be checked)
      * @return the keys
@@ -54,7 +54,7 @@ public record LeftOutKeys(List<String> keys) {
                 if (mapping != null && ConfigLayers.component(mapping, name) == null) {
                     String meant = meantKey(mapping, name);
                     String meantPath = meant == null || parent.isEmpty() ? meant : parent + "." + meant;
-                    boolean writtenBeside = meant != null && tree != null && !at(tree, meantPath).isMissingNode();
+                    boolean writtenBeside = meant != null && !at(tree, meantPath).isMissingNode();
                     if (meant != null && !writtenBeside) {
                         keys.add(meantPath);
                     }

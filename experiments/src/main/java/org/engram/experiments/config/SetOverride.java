@@ -229,7 +229,8 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         }
         JsonNode source = entry.path("source");
         JsonNode target = entry.path("target");
-        return source.isTextual() && target.isTextual() ? source.asText() + "->" + target.asText() : null;
+        return source.isTextual() && target.isTextual() ? ProjectionNames.byDefault(source.asText(), target.asText())
+                : null;
     }
 
     /**

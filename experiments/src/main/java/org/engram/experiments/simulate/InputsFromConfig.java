@@ -74,7 +74,7 @@ final class InputsFromConfig {
         int unreadKeys = problems.size() - beforeUnread;
         if (type == InputType.POISSON) {
             collectRateProblems(in, path, problems);
-            EntryChecks.collect(() -> weight(in, path + ".weight"), problems);
+            EntryChecks.collect(() -> weight(in, path), problems);
         } else if (type == InputType.CURRENT) {
             collectAmplitudeProblems(in, path, problems);
         } else if (type == InputType.NOISE) {
@@ -299,15 +299,20 @@ final class InputsFromConfig {
                 problems);
     }
 
-    /** A Poisson input's weight, required and checked against its receptor by the input's own rule. */
+    /**
+     * A Poisson input's weight, required and checked against its receptor by the input's own rule.
+     *
+     * @param path the entry's key path
+     */
     private Double weight(SimulationConfig.InputSpec in, String path) {
-        Double weight = checks.requireForType(in.weight(), path, "a poisson input");
+        String key = path + ".weight";
+        Double weight = checks.requireForType(in.weight(), key, "a poisson input");
         // A receptor left out for its problem stands as the default, whose sign says nothing of the weight's.
-        if (!leftOut.covers(path.substring(0, path.lastIndexOf('.')) + ".receptor")) {
+        if (!leftOut.covers(path + ".receptor")) {
             try {
                 PoissonInput.requireWeight(in.target(), weight, in.receptor());
             } catch (EngramException e) {
-                throw ConfigException.placed(e, source, path, null);
+                throw ConfigException.placed(e, source, key, null);
             }
         }
         return weight;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.LeftOutKeys;
+import org.engram.experiments.config.ProjectionNames;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.DistributionRefused;
 import org.engram.simulator.EngramException;
@@ -121,7 +122,7 @@ final class ProjectionsFromConfig {
             }
             // A pair connected twice under the default name: the second needs a name of its own.
             boolean nameTaken = "projections".equals(e.location());
-            boolean unnamedTwin = nameTaken && name.equals(spec.source() + "->" + spec.target());
+            boolean unnamedTwin = nameTaken && name.equals(ProjectionNames.byDefault(spec.source(), spec.target()));
             // A name the config gave is its name: key's problem, which no other key of the entry changes; the
             // default one the entry's.
             if (nameTaken && !unnamedTwin) {

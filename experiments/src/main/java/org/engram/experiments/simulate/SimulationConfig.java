@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.KeysByType;
+import org.engram.experiments.config.ProjectionNames;
 import org.engram.experiments.config.RegisteredName;
 import org.engram.experiments.config.TakenAsWritten;
 import org.engram.learning.plasticity.Pairing;
@@ -160,7 +161,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
          * @param shortTerm  the short-term depression and facilitation of the synapses, or null for none
          */
         public ProjectionSpec {
-            name = name == null && source != null && target != null ? source + "->" + target : name;
+            name = name == null && source != null && target != null ? ProjectionNames.byDefault(source, target) : name;
             receptor = receptor == null ? Receptor.EXCITATORY : receptor;
             // An empty entry is a key left out: a missing weight is refused, a missing delay is the default,
             // and config.yaml shows the value used rather than null.

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stands in for the known key it is a typo of; checks of the rest are kept, those of left-out keys dropped.
  */
 class LeftOutKeysTest {
+    /** A config that writes none of the keys a typo stands for. */
+    private static final JsonNode NOTHING_WRITTEN = ConfigLoader.mapper().createObjectNode();
+
     /** A rule of an entry. */
     public record Rule(String type, Double p, int[] sources) {
     }
@@ -41,7 +44,7 @@ class LeftOutKeysTest {
     void leavesOutTheKeysWithProblemsAndTheKeysTyposStandFor() {
         LeftOutKeys left = LeftOutKeys.of(Config.class, List.of(ConfigException.all(List.of(
                 at("entries[1].sise"), at("entries[0].rule.sources[2]"), at("duraton_ms"),
-                at("entries[0].qqqqqqqq")))), null);
+                at("entries[0].qqqqqqqq")))), NOTHING_WRITTEN);
         // sise is a typo of size and duraton_ms of duration_ms (both then read as missing); the list's
         // key, not its element; qqqqqqqq is close to no key.
         assertEquals(List.of("entries[1].sise", "entries[1].size", "entries[0].rule.sources", "duraton_ms",
@@ -110,10 +113,10 @@ class LeftOutKeysTest {
 
     @Test
     void aTypoOrAForeignNameInANestedMappingStandsForItsKey() {
-        LeftOutKeys typo = LeftOutKeys.of(Config.class, List.of(at("entries[0].rule.tpye")), null);
+        LeftOutKeys typo = LeftOutKeys.of(Config.class, List.of(at("entries[0].rule.tpye")), NOTHING_WRITTEN);
         assertEquals(List.of("entries[0].rule.tpye", "entries[0].rule.type"), typo.keys());
         LeftOutKeys foreign = LeftOutKeys.of(SimulationConfig.class,
-                List.of(at("projections[1].rule.indegree")), null);
+                List.of(at("projections[1].rule.indegree")), NOTHING_WRITTEN);
         assertEquals(List.of("projections[1].rule.indegree", "projections[1].rule.k"), foreign.keys());
     }
 }

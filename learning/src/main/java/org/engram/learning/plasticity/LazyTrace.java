@@ -26,13 +26,11 @@ final class LazyTrace {
         return value[i];
     }
 
-    /** {@return the latest time a trace was updated or read at, minus infinity for none} */
+    /** {@return the latest time a trace was updated or read at (0 for one never touched), minus infinity for none} */
     double latestMs() {
         double latest = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < value.length; i++) {
-            if (value[i] != 0 || lastMs[i] != 0) {
-                latest = Math.max(latest, lastMs[i]);
-            }
+        for (double t : lastMs) {
+            latest = Math.max(latest, t);
         }
         return latest;
     }
