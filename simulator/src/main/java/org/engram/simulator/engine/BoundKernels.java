@@ -5,6 +5,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.InputView;
+import org.engram.simulator.model.ListedInput;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
@@ -32,7 +33,8 @@ final class BoundKernels {
     static <P extends Record, S extends NeuronState> GridUpdate<S> grid(Population<P, S> population,
                                                                        TimeGrid grid) {
         Kernel<S> kernel = requireKernel(population, population.model().prepare(population.params(), grid), "prepare");
-        return new GridUpdate<>(kernel, population.state(), kernel.clearsInput());
+        return new GridUpdate<>(kernel, population.state(), kernel.clearsInput(),
+                kernel.clearsInput() && kernel.takesListedInput());
     }
 
     /**
@@ -74,9 +76,11 @@ final class BoundKernels {
      * @param kernel      the kernel
      * @param state       the state
      * @param clearsInput whether the kernel clears the input rows it reads ({@link Kernel#clearsInput()})
+     * @param takesListed whether the kernel takes listed input ({@link Kernel#takesListedInput()}); only
+     *                    one that clears its input does, as the engine leaves its rows to it
      * @param <S>         the state class
      */
-    record GridUpdate<S extends NeuronState>(Kernel<S> kernel, S state, boolean clearsInput) {
+    record GridUpdate<S extends NeuronState>(Kernel<S> kernel, S state, boolean clearsInput, boolean takesListed) {
         /**
          * Advances neurons {@code [lo, hi)} through steps {@code [from, to)}.
          *
@@ -89,6 +93,20 @@ final class BoundKernels {
          */
         void update(int lo, int hi, int from, int to, InputView in, SpikeSink out) {
             kernel.update(state, lo, hi, from, to, in, out);
+        }
+
+        /**
+         * Advances neurons {@code [lo, hi)} through step {@code step} with its synaptic input listed.
+         *
+         * @param lo     first neuron
+         * @param hi     end neuron, exclusive
+         * @param step   the step
+         * @param in     input view, for the current
+         * @param listed the step's synaptic input
+         * @param out    spike sink
+         */
+        void updateListed(int lo, int hi, int step, InputView in, ListedInput listed, SpikeSink out) {
+            kernel.updateListed(state, lo, hi, step, in, listed, out);
         }
     }
 

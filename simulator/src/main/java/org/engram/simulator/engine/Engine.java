@@ -12,6 +12,7 @@ import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.input.SinusoidalCurrent;
+import org.engram.simulator.model.ListedInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.monitor.RateMonitor;
@@ -65,7 +66,7 @@ public final class Engine implements AutoCloseable {
      * kernel's passes and the clearing of the rows (measured: CUBA with 64,000 neurons 25% faster
      * than whole ranges; 512 to 8,192 perform alike).
      */
-    private static final int BLOCK = 4096;
+    static final int BLOCK = 4096;
 
     private final Network network;
     private final EngineOptions options;
@@ -208,7 +209,7 @@ public final class Engine implements AutoCloseable {
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
             runtimes[p] = new PopulationRuntime(pops.get(p), owners[p], options.mode(), grid, workers, slots[p],
-                    currentDriven[p], ownRows);
+                    currentDriven[p], ownRows, poissonByPopulation[p].length == 0, options.listedInputFromBytes());
             if (precise && currentDriven[p]) {
                 requireInjectedCurrent(runtimes[p]);
             }
@@ -782,7 +783,7 @@ public final class Engine implements AutoCloseable {
                         out.expect(rt.population, lo, hi, sliceFrom, sliceTo, true);
                         exactAdvance.advance(rt, rt.exactUpdate, p, w, sliceFrom, sliceTo, lo, hi, out);
                     } else {
-                        advanceGrid(rt, p, rt.inputs[w], lo, hi, out);
+                        advanceGrid(rt, p, w, lo, hi, out);
                     }
                 } catch (EngramException reported) {
                     throw reported;
@@ -806,13 +807,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void advanceGrid(PopulationRuntime rt, int p, WorkerInput in, int lo, int hi, SpikeBuffer out) {
+    private void advanceGrid(PopulationRuntime rt, int p, int w, int lo, int hi, SpikeBuffer out) {
         final List<StateSampler> recorders = stateRecorders.get(p);
+        final WorkerInput in = rt.inputs[w];
+        final InputLists lists = rt.lists == null ? null : rt.lists[w];
         // Step by step and block by block: a block's input rows and state stay in the core's cache
-        // from the drives' writes through the kernel's passes to the clearing of the rows.
+        // from the drives' writes through the kernel's passes to the clearing of the rows. Blocks
+        // start at multiples of BLOCK, where the input lists' blocks do.
         for (int s = sliceFrom; s < sliceTo; s++) {
-            for (int a = lo; a < hi; a += BLOCK) {
-                advanceBlock(rt, p, in, a, Math.min(hi, a + BLOCK), s, out);
+            for (int a = lo; a < hi; a = (a / BLOCK + 1) * BLOCK) {
+                advanceBlock(rt, p, in, lists, a, Math.min(hi, (a / BLOCK + 1) * BLOCK), s, out);
             }
             if (!recorders.isEmpty()) {
                 sample(recorders, s + 1, lo, hi);
@@ -821,12 +825,14 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Advances neurons {@code [a, b)} of population {@code p} through step {@code s}. A method of its
-     * own, which the JIT compiles once: as the body of {@link #advanceGrid}'s loops, it had the JIT
-     * compile that method four times early in a run, entered at each of its loops and then whole,
-     * each time with the kernel inlined.
+     * Advances neurons {@code [a, b)} of population {@code p} through step {@code s}, with their
+     * synaptic input listed where {@code lists} holds it. A method of its own, which the JIT compiles
+     * once: as the body of {@link #advanceGrid}'s loops, it had the JIT compile that method four
+     * times early in a run, entered at each of its loops and then whole, each time with the kernel
+     * inlined.
      */
-    private void advanceBlock(PopulationRuntime rt, int p, WorkerInput in, int a, int b, int s, SpikeBuffer out) {
+    private void advanceBlock(PopulationRuntime rt, int p, WorkerInput in, InputLists lists, int a, int b, int s,
+                              SpikeBuffer out) {
         for (PoissonDrive d : poissonByPopulation[p]) {
             d.fillGrid(in, a, b, s);
         }
@@ -840,7 +846,12 @@ public final class Engine implements AutoCloseable {
             }
         }
         out.expect(rt.population, a, b, s, s + 1, false);
-        rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
+        ListedInput listed = lists == null ? null : lists.take(in.view.row(s), a);
+        if (listed != null) {
+            rt.gridUpdate.updateListed(a, b, s, in.view, listed, out);
+        } else {
+            rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
+        }
         if (!rt.gridUpdate.clearsInput()) {   // one that does has cleared the rows as it read them
             in.clearRow(s, a, b);
         } else {
@@ -995,6 +1006,11 @@ public final class Engine implements AutoCloseable {
      */
     public long synapticEvents() {
         return delivery.events();
+    }
+
+    /** {@return what the engine keeps of population {@code p} during runs} */
+    PopulationRuntime runtime(Population<?, ?> p) {
+        return runtimes[p.index()];
     }
 
     /** Each population's {@link NeuronModel#stepCost()}, checked. */

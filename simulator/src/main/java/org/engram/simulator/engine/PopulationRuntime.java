@@ -26,6 +26,13 @@ final class PopulationRuntime {
     final BoundKernels.GridUpdate<?> gridUpdate;
     /** Grid mode: the input rows of each worker's neurons, by worker. */
     final WorkerInput[] inputs;
+    /**
+     * Grid mode: each worker's lists of few synaptic events, by worker, for a kernel that takes listed
+     * input; null for one that does not, for a population fed by Poisson drives (which fill the rows),
+     * for workers' ranges whose step moves fewer bytes than {@link EngineOptions#listedInputFromBytes()},
+     * and where the lists would take more than a sixteenth of the heap.
+     */
+    final InputLists[] lists;
 
     // Precise mode.
     final BoundKernels.ExactUpdate<?> exactUpdate;
@@ -52,9 +59,13 @@ final class PopulationRuntime {
      * @param owner   the worker that takes the population whole if it is too small to share ({@link #owners})
      * @param ownRows grid mode: whether each worker has input rows of its own (see {@link WorkerInput}),
      *                or all share one set
+     * @param listable grid mode: whether the population's synaptic input may be listed ({@link InputLists}):
+     *                 only its projections' spikes reach its rows
+     * @param listedFromBytes grid mode: the bytes a step's pass over a worker's range moves from which its
+     *                        input is listed ({@link EngineOptions#listedInputFromBytes()})
      */
     PopulationRuntime(Population<?, ?> population, int owner, Mode mode, TimeGrid grid, int workers, int slots,
-                      boolean currentDriven, boolean ownRows) {
+                      boolean currentDriven, boolean ownRows, boolean listable, long listedFromBytes) {
         this.population = population;
         this.size = population.size();
         this.slots = slots;
@@ -64,6 +75,8 @@ final class PopulationRuntime {
         if (mode == Mode.GRID) {
             gridUpdate = BoundKernels.grid(population, grid);
             inputs = inputRows(population, starts, slots, currentDriven, ownRows, grid);
+            lists = listable && gridUpdate.takesListed()
+                    && stepBytes(population, currentDriven) >= listedFromBytes ? inputLists(slots) : null;
             exactUpdate = null;
             shown = null;
             neuronTimeMs = null;
@@ -103,6 +116,7 @@ final class PopulationRuntime {
             }
             gridUpdate = null;
             inputs = null;
+            lists = null;
             stepCurrentPa = currentDriven ? new double[size] : null;
         }
     }
@@ -255,6 +269,42 @@ final class PopulationRuntime {
             throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, true);
         }
         return rows;
+    }
+
+    /**
+     * The bytes a step's pass over the largest worker's range moves: its state variables, a double each,
+     * and the step's row of every input.
+     */
+    private double stepBytes(Population<?, ?> population, boolean currentDriven) {
+        int widest = 0;
+        for (int w = 0; w < chunkLo.length; w++) {
+            widest = Math.max(widest, chunkHi[w] - chunkLo[w]);
+        }
+        return (double) widest * (population.state().variableNames().size() * Double.BYTES
+                + rowBytesPerNeuron(currentDriven));
+    }
+
+    /**
+     * Each worker's input lists, or null where they would take more than a sixteenth of the heap or
+     * the heap cannot hold them: they are a speed-up, not a need.
+     */
+    private InputLists[] inputLists(int slots) {
+        double bytes = 0;
+        for (int w = 0; w < chunkLo.length; w++) {
+            bytes += InputLists.bytes(chunkLo[w], chunkHi[w], slots);
+        }
+        if (bytes > Runtime.getRuntime().maxMemory() / 16.0) {
+            return null;
+        }
+        InputLists[] made = new InputLists[chunkLo.length];
+        try {
+            for (int w = 0; w < made.length; w++) {
+                made[w] = new InputLists(chunkLo[w], chunkHi[w], slots, inputs[w]);
+            }
+        } catch (OutOfMemoryError e) {
+            return null;
+        }
+        return made;
     }
 
     /**

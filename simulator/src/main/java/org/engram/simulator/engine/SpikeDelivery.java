@@ -59,6 +59,8 @@ final class SpikeDelivery {
             final double scale = route.factors == null ? 1.0 : route.factors[m];
             if (precise) {
                 deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * dtMs, scale, a, b);
+            } else if (target.lists != null) {
+                deliverListed(proj, target.lists[w], target.slots, spikeStep, scale, a, b);
             } else {
                 deliverGrid(proj, target.inputs[w], target.slots, spikeStep, scale, a, b);
             }
@@ -161,6 +163,38 @@ final class SpikeDelivery {
                 r -= slots;
             }
             buffer[r][targets[k]] += (weights == null ? uniformWeight : weights[k]) * scale;
+        }
+    }
+
+    /**
+     * Lists weights times {@code scale} for their arrival steps ({@link InputLists}); a loop for a
+     * projection of one delay, whose events of a spike share a slot, and one for the others.
+     */
+    private static void deliverListed(Projection proj, InputLists lists, int slots, int stamp, double scale, int a,
+                                      int b) {
+        final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
+        final char[] narrow = proj.narrowTargets();
+        final int[] wide = proj.wideTargets();
+        final float[] weights = proj.weights();
+        final double uniformWeight = proj.uniformWeight() * scale;
+        final short[] delays = proj.delays();
+        if (delays == null) {
+            final int slot = (stamp + proj.uniformDelaySteps()) % slots;
+            final int base = lists.cellBase(slot);
+            for (int k = a; k < b; k++) {
+                lists.add(base, slot, narrow != null ? narrow[k] : wide[k], inhibitory,
+                        weights == null ? uniformWeight : weights[k] * scale);
+            }
+            return;
+        }
+        final int first = stamp % slots;
+        for (int k = a; k < b; k++) {
+            int slot = first + delays[k];
+            if (slot >= slots) {
+                slot -= slots;
+            }
+            lists.add(lists.cellBase(slot), slot, narrow != null ? narrow[k] : wide[k], inhibitory,
+                    weights == null ? uniformWeight : weights[k] * scale);
         }
     }
 

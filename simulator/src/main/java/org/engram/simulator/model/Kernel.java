@@ -52,4 +52,38 @@ public interface Kernel<S extends NeuronState> {
     default boolean clearsInput() {
         return false;
     }
+
+    /**
+     * Whether the kernel implements {@link #updateListed}, which the engine then calls for the steps in
+     * which few neurons of a range receive spikes. A kernel that does must also clear its input
+     * ({@link #clearsInput()}).
+     *
+     * @return true if {@link #updateListed} is implemented
+     */
+    default boolean takesListedInput() {
+        return false;
+    }
+
+    /**
+     * Advances neurons {@code [lo, hi)} through step {@code step}, as {@link #update} does, when the
+     * step's synaptic input is listed rather than in the rows: {@code listed} names each neuron of the
+     * range that receives spikes in the step, once, with its summed input, and the rows of {@code in}
+     * hold no synaptic input of the range's neurons (their current, if any, is there as ever, to be
+     * taken with {@link InputView#takeCurrent}). The state must come out as {@link #update} leaves it
+     * with the same input in the rows, to the bit: a kernel that adds the rows' input last, as in
+     * {@code x = decay * x + in.takeExcitatory(row, i)}, adds {@code 0.0} in its pass over the range,
+     * so that {@code -0.0} becomes {@code 0.0} as it would, and then each listed neuron's input.
+     *
+     * @param state  the population state
+     * @param lo     first neuron, inclusive
+     * @param hi     last neuron, exclusive
+     * @param step   the step
+     * @param in     the current input of the step; no synaptic input of the range
+     * @param listed the step's synaptic input, by neuron
+     * @param out    where spikes go
+     * @throws UnsupportedOperationException unless {@link #takesListedInput()} is true
+     */
+    default void updateListed(S state, int lo, int hi, int step, InputView in, ListedInput listed, SpikeSink out) {
+        throw new UnsupportedOperationException("the kernel " + getClass().getName() + " takes no listed input");
+    }
 }

@@ -31,4 +31,16 @@ class EngineOptionsTest {
         EngineOptions shared = EngineOptions.precise(3).withMinParallelNeuronSteps(0);
         assertEquals(new EngineOptions(3, Mode.PRECISE, 0), shared);
     }
+
+    /** Listed input from 1.5 MiB by default, kept by the other withers; a negative threshold is refused by name. */
+    @Test
+    void listedInputHasADefaultThresholdAndRefusesANegativeOne() {
+        assertEquals(1_572_864, EngineOptions.grid(2).listedInputFromBytes());
+        EngineOptions never = EngineOptions.grid(2).withListedInputFromBytes(Long.MAX_VALUE)
+                .withMinParallelNeuronSteps(0);
+        assertEquals(new EngineOptions(2, Mode.GRID, 0, Long.MAX_VALUE), never);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> EngineOptions.grid(1).withListedInputFromBytes(-1));
+        assertEquals("engine: listed_input_from_bytes: expected an integer >= 0, found -1", e.getMessage());
+    }
 }

@@ -75,13 +75,13 @@ class InputRowsTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 200, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
-        PopulationRuntime own = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, true);
+        PopulationRuntime own = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, true, true, 0);
         assertNotSame(own.inputs[0], own.inputs[1]);
         assertEquals(64, own.inputs[0].excitatory[0].length);
         assertEquals(128, own.inputs[1].inhibitory[3].length);
         assertEquals(200, own.inputs[2].excitatory[0].length);
         assertEquals(4, own.inputs[2].excitatory.length);
-        PopulationRuntime shared = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, false);
+        PopulationRuntime shared = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, false, true, 0);
         assertSame(shared.inputs[0], shared.inputs[2]);
         assertEquals(200, shared.inputs[0].excitatory[0].length);
     }
@@ -139,7 +139,7 @@ class InputRowsTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 100_000, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
-        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, workers, 64, false, true);
+        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, workers, 64, false, true, true, 0);
         assertSame(rt.inputs[0], rt.inputs[workers - 1]);
         assertEquals(100_000, rt.inputs[0].excitatory[0].length);
         assertEquals(64, rt.inputs[0].excitatory.length);

@@ -1,0 +1,172 @@
+package org.engram.simulator.engine;
+
+import java.util.Arrays;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.ListedInput;
+
+/**
+ * Grid mode: the synaptic events into one worker's neurons of a population, listed per ring slot and
+ * block of {@link Engine#BLOCK} neurons while they are few, for a kernel that takes listed input
+ * ({@link Kernel#takesListedInput()}); past {@link #CAPACITY} events a block's list goes into the
+ * rows ({@link WorkerInput}), in order, and the block's later events of the slot with it.
+ *
+ * <p>Rows read in full cost every neuron a pass over its input each step, though at CUBA's rates
+ * 2,920 synaptic events a step reach 64,000 neurons: with the rows, that network's state and input
+ * outgrow the core's 2 MB of second-level cache, and each step streams them from the third level.
+ * Listed, the input costs in proportion to the events, and the rows are not touched. A list's events
+ * are summed per neuron in the order they were listed, the order in which the rows would have summed
+ * them, so the kernel's state comes out to the bit as with the rows, and whether a block's input went
+ * into the rows changes no result.
+ */
+final class InputLists {
+    /** Events a block lists in a slot before they go into the rows: an eighth of its neurons. */
+    static final int CAPACITY = Engine.BLOCK / 8;
+    private static final int SHIFT = Integer.numberOfTrailingZeros(Engine.BLOCK);
+
+    private final WorkerInput rows;
+    private final int firstBlock;
+    private final int blocks;
+    /** Per slot and block: the events listed, or {@code CAPACITY + 1} once they went into the rows. */
+    private final int[] counts;
+    /** Per slot, block and event: the target, or {@code ~target} for an inhibitory event. */
+    private final int[] targets;
+    private final double[] weights;
+    private final ListedInput listed = new ListedInput(Engine.BLOCK);
+    /** Per neuron of a block: its place in {@link #listed}, valid where {@link #mark} holds the generation. */
+    private final int[] place = new int[Engine.BLOCK];
+    private final int[] mark = new int[Engine.BLOCK];
+    private int generation;
+    private long listedTakes;
+    private long rowTakes;
+
+    /**
+     * @param lo    first neuron of the worker's range
+     * @param hi    end of the range, exclusive
+     * @param slots the ring's slots
+     * @param rows  the worker's rows, which take a block's events past {@link #CAPACITY}
+     * @throws OutOfMemoryError when the heap cannot hold the lists
+     */
+    InputLists(int lo, int hi, int slots, WorkerInput rows) {
+        this.rows = rows;
+        firstBlock = lo >>> SHIFT;
+        blocks = lo < hi ? ((hi - 1) >>> SHIFT) - firstBlock + 1 : 0;
+        counts = new int[slots * blocks];
+        targets = new int[slots * blocks * CAPACITY];
+        weights = new double[targets.length];
+    }
+
+    /**
+     * The bytes the lists of a worker's range take.
+     *
+     * @param lo    first neuron of the range
+     * @param hi    end of the range, exclusive
+     * @param slots the ring's slots
+     * @return bytes, about 1.5 a neuron and slot
+     */
+    static double bytes(int lo, int hi, int slots) {
+        double blocks = lo < hi ? ((hi - 1) >>> SHIFT) - (lo >>> SHIFT) + 1 : 0;
+        return blocks * slots * (Integer.BYTES + CAPACITY * (Integer.BYTES + Double.BYTES));
+    }
+
+    /**
+     * Where the cells of a slot start, for {@link #add}.
+     *
+     * @param slot the ring slot of an arrival step
+     * @return the index that a target's block number ({@code target >>> SHIFT}) adds to
+     */
+    int cellBase(int slot) {
+        return slot * blocks - firstBlock;
+    }
+
+    /**
+     * Lists a synaptic event, or adds it into the rows once its block's list of the slot is full.
+     *
+     * @param base       {@link #cellBase} of the slot
+     * @param slot       the ring slot of its arrival step
+     * @param target     the neuron, in the worker's range
+     * @param inhibitory whether it is inhibitory
+     * @param weight     its weight
+     */
+    void add(int base, int slot, int target, boolean inhibitory, double weight) {
+        int cell = base + (target >>> SHIFT);
+        int count = counts[cell];
+        if (count < CAPACITY) {
+            int at = cell * CAPACITY + count;
+            targets[at] = inhibitory ? ~target : target;
+            weights[at] = weight;
+            counts[cell] = count + 1;
+            return;
+        }
+        if (count == CAPACITY) {
+            spill(cell, slot);
+            counts[cell] = CAPACITY + 1;
+        }
+        (inhibitory ? rows.inhibitory : rows.excitatory)[slot][target] += weight;
+    }
+
+    /** Adds the listed events of a full list into the rows, in the order they came. */
+    private void spill(int cell, int slot) {
+        double[] excitatory = rows.excitatory[slot];
+        double[] inhibitory = rows.inhibitory[slot];
+        for (int at = cell * CAPACITY; at < (cell + 1) * CAPACITY; at++) {
+            int target = targets[at];
+            if (target < 0) {
+                inhibitory[~target] += weights[at];
+            } else {
+                excitatory[target] += weights[at];
+            }
+        }
+    }
+
+    /**
+     * Takes the input of a block at a slot, which the slot's step consumes: its events summed per
+     * neuron in the order they came, or null when they went into the rows. Either way the block's
+     * list is empty after.
+     *
+     * @param slot  the ring slot of the step
+     * @param start the block's first neuron of the worker's range
+     * @return the listed input of the block, reused by the next call; null when it is in the rows
+     */
+    ListedInput take(int slot, int start) {
+        int block = start >>> SHIFT;
+        int cell = slot * blocks + block - firstBlock;
+        int count = counts[cell];
+        counts[cell] = 0;
+        if (count > CAPACITY) {
+            rowTakes++;
+            return null;
+        }
+        listedTakes++;
+        listed.clear();
+        if (++generation == 0) {   // after 2^32 takes: marks of that generation would be taken for this one
+            Arrays.fill(mark, 0);
+            generation = 1;
+        }
+        int blockStart = block << SHIFT;
+        for (int at = cell * CAPACITY; at < cell * CAPACITY + count; at++) {
+            int event = targets[at];
+            int target = event < 0 ? ~event : event;
+            int i = target - blockStart;
+            if (mark[i] != generation) {
+                mark[i] = generation;
+                place[i] = listed.add(target);
+            }
+            if (event < 0) {
+                listed.addInhibitory(place[i], weights[at]);
+            } else {
+                listed.addExcitatory(place[i], weights[at]);
+            }
+        }
+        return listed;
+    }
+
+    /** {@return the blocks' steps whose input {@link #take} gave listed} */
+    long listedTakes() {
+        return listedTakes;
+    }
+
+    /** {@return the blocks' steps whose input {@link #take} left in the rows} */
+    long rowTakes() {
+        return rowTakes;
+    }
+}

@@ -1,0 +1,104 @@
+package org.engram.simulator.model;
+
+/**
+ * The synaptic input of one step for the few neurons of a range that receive any, as the engine
+ * hands it to {@link Kernel#updateListed}: each such neuron once, with its summed excitatory and
+ * inhibitory input, formed in the order the rows of {@link InputView} would have summed them.
+ *
+ * <p>A step in which few neurons receive spikes costs a kernel that reads the rows a pass over
+ * every neuron's input, most of it zero; in a network whose state outgrows the core's cache that
+ * pass is much of the step's memory traffic. Listed, the input costs in proportion to the
+ * neurons that receive it. Created and filled by the engine, one per worker, reused step to step.
+ */
+public final class ListedInput {
+    private final int[] neurons;
+    private final double[] excitatory;
+    private final double[] inhibitory;
+    private int count;
+
+    /**
+     * Creates an empty list.
+     *
+     * @param capacity the most neurons it can hold
+     */
+    public ListedInput(int capacity) {
+        neurons = new int[capacity];
+        excitatory = new double[capacity];
+        inhibitory = new double[capacity];
+    }
+
+    /** Empties the list. */
+    public void clear() {
+        count = 0;
+    }
+
+    /**
+     * Lists a neuron with no input yet.
+     *
+     * @param neuron population-local neuron index, not yet listed
+     * @return its place in the list, for {@link #addExcitatory} and {@link #addInhibitory}
+     * @throws ArrayIndexOutOfBoundsException if the list is full
+     */
+    public int add(int neuron) {
+        neurons[count] = neuron;
+        excitatory[count] = 0;
+        inhibitory[count] = 0;
+        return count++;
+    }
+
+    /**
+     * Adds a synaptic event's weight to the excitatory input of the neuron at place {@code k}.
+     *
+     * @param k      the neuron's place, from {@link #add}
+     * @param weight the weight, in the model's weight unit
+     */
+    public void addExcitatory(int k, double weight) {
+        excitatory[k] += weight;
+    }
+
+    /**
+     * Adds a synaptic event's weight to the inhibitory input of the neuron at place {@code k}.
+     *
+     * @param k      the neuron's place, from {@link #add}
+     * @param weight the weight (negative or zero), in the model's weight unit
+     */
+    public void addInhibitory(int k, double weight) {
+        inhibitory[k] += weight;
+    }
+
+    /** {@return the number of neurons listed} */
+    public int count() {
+        return count;
+    }
+
+    /**
+     * The neuron at place {@code k}.
+     *
+     * @param k from 0 to {@link #count()} - 1
+     * @return its population-local index
+     */
+    public int neuron(int k) {
+        return neurons[k];
+    }
+
+    /**
+     * The summed excitatory input of the neuron at place {@code k}, as {@link InputView#excitatory} gives it.
+     *
+     * @param k from 0 to {@link #count()} - 1
+     * @return the input in the model's weight unit
+     */
+    public double excitatory(int k) {
+        return excitatory[k];
+    }
+
+    /**
+     * The summed inhibitory input (negative or zero) of the neuron at place {@code k}, as
+     * {@link InputView#inhibitory} gives it.
+     *
+     * @param k from 0 to {@link #count()} - 1
+     * @return the input in the model's weight unit
+     */
+    public double inhibitory(int k) {
+        return inhibitory[k];
+    }
+}

@@ -1,0 +1,162 @@
+package org.engram.simulator.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.engram.simulator.engine.TimeGrid;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A kernel's step with listed synaptic input ({@link Kernel#updateListed}) leaves the state to the bit as its
+ * step with the same input in the rows ({@link Kernel#update}) does, fires the same neurons, and takes the
+ * current from the rows as that does: the engine chooses between them by how many events a block receives, which
+ * must change no result.
+ */
+class ListedInputTest {
+    private static final int NEURONS = 256;
+    private static final int SLOTS = 3;
+    private static final int LO = 64;
+    private static final int HI = 200;
+    private static final int STEPS = 400;
+
+    @Test
+    void theBuiltInModelsThatTakeListedInput() {
+        List<String> listing = new ArrayList<>();
+        TimeGrid grid = new TimeGrid(0.1);
+        for (NeuronModel<?, ?> m : NeuronModels.all()) {
+            if (m.takesInput() && prepared(m, grid).takesListedInput()) {
+                listing.add(m.name());
+                assertTrue(prepared(m, grid).clearsInput(), m.name() + " clears its input, as listing asks");
+            }
+        }
+        assertEquals(List.of(LifDelta.NAME, LifExp.NAME), listing.stream().sorted().toList());
+    }
+
+    @Test
+    void lifDeltaGivesTheSameBitsEitherWay() {
+        sameBitsEitherWay(LifDelta.MODEL, 4, "v");
+    }
+
+    @Test
+    void lifExpGivesTheSameBitsEitherWay() {
+        sameBitsEitherWay(LifExp.MODEL, 100, "v", "i_syn_ex", "i_syn_in");
+    }
+
+    @Test
+    void aKernelThatTakesNoListedInputRefusesIt() {
+        Kernel<LifCondExp.State> kernel = LifCondExp.MODEL.prepare(LifCondExp.MODEL.defaults(), new TimeGrid(0.1));
+        LifCondExp.State state = LifCondExp.MODEL.newState(NEURONS, LifCondExp.MODEL.defaults());
+        InputView in = new InputView(new double[SLOTS][NEURONS], new double[SLOTS][NEURONS], null);
+        assertThrows(UnsupportedOperationException.class,
+                () -> kernel.updateListed(state, LO, HI, 0, in, new ListedInput(NEURONS), new Spikes()));
+    }
+
+    /**
+     * Runs two copies of a population step by step over the same random input, sparse as in a network at low
+     * rates, with some neurons refractory and some currents at {@code -0.0}: one through the rows, one listed.
+     *
+     * @param weight    the largest weight of an event, in the model's unit
+     * @param variables the state variables that must agree, bit for bit
+     */
+    private static <P extends Record, S extends IntegrateAndFireState> void sameBitsEitherWay(NeuronModel<P, S> m,
+            double weight, String... variables) {
+        Random random = new Random(7);
+        TimeGrid grid = new TimeGrid(0.1);
+        Kernel<S> kernel = m.prepare(m.defaults(), grid);
+        S rowsState = m.newState(NEURONS, m.defaults());
+        S listedState = m.newState(NEURONS, m.defaults());
+        for (S s : List.of(rowsState, listedState)) {
+            Random same = new Random(11);
+            for (String name : variables) {
+                double[] x = s.values(name);
+                for (int i = 0; i < NEURONS; i++) {
+                    // Potentials around the threshold, so that neurons fire and become refractory; some -0.0.
+                    x[i] = same.nextInt(10) == 0 ? -0.0 : name.equals("v")
+                            ? -70 + 25 * same.nextDouble() : 200 * (same.nextDouble() - 0.5);
+                }
+            }
+            for (int i = 0; i < NEURONS; i += 7) {
+                s.refractorySteps[i] = 1 + i % 5;
+            }
+            s.requireValid("p");
+        }
+        double[][] ex = new double[SLOTS][NEURONS];
+        double[][] in = new double[SLOTS][NEURONS];
+        double[][] current = new double[SLOTS][NEURONS];
+        double[][] noSynapticInput = new double[SLOTS][NEURONS];
+        double[][] listedCurrent = new double[SLOTS][NEURONS];
+        InputView rowsView = new InputView(ex, in, current);
+        InputView listedView = new InputView(noSynapticInput, new double[SLOTS][NEURONS], listedCurrent);
+        ListedInput listed = new ListedInput(NEURONS);
+        Spikes rowsSpikes = new Spikes();
+        Spikes listedSpikes = new Spikes();
+        for (int step = 0; step < STEPS; step++) {
+            int row = rowsView.row(step);
+            listed.clear();
+            for (int i = LO; i < HI; i++) {
+                double c = random.nextInt(4) == 0 ? 300 * random.nextDouble() : 0;
+                current[row][i] = c;
+                listedCurrent[row][i] = c;
+                if (random.nextInt(10) != 0) {
+                    continue;
+                }
+                // A few events each, summed in the order they come, as the rows and the engine's lists sum them.
+                int k = listed.add(i);
+                for (int e = random.nextInt(4); e >= 0; e--) {
+                    double w = weight * random.nextDouble();
+                    if (random.nextBoolean()) {
+                        ex[row][i] += w;
+                        listed.addExcitatory(k, w);
+                    } else {
+                        in[row][i] -= w;
+                        listed.addInhibitory(k, -w);
+                    }
+                }
+            }
+            kernel.update(rowsState, LO, HI, step, step + 1, rowsView, rowsSpikes);
+            kernel.updateListed(listedState, LO, HI, step, listedView, listed, listedSpikes);
+            for (String name : variables) {
+                double[] a = rowsState.values(name);
+                double[] b = listedState.values(name);
+                for (int i = 0; i < NEURONS; i++) {
+                    String place = m.name() + " " + name + "[" + i + "] after step " + step;
+                    assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), place);
+                }
+            }
+            assertEquals(rowsSpikes.fired, listedSpikes.fired, m.name() + ": the spikes through step " + step);
+            for (double[][] rows : List.of(ex, in, current, listedCurrent)) {
+                for (int i = LO; i < HI; i++) {
+                    assertEquals(0.0, rows[row][i], "the step's input is taken");
+                }
+            }
+        }
+        assertTrue(rowsSpikes.fired.size() > 50, m.name() + " fired " + rowsSpikes.fired.size() + " times");
+    }
+
+    private static Kernel<?> prepared(NeuronModel<?, ?> m, TimeGrid grid) {
+        return prepare(m, grid);
+    }
+
+    private static <P extends Record, S extends NeuronState> Kernel<S> prepare(NeuronModel<P, S> m, TimeGrid grid) {
+        return m.prepare(m.defaults(), grid);
+    }
+
+    /** Keeps the spikes, as (step, neuron) pairs. */
+    private static final class Spikes implements SpikeSink {
+        final List<List<Integer>> fired = new ArrayList<>();
+
+        @Override
+        public void spike(int i, int step) {
+            fired.add(List.of(step, i));
+        }
+
+        @Override
+        public void spikeAt(int i, double timeMs) {
+            throw new AssertionError("a grid kernel reports steps");
+        }
+    }
+}
