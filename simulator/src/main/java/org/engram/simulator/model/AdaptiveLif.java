@@ -158,30 +158,37 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
          * potential is not updated (it stays at the reset), while its currents and adaptation go on.
          */
         @Override
-        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+        void advance(State s, int lo, int hi, int row, InputView in, boolean synapticRows) {
             final double[] v = s.v;
             final double[] iEx = s.iSynEx;
             final double[] iIn = s.iSynIn;
             final double[] a = s.a;
+            for (int i = lo; i < hi; i++) {
+                v[i] = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                        + currentToPotential * (iE + in.takeCurrent(row, i));
+                iEx[i] = p11ex * iEx[i] + (synapticRows ? in.takeExcitatory(row, i) : 0.0);
+                iIn[i] = p11in * iIn[i] + (synapticRows ? in.takeInhibitory(row, i) : 0.0);
+                a[i] *= adaptationDecay;
+            }
+        }
+
+        @Override
+        void addListed(State s, ListedInput listed) {
+            LifGridKernel.addToCurrents(s.iSynEx, s.iSynIn, 1, 1, listed);
+        }
+
+        /** The adapted threshold: a neuron fires at {@code V_th + a}, and its spike raises {@code a}. */
+        @Override
+        void fire(State s, int lo, int hi, int step, SpikeSink out) {
+            final double[] v = s.v;
+            final double[] a = s.a;
             final double[] refractory = s.refractorySteps;
-            for (int step = fromStep; step < toStep; step++) {
-                final int row = in.row(step);
-                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
-                for (int i = lo; i < hi; i++) {
-                    v[i] = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                            + currentToPotential * (iE + in.takeCurrent(row, i));
-                    iEx[i] = p11ex * iEx[i] + in.takeExcitatory(row, i);
-                    iIn[i] = p11in * iIn[i] + in.takeInhibitory(row, i);
-                    a[i] *= adaptationDecay;
-                }
-                held.release(s);
-                for (int i = lo; i < hi; i++) {
-                    if (v[i] >= vTh + a[i] && refractory[i] == 0) {
-                        v[i] = vReset;
-                        a[i] += deltaA;
-                        ThresholdPass.startRefractory(s, i, refractorySteps);
-                        out.spike(i, step);
-                    }
+            for (int i = lo; i < hi; i++) {
+                if (v[i] >= vTh + a[i] && refractory[i] == 0) {
+                    v[i] = vReset;
+                    a[i] += deltaA;
+                    ThresholdPass.startRefractory(s, i, refractorySteps);
+                    out.spike(i, step);
                 }
             }
         }

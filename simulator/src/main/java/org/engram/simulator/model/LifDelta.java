@@ -119,45 +119,22 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
          * written between runs).
          */
         @Override
-        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+        void advance(State s, int lo, int hi, int row, InputView in, boolean synapticRows) {
             final double[] v = s.v;
-            for (int step = fromStep; step < toStep; step++) {
-                final int row = in.row(step);
-                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
-                for (int i = lo; i < hi; i++) {
-                    v[i] = relaxed(v[i], in.takeCurrent(row, i)) + in.takeExcitatory(row, i)
-                            + in.takeInhibitory(row, i);
-                }
-                held.release(s);
-                ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
-            }
-        }
-
-        @Override
-        public boolean takesListedInput() {
-            return true;
-        }
-
-        /**
-         * {@link #update}'s step with the synaptic input listed: the vectorised pass adds {@code 0.0}
-         * where {@link #update} adds jumps of none, and then the listed neurons' jumps are added in
-         * {@link #update}'s order, which gives each potential the bits {@link #update} gives it.
-         */
-        @Override
-        public void updateListed(State s, int lo, int hi, int step, InputView in, ListedInput listed,
-                                 SpikeSink out) {
-            final double[] v = s.v;
-            final int row = in.row(step);
-            final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
             for (int i = lo; i < hi; i++) {
-                v[i] = relaxed(v[i], in.takeCurrent(row, i)) + 0.0;
+                v[i] = relaxed(v[i], in.takeCurrent(row, i)) + (synapticRows ? in.takeExcitatory(row, i) : 0.0)
+                        + (synapticRows ? in.takeInhibitory(row, i) : 0.0);
             }
+        }
+
+        /** The jumps in {@link #advance}'s order: excitatory, then inhibitory. */
+        @Override
+        void addListed(State s, ListedInput listed) {
+            final double[] v = s.v;
             for (int k = 0; k < listed.count(); k++) {
                 int i = listed.neuron(k);
                 v[i] = v[i] + listed.excitatory(k) + listed.inhibitory(k);
             }
-            held.release(s);
-            ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
         }
 
         /** {@return the potential a step later without synaptic input, from the potential and the injected current} */

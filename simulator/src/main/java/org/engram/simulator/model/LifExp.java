@@ -160,53 +160,20 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
          * take input as usual.
          */
         @Override
-        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+        void advance(State s, int lo, int hi, int row, InputView in, boolean synapticRows) {
             final double[] v = s.v;
             final double[] iEx = s.iSynEx;
             final double[] iIn = s.iSynIn;
-            for (int step = fromStep; step < toStep; step++) {
-                final int row = in.row(step);
-                final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
-                for (int i = lo; i < hi; i++) {
-                    v[i] = potential(v[i], iEx[i], iIn[i], in.takeCurrent(row, i));
-                    iEx[i] = p11ex * iEx[i] + in.takeExcitatory(row, i);
-                    iIn[i] = p11in * iIn[i] + in.takeInhibitory(row, i);
-                }
-                held.release(s);
-                ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
-            }
-        }
-
-        @Override
-        public boolean takesListedInput() {
-            return true;
-        }
-
-        /**
-         * {@link #update}'s step with the synaptic input listed: the currents decay in the vectorised
-         * pass, adding {@code 0.0} where {@link #update} adds an input of none, and then the listed
-         * neurons' input is added, which gives each current the bits {@link #update} gives it.
-         */
-        @Override
-        public void updateListed(State s, int lo, int hi, int step, InputView in, ListedInput listed,
-                                 SpikeSink out) {
-            final double[] v = s.v;
-            final double[] iEx = s.iSynEx;
-            final double[] iIn = s.iSynIn;
-            final int row = in.row(step);
-            final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
             for (int i = lo; i < hi; i++) {
                 v[i] = potential(v[i], iEx[i], iIn[i], in.takeCurrent(row, i));
-                iEx[i] = p11ex * iEx[i] + 0.0;
-                iIn[i] = p11in * iIn[i] + 0.0;
+                iEx[i] = p11ex * iEx[i] + (synapticRows ? in.takeExcitatory(row, i) : 0.0);
+                iIn[i] = p11in * iIn[i] + (synapticRows ? in.takeInhibitory(row, i) : 0.0);
             }
-            for (int k = 0; k < listed.count(); k++) {
-                int i = listed.neuron(k);
-                iEx[i] += listed.excitatory(k);
-                iIn[i] += listed.inhibitory(k);
-            }
-            held.release(s);
-            ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
+        }
+
+        @Override
+        void addListed(State s, ListedInput listed) {
+            LifGridKernel.addToCurrents(s.iSynEx, s.iSynIn, 1, 1, listed);
         }
 
         /** {@return the potential a step later, from the potential, the currents and the injected current} */

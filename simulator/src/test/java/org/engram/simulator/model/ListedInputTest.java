@@ -33,17 +33,28 @@ class ListedInputTest {
                 assertTrue(prepared(m, grid).clearsInput(), m.name() + " clears its input, as listing asks");
             }
         }
-        assertEquals(List.of(LifDelta.NAME, LifExp.NAME), listing.stream().sorted().toList());
+        assertEquals(List.of(AdaptiveLif.NAME, LifAlpha.NAME, LifDelta.NAME, LifExp.NAME).stream().sorted().toList(),
+                listing.stream().sorted().toList());
     }
 
     @Test
     void lifDeltaGivesTheSameBitsEitherWay() {
-        sameBitsEitherWay(LifDelta.MODEL, 4, "v");
+        sameBitsEitherWay(LifDelta.MODEL, 4);
     }
 
     @Test
     void lifExpGivesTheSameBitsEitherWay() {
-        sameBitsEitherWay(LifExp.MODEL, 100, "v", "i_syn_ex", "i_syn_in");
+        sameBitsEitherWay(LifExp.MODEL, 100);
+    }
+
+    @Test
+    void lifAlphaGivesTheSameBitsEitherWay() {
+        sameBitsEitherWay(LifAlpha.MODEL, 100);
+    }
+
+    @Test
+    void adaptiveLifGivesTheSameBitsEitherWay() {
+        sameBitsEitherWay(AdaptiveLif.MODEL, 100);
     }
 
     @Test
@@ -59,16 +70,16 @@ class ListedInputTest {
      * Runs two copies of a population step by step over the same random input, sparse as in a network at low
      * rates, with some neurons refractory and some currents at {@code -0.0}: one through the rows, one listed.
      *
-     * @param weight    the largest weight of an event, in the model's unit
-     * @param variables the state variables that must agree, bit for bit
+     * @param weight the largest weight of an event, in the model's unit
      */
     private static <P extends Record, S extends IntegrateAndFireState> void sameBitsEitherWay(NeuronModel<P, S> m,
-            double weight, String... variables) {
+            double weight) {
         Random random = new Random(7);
         TimeGrid grid = new TimeGrid(0.1);
         Kernel<S> kernel = m.prepare(m.defaults(), grid);
         S rowsState = m.newState(NEURONS, m.defaults());
         S listedState = m.newState(NEURONS, m.defaults());
+        List<String> variables = rowsState.variableNames();
         for (S s : List.of(rowsState, listedState)) {
             Random same = new Random(11);
             for (String name : variables) {
