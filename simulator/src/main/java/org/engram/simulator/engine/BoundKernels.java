@@ -5,8 +5,8 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.InputView;
-import org.engram.simulator.model.ListedInput;
 import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.ListedInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
@@ -33,8 +33,11 @@ final class BoundKernels {
     static <P extends Record, S extends NeuronState> GridUpdate<S> grid(Population<P, S> population,
                                                                        TimeGrid grid) {
         Kernel<S> kernel = requireKernel(population, population.model().prepare(population.params(), grid), "prepare");
-        return new GridUpdate<>(kernel, population.state(), kernel.clearsInput(),
-                kernel.clearsInput() && kernel.takesListedInput());
+        boolean takesListed = kernel.takesListedInput();
+        if (takesListed) {
+            requireListingKernel(population, kernel);
+        }
+        return new GridUpdate<>(kernel, population.state(), kernel.clearsInput(), takesListed);
     }
 
     /**
@@ -59,6 +62,31 @@ final class BoundKernels {
         ExactKernel<S> kernel = requireKernel(population,
                 ((ExactPropagation<P, S>) model).prepareExact(population.params(), grid), "prepareExact");
         return new ExactUpdate<>(kernel, population.state());
+    }
+
+    /**
+     * Refuses a kernel that says it takes listed input but does not clear its input, or does not implement
+     * {@link Kernel#updateListed}: the engine lists only large populations' input, so a small test would pass
+     * and a large run fail, or silently read rows of input the engine never cleared.
+     */
+    private static void requireListingKernel(Population<?, ?> population, Kernel<?> kernel) {
+        String owner = "model '" + population.model().name() + "'";
+        if (!kernel.clearsInput()) {
+            throw new ParameterException(owner, "kernel", "clearsInput() true in a kernel whose takesListedInput() is "
+                    + "true, as the engine leaves the rows of listed input to the kernel (population '"
+                    + population.name() + "')", "false");
+        }
+        try {
+            Class<?> declaring = kernel.getClass().getMethod("updateListed", NeuronState.class, int.class, int.class,
+                    int.class, InputView.class, ListedInput.class, SpikeSink.class).getDeclaringClass();
+            if (declaring == Kernel.class) {
+                throw new ParameterException(owner, "kernel", "updateListed implemented in a kernel whose "
+                        + "takesListedInput() is true (population '" + population.name() + "')",
+                        "Kernel's default, which refuses listed input");
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Kernel declares updateListed", e);
+        }
     }
 
     /** A model's kernel, refused when null: a model's own code would otherwise fail inside the first run. */

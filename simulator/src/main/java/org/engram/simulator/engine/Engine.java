@@ -215,6 +215,11 @@ public final class Engine implements AutoCloseable {
             }
             stateRecorders.add(new ArrayList<>());
         }
+        // Lists once every population's rows are made, within a sixteenth of the heap in all.
+        double listBudget = Runtime.getRuntime().maxMemory() / 16.0;
+        for (PopulationRuntime rt : runtimes) {
+            listBudget -= rt.makeLists(listBudget);
+        }
         Route[][] outgoing = new Route[pops.size()][];
         for (int p = 0; p < pops.size(); p++) {
             final int source = p;

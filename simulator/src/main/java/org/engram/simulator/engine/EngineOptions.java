@@ -16,13 +16,14 @@ import org.engram.simulator.ParameterException;
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS} in grid mode,
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE} in precise mode);
  *                               results do not depend on it
- * @param listedInputFromBytes   grid mode: a worker's neurons of a population whose kernel takes listed input
+ * @param listedInputFromBytes   grid mode: a population whose kernel takes listed input
  *                               ({@link org.engram.simulator.model.Kernel#takesListedInput()}) and that no
- *                               Poisson drive feeds get their synaptic input listed, block by block and step by
+ *                               Poisson drive feeds gets its synaptic input listed, block by block and step by
  *                               step while few events reach a block, rather than read from rows of every
- *                               neuron, when a step's pass over their state and input rows moves at least this
- *                               many bytes (default {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0 lists every
- *                               such range, {@link Long#MAX_VALUE} none; results do not depend on it
+ *                               neuron, when a step's pass over its widest worker range (a double per state
+ *                               variable and per row of input) moves at least this many bytes (default
+ *                               {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0 lists every such population,
+ *                               {@link Long#MAX_VALUE} none; results do not depend on it
  */
 public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, long listedInputFromBytes) {
     /** The most worker threads an engine takes. */
@@ -67,13 +68,14 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, 
      *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS} in grid mode,
      *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE} in precise mode);
      *                               results do not depend on it
-     * @param listedInputFromBytes   grid mode: a worker's neurons of a population whose kernel takes listed input
+     * @param listedInputFromBytes   grid mode: a population whose kernel takes listed input
      *                               ({@link org.engram.simulator.model.Kernel#takesListedInput()}) and that no
-     *                               Poisson drive feeds get their synaptic input listed, block by block and step by
+     *                               Poisson drive feeds gets its synaptic input listed, block by block and step by
      *                               step while few events reach a block, rather than read from rows of every
-     *                               neuron, when a step's pass over their state and input rows moves at least this
-     *                               many bytes (default {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0 lists every
-     *                               such range, {@link Long#MAX_VALUE} none; results do not depend on it
+     *                               neuron, when a step's pass over its widest worker range (a double per state
+     *                               variable and per row of input) moves at least this many bytes (default
+     *                               {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0 lists every such population,
+     *                               {@link Long#MAX_VALUE} none; results do not depend on it
      */
     public EngineOptions {
         requireThreads("engine", threads);
@@ -137,8 +139,8 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, 
     }
 
     /**
-     * The same options with another threshold of listed input; 0 lists the input of every range that can take
-     * it, {@link Long#MAX_VALUE} of none.
+     * The same options with another threshold of listed input; 0 lists the input of every population that can
+     * take it, {@link Long#MAX_VALUE} of none.
      *
      * @param bytes the threshold, {@code >= 0}
      * @return the options

@@ -27,12 +27,16 @@ final class PopulationRuntime {
     /** Grid mode: the input rows of each worker's neurons, by worker. */
     final WorkerInput[] inputs;
     /**
-     * Grid mode: each worker's lists of few synaptic events, by worker, for a kernel that takes listed
-     * input; null for one that does not, for a population fed by Poisson drives (which fill the rows),
-     * for workers' ranges whose step moves fewer bytes than {@link EngineOptions#listedInputFromBytes()},
-     * and where the lists would take more than a sixteenth of the heap.
+     * Grid mode: whether the population's synaptic input is to be listed ({@link InputLists}): its kernel
+     * takes listed input, no Poisson drive fills its rows, and a step's pass over its widest worker range
+     * moves at least {@link EngineOptions#listedInputFromBytes()}.
      */
-    final InputLists[] lists;
+    final boolean listsInput;
+    /**
+     * Grid mode: each worker's lists of few synaptic events, by worker, made by {@link #makeLists} once every
+     * population's rows are; null where the input is not listed, or the lists did not fit their share of the heap.
+     */
+    InputLists[] lists;
 
     // Precise mode.
     final BoundKernels.ExactUpdate<?> exactUpdate;
@@ -75,8 +79,8 @@ final class PopulationRuntime {
         if (mode == Mode.GRID) {
             gridUpdate = BoundKernels.grid(population, grid);
             inputs = inputRows(population, starts, slots, currentDriven, ownRows, grid);
-            lists = listable && gridUpdate.takesListed()
-                    && stepBytes(population, currentDriven) >= listedFromBytes ? inputLists(slots) : null;
+            listsInput = listable && gridUpdate.takesListed()
+                    && stepBytes(population, currentDriven) >= listedFromBytes;
             exactUpdate = null;
             shown = null;
             neuronTimeMs = null;
@@ -116,7 +120,7 @@ final class PopulationRuntime {
             }
             gridUpdate = null;
             inputs = null;
-            lists = null;
+            listsInput = false;
             stepCurrentPa = currentDriven ? new double[size] : null;
         }
     }
@@ -285,16 +289,23 @@ final class PopulationRuntime {
     }
 
     /**
-     * Each worker's input lists, or null where they would take more than a sixteenth of the heap or
-     * the heap cannot hold them: they are a speed-up, not a need.
+     * Makes each worker's input lists, where the population's input is to be listed and they fit the bytes
+     * left them. Called once every population's rows are made: the lists are a speed-up, and must not take
+     * the room of the rows, which are a need.
+     *
+     * @param budget the bytes the lists may take
+     * @return the bytes they took; 0 where there are none
      */
-    private InputLists[] inputLists(int slots) {
+    double makeLists(double budget) {
+        if (!listsInput) {
+            return 0;
+        }
         double bytes = 0;
         for (int w = 0; w < chunkLo.length; w++) {
             bytes += InputLists.bytes(chunkLo[w], chunkHi[w], slots);
         }
-        if (bytes > Runtime.getRuntime().maxMemory() / 16.0) {
-            return null;
+        if (bytes > budget) {
+            return 0;
         }
         InputLists[] made = new InputLists[chunkLo.length];
         try {
@@ -302,9 +313,10 @@ final class PopulationRuntime {
                 made[w] = new InputLists(chunkLo[w], chunkHi[w], slots, inputs[w]);
             }
         } catch (OutOfMemoryError e) {
-            return null;
+            return 0;
         }
-        return made;
+        lists = made;
+        return bytes;
     }
 
     /**

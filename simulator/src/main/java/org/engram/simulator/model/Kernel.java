@@ -56,7 +56,8 @@ public interface Kernel<S extends NeuronState> {
     /**
      * Whether the kernel implements {@link #updateListed}, which the engine then calls for the steps in
      * which few neurons of a range receive spikes. A kernel that does must also clear its input
-     * ({@link #clearsInput()}).
+     * ({@link #clearsInput()}) and implement {@link #updateListed}: the engine refuses it otherwise, as it
+     * is made.
      *
      * @return true if {@link #updateListed} is implemented
      */
@@ -84,6 +85,7 @@ public interface Kernel<S extends NeuronState> {
      * @throws UnsupportedOperationException unless {@link #takesListedInput()} is true
      */
     default void updateListed(S state, int lo, int hi, int step, InputView in, ListedInput listed, SpikeSink out) {
-        throw new UnsupportedOperationException("the kernel " + getClass().getName() + " takes no listed input");
+        throw new UnsupportedOperationException("the kernel " + getClass().getName()
+                + " does not implement updateListed");
     }
 }

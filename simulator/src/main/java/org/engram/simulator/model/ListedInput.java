@@ -8,7 +8,7 @@ package org.engram.simulator.model;
  * <p>A step in which few neurons receive spikes costs a kernel that reads the rows a pass over
  * every neuron's input, most of it zero; in a network whose state outgrows the core's cache that
  * pass is much of the step's memory traffic. Listed, the input costs in proportion to the
- * neurons that receive it. Created and filled by the engine, one per worker, reused step to step.
+ * neurons that receive it. Created and filled by the engine, one per worker and population, reused step to step.
  */
 public final class ListedInput {
     private final int[] neurons;

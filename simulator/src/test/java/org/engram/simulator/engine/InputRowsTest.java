@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.LifExp;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
@@ -143,5 +145,23 @@ class InputRowsTest {
         assertSame(rt.inputs[0], rt.inputs[workers - 1]);
         assertEquals(100_000, rt.inputs[0].excitatory[0].length);
         assertEquals(64, rt.inputs[0].excitatory.length);
+    }
+
+    /**
+     * A population's input lists are made after every population's rows, within the bytes left them: none past
+     * the budget, and about 1.5 bytes a neuron and slot within it (here 2 blocks of 4,096 neurons, 4 slots, each a
+     * count and 512 events of an {@code int} target and a {@code double} weight).
+     */
+    @Test
+    void inputListsAreMadeWithinTheBytesLeftThem() {
+        Population<?, ?> p = new NetworkBuilder(0.1).population("cells", 5000, LifExp.MODEL, LifExp.MODEL.defaults());
+        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, 1, 4, false, true, true, 0);
+        assertTrue(rt.listsInput);
+        assertNull(rt.lists, "no lists before they are made");
+        double bytes = 2 * 4 * (4 + 512 * 12);
+        assertEquals(0, rt.makeLists(bytes - 1));
+        assertNull(rt.lists, "none past the budget");
+        assertEquals(bytes, rt.makeLists(bytes));
+        assertEquals(1, rt.lists.length);
     }
 }

@@ -136,6 +136,41 @@ class KernelContractTest {
         }
     }
 
+    /**
+     * A kernel that says it takes listed input must clear its input and implement {@code updateListed}: the engine
+     * refuses it as it is made, naming the model and the population, for it lists only large populations' input,
+     * where a small test would not have shown it.
+     */
+    @Test
+    void aKernelThatSaysItTakesListedInputClearsItsInputAndImplementsIt() {
+        for (boolean clears : new boolean[] {false, true}) {
+            Altered model = new Altered(k -> new Kernel<>() {
+                @Override
+                public void update(LifDelta.State s, int lo, int hi, int fromStep, int toStep, InputView in,
+                                   SpikeSink out) {
+                    k.update(s, lo, hi, fromStep, toStep, in, out);
+                }
+
+                @Override
+                public boolean clearsInput() {
+                    return clears;
+                }
+
+                @Override
+                public boolean takesListedInput() {
+                    return true;
+                }
+            }, UnaryOperator.identity());
+            ParameterException refused = assertThrows(ParameterException.class,
+                    () -> engine(model, EngineOptions.grid(1)));
+            assertEquals(clears ? "model 'altered': kernel: expected updateListed implemented in a kernel whose "
+                    + "takesListedInput() is true (population 'cells'), found Kernel's default, which refuses listed "
+                    + "input" : "model 'altered': kernel: expected clearsInput() true in a kernel whose "
+                    + "takesListedInput() is true, as the engine leaves the rows of listed input to the kernel "
+                    + "(population 'cells'), found false", refused.getMessage());
+        }
+    }
+
     /** A neuron may fire twice in a step, as a spike source given one time twice does: both spikes count. */
     @Test
     void aNeuronFiringTwiceInAStepIsTwoSpikes() {
