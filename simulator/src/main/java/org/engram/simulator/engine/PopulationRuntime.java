@@ -65,8 +65,8 @@ final class PopulationRuntime {
      *                or all share one set
      * @param listable grid mode: whether the population's synaptic input may be listed ({@link InputLists}):
      *                 only its projections' spikes reach its rows
-     * @param listedFromBytes grid mode: the bytes a step's pass over a worker's range moves from which its
-     *                        input is listed ({@link EngineOptions#listedInputFromBytes()})
+     * @param listedFromBytes grid mode: the bytes a step's pass over the widest worker range moves from which
+     *                        the input is listed ({@link EngineOptions#listedInputFromBytes()})
      */
     PopulationRuntime(Population<?, ?> population, int owner, Mode mode, TimeGrid grid, int workers, int slots,
                       boolean currentDriven, boolean ownRows, boolean listable, long listedFromBytes) {

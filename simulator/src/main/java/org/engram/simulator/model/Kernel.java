@@ -82,7 +82,8 @@ public interface Kernel<S extends NeuronState> {
      * @param in     the current input of the step; no synaptic input of the range
      * @param listed the step's synaptic input, by neuron
      * @param out    where spikes go
-     * @throws UnsupportedOperationException unless {@link #takesListedInput()} is true
+     * @throws UnsupportedOperationException in this default, which a kernel whose {@link #takesListedInput()}
+     *                                       is true overrides
      */
     default void updateListed(S state, int lo, int hi, int step, InputView in, ListedInput listed, SpikeSink out) {
         throw new UnsupportedOperationException("the kernel " + getClass().getName()
