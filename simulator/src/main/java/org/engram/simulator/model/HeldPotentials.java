@@ -12,6 +12,8 @@ package org.engram.simulator.model;
  * allocates nothing.
  */
 final class HeldPotentials {
+    /** Bits a word's first pass takes without a test; {@link #neurons} has room for as many past its end. */
+    private static final int UNROLL = 4;
     private static final ThreadLocal<HeldPotentials> OF_THREAD = ThreadLocal.withInitial(HeldPotentials::new);
 
     private int[] neurons = new int[0];
@@ -34,8 +36,8 @@ final class HeldPotentials {
      */
     static HeldPotentials hold(IntegrateAndFireState s, int lo, int hi) {
         HeldPotentials held = OF_THREAD.get();
-        if (held.neurons.length < hi - lo) {
-            held.neurons = new int[hi - lo];
+        if (held.potentials.length < hi - lo) {
+            held.neurons = new int[hi - lo + UNROLL];
             held.potentials = new double[hi - lo];
         }
         held.count = 0;
@@ -46,24 +48,35 @@ final class HeldPotentials {
     }
 
     private void keepAndCountDown(IntegrateAndFireState s, int lo, int hi) {
-        final double[] v = s.v;
-        final double[] left = s.refractorySteps;
+        final int[] found = neurons;
         final RefractorySet refractory = s.refractoryNeurons;
         final int first = RefractorySet.wordOf(lo);
         final int last = RefractorySet.wordOf(hi - 1);
         int n = 0;
         for (int w = first; w <= last; w++) {
             long word = refractory.word(w, lo, hi);
-            while (word != 0) {
-                int i = RefractorySet.neuron(w, word);
+            int bits = Long.bitCount(word);
+            // The first bits of a word without a test each (past its last bit, a place that the count then
+            // leaves behind is written): a loop that ran as long as the word had bits missed its end in most
+            // words, as a word holds one or two refractory neurons.
+            for (int k = 0; k < UNROLL; k++) {
+                found[n + k] = RefractorySet.neuron(w, word);
                 word &= word - 1;
-                neurons[n] = i;
-                potentials[n] = v[i];
-                n++;
-                left[i] -= 1.0;
-                if (left[i] == 0) {
-                    refractory.remove(i);
-                }
+            }
+            for (int k = UNROLL; k < bits; k++) {
+                found[n + k] = RefractorySet.neuron(w, word);
+                word &= word - 1;
+            }
+            n += bits;
+        }
+        final double[] v = s.v;
+        final double[] left = s.refractorySteps;
+        for (int k = 0; k < n; k++) {
+            int i = found[k];
+            potentials[k] = v[i];
+            left[i] -= 1.0;
+            if (left[i] == 0) {
+                refractory.remove(i);
             }
         }
         count = n;
