@@ -209,16 +209,18 @@ public final class Engine implements AutoCloseable {
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
             runtimes[p] = new PopulationRuntime(pops.get(p), owners[p], options.mode(), grid, workers, slots[p],
-                    currentDriven[p], ownRows, poissonByPopulation[p].length == 0, options.listedInputFromBytes());
+                    currentDriven[p], ownRows, poissonByPopulation[p].length == 0);
             if (precise && currentDriven[p]) {
                 requireInjectedCurrent(runtimes[p]);
             }
             stateRecorders.add(new ArrayList<>());
         }
-        // Lists once every population's rows are made, within a sixteenth of the heap in all.
-        double listBudget = Runtime.getRuntime().maxMemory() / 16.0;
-        for (PopulationRuntime rt : runtimes) {
-            listBudget -= rt.makeLists(listBudget);
+        if (!precise && busiestStepBytes(runtimes, workers) >= options.listedInputFromBytes()) {
+            // Lists once every population's rows are made, within a sixteenth of the heap in all.
+            double listBudget = Runtime.getRuntime().maxMemory() / 16.0;
+            for (PopulationRuntime rt : runtimes) {
+                listBudget -= rt.makeLists(listBudget);
+            }
         }
         Route[][] outgoing = new Route[pops.size()][];
         for (int p = 0; p < pops.size(); p++) {
@@ -1019,6 +1021,23 @@ public final class Engine implements AutoCloseable {
     /** {@return what the engine keeps of population {@code p} during runs} */
     PopulationRuntime runtime(Population<?, ?> p) {
         return runtimes[p.index()];
+    }
+
+    /**
+     * The bytes a grid step's pass moves through the worker with the most: its neurons of every population,
+     * whose state and input rows share the core's cache, which listed input relieves ({@link
+     * EngineOptions#listedInputFromBytes()}).
+     */
+    private static double busiestStepBytes(PopulationRuntime[] runtimes, int workers) {
+        double busiest = 0;
+        for (int w = 0; w < workers; w++) {
+            double bytes = 0;
+            for (PopulationRuntime rt : runtimes) {
+                bytes += rt.stepBytes(w);
+            }
+            busiest = Math.max(busiest, bytes);
+        }
+        return busiest;
     }
 
     /** Each population's {@link NeuronModel#stepCost()}, checked. */

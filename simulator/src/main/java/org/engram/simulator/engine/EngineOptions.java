@@ -16,14 +16,15 @@ import org.engram.simulator.ParameterException;
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS} in grid mode,
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE} in precise mode);
  *                               results do not depend on it
- * @param listedInputFromBytes   grid mode: a population whose kernel takes listed input
+ * @param listedInputFromBytes   grid mode: the populations whose kernel takes listed input
  *                               ({@link org.engram.simulator.model.Kernel#takesListedInput()}) and that no
- *                               Poisson drive feeds gets its synaptic input listed, block by block and step by
+ *                               Poisson drive feeds get their synaptic input listed, block by block and step by
  *                               step while few events reach a block, rather than read from rows of every
- *                               neuron, when a step's pass over its widest worker range (a double per state
- *                               variable and per row of input) moves at least this many bytes (default
- *                               {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0 lists every such population,
- *                               {@link Long#MAX_VALUE} none; results do not depend on it
+ *                               neuron, when a step's pass over the neurons of the busiest worker, of every
+ *                               population together (a double per state variable and per row of input), moves
+ *                               at least this many bytes (default {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0
+ *                               lists every such population, {@link Long#MAX_VALUE} none; results do not
+ *                               depend on it
  */
 public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, long listedInputFromBytes) {
     /** The most worker threads an engine takes. */
@@ -44,8 +45,8 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, 
     public static final int DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE = 20_000;
 
     /**
-     * The default of {@code listedInputFromBytes}: 1.5 MiB, about where a step's pass over a range outgrows a
-     * core's second-level cache. Below it the rows are read from the cache faster than few events are listed
+     * The default of {@code listedInputFromBytes}: 1.5 MiB, about where a step's pass over a worker's neurons
+     * outgrows a core's second-level cache. Below it the rows are read from the cache faster than few events are listed
      * and summed; past it they are streamed from farther, and listing is faster. Measured with CUBA's network
      * ({@code lif_exp}, 40 bytes a neuron-step: potential, two currents and a row per receptor; 4.6% of the
      * neurons receive input in a step) on one thread of a core with 2 MB of it, 3 s of network time, medians
@@ -68,14 +69,15 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, 
      *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS} in grid mode,
      *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE} in precise mode);
      *                               results do not depend on it
-     * @param listedInputFromBytes   grid mode: a population whose kernel takes listed input
+     * @param listedInputFromBytes   grid mode: the populations whose kernel takes listed input
      *                               ({@link org.engram.simulator.model.Kernel#takesListedInput()}) and that no
-     *                               Poisson drive feeds gets its synaptic input listed, block by block and step by
+     *                               Poisson drive feeds get their synaptic input listed, block by block and step by
      *                               step while few events reach a block, rather than read from rows of every
-     *                               neuron, when a step's pass over its widest worker range (a double per state
-     *                               variable and per row of input) moves at least this many bytes (default
-     *                               {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0 lists every such population,
-     *                               {@link Long#MAX_VALUE} none; results do not depend on it
+     *                               neuron, when a step's pass over the neurons of the busiest worker, of every
+     *                               population together (a double per state variable and per row of input), moves
+     *                               at least this many bytes (default {@value #DEFAULT_LISTED_INPUT_FROM_BYTES}); 0
+     *                               lists every such population, {@link Long#MAX_VALUE} none; results do not
+     *                               depend on it
      */
     public EngineOptions {
         requireThreads("engine", threads);
@@ -140,7 +142,7 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps, 
 
     /**
      * The same options with another threshold of listed input; 0 lists the input of every population that can
-     * take it, {@link Long#MAX_VALUE} of none.
+     * take it, {@link Long#MAX_VALUE} of none, whatever the network's size.
      *
      * @param bytes the threshold, {@code >= 0}
      * @return the options

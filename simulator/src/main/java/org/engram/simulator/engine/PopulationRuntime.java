@@ -26,12 +26,13 @@ final class PopulationRuntime {
     final BoundKernels.GridUpdate<?> gridUpdate;
     /** Grid mode: the input rows of each worker's neurons, by worker. */
     final WorkerInput[] inputs;
+    /** Grid mode: the bytes a step's pass over a neuron moves ({@link #stepBytes}). */
+    private final long stepBytesPerNeuron;
     /**
-     * Grid mode: whether the population's synaptic input is to be listed ({@link InputLists}): its kernel
-     * takes listed input, no Poisson drive fills its rows, and a step's pass over its widest worker range
-     * moves at least {@link EngineOptions#listedInputFromBytes()}.
+     * Grid mode: whether the population's synaptic input may be listed ({@link InputLists}): its kernel
+     * takes listed input, and no Poisson drive fills its rows.
      */
-    final boolean listsInput;
+    final boolean listable;
     /**
      * Grid mode: each worker's lists of few synaptic events, by worker, made by {@link #makeLists} once every
      * population's rows are; null where the input is not listed, or the lists did not fit their share of the heap.
@@ -63,13 +64,11 @@ final class PopulationRuntime {
      * @param owner   the worker that takes the population whole if it is too small to share ({@link #owners})
      * @param ownRows grid mode: whether each worker has input rows of its own (see {@link WorkerInput}),
      *                or all share one set
-     * @param listable grid mode: whether the population's synaptic input may be listed ({@link InputLists}):
-     *                 only its projections' spikes reach its rows
-     * @param listedFromBytes grid mode: the bytes a step's pass over the widest worker range moves from which
-     *                        the input is listed ({@link EngineOptions#listedInputFromBytes()})
+     * @param undriven grid mode: whether no Poisson drive feeds the population, so that only its
+     *                 projections' spikes reach its rows and its synaptic input may be listed
      */
     PopulationRuntime(Population<?, ?> population, int owner, Mode mode, TimeGrid grid, int workers, int slots,
-                      boolean currentDriven, boolean ownRows, boolean listable, long listedFromBytes) {
+                      boolean currentDriven, boolean ownRows, boolean undriven) {
         this.population = population;
         this.size = population.size();
         this.slots = slots;
@@ -79,8 +78,9 @@ final class PopulationRuntime {
         if (mode == Mode.GRID) {
             gridUpdate = BoundKernels.grid(population, grid);
             inputs = inputRows(population, starts, slots, currentDriven, ownRows, grid);
-            listsInput = listable && gridUpdate.takesListed()
-                    && stepBytes(population, currentDriven) >= listedFromBytes;
+            listable = undriven && gridUpdate.takesListed();
+            stepBytesPerNeuron = population.state().variableNames().size() * Double.BYTES
+                    + rowBytesPerNeuron(currentDriven);
             exactUpdate = null;
             shown = null;
             neuronTimeMs = null;
@@ -120,7 +120,8 @@ final class PopulationRuntime {
             }
             gridUpdate = null;
             inputs = null;
-            listsInput = false;
+            listable = false;
+            stepBytesPerNeuron = 0;
             stepCurrentPa = currentDriven ? new double[size] : null;
         }
     }
@@ -276,20 +277,18 @@ final class PopulationRuntime {
     }
 
     /**
-     * The bytes a step's pass over the largest worker's range moves: its state variables, a double each,
-     * and the step's row of every input.
+     * Grid mode: the bytes a step's pass over worker {@code w}'s neurons of the population moves: its state
+     * variables, a double each, and the step's row of every input.
+     *
+     * @param w a worker
+     * @return bytes; 0 in precise mode
      */
-    private double stepBytes(Population<?, ?> population, boolean currentDriven) {
-        int widest = 0;
-        for (int w = 0; w < chunkLo.length; w++) {
-            widest = Math.max(widest, chunkHi[w] - chunkLo[w]);
-        }
-        return (double) widest * (population.state().variableNames().size() * Double.BYTES
-                + rowBytesPerNeuron(currentDriven));
+    double stepBytes(int w) {
+        return (double) (chunkHi[w] - chunkLo[w]) * stepBytesPerNeuron;
     }
 
     /**
-     * Makes each worker's input lists, where the population's input is to be listed and they fit the bytes
+     * Makes each worker's input lists, where the population's input may be listed and they fit the bytes
      * left them. Called once every population's rows are made: the lists are a speed-up, and must not take
      * the room of the rows, which are a need.
      *
@@ -297,7 +296,7 @@ final class PopulationRuntime {
      * @return the bytes they took; 0 where there are none
      */
     double makeLists(double budget) {
-        if (!listsInput) {
+        if (!listable) {
             return 0;
         }
         double bytes = 0;

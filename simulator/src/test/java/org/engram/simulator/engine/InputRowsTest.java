@@ -77,13 +77,13 @@ class InputRowsTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 200, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
-        PopulationRuntime own = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, true, true, 0);
+        PopulationRuntime own = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, true, true);
         assertNotSame(own.inputs[0], own.inputs[1]);
         assertEquals(64, own.inputs[0].excitatory[0].length);
         assertEquals(128, own.inputs[1].inhibitory[3].length);
         assertEquals(200, own.inputs[2].excitatory[0].length);
         assertEquals(4, own.inputs[2].excitatory.length);
-        PopulationRuntime shared = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, false, true, 0);
+        PopulationRuntime shared = new PopulationRuntime(p, 0, Mode.GRID, GRID, 3, 4, false, false, true);
         assertSame(shared.inputs[0], shared.inputs[2]);
         assertEquals(200, shared.inputs[0].excitatory[0].length);
     }
@@ -141,7 +141,7 @@ class InputRowsTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 100_000, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.build();
-        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, workers, 64, false, true, true, 0);
+        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, workers, 64, false, true, true);
         assertSame(rt.inputs[0], rt.inputs[workers - 1]);
         assertEquals(100_000, rt.inputs[0].excitatory[0].length);
         assertEquals(64, rt.inputs[0].excitatory.length);
@@ -155,8 +155,8 @@ class InputRowsTest {
     @Test
     void inputListsAreMadeWithinTheBytesLeftThem() {
         Population<?, ?> p = new NetworkBuilder(0.1).population("cells", 5000, LifExp.MODEL, LifExp.MODEL.defaults());
-        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, 1, 4, false, true, true, 0);
-        assertTrue(rt.listsInput);
+        PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, 1, 4, false, true, true);
+        assertTrue(rt.listable);
         assertNull(rt.lists, "no lists before they are made");
         double bytes = 2 * 4 * (4 + 512 * 12);
         assertEquals(0, rt.makeLists(bytes - 1));

@@ -149,29 +149,36 @@ class ListedInputThroughEngineTest {
     }
 
     /**
-     * By default a range's input is listed where a step's pass over it moves 1.5 MiB or more: {@code lif_exp}'s
-     * 40 bytes a neuron (three state variables and a row per receptor) at 39,322 neurons, not at 39,321; on
-     * two threads, each of which takes about half (a multiple of 64), at twice that. A Poisson drive, which fills
-     * the rows, keeps them.
+     * By default input is listed where a step's pass over a thread's neurons, of every population together, moves
+     * 1.5 MiB or more: {@code lif_exp}'s 40 bytes a neuron (three state variables and a row per receptor) at 39,322
+     * neurons, not at 39,321; on two threads, each of which takes about half (a multiple of 64), at twice that; and
+     * two populations that pass it together both, though neither passes it alone. A Poisson drive, which fills the
+     * rows, keeps them.
      */
     @Test
     void inputIsListedByDefaultWhereAStepsPassOutgrowsTheCache() {
-        assertEquals(false, listsByDefault(39_321, 1, false));
-        assertEquals(true, listsByDefault(39_322, 1, false));
-        assertEquals(false, listsByDefault(78_500, 2, false));   // ranges of 39,232 and 39,268
-        assertEquals(true, listsByDefault(78_700, 2, false));    // 39,360 and 39,340
-        assertEquals(false, listsByDefault(80_000, 1, true));
+        assertEquals(List.of(false), listsByDefault(1, false, 39_321));
+        assertEquals(List.of(true), listsByDefault(1, false, 39_322));
+        assertEquals(List.of(false), listsByDefault(2, false, 78_500));   // ranges of 39,232 and 39,268
+        assertEquals(List.of(true), listsByDefault(2, false, 78_700));    // 39,360 and 39,340
+        assertEquals(List.of(true, true), listsByDefault(1, false, 31_000, 9_000));
+        assertEquals(List.of(false), listsByDefault(1, true, 80_000));
     }
 
-    private static boolean listsByDefault(int neurons, int threads, boolean poissonDriven) {
+    /** Whether the engine lists each population's input, populations of {@code lif_exp} of the sizes given. */
+    private static List<Boolean> listsByDefault(int threads, boolean poissonDriven, int... sizes) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        Population<?, ?> cells = b.population("cells", neurons, LifExp.MODEL, LifExp.MODEL.defaults());
-        b.connect("cells->cells", cells, cells, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1));
-        if (poissonDriven) {
-            b.poissonInput(cells, 100, 1, Receptor.EXCITATORY);
+        List<Population<?, ?>> populations = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            Population<?, ?> cells = b.population("cells" + k, sizes[k], LifExp.MODEL, LifExp.MODEL.defaults());
+            b.connect("self" + k, cells, cells, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1));
+            if (poissonDriven) {
+                b.poissonInput(cells, 100, 1, Receptor.EXCITATORY);
+            }
+            populations.add(cells);
         }
         try (Engine e = new Engine(b.build(), new EngineOptions(threads, Mode.GRID).withMinParallelNeuronSteps(0))) {
-            return e.runtime(cells).lists != null;
+            return populations.stream().map(p -> e.runtime(p).lists != null).toList();
         }
     }
 }
