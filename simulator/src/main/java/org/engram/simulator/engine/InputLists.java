@@ -49,7 +49,7 @@ final class InputLists {
     InputLists(int lo, int hi, int slots, WorkerInput rows) {
         this.rows = rows;
         firstBlock = lo >>> SHIFT;
-        blocks = lo < hi ? ((hi - 1) >>> SHIFT) - firstBlock + 1 : 0;
+        blocks = blocks(lo, hi);
         counts = new int[slots * blocks];
         targets = new int[slots * blocks * CAPACITY];
         weights = new double[targets.length];
@@ -64,8 +64,12 @@ final class InputLists {
      * @return bytes, about 1.5 a neuron and slot
      */
     static double bytes(int lo, int hi, int slots) {
-        double blocks = lo < hi ? ((hi - 1) >>> SHIFT) - (lo >>> SHIFT) + 1 : 0;
-        return blocks * slots * (Integer.BYTES + CAPACITY * (Integer.BYTES + Double.BYTES));
+        return (double) blocks(lo, hi) * slots * (Integer.BYTES + CAPACITY * (Integer.BYTES + Double.BYTES));
+    }
+
+    /** {@return the blocks that neurons {@code [lo, hi)} touch, a partial one at either end counted whole} */
+    private static int blocks(int lo, int hi) {
+        return lo < hi ? ((hi - 1) >>> SHIFT) - (lo >>> SHIFT) + 1 : 0;
     }
 
     /**
@@ -129,7 +133,7 @@ final class InputLists {
      */
     ListedInput take(int slot, int start) {
         int block = start >>> SHIFT;
-        int cell = slot * blocks + block - firstBlock;
+        int cell = cellBase(slot) + block;
         int count = counts[cell];
         counts[cell] = 0;
         if (count > CAPACITY) {
