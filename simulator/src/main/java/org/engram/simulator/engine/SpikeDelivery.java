@@ -131,11 +131,8 @@ final class SpikeDelivery {
         } else {
             final int first = stamp % slots;
             for (int k = a; k < b; k++) {
-                int r = first + delays[k];
-                if (r >= slots) {
-                    r -= slots;
-                }
-                buffer[r][targets[k]] += (weights == null ? proj.uniformWeight() : weights[k]) * scale;
+                buffer[arrivalSlot(first, delays[k], slots)][targets[k]]
+                        += (weights == null ? proj.uniformWeight() : weights[k]) * scale;
             }
         }
     }
@@ -158,11 +155,8 @@ final class SpikeDelivery {
         final int uniformDelaySteps = proj.uniformDelaySteps();
         final int first = stamp % slots;
         for (int k = a; k < b; k++) {
-            int r = first + (delays == null ? uniformDelaySteps : delays[k]);
-            if (r >= slots) {
-                r -= slots;
-            }
-            buffer[r][targets[k]] += (weights == null ? uniformWeight : weights[k]) * scale;
+            int slot = arrivalSlot(first, delays == null ? uniformDelaySteps : delays[k], slots);
+            buffer[slot][targets[k]] += (weights == null ? uniformWeight : weights[k]) * scale;
         }
     }
 
@@ -189,13 +183,23 @@ final class SpikeDelivery {
         }
         final int first = stamp % slots;
         for (int k = a; k < b; k++) {
-            int slot = first + delays[k];
-            if (slot >= slots) {
-                slot -= slots;
-            }
+            int slot = arrivalSlot(first, delays[k], slots);
             lists.add(lists.cellBase(slot), slot, narrow != null ? narrow[k] : wide[k], inhibitory,
                     weights == null ? uniformWeight : weights[k] * scale);
         }
+    }
+
+    /**
+     * The ring slot of an event's arrival step: {@code (first + delay) % slots} without a division, as
+     * {@code first < slots} and {@code delay < slots}.
+     *
+     * @param first the slot of the spike's step
+     * @param delay the synapse's delay in steps
+     * @param slots the ring's slots
+     */
+    private static int arrivalSlot(int first, int delay, int slots) {
+        int slot = first + delay;
+        return slot >= slots ? slot - slots : slot;
     }
 
     private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,

@@ -174,7 +174,7 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
 
         @Override
         void addListed(State s, ListedInput listed) {
-            LifGridKernel.addToCurrents(s.iSynEx, s.iSynIn, 1, 1, listed);
+            LifGridKernel.addPerReceptor(s.iSynEx, s.iSynIn, 1, 1, listed);
         }
 
         /** The adapted threshold: a neuron fires at {@code V_th + a}, and its spike raises {@code a}. */

@@ -201,7 +201,7 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
 
         @Override
         void addListed(State s, ListedInput listed) {
-            LifGridKernel.addToCurrents(s.dISynEx, s.dISynIn, jumpEx, jumpIn, listed);
+            LifGridKernel.addPerReceptor(s.dISynEx, s.dISynIn, jumpEx, jumpIn, listed);
         }
     }
 

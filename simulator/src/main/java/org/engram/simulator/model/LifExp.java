@@ -173,7 +173,7 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
 
         @Override
         void addListed(State s, ListedInput listed) {
-            LifGridKernel.addToCurrents(s.iSynEx, s.iSynIn, 1, 1, listed);
+            LifGridKernel.addPerReceptor(s.iSynEx, s.iSynIn, 1, 1, listed);
         }
 
         /** {@return the potential a step later, from the potential, the currents and the injected current} */

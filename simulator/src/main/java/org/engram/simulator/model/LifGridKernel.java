@@ -93,10 +93,10 @@ abstract class LifGridKernel<S extends IntegrateAndFireState> implements Kernel<
      * Adds each listed neuron's input, times a factor per receptor, to a variable per receptor, as a pass
      * adds a row's input times the factor last ({@code x = decay * x + factor * in.takeExcitatory(row, i)}).
      *
-     * @param excitatory the variable the excitatory input adds to
+     * @param excitatory the variable the excitatory input adds to (a current, or for {@code lif_alpha} its drive)
      * @param inhibitory the variable the inhibitory input adds to
      */
-    static void addToCurrents(double[] excitatory, double[] inhibitory, double excitatoryFactor,
+    static void addPerReceptor(double[] excitatory, double[] inhibitory, double excitatoryFactor,
                               double inhibitoryFactor, ListedInput listed) {
         for (int k = 0; k < listed.count(); k++) {
             int i = listed.neuron(k);
