@@ -73,7 +73,8 @@ final class BenchReport {
      * Prints a report as one JSON object on one line: scripts read the last line of standard output.
      * The JVM's options follow the fields, {@code jvm_options} as the JVM was started and its
      * {@code object_alignment_bytes} (null where the JVM does not tell it), on which the loops' speed
-     * depends ({@link AlignmentNotice}), then the build that measured it, {@code engram_version} and
+     * depends ({@link AlignmentNotice}), and {@code vector_api}, whether the JVM has the Vector API, with which
+     * the LIF kernels screen a large network's potentials for the threshold a vector at a time; then the build that measured it, {@code engram_version} and
      * {@code engram_commit} as in {@code summary.json}'s provenance, so figures of two builds are told apart.
      *
      * @param out    standard output
@@ -84,6 +85,7 @@ final class BenchReport {
         withBuild.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
         OptionalInt alignment = AlignmentNotice.objectAlignmentBytes();
         withBuild.put("object_alignment_bytes", alignment.isPresent() ? alignment.getAsInt() : null);
+        withBuild.put("vector_api", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         Platform platform = Platform.current();
         withBuild.put("engram_version", platform.engramVersion());
         withBuild.put("engram_commit", platform.engramCommit());

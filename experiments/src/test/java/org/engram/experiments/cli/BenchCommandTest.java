@@ -55,6 +55,7 @@ class BenchCommandTest {
                 j.get("peak_heap_bytes").asLong() / 1e6, j.get("spike_hash").asText())), r.out());
         assertTrue(j.get("jvm_options").isArray(), j.toString());
         assertTrue(j.get("object_alignment_bytes").isInt(), j.toString());
+        assertTrue(j.get("vector_api").asBoolean(), "the tests run with the Vector API, as ./engram does: " + j);
     }
 
     @Test

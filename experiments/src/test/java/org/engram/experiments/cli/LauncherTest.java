@@ -254,18 +254,19 @@ class LauncherTest {
         assertTrue(run.built(), run.calls + run.err);
         List<String> steps = Files.readAllLines(dumps);
         assertEquals(3, steps.size(), steps.toString());
-        assertTrue(steps.get(0).startsWith("java dump: -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
+        assertTrue(steps.get(0).startsWith("java dump: --add-modules jdk.incubator.vector -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
                 && steps.get(0).endsWith(" -cp " + jar + " org.engram.experiments.cli.EngramCommand bench cuba"
                 + " --neurons 400 --duration-ms 20"), steps.get(0));
-        assertTrue(steps.get(1).startsWith("java dump: -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
+        assertTrue(steps.get(1).startsWith("java dump: --add-modules jdk.incubator.vector -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
                 && steps.get(1).contains(" -cp " + jar + " org.engram.experiments.cli.EngramCommand plot " + root
                 + "/results/reference/quickstart --out " + archive + "."), steps.get(1));
-        assertTrue(steps.get(2).startsWith("java dump: -Xmx2g -Xshare:dump -XX:SharedClassListFile=" + archive + ".")
+        assertTrue(steps.get(2).startsWith("java dump: --add-modules jdk.incubator.vector -Xmx2g -Xshare:dump -XX:SharedClassListFile=" + archive + ".")
                 && steps.get(2).contains(" -XX:SharedArchiveFile=" + archive + ".")
                 && steps.get(2).endsWith(" -cp " + jar), steps.get(2));
         assertTrue(run.err.contains("engram: making a class-data archive for faster starts (once per build) ...\n"),
                 run.err);
-        assertTrue(run.calls.contains("\njava arg: --enable-native-access=ALL-UNNAMED\njava arg: -XX:SharedArchiveFile="
+        assertTrue(run.calls.contains("\njava arg: --enable-native-access=ALL-UNNAMED\njava arg: --add-modules\n"
+                + "java arg: jdk.incubator.vector\njava arg: -XX:SharedArchiveFile="
                 + archive + "\njava arg: -Xmx2g\n"), run.calls);
         assertEquals("made\n", Files.readString(archive));
         try (Stream<Path> left = Files.list(archive.getParent())) {
@@ -394,6 +395,7 @@ class LauncherTest {
     void passesJavaOptionsAndUserClassPath() throws Exception {
         Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertTrue(defaults.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n"
                 + "java arg: -XX:SharedArchiveFile=" + archive + "\n"
                 + "java arg: -XX:+UseParallelGC\njava arg: -XX:ObjectAlignmentInBytes=64\njava arg: -cp\n"),
                 defaults.calls);
@@ -405,6 +407,7 @@ class LauncherTest {
                 Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
 
         assertTrue(run.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n"
                 + "java arg: -XX:SharedArchiveFile=" + archive + "\n"
                 + "java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: " + jar + ":mymodels\n"), run.calls);
         assertTrue(run.err.contains("engram: warning: ENGRAM_CLASSPATH names 'mymodels', which does not exist (from "

@@ -177,9 +177,12 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
             LifGridKernel.addPerReceptor(s.iSynEx, s.iSynIn, 1, 1, listed);
         }
 
-        /** The adapted threshold: a neuron fires at {@code V_th + a}, and its spike raises {@code a}. */
+        /**
+         * The adapted threshold: a neuron fires at {@code V_th + a}, and its spike raises {@code a}. A threshold
+         * per neuron is not screened: the neurons are compared one by one either way.
+         */
         @Override
-        void fire(State s, int lo, int hi, int step, SpikeSink out) {
+        void fire(State s, int lo, int hi, int step, boolean screened, SpikeSink out) {
             final double[] v = s.v;
             final double[] a = s.a;
             final double[] refractory = s.refractorySteps;

@@ -48,7 +48,7 @@ abstract class LifGridKernel<S extends IntegrateAndFireState> implements Kernel<
             final HeldPotentials held = HeldPotentials.hold(s, lo, hi);
             advance(s, lo, hi, in.row(step), in, true);
             held.release(s);
-            fire(s, lo, hi, step, out);
+            fire(s, lo, hi, step, false, out);
         }
     }
 
@@ -68,7 +68,7 @@ abstract class LifGridKernel<S extends IntegrateAndFireState> implements Kernel<
         advance(s, lo, hi, in.row(step), in, false);
         addListed(s, listed);
         held.release(s);
-        fire(s, lo, hi, step, out);
+        fire(s, lo, hi, step, true, out);
     }
 
     /**
@@ -105,8 +105,18 @@ abstract class LifGridKernel<S extends IntegrateAndFireState> implements Kernel<
         }
     }
 
-    /** Fires and resets the neurons of {@code [lo, hi)} at or above threshold that are not refractory. */
-    void fire(S s, int lo, int hi, int step, SpikeSink out) {
-        ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
+    /**
+     * Fires and resets the neurons of {@code [lo, hi)} at or above threshold that are not refractory.
+     *
+     * @param screened whether to screen the potentials a vector at a time first ({@link ThresholdPass#applyScreened}):
+     *                 with listed input, which the engine gives only where a step's pass over a thread's neurons is
+     *                 large, so that the screen's compilation pays for itself
+     */
+    void fire(S s, int lo, int hi, int step, boolean screened, SpikeSink out) {
+        if (screened) {
+            ThresholdPass.applyScreened(s, lo, hi, step, vTh, vReset, refractorySteps, out);
+        } else {
+            ThresholdPass.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
+        }
     }
 }

@@ -6,9 +6,10 @@ import org.engram.simulator.ParameterException;
  * Refractoriness, threshold and reset of the LIF grid kernels.
  *
  * <p>A kernel's first loop advances every neuron without branches, which the JIT vectorises, with
- * the potentials of the refractory neurons kept aside ({@link HeldPotentials}). Then
- * {@link #apply} puts those back, counts their refractoriness down, and compares each potential
- * with the threshold, a branch almost never taken, reading the refractory count only behind it.
+ * the potentials of the refractory neurons kept aside and their refractoriness counted down
+ * ({@link HeldPotentials}), which puts them back after. Then {@link #apply} compares each potential
+ * with the threshold, a branch almost never taken, reading the refractory count only behind it
+ * ({@link #applyScreened} screens the potentials a vector at a time first).
  * Before, the first loop blended each potential with its kept value by the neuron's count, and a
  * second loop counted every neuron down: two passes over a count per neuron, which cost a fifth of
  * the CUBA benchmark's time at 64,000 neurons, whose state outgrows the core's cache. Earlier still,
@@ -19,13 +20,19 @@ import org.engram.simulator.ParameterException;
  * code may write between runs, so engines check it first ({@link #requireWholeSteps}).
  */
 final class ThresholdPass {
+    /**
+     * Whether the JVM has the Vector API's incubating module ({@code --add-modules jdk.incubator.vector}), which
+     * {@link #applyScreened} uses to screen the potentials a vector at a time.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private ThresholdPass() {
     }
 
     /**
-     * Ends a step's update: puts back the potentials of the refractory neurons and counts them down
-     * ({@link HeldPotentials#release}), then fires and resets the neurons at or above threshold that
-     * are not refractory. A refractory neuron stays at the reset, below threshold, unless code wrote
+     * Ends a step's update, once the kernel has put back the potentials of the refractory neurons
+     * ({@link HeldPotentials#release}): fires and resets the neurons at or above threshold that are
+     * not refractory. A refractory neuron stays at the reset, below threshold, unless code wrote
      * another potential between runs: one at or above threshold fires when refractoriness ends, as
      * in precise mode.
      *
@@ -48,6 +55,22 @@ final class ThresholdPass {
                 startRefractory(s, i, refractorySteps);
                 out.spike(i, step);
             }
+        }
+    }
+
+    /**
+     * {@link #apply}, screening the potentials a vector at a time first where the JVM has the Vector API
+     * ({@link ThresholdScreen}), else {@link #apply} itself; either way the same neurons fire in the same order
+     * and the state comes out to the bit the same. Until the JIT has compiled it, the screen runs many times
+     * slower than the scalar pass, longer than a short run of a small network lasts; so kernels screen only
+     * where each step's pass is large (see {@link LifGridKernel#fire}).
+     */
+    static void applyScreened(IntegrateAndFireState s, int lo, int hi, int step, double vTh, double vReset,
+                              int refractorySteps, SpikeSink out) {
+        if (VECTOR_API) {
+            ThresholdScreen.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
+        } else {
+            apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
         }
     }
 

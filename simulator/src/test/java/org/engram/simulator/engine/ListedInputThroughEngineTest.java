@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.SmallHeap;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.model.LifDelta;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * the rows midway, and others stay listed.
  */
 class ListedInputThroughEngineTest {
+    private static final String VECTOR_API = "jdk.incubator.vector";
 
     private static Network network() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(99);
@@ -96,6 +98,25 @@ class ListedInputThroughEngineTest {
                 }
             }
         }
+    }
+
+    /**
+     * Listed, the LIF kernels screen the potentials for the threshold a vector at a time where the JVM has the
+     * Vector API, as these tests' JVM has, and compare them one by one where it does not: a JVM of its own without
+     * it gives the same spikes.
+     */
+    @Test
+    void aJvmWithoutTheVectorApiGivesTheSameSpikes() throws Exception {
+        assertTrue(ModuleLayer.boot().findModule(VECTOR_API).isPresent(), "the tests run with the Vector API");
+        SmallHeap.Output child = SmallHeap.run("512m", ListedInputThroughEngineTest.class);
+        assertEquals(0, child.exitCode(), child.text());
+        assertEquals(List.of("vector api: false", "spikes: " + run(true, 2).hash()), child.lines());
+    }
+
+    /** Prints whether this JVM has the Vector API, and the spikes of the network run listed on two threads. */
+    public static void main(String[] args) {
+        System.out.println("vector api: " + ModuleLayer.boot().findModule(VECTOR_API).isPresent());
+        System.out.println("spikes: " + run(true, 2).hash());
     }
 
     /**

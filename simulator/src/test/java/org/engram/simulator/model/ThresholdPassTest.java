@@ -63,6 +63,77 @@ class ThresholdPassTest {
         }
     }
 
+    /**
+     * The pass that screens the potentials a vector at a time fires the neurons the scalar pass fires, in its
+     * order, and leaves the potentials, counts and refractory bits to the bit as it does: potentials at the
+     * threshold, the doubles either side of it, NaN, infinities and signed zeros, refractory neurons above
+     * threshold, from none to every neuron crossing, in ranges that start and end inside a vector.
+     */
+    @Test
+    void theScreenedPassFiresAsTheScalarOneDoes() {
+        assertTrue(ThresholdPass.VECTOR_API, "the tests run with the Vector API (--add-modules "
+                + "jdk.incubator.vector in the parent pom's argLine), so that the screen is tested");
+        LifDelta.Params p = LifDelta.MODEL.defaults();
+        double vTh = p.vTh();
+        double[] edges = {vTh, Math.nextDown(vTh), Math.nextUp(vTh), Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, -0.0, 0.0, p.vReset()};
+        SplittableRandom random = new SplittableRandom(11);
+        int size = 203;
+        int[][] ranges = {{0, size}, {1, 202}, {3, 11}, {8, 16}, {5, 6}, {40, 40}, {0, 7}, {130, 203}};
+        int fired = 0;
+        for (int round = 0; round < 300; round++) {
+            double crossing = round % 3 == 0 ? 0.002 : random.nextDouble();
+            LifDelta.State scalar = LifDelta.MODEL.newState(size, p);
+            for (int i = 0; i < size; i++) {
+                double r = random.nextDouble();
+                scalar.v[i] = r < crossing ? vTh + random.nextDouble(0, 5)
+                        : r < crossing + 0.1 ? edges[random.nextInt(edges.length)]
+                        : vTh - random.nextDouble(0, 20);
+                scalar.refractorySteps[i] = random.nextInt(5) == 0 ? 1 + random.nextInt(20) : 0;
+            }
+            scalar.requireValid("p");
+            LifDelta.State screened = LifDelta.MODEL.newState(size, p);
+            System.arraycopy(scalar.v, 0, screened.v, 0, size);
+            System.arraycopy(scalar.refractorySteps, 0, screened.refractorySteps, 0, size);
+            screened.requireValid("p");
+            int[] range = ranges[round % ranges.length];
+            List<Integer> expected = new ArrayList<>();
+            List<Integer> actual = new ArrayList<>();
+            ThresholdPass.apply(scalar, range[0], range[1], round, vTh, p.vReset(), 20, sink(expected, round));
+            ThresholdPass.applyScreened(screened, range[0], range[1], round, vTh, p.vReset(), 20,
+                    sink(actual, round));
+
+            String where = "round " + round + ", range [" + range[0] + ", " + range[1] + ")";
+            assertEquals(expected, actual, where);
+            for (int i = 0; i < size; i++) {
+                assertEquals(Double.doubleToRawLongBits(scalar.v[i]), Double.doubleToRawLongBits(screened.v[i]),
+                        where + ", neuron " + i);
+            }
+            assertArrayEquals(scalar.refractorySteps, screened.refractorySteps, where);
+            for (int w = 0; w <= RefractorySet.wordOf(size - 1); w++) {
+                assertEquals(scalar.refractoryNeurons.word(w, 0, size), screened.refractoryNeurons.word(w, 0, size),
+                        where + ", refractory bits of word " + w);
+            }
+            fired += expected.size();
+        }
+        assertTrue(fired > 1000, "neurons fired: " + fired);
+    }
+
+    private static SpikeSink sink(List<Integer> spikes, int expectedStep) {
+        return new SpikeSink() {
+            @Override
+            public void spike(int i, int step) {
+                assertEquals(expectedStep, step);
+                spikes.add(i);
+            }
+
+            @Override
+            public void spikeAt(int i, double timeMs) {
+                throw new AssertionError("a grid pass fired at a time");
+            }
+        };
+    }
+
     /** A refractory count is a whole number of steps from 0 to Integer.MAX_VALUE, both ends included. */
     @Test
     void refractoryCountsAreWholeStepsUpToTheLargestInt() {
