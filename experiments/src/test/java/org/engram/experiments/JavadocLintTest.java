@@ -24,6 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * record's own Javadoc describes, as undocumented.
  */
 class JavadocLintTest {
+    /**
+     * The simulator's one class that uses the Vector API, package-private: javadoc warns of an incubating module as
+     * soon as it is added, and has no option to keep quiet, so the class is left out, as the build's javadoc
+     * leaves it out.
+     */
+    private static final String VECTOR_API_CLASS = "ThresholdScreen.java";
+
     @ParameterizedTest
     @ValueSource(strings = {"simulator", "learning", "experiments"})
     void moduleJavadocHasNoErrorsOrWarnings(String module, @TempDir Path out) throws IOException {
@@ -33,7 +40,8 @@ class JavadocLintTest {
         List<String> args = new ArrayList<>(List.of("-quiet", "-Xdoclint:all,-missing", "-Xmaxwarns", "1000",
                 "-d", out.toString(), "-cp", System.getProperty("java.class.path")));
         try (Stream<Path> files = Files.walk(sources)) {
-            files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).sorted().forEach(args::add);
+            files.filter(f -> f.toString().endsWith(".java") && !f.endsWith(VECTOR_API_CLASS)).map(Path::toString)
+                    .sorted().forEach(args::add);
         }
         DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
