@@ -391,6 +391,26 @@ class LauncherTest {
         assertEquals("C.UTF-8\n", Files.readString(Path.of(calls + ".locale")));
     }
 
+    /**
+     * The Vector API's module is added where the Java runtime has it, as its release file lists: a runtime linked
+     * without it refuses {@code --add-modules jdk.incubator.vector} and would not start. A runtime without a release
+     * file is given it.
+     */
+    @Test
+    void addsTheVectorApiWhereTheJavaRuntimeHasIt() throws Exception {
+        // The fake java lies in <temp>/fake bin/, so the runtime it stands for is <temp>.
+        Path release = temp.resolve("release");
+        Files.writeString(release, "JAVA_VERSION=\"17.0.15\"\nMODULES=\"java.base java.logging\"\n");
+        Run without = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertTrue(without.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: -XX:SharedArchiveFile="), without.calls);
+
+        Files.writeString(release, "JAVA_VERSION=\"17.0.15\"\nMODULES=\"java.base jdk.incubator.vector\"\n");
+        Run with = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertTrue(with.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n"), with.calls);
+    }
+
     @Test
     void passesJavaOptionsAndUserClassPath() throws Exception {
         Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
