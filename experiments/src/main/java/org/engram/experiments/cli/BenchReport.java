@@ -73,9 +73,10 @@ final class BenchReport {
      * Prints a report as one JSON object on one line: scripts read the last line of standard output.
      * The JVM's options follow the fields, {@code jvm_options} as the JVM was started and its
      * {@code object_alignment_bytes} (null where the JVM does not tell it), on which the loops' speed
-     * depends ({@link AlignmentNotice}), and {@code vector_api}, whether the JVM has the Vector API, with which
-     * the LIF kernels screen a large network's potentials for the threshold a vector at a time; then the build that measured it, {@code engram_version} and
-     * {@code engram_commit} as in {@code summary.json}'s provenance, so figures of two builds are told apart.
+     * depends ({@link AlignmentNotice}), and {@code vector_api}, whether the JVM has the Vector API, with
+     * which the LIF kernels screen a large network's potentials for the threshold a vector at a time;
+     * then the build that measured it, {@code engram_version} and {@code engram_commit} as in
+     * {@code summary.json}'s provenance, so figures of two builds are told apart.
      *
      * @param out    standard output
      * @param report the fields, in order

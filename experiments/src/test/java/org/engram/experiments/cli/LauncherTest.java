@@ -254,13 +254,14 @@ class LauncherTest {
         assertTrue(run.built(), run.calls + run.err);
         List<String> steps = Files.readAllLines(dumps);
         assertEquals(3, steps.size(), steps.toString());
-        assertTrue(steps.get(0).startsWith("java dump: --add-modules jdk.incubator.vector -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
+        String dump = "java dump: --add-modules jdk.incubator.vector -Xmx2g ";
+        assertTrue(steps.get(0).startsWith(dump + "-XX:DumpLoadedClassList=" + archive + ".")
                 && steps.get(0).endsWith(" -cp " + jar + " org.engram.experiments.cli.EngramCommand bench cuba"
                 + " --neurons 400 --duration-ms 20"), steps.get(0));
-        assertTrue(steps.get(1).startsWith("java dump: --add-modules jdk.incubator.vector -Xmx2g -XX:DumpLoadedClassList=" + archive + ".")
+        assertTrue(steps.get(1).startsWith(dump + "-XX:DumpLoadedClassList=" + archive + ".")
                 && steps.get(1).contains(" -cp " + jar + " org.engram.experiments.cli.EngramCommand plot " + root
                 + "/results/reference/quickstart --out " + archive + "."), steps.get(1));
-        assertTrue(steps.get(2).startsWith("java dump: --add-modules jdk.incubator.vector -Xmx2g -Xshare:dump -XX:SharedClassListFile=" + archive + ".")
+        assertTrue(steps.get(2).startsWith(dump + "-Xshare:dump -XX:SharedClassListFile=" + archive + ".")
                 && steps.get(2).contains(" -XX:SharedArchiveFile=" + archive + ".")
                 && steps.get(2).endsWith(" -cp " + jar), steps.get(2));
         assertTrue(run.err.contains("engram: making a class-data archive for faster starts (once per build) ...\n"),
