@@ -43,7 +43,9 @@ brian() {
     /usr/bin/python3 "$here/networks.py" "$network" --device "$device" "${shared[@]}"
 }
 engram() {
-    java -XX:+UseParallelGC -XX:ObjectAlignmentInBytes=64 -jar "$jar" bench "$network" "${shared[@]}" --json | tail -n 1
+    # Java started as ./engram starts it, with the Vector API.
+    java --add-modules jdk.incubator.vector -XX:+UseParallelGC -XX:ObjectAlignmentInBytes=64 -jar "$jar" \
+        bench "$network" "${shared[@]}" --json | tail -n 1
 }
 
 echo "compiling the Brian2 project (untimed) ..." >&2
