@@ -15,6 +15,7 @@ import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.Platform;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.ThresholdScreening;
 import picocli.CommandLine.Option;
 
 /** What the {@code engram bench} subcommands share: the data option and the JSON report line. */
@@ -73,8 +74,8 @@ final class BenchReport {
      * Prints a report as one JSON object on one line: scripts read the last line of standard output.
      * The JVM's options follow the fields, {@code jvm_options} as the JVM was started and its
      * {@code object_alignment_bytes} (null where the JVM does not tell it), on which the loops' speed
-     * depends ({@link AlignmentNotice}), and {@code vector_api}, whether the JVM has the Vector API, with
-     * which the LIF kernels screen a large network's potentials for the threshold a vector at a time;
+     * depends ({@link AlignmentNotice}), and {@code vector_api}, whether the LIF kernels screen a large
+     * network's potentials for the threshold a vector at a time ({@link ThresholdScreening});
      * then the build that measured it, {@code engram_version} and {@code engram_commit} as in
      * {@code summary.json}'s provenance, so figures of two builds are told apart.
      *
@@ -86,7 +87,7 @@ final class BenchReport {
         withBuild.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
         OptionalInt alignment = AlignmentNotice.objectAlignmentBytes();
         withBuild.put("object_alignment_bytes", alignment.isPresent() ? alignment.getAsInt() : null);
-        withBuild.put("vector_api", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        withBuild.put("vector_api", ThresholdScreening.available());
         Platform platform = Platform.current();
         withBuild.put("engram_version", platform.engramVersion());
         withBuild.put("engram_commit", platform.engramCommit());

@@ -109,8 +109,8 @@ abstract class LifGridKernel<S extends IntegrateAndFireState> implements Kernel<
      * Fires and resets the neurons of {@code [lo, hi)} at or above threshold that are not refractory.
      *
      * @param screened whether to screen the potentials a vector at a time first ({@link ThresholdPass#applyScreened}):
-     *                 with listed input, which the engine gives only where a step's pass over a thread's neurons is
-     *                 large, so that the screen's compilation pays for itself
+     *                 with listed input, which the engine gives by default only where a step's pass over a thread's
+     *                 neurons is large, so that the screen's compilation pays for itself
      */
     void fire(S s, int lo, int hi, int step, boolean screened, SpikeSink out) {
         if (screened) {

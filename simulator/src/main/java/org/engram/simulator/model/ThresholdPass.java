@@ -25,8 +25,18 @@ final class ThresholdPass {
      * {@link #applyScreened} uses to screen the potentials a vector at a time.
      */
     static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * Whether {@link #applyScreened} screens: the JVM has the Vector API, and its vectors hold 4 doubles or more,
+     * which the JIT compiles to vector instructions (the screen's class is loaded only where the module is).
+     */
+    static final boolean SCREENS = screens();
 
     private ThresholdPass() {
+    }
+
+    /** {@return {@link #SCREENS}} In a method, which javadoc does not read: it leaves the screen's class out. */
+    private static boolean screens() {
+        return VECTOR_API && ThresholdScreen.COMPILES_TO_VECTORS;
     }
 
     /**
@@ -60,14 +70,14 @@ final class ThresholdPass {
 
     /**
      * {@link #apply}, screening the potentials a vector at a time first where the JVM has the Vector API
-     * ({@link ThresholdScreen}), else {@link #apply} itself; either way the same neurons fire in the same order
+     * ({@code ThresholdScreen}; {@link #SCREENS}), else {@link #apply} itself; either way the same neurons fire in the same order
      * and the state comes out to the bit the same. Until the JIT has compiled it, the screen runs many times
      * slower than the scalar pass, longer than a short run of a small network lasts; so kernels screen only
      * where each step's pass is large (see {@link LifGridKernel#fire}).
      */
     static void applyScreened(IntegrateAndFireState s, int lo, int hi, int step, double vTh, double vReset,
                               int refractorySteps, SpikeSink out) {
-        if (VECTOR_API) {
+        if (SCREENS) {
             ThresholdScreen.apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);
         } else {
             apply(s, lo, hi, step, vTh, vReset, refractorySteps, out);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.SmallHeap;
@@ -103,20 +104,29 @@ class ListedInputThroughEngineTest {
     /**
      * Listed, the LIF kernels screen the potentials for the threshold a vector at a time where the JVM has the
      * Vector API, as these tests' JVM has, and compare them one by one where it does not: a JVM of its own without
-     * it gives the same spikes.
+     * it gives the same spikes and state.
      */
     @Test
-    void aJvmWithoutTheVectorApiGivesTheSameSpikes() throws Exception {
+    void aJvmWithoutTheVectorApiGivesTheSameSpikesAndState() throws Exception {
         assertTrue(ModuleLayer.boot().findModule(VECTOR_API).isPresent(), "the tests run with the Vector API");
         SmallHeap.Output child = SmallHeap.run("512m", ListedInputThroughEngineTest.class);
         assertEquals(0, child.exitCode(), child.text());
-        assertEquals(List.of("vector api: false", "spikes: " + run(true, 2).hash()), child.lines());
+        assertEquals(List.of("vector api: false", "listed: " + summary(run(true, 2))), child.lines());
     }
 
-    /** Prints whether this JVM has the Vector API, and the spikes of the network run listed on two threads. */
+    /** Prints whether this JVM has the Vector API, and what the network run listed on two threads gives. */
     public static void main(String[] args) {
         System.out.println("vector api: " + ModuleLayer.boot().findModule(VECTOR_API).isPresent());
-        System.out.println("spikes: " + run(true, 2).hash());
+        System.out.println("listed: " + summary(run(true, 2)));
+    }
+
+    /** {@return the spikes' digest, and a hash of every state variable's bits} */
+    private static String summary(Outcome outcome) {
+        int state = 1;
+        for (long[] bits : outcome.state()) {
+            state = 31 * state + Arrays.hashCode(bits);
+        }
+        return "spikes " + outcome.hash() + ", state " + Integer.toHexString(state);
     }
 
     /**

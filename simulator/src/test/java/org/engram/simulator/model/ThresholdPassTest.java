@@ -67,21 +67,25 @@ class ThresholdPassTest {
      * The pass that screens the potentials a vector at a time fires the neurons the scalar pass fires, in its
      * order, and leaves the potentials, counts and refractory bits to the bit as it does: potentials at the
      * threshold, the doubles either side of it, NaN, infinities and signed zeros, refractory neurons above
-     * threshold, from none to every neuron crossing, in ranges that start and end inside a vector.
+     * threshold, from none to every neuron crossing, in ranges that start and end inside a vector; thresholds
+     * of signed zero, infinity and NaN too. The screen is called itself, whatever the vectors' width on this
+     * machine ({@link ThresholdPass#SCREENS} leaves it out where the JIT does not compile it to vector code).
      */
     @Test
     void theScreenedPassFiresAsTheScalarOneDoes() {
         assertTrue(ThresholdPass.VECTOR_API, "the tests run with the Vector API (--add-modules "
                 + "jdk.incubator.vector in the parent pom's argLine), so that the screen is tested");
         LifDelta.Params p = LifDelta.MODEL.defaults();
-        double vTh = p.vTh();
-        double[] edges = {vTh, Math.nextDown(vTh), Math.nextUp(vTh), Double.NaN, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY, -0.0, 0.0, p.vReset()};
+        double[] thresholds = {p.vTh(), p.vTh(), p.vTh(), 0.0, -0.0, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN};
         SplittableRandom random = new SplittableRandom(11);
         int size = 203;
         int[][] ranges = {{0, size}, {1, 202}, {3, 11}, {8, 16}, {5, 6}, {40, 40}, {0, 7}, {130, 203}};
         int fired = 0;
         for (int round = 0; round < 300; round++) {
+            double vTh = thresholds[round % thresholds.length];
+            double[] edges = {vTh, Math.nextDown(vTh), Math.nextUp(vTh), Double.NaN, Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY, -0.0, 0.0, p.vReset()};
             double crossing = round % 3 == 0 ? 0.002 : random.nextDouble();
             LifDelta.State scalar = LifDelta.MODEL.newState(size, p);
             for (int i = 0; i < size; i++) {
@@ -100,8 +104,7 @@ class ThresholdPassTest {
             List<Integer> expected = new ArrayList<>();
             List<Integer> actual = new ArrayList<>();
             ThresholdPass.apply(scalar, range[0], range[1], round, vTh, p.vReset(), 20, sink(expected, round));
-            ThresholdPass.applyScreened(screened, range[0], range[1], round, vTh, p.vReset(), 20,
-                    sink(actual, round));
+            ThresholdScreen.apply(screened, range[0], range[1], round, vTh, p.vReset(), 20, sink(actual, round));
 
             String where = "round " + round + ", range [" + range[0] + ", " + range[1] + ")";
             assertEquals(expected, actual, where);
@@ -117,6 +120,8 @@ class ThresholdPassTest {
             fired += expected.size();
         }
         assertTrue(fired > 1000, "neurons fired: " + fired);
+        assertEquals(ThresholdScreen.COMPILES_TO_VECTORS, ThresholdPass.SCREENS, "with the Vector API, the kernels"
+                + " screen where the vectors hold 4 doubles or more");
     }
 
     private static SpikeSink sink(List<Integer> spikes, int expectedStep) {
