@@ -70,10 +70,10 @@ final class ThresholdPass {
 
     /**
      * {@link #apply}, screening the potentials a vector at a time first where the JVM has the Vector API
-     * ({@code ThresholdScreen}; {@link #SCREENS}), else {@link #apply} itself; either way the same neurons fire in the same order
-     * and the state comes out to the bit the same. Until the JIT has compiled it, the screen runs many times
-     * slower than the scalar pass, longer than a short run of a small network lasts; so kernels screen only
-     * where each step's pass is large (see {@link LifGridKernel#fire}).
+     * ({@code ThresholdScreen}; {@link #SCREENS}), else {@link #apply} itself; either way the same neurons fire in
+     * the same order and the state comes out to the bit the same. Until the JIT has compiled it, the screen runs
+     * many times slower than the scalar pass, longer than a short run of a small network lasts; so kernels screen
+     * only where each step's pass is large (see {@link LifGridKernel#fire}).
      */
     static void applyScreened(IntegrateAndFireState s, int lo, int hi, int step, double vTh, double vReset,
                               int refractorySteps, SpikeSink out) {
