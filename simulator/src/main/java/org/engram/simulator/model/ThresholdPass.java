@@ -34,7 +34,10 @@ final class ThresholdPass {
     private ThresholdPass() {
     }
 
-    /** {@return {@link #SCREENS}} In a method, which javadoc does not read: it leaves the screen's class out. */
+    /**
+     * {@return {@link #SCREENS}} Worked out in a method rather than the field's initializer, which javadoc
+     * resolves: javadoc leaves the screen's class out (the simulator's pom says why).
+     */
     private static boolean screens() {
         return VECTOR_API && ThresholdScreen.COMPILES_TO_VECTORS;
     }
