@@ -141,19 +141,20 @@ final class InputLists {
             return null;
         }
         listedTakes++;
-        listed.clear();
         if (++generation == 0) {   // after 2^32 takes: marks of that generation would be taken for this one
             Arrays.fill(mark, 0);
             generation = 1;
         }
         int blockStart = block << SHIFT;
+        int neurons = 0;
         for (int at = cell * CAPACITY; at < cell * CAPACITY + count; at++) {
             int event = targets[at];
             int target = event < 0 ? ~event : event;
             int i = target - blockStart;
             if (mark[i] != generation) {
                 mark[i] = generation;
-                place[i] = listed.add(target);
+                listed.set(neurons, target);
+                place[i] = neurons++;
             }
             if (event < 0) {
                 listed.addInhibitory(place[i], weights[at]);
@@ -161,6 +162,7 @@ final class InputLists {
                 listed.addExcitatory(place[i], weights[at]);
             }
         }
+        listed.setCount(neurons);
         return listed;
     }
 

