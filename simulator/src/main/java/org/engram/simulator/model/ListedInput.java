@@ -46,8 +46,14 @@ public final class ListedInput {
      * Sets how many neurons are listed: those at places 0 to {@code count - 1} ({@link #set}).
      *
      * @param count the neurons listed, 0 to empty the list
+     * @throws IllegalArgumentException if {@code count} is negative or past the capacity, as a kernel would read
+     *                                  places that do not exist
      */
     public void setCount(int count) {
+        if (count < 0 || count > neurons.length) {
+            throw new IllegalArgumentException("listed input: count " + count + " is outside 0 to the capacity, "
+                    + neurons.length);
+        }
         this.count = count;
     }
 

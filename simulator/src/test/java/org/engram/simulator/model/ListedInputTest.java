@@ -37,6 +37,30 @@ class ListedInputTest {
                 listing.stream().sorted().toList());
     }
 
+    /** A list holds the neurons put at places 0 to its count; a count outside 0 to its capacity is refused. */
+    @Test
+    void aListHoldsTheNeuronsUpToItsCount() {
+        ListedInput listed = new ListedInput(3);
+        listed.set(0, 7);
+        listed.set(1, 2);
+        listed.addExcitatory(1, 0.5);
+        listed.addInhibitory(1, -0.25);
+        listed.setCount(2);
+        assertEquals(2, listed.count());
+        assertEquals(7, listed.neuron(0));
+        assertEquals(2, listed.neuron(1));
+        assertEquals(0.5, listed.excitatory(1));
+        assertEquals(-0.25, listed.inhibitory(1));
+        listed.set(1, 9);
+        assertEquals(0.0, listed.excitatory(1), "a neuron put at a place starts without input");
+        listed.setCount(3);
+        listed.setCount(0);
+        assertEquals(0, listed.count());
+        IllegalArgumentException past = assertThrows(IllegalArgumentException.class, () -> listed.setCount(4));
+        assertEquals("listed input: count 4 is outside 0 to the capacity, 3", past.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> listed.setCount(-1));
+    }
+
     @Test
     void lifDeltaGivesTheSameBitsEitherWay() {
         sameBitsEitherWay(LifDelta.MODEL, 4);
