@@ -820,11 +820,11 @@ public final class Engine implements AutoCloseable {
         final InputLists lists = rt.lists == null ? null : rt.lists[w];
         // Step by step and block by block: a block's input rows and state stay in the core's cache
         // from the drives' writes through the kernel's passes to the clearing of the rows. With lists,
-        // blocks end at multiples of BLOCK, where the lists' blocks do; without, a range has a block
-        // fewer at most, and each block costs the drives and the kernel a call.
+        // blocks end at multiples of InputLists.BLOCK, where the lists' blocks do; without, a range has
+        // a block fewer at most, and each block costs the drives and the kernel a call.
         for (int s = sliceFrom; s < sliceTo; s++) {
             for (int a = lo; a < hi; ) {
-                int b = Math.min(hi, lists == null ? a + BLOCK : (a / BLOCK + 1) * BLOCK);
+                int b = Math.min(hi, lists == null ? a + BLOCK : (a / InputLists.BLOCK + 1) * InputLists.BLOCK);
                 advanceBlock(rt, p, in, lists, a, b, s, out);
                 a = b;
             }

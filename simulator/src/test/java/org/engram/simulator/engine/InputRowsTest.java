@@ -149,8 +149,8 @@ class InputRowsTest {
 
     /**
      * A population's input lists are made after every population's rows, within the bytes left them: none past
-     * the budget, and about 1.5 bytes a neuron and slot within it (here 2 blocks of 4,096 neurons, 4 slots, each a
-     * count and 512 events of an {@code int} target and a {@code double} weight).
+     * the budget, and about 1.5 bytes a neuron and slot within it (here 5 blocks of 1,024 neurons, 4 slots, each a
+     * count and 128 events of an {@code int} target and a {@code double} weight).
      */
     @Test
     void inputListsAreMadeWithinTheBytesLeftThem() {
@@ -158,7 +158,7 @@ class InputRowsTest {
         PopulationRuntime rt = new PopulationRuntime(p, 0, Mode.GRID, GRID, 1, 4, false, true, true);
         assertTrue(rt.listable);
         assertNull(rt.lists, "no lists before they are made");
-        double bytes = 2 * 4 * (4 + 512 * 12);
+        double bytes = 5 * 4 * (4 + 128 * 12);
         assertEquals(0, rt.makeLists(bytes - 1));
         assertNull(rt.lists, "none past the budget");
         assertEquals(bytes, rt.makeLists(bytes));
