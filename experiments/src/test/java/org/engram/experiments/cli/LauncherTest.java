@@ -36,6 +36,10 @@ class LauncherTest {
     private static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
     private static final FileTime NEW = FileTime.from(Instant.parse("2026-01-03T00:00:00Z"));
     private static final int JAVA_EXIT = 7;
+    /** Linux's setting of transparent huge pages on this host, which the launcher reads; empty elsewhere. */
+    private static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    /** The argument the launcher adds where that setting offers huge pages, as recorded by the fake java. */
+    private static final String HUGE_PAGES = hugePagesOffered() ? "java arg: -XX:+UseTransparentHugePages\n" : "";
     /** Where the build writes the commit it was built from. */
     private static final String COMMIT_FILE =
             "experiments/target/classes/org/engram/experiments/run/build-commit.properties";
@@ -267,7 +271,7 @@ class LauncherTest {
         assertTrue(run.err.contains("engram: making a class-data archive for faster starts (once per build) ...\n"),
                 run.err);
         assertTrue(run.calls.contains("\njava arg: --enable-native-access=ALL-UNNAMED\njava arg: --add-modules\n"
-                + "java arg: jdk.incubator.vector\njava arg: -XX:SharedArchiveFile="
+                + "java arg: jdk.incubator.vector\n" + HUGE_PAGES + "java arg: -XX:SharedArchiveFile="
                 + archive + "\njava arg: -Xmx2g\n"), run.calls);
         assertEquals("made\n", Files.readString(archive));
         try (Stream<Path> left = Files.list(archive.getParent())) {
@@ -403,20 +407,44 @@ class LauncherTest {
         Path release = temp.resolve("release");
         Files.writeString(release, "JAVA_VERSION=\"17.0.15\"\nMODULES=\"java.base java.logging\"\n");
         Run without = launch(root.resolve("engram"), temp, Map.of(), "list");
-        assertTrue(without.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+        assertTrue(without.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n" + HUGE_PAGES
                 + "java arg: -XX:SharedArchiveFile="), without.calls);
 
         Files.writeString(release, "JAVA_VERSION=\"17.0.15\"\nMODULES=\"java.base jdk.incubator.vector\"\n");
         Run with = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertTrue(with.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
-                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n"), with.calls);
+                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n" + HUGE_PAGES), with.calls);
+    }
+
+    /**
+     * Huge pages are asked for where Linux offers them, as its setting marks "always" or "madvise" (where it marks
+     * "never", or on another system, the JVM would warn or refuse the option), before {@code ENGRAM_JAVA_OPTS}, whose
+     * {@code -XX:-UseTransparentHugePages} then has the last word. This host's setting decides which case runs.
+     */
+    @Test
+    void asksForHugePagesWhereLinuxOffersThemBeforeTheUsersOptions() throws Exception {
+        Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", "-XX:-UseTransparentHugePages"),
+                "list");
+        int asked = run.calls.indexOf("java arg: -XX:+UseTransparentHugePages\n");
+        int declined = run.calls.indexOf("java arg: -XX:-UseTransparentHugePages\n");
+        assertEquals(hugePagesOffered(), asked >= 0, run.calls);
+        assertTrue(declined > asked, run.calls);
+    }
+
+    private static boolean hugePagesOffered() {
+        try {
+            String setting = Files.readString(HUGE_PAGES_SETTING);
+            return setting.contains("[always]") || setting.contains("[madvise]");
+        } catch (IOException notLinux) {
+            return false;
+        }
     }
 
     @Test
     void passesJavaOptionsAndUserClassPath() throws Exception {
         Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertTrue(defaults.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
-                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n"
+                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n" + HUGE_PAGES
                 + "java arg: -XX:SharedArchiveFile=" + archive + "\n"
                 + "java arg: -XX:+UseParallelGC\njava arg: -XX:ObjectAlignmentInBytes=64\njava arg: -cp\n"),
                 defaults.calls);
@@ -428,7 +456,7 @@ class LauncherTest {
                 Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
 
         assertTrue(run.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
-                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n"
+                + "java arg: --add-modules\njava arg: jdk.incubator.vector\n" + HUGE_PAGES
                 + "java arg: -XX:SharedArchiveFile=" + archive + "\n"
                 + "java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: " + jar + ":mymodels\n"), run.calls);
         assertTrue(run.err.contains("engram: warning: ENGRAM_CLASSPATH names 'mymodels', which does not exist (from "
