@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
                 "                    folders and jars separated by ':' (read by ./engram)",
                 "  ENGRAM_JAVA_OPTS  the JVM's options (./engram; default",
                 "                    " + HeapAdvice.LAUNCHER_JAVA_OPTIONS + ")",
+                "  ENGRAM_VECTOR_API off leaves out Java's Vector API, and its warning",
+                "                    (./engram; default on)",
                 "  ENGRAM_DATA       the IDX data folder where a config names none"})
 public final class EngramCommand implements Callable<Integer> {
     @CommandLine.Spec

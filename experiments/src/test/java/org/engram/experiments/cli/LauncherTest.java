@@ -140,6 +140,7 @@ class LauncherTest {
         pb.environment().put("CALLS", calls.toString());
         pb.environment().remove("ENGRAM_JAVA_OPTS");
         pb.environment().remove("ENGRAM_CLASSPATH");
+        pb.environment().remove("ENGRAM_VECTOR_API");
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -414,6 +415,27 @@ class LauncherTest {
         Run with = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertTrue(with.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
                 + "java arg: --add-modules\njava arg: jdk.incubator.vector\n" + HUGE_PAGES), with.calls);
+    }
+
+    /**
+     * {@code ENGRAM_VECTOR_API=off} leaves the module out, and Java's warning with it; a value the launcher cannot
+     * read stops it before anything is built or run.
+     */
+    @Test
+    void leavesTheVectorApiOutWhenToldAndRefusesAValueItCannotRead() throws Exception {
+        Files.writeString(temp.resolve("release"), "MODULES=\"java.base jdk.incubator.vector\"\n");
+        for (String off : List.of("off", "0", "false", "no")) {
+            Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", off), "list");
+            assertTrue(run.ranJava() && !run.calls.contains("jdk.incubator.vector"), off + ": " + run.calls);
+        }
+        Run on = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", "on"), "list");
+        assertTrue(on.calls.contains("java arg: --add-modules\njava arg: jdk.incubator.vector\n"), on.calls);
+
+        Run unread = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", "of"), "list");
+        assertEquals(2, unread.exitCode);
+        assertFalse(unread.ranJava() || unread.built(), unread.calls);
+        assertEquals("engram: ENGRAM_VECTOR_API is 'of'; expected on or off (or 1, true, yes; 0, false, no)\n",
+                unread.err);
     }
 
     /**
