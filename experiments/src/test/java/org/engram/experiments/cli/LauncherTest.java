@@ -418,8 +418,9 @@ class LauncherTest {
     }
 
     /**
-     * {@code ENGRAM_VECTOR_API=off} leaves the module out, and Java's warning with it; a value the launcher cannot
-     * read stops it before anything is built or run.
+     * {@code ENGRAM_VECTOR_API=off} leaves the module out, and Java's warning with it, as do JVM options without C2
+     * ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4); a value the launcher cannot read stops it before
+     * anything is built or run.
      */
     @Test
     void leavesTheVectorApiOutWhenToldAndRefusesAValueItCannotRead() throws Exception {
@@ -430,6 +431,14 @@ class LauncherTest {
         }
         Run on = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", "on"), "list");
         assertTrue(on.calls.contains("java arg: --add-modules\njava arg: jdk.incubator.vector\n"), on.calls);
+
+        // Without C2, whose code the API needs, as the JVM's options may say.
+        for (String options : List.of("-Xint", "-XX:TieredStopAtLevel=1", "-Xmx2g -XX:TieredStopAtLevel=3")) {
+            Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", options), "list");
+            assertTrue(run.ranJava() && !run.calls.contains("jdk.incubator.vector"), options + ": " + run.calls);
+        }
+        Run c2 = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "list");
+        assertTrue(c2.calls.contains("java arg: jdk.incubator.vector\n"), c2.calls);
 
         Run unread = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", "of"), "list");
         assertEquals(2, unread.exitCode);
