@@ -16,17 +16,18 @@ import org.engram.simulator.input.SinusoidalCurrent;
  */
 final class CurrentDrive {
     final int target;
+    /** The chosen neurons in ascending order ({@link ChosenInOrder}), or null for all. */
     private final int[] neurons;
     private final int[] changeSteps;
     private final double[] amplitudes;
-    /** The gain of each chosen neuron (of neuron {@code i} when all are chosen), or null for 1. */
+    /** Each chosen neuron's gain, at its place in {@link #neurons} (neuron {@code i}'s when all are), or null for 1. */
     private final double[] gains;
     /** The sinusoid's means over the steps, each step's amplitude, or null for the schedule. */
     private final SinusoidalCurrent.StepMeans wave;
 
     CurrentDrive(CurrentSource source, TimeGrid grid) {
         this.target = source.target().index();
-        this.neurons = source.neurons();
+        this.neurons = ChosenInOrder.sorted(source.neurons());
         this.amplitudes = source.amplitudesPa();
         this.changeSteps = source.changeSteps(grid);
         this.gains = null;
@@ -35,7 +36,7 @@ final class CurrentDrive {
 
     CurrentDrive(SinusoidalCurrent wave, TimeGrid grid) {
         this.target = wave.target().index();
-        this.neurons = wave.neurons();
+        this.neurons = ChosenInOrder.sorted(wave.neurons());
         this.amplitudes = null;
         this.changeSteps = null;
         this.gains = null;
@@ -44,10 +45,12 @@ final class CurrentDrive {
 
     CurrentDrive(ConstantCurrents currents) {
         this.target = currents.target().index();
-        this.neurons = currents.neurons();
+        int[] chosen = currents.neurons();
+        int[] order = chosen == null ? null : ChosenInOrder.order(chosen);
+        this.neurons = chosen == null ? null : ChosenInOrder.permuted(chosen, order);
         this.amplitudes = new double[] {1};
         this.changeSteps = new int[] {0};
-        this.gains = currents.amplitudesPa();
+        this.gains = chosen == null ? currents.amplitudesPa() : ChosenInOrder.permuted(currents.amplitudesPa(), order);
         this.wave = null;
     }
 
@@ -74,11 +77,8 @@ final class CurrentDrive {
                 currentPa[i] += gains == null ? a : a * gains[i];
             }
         } else {
-            for (int k = 0; k < neurons.length; k++) {
-                int i = neurons[k];
-                if (i >= lo && i < hi) {
-                    currentPa[i] += gains == null ? a : a * gains[k];
-                }
+            for (int k = ChosenInOrder.firstFrom(neurons, lo); k < neurons.length && neurons[k] < hi; k++) {
+                currentPa[neurons[k]] += gains == null ? a : a * gains[k];
             }
         }
     }

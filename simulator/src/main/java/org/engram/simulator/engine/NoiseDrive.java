@@ -23,7 +23,7 @@ final class NoiseDrive {
 
     NoiseDrive(NoiseCurrent noise, int sourceIndex, long seed) {
         this.target = noise.target().index();
-        this.neurons = noise.neurons();
+        this.neurons = ChosenInOrder.sorted(noise.neurons());
         this.mean = noise.meanPa();
         this.std = noise.stdPa();
         int n = noise.target().size();
@@ -51,10 +51,8 @@ final class NoiseDrive {
                 currentPa[i] += draw(i);
             }
         } else {
-            for (int i : neurons) {
-                if (i >= lo && i < hi) {
-                    currentPa[i] += draw(i);
-                }
+            for (int k = ChosenInOrder.firstFrom(neurons, lo); k < neurons.length && neurons[k] < hi; k++) {
+                currentPa[neurons[k]] += draw(neurons[k]);
             }
         }
     }

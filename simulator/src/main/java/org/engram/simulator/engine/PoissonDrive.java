@@ -74,11 +74,7 @@ final class PoissonDrive {
         this.weight = input.weight();
         this.inhibitory = input.receptor() == Receptor.INHIBITORY;
         int n = input.target().size();
-        int[] chosen = input.neurons();
-        if (chosen != null) {
-            Arrays.sort(chosen);
-        }
-        neurons = chosen;
+        neurons = ChosenInOrder.sorted(input.neurons());
         streams = new long[n];
         for (int j = 0; j < drivenCount(); j++) {
             int i = drivenAt(j);
@@ -107,7 +103,7 @@ final class PoissonDrive {
                 counts[k] = ratesHz[k] == 0 ? null : byRate.computeIfAbsent(mean,
                         m -> GuideTable.poisson(m, guided));
             }
-            drawn = chosen == null ? new long[n] : null;
+            drawn = neurons == null ? new long[n] : null;
             nextEventMs = null;
         } else {
             counts = null;
@@ -198,8 +194,7 @@ final class PoissonDrive {
         final long offset = (stepsBefore + step + 1) * RandomStreams.GAMMA;
         final double[] row = (inhibitory ? in.inhibitory : in.excitatory)[in.view.row(step)];
         final double w = weight;
-        int first = Arrays.binarySearch(chosen, lo);
-        for (int j = first < 0 ? -first - 1 : first; j < chosen.length && chosen[j] < hi; j++) {
+        for (int j = ChosenInOrder.firstFrom(chosen, lo); j < chosen.length && chosen[j] < hi; j++) {
             int i = chosen[j];
             row[i] += table.sample(RandomStreams.mix(start[i] + offset)) * w;
         }
