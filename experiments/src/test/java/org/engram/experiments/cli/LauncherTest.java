@@ -141,6 +141,8 @@ class LauncherTest {
         pb.environment().remove("ENGRAM_JAVA_OPTS");
         pb.environment().remove("ENGRAM_CLASSPATH");
         pb.environment().remove("ENGRAM_VECTOR_API");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -418,28 +420,20 @@ class LauncherTest {
     }
 
     /**
-     * {@code ENGRAM_VECTOR_API=off} leaves the module out, and Java's warning with it, as do JVM options without C2
-     * ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4); a value the launcher cannot read stops it before
-     * anything is built or run.
+     * {@code ENGRAM_VECTOR_API=off} leaves the module out, and Java's warning with it; a value the launcher cannot
+     * read stops it before anything is built or run.
      */
     @Test
     void leavesTheVectorApiOutWhenToldAndRefusesAValueItCannotRead() throws Exception {
         Files.writeString(temp.resolve("release"), "MODULES=\"java.base jdk.incubator.vector\"\n");
-        for (String off : List.of("off", "0", "false", "no")) {
+        for (String off : List.of("off", "0", "false", "no", "OFF")) {
             Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", off), "list");
             assertTrue(run.ranJava() && !run.calls.contains("jdk.incubator.vector"), off + ": " + run.calls);
         }
         Run on = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", "on"), "list");
         assertTrue(on.calls.contains("java arg: --add-modules\njava arg: jdk.incubator.vector\n"), on.calls);
 
-        // Without C2, whose code the API needs, as the JVM's options may say.
-        for (String options : List.of("-Xint", "-XX:TieredStopAtLevel=1", "-Xmx2g -XX:TieredStopAtLevel=3")) {
-            Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", options), "list");
-            assertTrue(run.ranJava() && !run.calls.contains("jdk.incubator.vector"), options + ": " + run.calls);
-        }
-        Run c2 = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "list");
-        assertTrue(c2.calls.contains("java arg: jdk.incubator.vector\n"), c2.calls);
-
+        Files.setLastModifiedTime(root.resolve("simulator/src/main/java/A.java"), NEW);   // the jar is stale
         Run unread = launch(root.resolve("engram"), temp, Map.of("ENGRAM_VECTOR_API", "of"), "list");
         assertEquals(2, unread.exitCode);
         assertFalse(unread.ranJava() || unread.built(), unread.calls);
@@ -448,18 +442,49 @@ class LauncherTest {
     }
 
     /**
-     * Huge pages are asked for where Linux offers them, as its setting marks "always" or "madvise" (where it marks
-     * "never", or on another system, the JVM would warn or refuse the option), before {@code ENGRAM_JAVA_OPTS}, whose
-     * {@code -XX:-UseTransparentHugePages} then has the last word. This host's setting decides which case runs.
+     * The module is left out where C2 does not compile, whose code the Vector API needs, as the JVM's options say
+     * in the order Java reads them ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, the command line), the
+     * last of a kind deciding; without tiered compilation C2 compiles whatever level is named.
      */
     @Test
-    void asksForHugePagesWhereLinuxOffersThemBeforeTheUsersOptions() throws Exception {
-        Run run = launch(root.resolve("engram"), temp, Map.of("ENGRAM_JAVA_OPTS", "-XX:-UseTransparentHugePages"),
-                "list");
-        int asked = run.calls.indexOf("java arg: -XX:+UseTransparentHugePages\n");
-        int declined = run.calls.indexOf("java arg: -XX:-UseTransparentHugePages\n");
-        assertEquals(hugePagesOffered(), asked >= 0, run.calls);
-        assertTrue(declined > asked, run.calls);
+    void leavesTheVectorApiOutWhereC2DoesNotCompile() throws Exception {
+        Files.writeString(temp.resolve("release"), "MODULES=\"java.base jdk.incubator.vector\"\n");
+        List<Map<String, String>> withoutC2 = List.of(Map.of("ENGRAM_JAVA_OPTS", "-Xint"),
+                Map.of("ENGRAM_JAVA_OPTS", "-XX:TieredStopAtLevel=1"),
+                Map.of("ENGRAM_JAVA_OPTS", "-Xmx2g\t-XX:TieredStopAtLevel=3\n-Dx=*"),
+                Map.of("ENGRAM_JAVA_OPTS", "-XX:CompilationMode=quick-only"),
+                Map.of("ENGRAM_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:TieredStopAtLevel=1"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xint"),
+                Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=2"));
+        for (Map<String, String> env : withoutC2) {
+            Run run = launch(root.resolve("engram"), temp, env, "list");
+            assertTrue(run.ranJava() && !run.calls.contains("jdk.incubator.vector"), env + ": " + run.calls);
+        }
+        List<Map<String, String>> withC2 = List.of(Map.of("ENGRAM_JAVA_OPTS", "-XX:TieredStopAtLevel=4"),
+                Map.of("ENGRAM_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4"),
+                Map.of("ENGRAM_JAVA_OPTS", "-XX:-TieredCompilation -XX:TieredStopAtLevel=1"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xint", "ENGRAM_JAVA_OPTS", "-Xmixed"),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1", "JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4"));
+        for (Map<String, String> env : withC2) {
+            Run run = launch(root.resolve("engram"), temp, env, "list");
+            assertTrue(run.calls.contains("java arg: jdk.incubator.vector\n"), env + ": " + run.calls);
+        }
+    }
+
+    /**
+     * Huge pages are asked for where Linux offers them, as its setting marks "always" or "madvise" (where it marks
+     * "never", or on another system, the JVM would warn or refuse the option), and not where the user's options
+     * turn them off. This host's setting decides which case the first part runs.
+     */
+    @Test
+    void asksForHugePagesWhereLinuxOffersThemUnlessTheUsersOptionsSayNot() throws Exception {
+        Run run = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertEquals(hugePagesOffered(), run.calls.contains("java arg: -XX:+UseTransparentHugePages\n"), run.calls);
+        for (String variable : List.of("ENGRAM_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            Run off = launch(root.resolve("engram"), temp, Map.of(variable, "-XX:-UseTransparentHugePages"), "list");
+            assertTrue(off.ranJava() && !off.calls.contains("-XX:+UseTransparentHugePages"),
+                    variable + ": " + off.calls);
+        }
     }
 
     private static boolean hugePagesOffered() {
