@@ -64,7 +64,8 @@ public final class Engine implements AutoCloseable {
      * Neurons advanced together through one step in grid mode: a block's state and input rows
      * (about 45 bytes per LIF neuron, 180 KB) stay in a core's second-level cache between the
      * kernel's passes and the clearing of the rows (measured: CUBA with 64,000 neurons 25% faster
-     * than whole ranges; 512 to 8,192 perform alike).
+     * than whole ranges; 512 to 8,192 perform alike). A population whose input is listed goes in blocks of
+     * {@link InputLists#BLOCK} instead.
      */
     static final int BLOCK = 4096;
 

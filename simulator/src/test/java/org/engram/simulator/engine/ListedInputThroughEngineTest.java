@@ -35,15 +35,15 @@ class ListedInputThroughEngineTest {
 
     private static Network network() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(99);
-        // Three blocks of neurons, the last one part, which threads split inside blocks.
+        // Nine blocks of listed input (1,024 neurons), the last one part, which threads split inside blocks.
         Population<?, ?> cells = b.population("cells", 9000, LifExp.MODEL,
                 new LifExp.Params(20, 250, -49, -50, -60, 5, 0, 5, 10));
         Population<?, ?> jumps = b.population("jumps", 5000, LifDelta.MODEL,
                 new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
         Population<?, ?> src = b.population("src", 200, PoissonSource.MODEL, new PoissonSource.Params(50));
         var uniform = new UniformRealDistribution(new SplitMixRandom(0), 0.2, 2.5);
-        // About one source spike a step, each 680 events a block, past what a block lists: steps without one
-        // are listed, the others go into the rows.
+        // About one source spike a step, each some 170 events a block, past the 128 a block lists: steps without
+        // one are listed, the others go into the rows.
         b.connect("src->cells", src, cells, Rules.fixedOutDegree(1500), Synapses.excitatory(0).weights(
                 new UniformRealDistribution(new SplitMixRandom(0), 5, 20)).delayMs(1.0));
         b.connect("src->jumps", src, jumps, Rules.fixedOutDegree(300), Synapses.excitatory(1.5).delayMs(0.3)
