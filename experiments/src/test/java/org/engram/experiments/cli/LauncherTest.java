@@ -36,7 +36,7 @@ class LauncherTest {
     private static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
     private static final FileTime NEW = FileTime.from(Instant.parse("2026-01-03T00:00:00Z"));
     private static final int JAVA_EXIT = 7;
-    /** Linux's setting of transparent huge pages on this host, which the launcher reads; empty elsewhere. */
+    /** Linux's setting of transparent huge pages, which the launcher reads (no such file on other systems). */
     private static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The argument the launcher adds where that setting offers huge pages, as recorded by the fake java. */
     private static final String HUGE_PAGES = hugePagesOffered() ? "java arg: -XX:+UseTransparentHugePages\n" : "";
