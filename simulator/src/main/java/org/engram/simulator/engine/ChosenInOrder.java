@@ -52,15 +52,6 @@ final class ChosenInOrder {
      * @param order  {@link #order} of the neurons
      * @return a new array, in ascending order of the neurons
      */
-    static int[] permuted(int[] values, int[] order) {
-        int[] out = new int[order.length];
-        for (int j = 0; j < order.length; j++) {
-            out[j] = values[order[j]];
-        }
-        return out;
-    }
-
-    /** {@link #permuted(int[], int[])} for {@code double} values. */
     static double[] permuted(double[] values, int[] order) {
         double[] out = new double[order.length];
         for (int j = 0; j < order.length; j++) {

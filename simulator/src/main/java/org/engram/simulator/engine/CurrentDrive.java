@@ -46,11 +46,11 @@ final class CurrentDrive {
     CurrentDrive(ConstantCurrents currents) {
         this.target = currents.target().index();
         int[] chosen = currents.neurons();
-        int[] order = chosen == null ? null : ChosenInOrder.order(chosen);
-        this.neurons = chosen == null ? null : ChosenInOrder.permuted(chosen, order);
+        this.neurons = ChosenInOrder.sorted(currents.neurons());
         this.amplitudes = new double[] {1};
         this.changeSteps = new int[] {0};
-        this.gains = chosen == null ? currents.amplitudesPa() : ChosenInOrder.permuted(currents.amplitudesPa(), order);
+        this.gains = chosen == null ? currents.amplitudesPa()
+                : ChosenInOrder.permuted(currents.amplitudesPa(), ChosenInOrder.order(chosen));
         this.wave = null;
     }
 

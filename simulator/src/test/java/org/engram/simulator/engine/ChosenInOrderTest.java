@@ -25,7 +25,6 @@ class ChosenInOrderTest {
     void ordersFindsAndPermutes() {
         int[] order = ChosenInOrder.order(new int[] {5, 1, 9, 3});
         assertArrayEquals(new int[] {1, 3, 0, 2}, order);
-        assertArrayEquals(new int[] {1, 3, 5, 9}, ChosenInOrder.permuted(new int[] {5, 1, 9, 3}, order));
         assertArrayEquals(new double[] {0.1, 0.3, 0.5, 0.9},
                 ChosenInOrder.permuted(new double[] {0.5, 0.1, 0.9, 0.3}, order));
         int[] ascending = {1, 3, 5, 9};
