@@ -1,6 +1,5 @@
 package org.engram.simulator.engine;
 
-import java.util.Arrays;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.ListedInput;
 
@@ -40,10 +39,11 @@ final class InputLists {
     private final int[] targets;
     private final double[] weights;
     private final ListedInput listed = new ListedInput(BLOCK);
-    /** Per neuron of a block: its place in {@link #listed}, valid where {@link #mark} holds the generation. */
-    private final int[] place = new int[BLOCK];
-    private final int[] mark = new int[BLOCK];
-    private int generation;
+    /**
+     * Per neuron of a block, its excitatory input summed from 0 as a row sums it, then its inhibitory input at
+     * {@code BLOCK} past it; all 0 between takes.
+     */
+    private final double[] sums = new double[2 * BLOCK];
     private long listedTakes;
     private long rowTakes;
 
@@ -149,25 +149,28 @@ final class InputLists {
             return null;
         }
         listedTakes++;
-        if (++generation == 0) {   // after 2^32 takes: marks of that generation would be taken for this one
-            Arrays.fill(mark, 0);
-            generation = 1;
-        }
-        int blockStart = block << SHIFT;
-        int neurons = 0;
-        for (int at = cell * CAPACITY; at < cell * CAPACITY + count; at++) {
+        final int from = cell * CAPACITY;
+        final int to = from + count;
+        final int blockStart = block << SHIFT;
+        // Without a branch on the sign, which is as hard to predict as the events' mix.
+        for (int at = from; at < to; at++) {
             int event = targets[at];
-            int target = event < 0 ? ~event : event;
+            int inhibitory = event >> 31;   // -1 for an inhibitory event, else 0
+            sums[(event ^ inhibitory) - blockStart + (inhibitory & BLOCK)] += weights[at];
+        }
+        // Each neuron listed at its first event, its sums cleared there. One whose sums are both 0 (weights of 0) is
+        // left out: the kernel's pass has added 0 in its place, and adding it again changes no bit.
+        int neurons = 0;
+        for (int at = from; at < to; at++) {
+            int event = targets[at];
+            int target = event ^ (event >> 31);
             int i = target - blockStart;
-            if (mark[i] != generation) {
-                mark[i] = generation;
-                listed.set(neurons, target);
-                place[i] = neurons++;
-            }
-            if (event < 0) {
-                listed.addInhibitory(place[i], weights[at]);
-            } else {
-                listed.addExcitatory(place[i], weights[at]);
+            double excitatory = sums[i];
+            double inhibitory = sums[i + BLOCK];
+            if (excitatory != 0 || inhibitory != 0) {
+                listed.set(neurons++, target, excitatory, inhibitory);
+                sums[i] = 0;
+                sums[i + BLOCK] = 0;
             }
         }
         listed.setCount(neurons);

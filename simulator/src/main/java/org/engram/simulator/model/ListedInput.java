@@ -28,18 +28,21 @@ public final class ListedInput {
     }
 
     /**
-     * Puts a neuron with no input yet at place {@code k}. The engine fills places 0, 1, ... in turn, keeping their
-     * number itself, and then sets it ({@link #setCount}): a count kept in this object's field and raised with each
-     * neuron would make each place wait for the last one's store, which cost 3% of a large network's step.
+     * Puts a neuron and its summed input at place {@code k}. The engine fills places 0, 1, ... in turn, keeping
+     * their number itself, and then sets it ({@link #setCount}): a count kept in this object's field and raised
+     * with each neuron would make each place wait for the last one's store, which cost 3% of a large network's
+     * step.
      *
-     * @param k      the place, from 0 up to the capacity, exclusive
-     * @param neuron population-local neuron index, not listed at another place
+     * @param k          the place, from 0 up to the capacity, exclusive
+     * @param neuron     population-local neuron index, not listed at another place
+     * @param excitatory its excitatory input, summed from 0 in the order the events came, as a row sums it
+     * @param inhibitory its inhibitory input (negative or zero), summed likewise
      * @throws ArrayIndexOutOfBoundsException if {@code k} is past the capacity
      */
-    public void set(int k, int neuron) {
+    public void set(int k, int neuron, double excitatory, double inhibitory) {
         neurons[k] = neuron;
-        excitatory[k] = 0;
-        inhibitory[k] = 0;
+        this.excitatory[k] = excitatory;
+        this.inhibitory[k] = inhibitory;
     }
 
     /**
@@ -55,26 +58,6 @@ public final class ListedInput {
                     + neurons.length);
         }
         this.count = count;
-    }
-
-    /**
-     * Adds a synaptic event's weight to the excitatory input of the neuron at place {@code k}.
-     *
-     * @param k      the neuron's place ({@link #set})
-     * @param weight the weight, in the model's weight unit
-     */
-    public void addExcitatory(int k, double weight) {
-        excitatory[k] += weight;
-    }
-
-    /**
-     * Adds a synaptic event's weight to the inhibitory input of the neuron at place {@code k}.
-     *
-     * @param k      the neuron's place ({@link #set})
-     * @param weight the weight (negative or zero), in the model's weight unit
-     */
-    public void addInhibitory(int k, double weight) {
-        inhibitory[k] += weight;
     }
 
     /** {@return the number of neurons listed} */

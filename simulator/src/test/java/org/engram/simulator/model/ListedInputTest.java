@@ -41,18 +41,19 @@ class ListedInputTest {
     @Test
     void aListHoldsTheNeuronsUpToItsCount() {
         ListedInput listed = new ListedInput(3);
-        listed.set(0, 7);
-        listed.set(1, 2);
-        listed.addExcitatory(1, 0.5);
-        listed.addInhibitory(1, -0.25);
+        listed.set(0, 7, 0, -1.5);
+        listed.set(1, 2, 0.5, -0.25);
         listed.setCount(2);
         assertEquals(2, listed.count());
         assertEquals(7, listed.neuron(0));
         assertEquals(2, listed.neuron(1));
+        assertEquals(-1.5, listed.inhibitory(0));
         assertEquals(0.5, listed.excitatory(1));
         assertEquals(-0.25, listed.inhibitory(1));
-        listed.set(1, 9);
-        assertEquals(0.0, listed.excitatory(1), "a neuron put at a place starts without input");
+        listed.set(1, 9, 2.0, 0);
+        assertEquals(9, listed.neuron(1));
+        assertEquals(2.0, listed.excitatory(1), "a place set again holds the new neuron's input");
+        assertEquals(0.0, listed.inhibitory(1));
         listed.setCount(3);
         listed.setCount(0);
         assertEquals(0, listed.count());
@@ -140,18 +141,19 @@ class ListedInputTest {
                     continue;
                 }
                 // A few events each, summed in the order they come, as the rows and the engine's lists sum them.
-                int k = listedNeurons++;
-                listed.set(k, i);
+                double excitatory = 0;
+                double inhibitory = 0;
                 for (int e = random.nextInt(4); e >= 0; e--) {
                     double w = weight * random.nextDouble();
                     if (random.nextBoolean()) {
                         ex[row][i] += w;
-                        listed.addExcitatory(k, w);
+                        excitatory += w;
                     } else {
                         in[row][i] -= w;
-                        listed.addInhibitory(k, -w);
+                        inhibitory -= w;
                     }
                 }
+                listed.set(listedNeurons++, i, excitatory, inhibitory);
             }
             listed.setCount(listedNeurons);
             kernel.update(rowsState, LO, HI, step, step + 1, rowsView, rowsSpikes);
