@@ -131,50 +131,34 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
         return new GridKernel(p, grid);
     }
 
-    private static final class GridKernel extends LifGridKernel<State> {
-        private final double p21ex;
-        private final double p21in;
-        private final double p11ex;
-        private final double p11in;
+    private static final class GridKernel extends ExponentialSynapseKernel<State> {
         private final double adaptationDecay;
         private final double deltaA;
 
         GridKernel(Params p, TimeGrid grid) {
-            super(NAME, p, grid);
-            double h = grid.dtMs();
-            ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
-            ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            p21ex = ex.toVoltage(h);
-            p21in = in.toVoltage(h);
-            p11ex = ex.decay(h);
-            p11in = in.decay(h);
-            adaptationDecay = StrictMath.exp(-h / p.tauA());
+            super(NAME, p, p.tauSynEx(), p.tauSynIn(), grid);
+            adaptationDecay = StrictMath.exp(-grid.dtMs() / p.tauA());
             deltaA = p.deltaA();
         }
 
-        /**
-         * As {@link ThresholdPass} describes: a branch-free update of every neuron, which the JIT
-         * can vectorise, then refractoriness, then the adapted threshold. A refractory neuron's
-         * potential is not updated (it stays at the reset), while its currents and adaptation go on.
-         */
         @Override
-        void advance(State s, int lo, int hi, int row, InputView in, boolean synapticRows) {
-            final double[] v = s.v;
-            final double[] iEx = s.iSynEx;
-            final double[] iIn = s.iSynIn;
-            final double[] a = s.a;
-            for (int i = lo; i < hi; i++) {
-                v[i] = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                        + currentToPotential * (iE + in.takeCurrent(row, i));
-                iEx[i] = p11ex * iEx[i] + (synapticRows ? in.takeExcitatory(row, i) : 0.0);
-                iIn[i] = p11in * iIn[i] + (synapticRows ? in.takeInhibitory(row, i) : 0.0);
-                a[i] *= adaptationDecay;
-            }
+        double[] excitatoryCurrents(State s) {
+            return s.iSynEx;
         }
 
         @Override
-        void addListed(State s, ListedInput listed) {
-            LifGridKernel.addPerReceptor(s.iSynEx, s.iSynIn, 1, 1, listed);
+        double[] inhibitoryCurrents(State s) {
+            return s.iSynIn;
+        }
+
+        /** The membrane and currents as {@link LifExp}'s, then the adaptation's decay, refractory neurons' too. */
+        @Override
+        void advance(State s, int lo, int hi, int row, InputView in, boolean synapticRows) {
+            super.advance(s, lo, hi, row, in, synapticRows);
+            final double[] a = s.a;
+            for (int i = lo; i < hi; i++) {
+                a[i] *= adaptationDecay;
+            }
         }
 
         /**

@@ -136,49 +136,19 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
         return new PreciseKernel(p);
     }
 
-    private static final class GridKernel extends LifGridKernel<State> {
-        private final double p21ex;
-        private final double p21in;
-        private final double p11ex;
-        private final double p11in;
-
+    private static final class GridKernel extends ExponentialSynapseKernel<State> {
         GridKernel(Params p, TimeGrid grid) {
-            super(NAME, p, grid);
-            double h = grid.dtMs();
-            ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
-            ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            p21ex = ex.toVoltage(h);
-            p21in = in.toVoltage(h);
-            p11ex = ex.decay(h);
-            p11in = in.decay(h);
-        }
-
-        /**
-         * A branch-free update of potentials and currents of every neuron, which the JIT can
-         * vectorise, then refractoriness and threshold ({@link ThresholdPass}). A refractory
-         * neuron's potential is not updated (it stays at the reset), while its currents decay and
-         * take input as usual.
-         */
-        @Override
-        void advance(State s, int lo, int hi, int row, InputView in, boolean synapticRows) {
-            final double[] v = s.v;
-            final double[] iEx = s.iSynEx;
-            final double[] iIn = s.iSynIn;
-            for (int i = lo; i < hi; i++) {
-                v[i] = potential(v[i], iEx[i], iIn[i], in.takeCurrent(row, i));
-                iEx[i] = p11ex * iEx[i] + (synapticRows ? in.takeExcitatory(row, i) : 0.0);
-                iIn[i] = p11in * iIn[i] + (synapticRows ? in.takeInhibitory(row, i) : 0.0);
-            }
+            super(NAME, p, p.tauSynEx(), p.tauSynIn(), grid);
         }
 
         @Override
-        void addListed(State s, ListedInput listed) {
-            LifGridKernel.addPerReceptor(s.iSynEx, s.iSynIn, 1, 1, listed);
+        double[] excitatoryCurrents(State s) {
+            return s.iSynEx;
         }
 
-        /** {@return the potential a step later, from the potential, the currents and the injected current} */
-        private double potential(double v, double iEx, double iIn, double current) {
-            return eL + membraneDecay * (v - eL) + p21ex * iEx + p21in * iIn + currentToPotential * (iE + current);
+        @Override
+        double[] inhibitoryCurrents(State s) {
+            return s.iSynIn;
         }
     }
 
