@@ -69,9 +69,13 @@ final class InputLists {
      * @param lo    first neuron of the range
      * @param hi    end of the range, exclusive
      * @param slots the ring's slots
-     * @return bytes, about 1.5 a neuron and slot
+     * @return bytes, about 1.5 a neuron and slot; infinite where the events would pass the largest array Java makes,
+     *         so that no heap is taken to hold them
      */
     static double bytes(int lo, int hi, int slots) {
+        if ((long) blocks(lo, hi) * slots * CAPACITY > Integer.MAX_VALUE - 8) {
+            return Double.POSITIVE_INFINITY;
+        }
         return (double) blocks(lo, hi) * slots * (Integer.BYTES + CAPACITY * (Integer.BYTES + Double.BYTES));
     }
 
@@ -159,7 +163,8 @@ final class InputLists {
             sums[(event ^ inhibitory) - blockStart + (inhibitory & BLOCK)] += weights[at];
         }
         // Each neuron listed at its first event, its sums cleared there. One whose sums are both 0 (weights of 0) is
-        // left out: the kernel's pass has added 0 in its place, and adding it again changes no bit.
+        // left out: the kernel's pass has added 0 in its place, and adding it again changes no bit. (Summed from
+        // +0.0, a sum is never -0.0, whose addition could change the sign of a zero.)
         int neurons = 0;
         for (int at = from; at < to; at++) {
             int event = targets[at];

@@ -68,12 +68,17 @@ public interface Kernel<S extends NeuronState> {
     /**
      * Advances neurons {@code [lo, hi)} through step {@code step}, as {@link #update} does, when the
      * step's synaptic input is listed rather than in the rows: {@code listed} names each neuron of the
-     * range that receives spikes in the step, once, with its summed input, and the rows of {@code in}
-     * hold no synaptic input of the range's neurons (their current, if any, is there as ever, to be
-     * taken with {@link InputView#takeCurrent}). The state must come out as {@link #update} leaves it
-     * with the same input in the rows, to the bit: a kernel that adds the rows' input last, as in
+     * range whose summed input in the step is not 0 (the events of a neuron whose weights were all 0 are
+     * left out, as the rows would hold 0 for it), once, with that input, summed from {@code +0.0} in the order
+     * the events came, as the rows sum it (so never {@code -0.0}); the rows of {@code in} hold no synaptic input
+     * of the range's neurons (their current, if any, is there as ever, to be taken with
+     * {@link InputView#takeCurrent}). The state must come out as {@link #update} leaves it with the same input
+     * in the rows, to the bit: a kernel that adds the rows' input last, as in
      * {@code x = decay * x + in.takeExcitatory(row, i)}, adds {@code 0.0} in its pass over the range,
-     * so that {@code -0.0} becomes {@code 0.0} as it would, and then each listed neuron's input.
+     * so that {@code -0.0} becomes {@code 0.0} as it would, and then each listed neuron's input. Where the input
+     * is scaled first ({@code x = decay * x + jump * input}), a product that underflows to {@code -0.0} would
+     * leave {@code -0.0} in rows and {@code 0.0} listed: the rows' form then adds {@code 0.0} before the input
+     * too, as {@code lif_alpha}'s does.
      *
      * @param state  the population state
      * @param lo     first neuron, inclusive

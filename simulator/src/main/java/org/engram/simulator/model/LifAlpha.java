@@ -194,8 +194,12 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
                 double driveIn = yIn[i];
                 iEx[i] = p21ex * driveEx + p11ex * iEx[i];
                 iIn[i] = p21in * driveIn + p11in * iIn[i];
-                yEx[i] = p11ex * driveEx + jumpEx * (synapticRows ? in.takeExcitatory(row, i) : 0.0);
-                yIn[i] = p11in * driveIn + jumpIn * (synapticRows ? in.takeInhibitory(row, i) : 0.0);
+                // The decayed drive plus 0.0 first, in both forms: listed, the input comes after that sum, and a
+                // jump that underflows to -0.0 on a -0.0 drive would otherwise leave -0.0 in rows, 0.0 listed.
+                double decayedEx = p11ex * driveEx + 0.0;
+                double decayedIn = p11in * driveIn + 0.0;
+                yEx[i] = synapticRows ? decayedEx + jumpEx * in.takeExcitatory(row, i) : decayedEx;
+                yIn[i] = synapticRows ? decayedIn + jumpIn * in.takeInhibitory(row, i) : decayedIn;
             }
         }
 

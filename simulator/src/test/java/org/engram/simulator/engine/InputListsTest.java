@@ -87,6 +87,14 @@ class InputListsTest {
                 + " in the rows");
     }
 
+    /** Lists whose events would pass the largest Java array count as taking more than any heap holds. */
+    @Test
+    void listsPastTheLargestArrayAreNeverMade() {
+        assertEquals(2 * (4 + 128 * 12), InputLists.bytes(0, 1024, 2), "a block's two slots: counts, targets, weights");
+        assertEquals(2 * 2 * (4 + 128 * 12), InputLists.bytes(1000, 1100, 2), "a range that touches two blocks");
+        assertEquals(Double.POSITIVE_INFINITY, InputLists.bytes(0, 1 << 30, 16_384));
+    }
+
     private static void assertBits(double expected, double actual, String what) {
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
                 what + ": " + expected + " expected, " + actual + " found");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.engram.simulator.engine.TimeGrid;
@@ -80,6 +81,43 @@ class ListedInputTest {
     @Test
     void adaptiveLifGivesTheSameBitsEitherWay() {
         sameBitsEitherWay(AdaptiveLif.MODEL, 100);
+    }
+
+    /**
+     * {@code lif_alpha} scales its input by a jump before adding it to the drive: an input of the least magnitude
+     * gives a jump that rounds to {@code -0.0} (inhibitory) or {@code 0.0}, which on a drive of {@code -0.0} must
+     * leave the same zero listed as in rows.
+     */
+    @Test
+    void lifAlphaGivesTheSameZerosWhereAJumpUnderflows() {
+        TimeGrid grid = new TimeGrid(0.1);
+        LifAlpha.Params p = new LifAlpha.Params(10, 250, -70, -55, -70, 2, 0, 10, 10);   // jumps of e / 10
+        Kernel<LifAlpha.State> kernel = LifAlpha.MODEL.prepare(p, grid);
+        LifAlpha.State rowsState = LifAlpha.MODEL.newState(NEURONS, p);
+        LifAlpha.State listedState = LifAlpha.MODEL.newState(NEURONS, p);
+        for (LifAlpha.State s : List.of(rowsState, listedState)) {
+            Arrays.fill(s.dISynEx, -0.0);
+            Arrays.fill(s.dISynIn, -0.0);
+        }
+        double[][] ex = new double[SLOTS][NEURONS];
+        double[][] in = new double[SLOTS][NEURONS];
+        int row = new InputView(ex, in, null).row(0);
+        ListedInput listed = new ListedInput(NEURONS);
+        for (int i = LO; i < HI; i++) {
+            ex[row][i] = Double.MIN_VALUE;
+            in[row][i] = -Double.MIN_VALUE;
+            listed.set(i - LO, i, Double.MIN_VALUE, -Double.MIN_VALUE);
+        }
+        listed.setCount(HI - LO);
+        kernel.update(rowsState, LO, HI, 0, 1, new InputView(ex, in, null), new Spikes());
+        kernel.updateListed(listedState, LO, HI, 0,
+                new InputView(new double[SLOTS][NEURONS], new double[SLOTS][NEURONS], null), listed, new Spikes());
+        for (String name : rowsState.variableNames()) {
+            for (int i = LO; i < HI; i++) {
+                assertEquals(Double.doubleToRawLongBits(rowsState.values(name)[i]),
+                        Double.doubleToRawLongBits(listedState.values(name)[i]), name + "[" + i + "]");
+            }
+        }
     }
 
     @Test
