@@ -10,8 +10,9 @@ import org.engram.simulator.engine.TimeGrid;
  *                      records chosen neurons)
  * @param spikes        number of spikes in the window
  * @param meanRateHz    spikes per neuron per second over the window
- * @param meanCv        mean over neurons (with at least two intervals) of the coefficient of
- *                      variation of the inter-spike intervals, or NaN if no neuron qualifies
+ * @param meanCv        mean over neurons (with at least two intervals, not all of length 0) of the
+ *                      coefficient of variation of the inter-spike intervals, or NaN if no neuron
+ *                      qualifies
  * @param cvNeurons     how many neurons entered {@code meanCv}
  */
 public record SpikeStatistics(int neurons, long spikes, double meanRateHz, double meanCv, int cvNeurons) {
@@ -68,7 +69,9 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
         int cvNeurons = 0;
         for (int i = 0; i < n; i++) {
             int intervals = count[i] - 1;
-            if (intervals >= 2) {
+            // Intervals all of length 0 (spikes at one time: spike times given twice, a Poisson source's spikes
+            // of one step) have no coefficient of variation; 0 / 0 would make the mean NaN.
+            if (intervals >= 2 && sum[i] > 0) {
                 double mean = sum[i] / intervals;
                 double variance = Math.max(0, (sumSquares[i] - intervals * mean * mean) / (intervals - 1));
                 cvSum += Math.sqrt(variance) / mean;

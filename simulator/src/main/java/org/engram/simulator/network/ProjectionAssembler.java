@@ -268,6 +268,10 @@ final class ProjectionAssembler implements SynapseSink {
             // The delay's own rule, not the grid's "a duration >= 0", which 0 would then fail again.
             throw delayOutOfRange(owner, ms);
         }
+        if (ms / grid.dtMs() > Short.MAX_VALUE + 0.5) {
+            // The delay's own limit before the grid's whole steps, whose message would give the int range's.
+            throw delayOutOfRange(owner, ms);
+        }
         return positiveSteps(owner, grid.wholeSteps(owner, "delay", ms), ms);
     }
 
@@ -340,7 +344,8 @@ final class ProjectionAssembler implements SynapseSink {
      * @param owner    who owns the weight, for the message
      * @param receptor the receptor, whose sign the weight must have
      * @param w        the weight
-     * @throws ParameterException unless the weight is finite, fits a float and has the receptor's sign
+     * @throws ParameterException unless the weight is finite, fits a float (0, or a magnitude a float does not
+     *                            round to 0) and has the receptor's sign
      */
     static void checkWeight(String owner, Receptor receptor, double w) {
         if (!(Math.abs(w) <= Float.MAX_VALUE)) {
@@ -349,6 +354,10 @@ final class ProjectionAssembler implements SynapseSink {
         }
         if (!receptor.accepts(w)) {
             throw new ParameterException(owner, "weight", receptor.weightRule(), w);
+        }
+        if (w != 0 && (float) w == 0) {
+            throw new ParameterException(owner, "weight", "0, or a weight of magnitude >= " + Float.MIN_VALUE
+                    + " (weights are stored as float, which would hold this one as 0)", w);
         }
     }
 

@@ -31,6 +31,23 @@ class SpikeStatisticsTest {
         assertEquals(1, s.cvNeurons());
     }
 
+    /** Spikes all at one time (spike times given twice) have no CV, and leave the others' mean as it is. */
+    @Test
+    void intervalsOfLengthZeroLeaveTheMeanCvAlone() {
+        Population<?, ?> p = new NetworkBuilder(0.1).population("p", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        SpikeRecorder r = new SpikeRecorder(p);
+        for (double t : new double[] {5, 5, 5}) {
+            r.onSpike(p, 0, t);
+        }
+        for (double t : new double[] {10, 20, 40, 50}) {
+            r.onSpike(p, 1, t);
+        }
+        SpikeStatistics s = SpikeStatistics.of(r, 0, 100);
+        assertEquals(7, s.spikes());
+        assertEquals(Math.sqrt(100.0 / 3) / (40.0 / 3), s.meanCv(), 1e-12, "neuron 1's CV alone");
+        assertEquals(1, s.cvNeurons());
+    }
+
     /**
      * The window is (from, to]: a grid step's spikes carry its end time, so a run of T ms has
      * spikes up to T (in its last step) and none at 0; the window (0, T] holds them all, and

@@ -268,10 +268,11 @@ class SynapseStorageTest {
     @Test
     void aConstantDelayMustFitAShortAndBePositive() {
         // 3276.7 ms / 0.1 ms = 32767 steps = Short.MAX_VALUE, the longest delay stored; one step more
-        // is refused, as is a negative delay, both by the delay's own rule.
+        // is refused, as is a negative delay, both by the delay's own rule; so are delays past the int range of
+        // steps and past the limit but not whole steps, which the grid's rules would have named first.
         assertEquals(Short.MAX_VALUE,
                 within(1, 2, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(3276.7)).minDelaySteps());
-        for (double ms : new double[] {3276.8, -1}) {
+        for (double ms : new double[] {3276.8, -1, 3e8, 5000.05}) {
             ParameterException e = assertThrows(ParameterException.class,
                     () -> within(1, 2, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(ms)));
             assertEquals("delay", e.location());

@@ -42,6 +42,18 @@ class WeightRangeTest {
         }
     }
 
+    /** A weight that a float would hold as 0 is refused, not stored as 0; the least float is kept. */
+    @Test
+    void aWeightThatAFloatHoldsAs0IsRefused() {
+        ParameterException e = buildFails(Synapses.excitatory(1e-50), Rules.allToAll());
+        assertEquals("weight", e.location(), e.getMessage());
+        assertTrue(e.getMessage().contains("stored as float") && e.getMessage().contains("1.0E-50"), e.getMessage());
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> a = b.population("a", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("a->a", a, a, Rules.allToAll(), Synapses.excitatory(Float.MIN_VALUE));
+        assertEquals(Float.MIN_VALUE, b.build().projection("a->a").weight(0));
+    }
+
     @Test
     void aTinyNegativeExcitatoryWeightIsStillNegative() {
         ParameterException e = buildFails(Synapses.excitatory(0),
