@@ -1,6 +1,7 @@
 package org.engram.simulator.input;
 
 import java.util.Arrays;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.AbstractNeuronModel;
@@ -134,9 +135,10 @@ public final class RatePoissonSource extends AbstractNeuronModel<RatePoissonSour
          *
          * @param i the neuron
          * @return its rate in Hz
+         * @throws IndexOutOfBoundsException naming the method, if {@code i} is not a neuron of the population
          */
         public double rateHz(int i) {
-            return rateHz[i];
+            return rateHz[IndexArguments.check("RatePoissonSource.State.rateHz", "i", i, rateHz.length)];
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Arrays;
+import org.engram.simulator.IndexArguments;
 
 /**
  * The state of a linear LIF model that also runs in precise mode ({@link ExactPropagation}): on
@@ -40,8 +41,9 @@ public abstract class ExactLifState extends IntegrateAndFireState {
      * of {@code i_e}: what an exact kernel's {@code propagate} and {@code nextCrossingMs} add to the bias}
      *
      * @param neuron the neuron's index in the population
+     * @throws IndexOutOfBoundsException naming the method, if {@code neuron} is not one of the population's
      */
     public double injectedPa(int neuron) {
-        return injectedPa[neuron];
+        return injectedPa[IndexArguments.check("ExactLifState.injectedPa", "neuron", neuron, injectedPa.length)];
     }
 }

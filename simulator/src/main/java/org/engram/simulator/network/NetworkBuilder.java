@@ -191,6 +191,16 @@ public final class NetworkBuilder {
         requireFreeName("projections", name);
         requireInputTaken("projection '" + name + "'", owned(target));
         // Refused here: drawn at build(), a null would fail there and leave the builder spent.
+        requireRuleAndSynapses(name, rule, synapses);
+        Population<?, ?> from = owned(source);
+        requireDrawable(name, from.size(), target.size(), from == target, rule, synapses, grid);
+        PendingProjection projection = new PendingProjection(name, from, target, rule, synapses);
+        names.add(name);
+        pending.add(projection);
+        return this;
+    }
+
+    private static void requireRuleAndSynapses(String name, Connectivity rule, Synapses synapses) {
         if (rule == null) {
             throw new ParameterException("projection '" + name + "'", "rule", "a connectivity rule (e.g. "
                     + "Rules.fixedProbability(0.1))", null);
@@ -199,12 +209,6 @@ public final class NetworkBuilder {
             throw new ParameterException("projection '" + name + "'", "synapses", "weights and delays (e.g. "
                     + "Synapses.excitatory(0.1).delayMs(1.5))", null);
         }
-        Population<?, ?> from = owned(source);
-        requireDrawable(name, from.size(), target.size(), from == target, rule, synapses, grid);
-        PendingProjection projection = new PendingProjection(name, from, target, rule, synapses);
-        names.add(name);
-        pending.add(projection);
-        return this;
     }
 
     /**
@@ -230,6 +234,7 @@ public final class NetworkBuilder {
      */
     public static void requireDrawable(String name, int sourceSize, int targetSize, boolean samePopulation,
                                        Connectivity rule, Synapses synapses, TimeGrid grid) {
+        requireRuleAndSynapses(name, rule, synapses);
         String owner = "projection '" + name + "'";
         // The rules' checks and counts read sizes and switches alone: the index and seed of the context are not used.
         ConnectContext context = new ConnectContext(name, 0, sourceSize, targetSize, samePopulation, 0);

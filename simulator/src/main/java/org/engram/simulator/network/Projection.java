@@ -240,9 +240,11 @@ public final class Projection {
      * comparing the connectivity with another simulator's.
      *
      * @param out where to write; not closed
-     * @throws IOException if writing fails
+     * @throws IOException        if writing fails
+     * @throws ParameterException if {@code out} is null
      */
     public void writeCsv(Writer out) throws IOException {
+        ParameterException.requireNonNull("projection '" + name + "'", "out", out, "a writer");
         out.write("source,target,weight,delay_ms\n");
         StringBuilder line = new StringBuilder();
         for (int s = 0; s < rowStart.length - 1; s++) {
@@ -262,9 +264,11 @@ public final class Projection {
      * @param out  where to write; not closed
      * @param grid the network's time grid
      * @throws IOException        if writing fails
-     * @throws ParameterException if the grid's step is not the network's, which would misstate every delay
+     * @throws ParameterException if the grid is null or its step is not the network's, which would misstate every
+     *                            delay
      */
     public void writeCsv(Writer out, TimeGrid grid) throws IOException {
+        ParameterException.requireNonNull("projection '" + name + "'", "grid", grid, "the network's time grid");
         if (grid.dtMs() != this.grid.dtMs()) {
             throw new ParameterException("projection '" + name + "'", "grid", "the network's time grid, dt = "
                     + this.grid.dtMs() + " ms, whose steps the delays count", "dt = " + grid.dtMs() + " ms");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ConstantRealDistribution;
@@ -25,6 +26,7 @@ import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.network.connect.FixedProbability;
@@ -540,5 +542,30 @@ class LibraryMisuseTest {
         ParameterException e = assertThrows(ParameterException.class, b::build);
         assertEquals("population 'cells': initialise v: expected a distribution that draws finite values, found NaN"
                 + " drawn for neuron 0", e.getMessage());
+    }
+
+    /** Null arguments and indices out of range at public methods fail by name, not with the JDK's bare errors. */
+    @Test
+    void nullsAndIndicesAtPublicMethodsAreRefusedByName() {
+        TimeGrid grid = new TimeGrid(0.1);
+        for (boolean nullRule : new boolean[] {true, false}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> NetworkBuilder.requireDrawable("p",
+                    3, 3, false, nullRule ? null : Rules.allToAll(), nullRule ? Synapses.excitatory(1) : null, grid));
+            assertEquals(nullRule ? "rule" : "synapses", e.location());
+        }
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> a = b.population("a", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("a->a", a, a, Rules.allToAll(), Synapses.excitatory(1));
+        Projection projection = b.build().projection("a->a");
+        assertEquals("out", assertThrows(ParameterException.class, () -> projection.writeCsv(null)).location());
+        assertEquals("grid", assertThrows(ParameterException.class,
+                () -> projection.writeCsv(new StringWriter(), null)).location());
+
+        RatePoissonSource.State rates = RatePoissonSource.MODEL.newState(2, new RatePoissonSource.Params(5));
+        assertEquals("RatePoissonSource.State.rateHz: i: expected an index in [0, 2), found 5",
+                assertThrows(IndexOutOfBoundsException.class, () -> rates.rateHz(5)).getMessage());
+        LifDelta.State state = LifDelta.MODEL.newState(2, LifDelta.MODEL.defaults());
+        assertEquals("ExactLifState.injectedPa: neuron: expected an index in [0, 2), found -1",
+                assertThrows(IndexOutOfBoundsException.class, () -> state.injectedPa(-1)).getMessage());
     }
 }
