@@ -139,8 +139,7 @@ public final class Engine implements AutoCloseable {
         this.sliceSteps = network.minDelaySteps();
         List<Population<?, ?>> pops = network.populations();
         if (precise) {
-            // Before it converts them (continueFromGrid), once: precise mode reads them no more.
-            // A grid engine checks them before every run.
+            // Before it converts them (continueFromGrid); then before every run, as a grid engine does.
             requireValidStates(pops);
         }
         List<List<PoissonDrive>> drives = new ArrayList<>();
@@ -633,10 +632,7 @@ public final class Engine implements AutoCloseable {
                     + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
-        if (!precise) {
-            // Precise mode read the grid's state once, when this engine took it over.
-            requireValidStates(network.populations());
-        }
+        requireValidStates(network.populations());
         requireFinite();
         final int requestedEnd = step + steps;
         if (steps > 0 && Thread.currentThread().isInterrupted()) {

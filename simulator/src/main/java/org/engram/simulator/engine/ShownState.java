@@ -1,6 +1,9 @@
 package org.engram.simulator.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.ExactLifState;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.network.Population;
 
@@ -14,9 +17,10 @@ import org.engram.simulator.network.Population;
  * restores it ({@link #hold}, {@link #release}); the end of a run shows every neuron at the
  * current time, so users read the state they expect, and the next run takes back the neurons the
  * user left alone ({@link #show}, {@link #resume}). A run split in pieces, or recorded, thus
- * follows the same trajectory as one unrecorded run. A neuron whose recordable variables the
- * user changed between runs starts from the changed values at the current time, and so does
- * every neuron of a state that reported other changes ({@link NeuronState#changed}).
+ * follows the same trajectory as one unrecorded run. A neuron whose recordable variables, or end of
+ * refractoriness ({@link ExactLifState#refractoryUntilMs}), the user changed between runs starts from
+ * the changed values at the current time, and so does every neuron of a state that reported other
+ * changes ({@link NeuronState#changed}).
  */
 final class ShownState {
     private final NeuronState state;
@@ -31,7 +35,13 @@ final class ShownState {
 
     ShownState(NeuronState state) {
         this.state = state;
-        variables = state.recordables().values().toArray(new double[0][]);
+        List<double[]> watched = new ArrayList<>(state.recordables().values());
+        if (state instanceof ExactLifState lif) {
+            // Not recordable, but code may write it between runs: a neuron made refractory then must not fire at
+            // the time predicted before.
+            watched.add(lif.refractoryUntilMs);
+        }
+        variables = watched.toArray(new double[0][]);
         width = variables.length;
         own = new double[width * state.size()];
         shown = new double[width * state.size()];

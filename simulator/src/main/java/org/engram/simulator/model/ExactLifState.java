@@ -2,6 +2,7 @@ package org.engram.simulator.model;
 
 import java.util.Arrays;
 import org.engram.simulator.IndexArguments;
+import org.engram.simulator.ParameterException;
 
 /**
  * The state of a linear LIF model that also runs in precise mode ({@link ExactPropagation}): on
@@ -34,6 +35,21 @@ public abstract class ExactLifState extends IntegrateAndFireState {
         refractoryUntilMs = new double[size];
         Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         injectedPa = new double[size];
+    }
+
+    /**
+     * Refuses, on top of {@link IntegrateAndFireState}'s checks, an end of refractoriness that is NaN, which a
+     * precise engine would compare with every time as false: the neuron would never be held.
+     */
+    @Override
+    public void requireValid(String population) {
+        super.requireValid(population);
+        for (int i = 0; i < refractoryUntilMs.length; i++) {
+            if (Double.isNaN(refractoryUntilMs[i])) {
+                throw new ParameterException("population '" + population + "'", "refractoryUntilMs[" + i + "]",
+                        "a time in ms, or -Infinity for none", "NaN");
+            }
+        }
     }
 
     /**

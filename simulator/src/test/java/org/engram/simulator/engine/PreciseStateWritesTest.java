@@ -1,0 +1,69 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A precise engine takes the end of refractoriness that code writes between runs
+ * ({@link org.engram.simulator.model.ExactLifState#refractoryUntilMs}) as it takes written potentials, and refuses
+ * one that is NaN, which would hold the neuron never.
+ */
+class PreciseStateWritesTest {
+    /** A neuron driven above threshold by its bias alone, firing every few ms. */
+    private static Population<LifDelta.Params, LifDelta.State> driven(NetworkBuilder b) {
+        return b.population("x", 2, LifDelta.MODEL, new LifDelta.Params(10, 250, -70, -55, -70, 2, 2000));
+    }
+
+    @Test
+    void refractorinessWrittenBetweenRunsHoldsTheNeuron() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<LifDelta.Params, LifDelta.State> p = driven(b);
+        Network network = b.build();
+        try (Engine e = new Engine(network, EngineOptions.precise(1))) {
+            SpikeRecorder spikes = e.recordSpikes(p);
+            e.run(10);
+            int before = spikes.count();
+            assertTrue(before >= 4, before + " spikes in the first 10 ms");
+            p.state().refractoryUntilMs[0] = 30;
+            e.run(30);
+            int neuron0 = 0;
+            int neuron1 = 0;
+            for (int k = before; k < spikes.count(); k++) {
+                if (spikes.neuron(k) == 0) {
+                    assertTrue(spikes.timeMs(k) >= 30, "neuron 0 fired at " + spikes.timeMs(k) + " ms, held to 30");
+                    neuron0++;
+                } else {
+                    neuron1++;
+                }
+            }
+            assertTrue(neuron0 >= 2 && neuron1 >= 6, neuron0 + " and " + neuron1 + " spikes in the second run");
+        }
+    }
+
+    @Test
+    void aNanEndOfRefractorinessIsRefusedBeforeEachRun() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<LifDelta.Params, LifDelta.State> p = driven(b);
+        Network network = b.build();
+        p.state().refractoryUntilMs[1] = Double.NaN;
+        ParameterException first = assertThrows(ParameterException.class,
+                () -> new Engine(network, EngineOptions.precise(1)).close());
+        assertEquals("refractoryUntilMs[1]", first.location());
+        p.state().refractoryUntilMs[1] = Double.NEGATIVE_INFINITY;
+        try (Engine e = new Engine(network, EngineOptions.precise(1))) {
+            e.run(5);
+            p.state().refractoryUntilMs[0] = Double.NaN;
+            ParameterException between = assertThrows(ParameterException.class, () -> e.run(5));
+            assertEquals("refractoryUntilMs[0]", between.location());
+        }
+    }
+}
