@@ -190,9 +190,9 @@ public final class NetworkBuilder {
         checkOpen();
         requireFreeName("projections", name);
         requireInputTaken("projection '" + name + "'", owned(target));
-        // Refused here: drawn at build(), a null would fail there and leave the builder spent.
-        requireRuleAndSynapses(name, rule, synapses);
         Population<?, ?> from = owned(source);
+        // Refused here, a null rule or synapses too: drawn at build(), a bad one would fail there and leave the
+        // builder spent.
         requireDrawable(name, from.size(), target.size(), from == target, rule, synapses, grid);
         PendingProjection projection = new PendingProjection(name, from, target, rule, synapses);
         names.add(name);
