@@ -724,7 +724,9 @@ public final class Engine implements AutoCloseable {
                                 + TimeGrid.shownMs(fromMs) + " to " + TimeGrid.shownMs(timeMs()) + " ms, which made it",
                         "its kernel computed NaN from its state, its parameters or its input: look for an infinite "
                                 + "or NaN weight into the population (a listener may have written one into a plastic "
-                                + "projection), a current source, or a division by zero in the kernel");
+                                + "projection), a current source, a parameter so large or small that a factor computed "
+                                + "from it overflows (a sinusoid's frequency, a capacitance near 0), or a division by "
+                                + "zero in the kernel");
             }
         }
     }

@@ -11,12 +11,14 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ConstantRealDistribution;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.input.RatePoissonSource;
+import org.engram.simulator.input.SinusoidalCurrent;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifDelta;
@@ -567,5 +569,17 @@ class LibraryMisuseTest {
         LifDelta.State state = LifDelta.MODEL.newState(2, LifDelta.MODEL.defaults());
         assertEquals("ExactLifState.injectedPa: neuron: expected an index in [0, 2), found -1",
                 assertThrows(IndexOutOfBoundsException.class, () -> state.injectedPa(-1)).getMessage());
+    }
+
+    /** A parameter whose derived factor overflows ends the run with a hint that names that cause too. */
+    @Test
+    void aSinusoidTooFastToStayFiniteIsNamedInTheHint() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> cells = b.population("cells", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.sinusoid(new SinusoidalCurrent(cells, null, 100, 1e308, 0, 0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            EngramException made = assertThrows(EngramException.class, () -> e.run(5));
+            assertTrue(made.hint().contains("a sinusoid's frequency"), made.hint());
+        }
     }
 }
