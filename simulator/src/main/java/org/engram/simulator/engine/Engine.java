@@ -12,6 +12,7 @@ import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.input.SinusoidalCurrent;
+import org.engram.simulator.model.IntegrateAndFireState;
 import org.engram.simulator.model.ListedInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
@@ -258,14 +259,19 @@ public final class Engine implements AutoCloseable {
                 d.continueAfter(stepsBefore);
             }
         }
-        if (stepsBefore > 0) {
+        if (stepsBefore > 0 || precise) {
             try {
-                for (Population<?, ?> p : pops) {
-                    p.state().continueAfter(stepsBefore);
+                if (stepsBefore > 0) {
+                    for (Population<?, ?> p : pops) {
+                        p.state().continueAfter(stepsBefore);
+                    }
                 }
                 if (precise) {
                     for (PopulationRuntime rt : runtimes) {
-                        continueFromGrid(rt.exactUpdate, grid.dtMs());
+                        // On a fresh network too, where code wrote steps of refractoriness: they hold as in grid mode.
+                        if (stepsBefore > 0 || refractoryStepsWritten(rt.population.state())) {
+                            continueFromGrid(rt.exactUpdate, grid.dtMs());
+                        }
                     }
                 }
             } catch (RuntimeException | Error refused) {
@@ -290,6 +296,18 @@ public final class Engine implements AutoCloseable {
                 : network.sinusoidalCurrents().stream().anyMatch(c -> c.target() == target) ? "a sinusoidal current"
                 : "a noise current";
         EngineChecks.requireInjectedCurrent(rt.exactUpdate, target, kind);
+    }
+
+    /** {@return whether a state counts steps of refractoriness left for any neuron} */
+    private static boolean refractoryStepsWritten(NeuronState state) {
+        if (state instanceof IntegrateAndFireState s) {
+            for (double steps : s.refractorySteps) {
+                if (steps > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Lets a population's exact kernel take over the state grid-mode engines left (typed helper). */

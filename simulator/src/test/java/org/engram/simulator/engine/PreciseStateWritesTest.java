@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A precise engine takes the end of refractoriness that code writes between runs
  * ({@link org.engram.simulator.model.ExactLifState#refractoryUntilMs}) as it takes written potentials, and refuses
- * one that is NaN, which would hold the neuron never.
+ * one that is NaN, which would hold the neuron never; steps of refractoriness written before its first run hold
+ * as in grid mode.
  */
 class PreciseStateWritesTest {
     /** A neuron driven above threshold by its bias alone, firing every few ms. */
@@ -64,6 +65,35 @@ class PreciseStateWritesTest {
             p.state().refractoryUntilMs[0] = Double.NaN;
             ParameterException between = assertThrows(ParameterException.class, () -> e.run(5));
             assertEquals("refractoryUntilMs[0]", between.location());
+        }
+    }
+
+    /**
+     * Steps of refractoriness written before a precise engine's first run hold the neuron as a grid engine holds
+     * it: 150 steps of 0.1 ms, so its first spike comes after 15 ms, against about 2 ms for the neuron left free.
+     */
+    @Test
+    void refractoryStepsWrittenOnAFreshNetworkHoldAsInGridMode() {
+        for (EngineOptions options : new EngineOptions[] {EngineOptions.grid(1), EngineOptions.precise(1)}) {
+            NetworkBuilder b = new NetworkBuilder(0.1);
+            Population<LifDelta.Params, LifDelta.State> p = driven(b);
+            Network network = b.build();
+            p.state().refractorySteps[0] = 150;
+            try (Engine e = new Engine(network, options)) {
+                SpikeRecorder spikes = e.recordSpikes(p);
+                e.run(20);
+                double first0 = Double.NaN;
+                double first1 = Double.NaN;
+                for (int k = spikes.count() - 1; k >= 0; k--) {
+                    if (spikes.neuron(k) == 0) {
+                        first0 = spikes.timeMs(k);
+                    } else {
+                        first1 = spikes.timeMs(k);
+                    }
+                }
+                assertTrue(first0 >= 15, options.mode() + ": neuron 0 first fired at " + first0 + " ms");
+                assertTrue(first1 < 5, options.mode() + ": neuron 1 first fired at " + first1 + " ms");
+            }
         }
     }
 }
