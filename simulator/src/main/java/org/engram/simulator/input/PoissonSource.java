@@ -1,6 +1,7 @@
 package org.engram.simulator.input;
 
 import java.util.Arrays;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.AbstractNeuronModel;
@@ -67,12 +68,18 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
         }
     }
 
-    /** State: one random stream and, in precise mode, the next spike time per neuron. */
+    /**
+     * State: one random stream and, in precise mode, the next spike time per neuron. The next time
+     * is the engine's bookkeeping, read through {@link #nextSpikeMs(int)}.
+     */
     public static final class State extends NeuronState {
         /** SplitMix64 state of each neuron's stream. */
         public final long[] stream;
-        /** Precise mode: the next spike time in ms, drawn lazily. */
-        public final double[] nextSpikeMs;
+        /**
+         * Precise mode: the next spike time in ms, drawn lazily (NaN until then). Not public: a precise engine
+         * keeps each neuron's next event, and a time written between runs would go unseen, or lie in the past.
+         */
+        final double[] nextSpikeMs;
 
         State(int size) {
             super(size);
@@ -86,6 +93,17 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
             for (int i = 0; i < stream.length; i++) {
                 stream[i] = RandomStreams.streamState(seed, Purpose.POISSON_SOURCE, firstGlobalNeuron + (long) i);
             }
+        }
+
+        /**
+         * {@return precise mode: the neuron's next spike time in ms, or NaN until a precise run has drawn it}
+         *
+         * @param neuron the neuron's index in the population
+         * @throws IndexOutOfBoundsException naming the method, if {@code neuron} is not one of the population's
+         */
+        public double nextSpikeMs(int neuron) {
+            return nextSpikeMs[IndexArguments.check("PoissonSource.State.nextSpikeMs", "neuron", neuron,
+                    nextSpikeMs.length)];
         }
 
         double nextUniform(int i) {

@@ -1,6 +1,7 @@
 package org.engram.simulator.input;
 
 import java.util.Arrays;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.AbstractNeuronModel;
@@ -81,10 +82,13 @@ public final class SpikeTimes extends AbstractNeuronModel<SpikeTimes.Params, Spi
         }
     }
 
-    /** State: each neuron's spike times and the index of its next one. */
+    /**
+     * State: each neuron's spike times and the index of its next one. The index is the engine's
+     * bookkeeping, read through {@link #nextIndex}; new times are given with {@link #load}.
+     */
     public static final class State extends NeuronState {
-        /** Index of the next spike time of each neuron. */
-        public final int[] next;
+        /** Index of the next spike time of each neuron; not public, as an index written out of range fails a run. */
+        final int[] next;
         private double[][] timesMs;
 
         State(int size, double[][] timesMs) {
@@ -110,8 +114,19 @@ public final class SpikeTimes extends AbstractNeuronModel<SpikeTimes.Params, Spi
                         times.length);
             }
             this.timesMs = new Params(times).timesMs();
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             changed();
+        }
+
+        /**
+         * {@return the index, in the neuron's ascending spike times, of the next time to emit: the
+         * number of its times already emitted or passed over}
+         *
+         * @param neuron the neuron's index in the population
+         * @throws IndexOutOfBoundsException naming the method, if {@code neuron} is not one of the population's
+         */
+        public int nextIndex(int neuron) {
+            return next[IndexArguments.check("SpikeTimes.State.nextIndex", "neuron", neuron, next.length)];
         }
 
         double[] times(int i) {

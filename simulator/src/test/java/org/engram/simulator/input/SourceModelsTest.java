@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
@@ -139,5 +142,40 @@ class SourceModelsTest {
             ParameterException e = assertThrows(ParameterException.class, () -> state.requireValid("input"));
             assertEquals("rate[1]", e.location());
         }
+    }
+
+    /**
+     * The sources' bookkeeping is read through accessors: the index of a neuron's next spike time
+     * counts the times emitted (1 and 2 ms by 3 ms; 5 ms by 6 ms), and a Poisson source's next time,
+     * NaN before a precise run draws it, lies past the time a precise run ended at.
+     */
+    @Test
+    void aSourcesNextSpikeIsReadThroughItsAccessors() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(3);
+        Population<SpikeTimes.Params, SpikeTimes.State> times = b.population("times", 2, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{1, 5, 9}, {2}}));
+        try (Engine engine = new Engine(b.build(), EngineOptions.grid(1))) {
+            engine.run(3);
+            assertEquals(1, times.state().nextIndex(0));
+            assertEquals(1, times.state().nextIndex(1));
+            engine.run(3);
+            assertEquals(2, times.state().nextIndex(0));
+        }
+        assertEquals("SpikeTimes.State.nextIndex: neuron: expected an index in [0, 2), found 2",
+                assertThrows(IndexOutOfBoundsException.class, () -> times.state().nextIndex(2)).getMessage());
+
+        NetworkBuilder p = new NetworkBuilder(0.1).seed(3);
+        Population<PoissonSource.Params, PoissonSource.State> drawn = p.population("drawn", 3, PoissonSource.MODEL,
+                new PoissonSource.Params(200));
+        assertTrue(Double.isNaN(drawn.state().nextSpikeMs(0)));
+        try (Engine engine = new Engine(p.build(), EngineOptions.precise(1))) {
+            engine.run(10);
+            for (int i = 0; i < 3; i++) {
+                double next = drawn.state().nextSpikeMs(i);
+                assertTrue(next > 10 && Double.isFinite(next), "neuron " + i + ": " + next);
+            }
+        }
+        assertEquals("PoissonSource.State.nextSpikeMs: neuron: expected an index in [0, 3), found -1",
+                assertThrows(IndexOutOfBoundsException.class, () -> drawn.state().nextSpikeMs(-1)).getMessage());
     }
 }
