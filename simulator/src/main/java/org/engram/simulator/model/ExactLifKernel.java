@@ -15,7 +15,10 @@ public interface ExactLifKernel<S extends ExactLifState> extends ExactKernel<S> 
         return state.injectedPa;
     }
 
-    /** Refractoriness left in grid steps ends at that many steps of the new clock. */
+    /**
+     * Refractoriness left in grid steps ends at that many steps of the new clock, or at the end written in
+     * {@link ExactLifState#refractoryUntilMs}, if later.
+     */
     @Override
     default void continueFromGrid(S state, double dtMs) {
         ThresholdPass.refractoryEnds(state.refractorySteps, state.refractoryUntilMs, dtMs);

@@ -124,16 +124,20 @@ final class ThresholdPass {
      * The times at which the refractoriness counted in steps ends, for an exact kernel taking over
      * a grid engine's state: a neuron with {@code k} steps left is held for the next {@code k}
      * steps, discarding the input of their ends, so its refractoriness ends at {@code k dt} of the
-     * new engine's clock.
+     * new engine's clock, or at the end already written for it, if later. A neuron without steps left
+     * keeps the end written for it (minus infinity, unless code wrote one).
      *
      * @param refractory steps of refractoriness left per neuron
-     * @param untilMs    receives the end of refractoriness per neuron (ms), minus infinity for none
+     * @param untilMs    the end of refractoriness per neuron (ms) on the new engine's clock, updated
      * @param dtMs       the time step (ms)
      */
     static void refractoryEnds(double[] refractory, double[] untilMs, double dtMs) {
         for (int i = 0; i < refractory.length; i++) {
             double k = refractory[i];
-            untilMs[i] = k > 0 ? k * dtMs : Double.NEGATIVE_INFINITY;
+            if (k > 0) {
+                // An end written for precise mode may lie later: the neuron is held until both have passed.
+                untilMs[i] = Math.max(untilMs[i], k * dtMs);
+            }
         }
     }
 }

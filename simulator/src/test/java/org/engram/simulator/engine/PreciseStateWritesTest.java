@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A precise engine takes the end of refractoriness that code writes between runs
  * ({@link org.engram.simulator.model.ExactLifState#refractoryUntilMs}) as it takes written potentials, and refuses
  * one that is NaN, which would hold the neuron never; steps of refractoriness written before its first run hold
- * as in grid mode.
+ * as in grid mode, beside ends written with them.
  */
 class PreciseStateWritesTest {
     /** A neuron driven above threshold by its bias alone, firing every few ms. */
@@ -94,6 +94,31 @@ class PreciseStateWritesTest {
                 assertTrue(first0 >= 15, options.mode() + ": neuron 0 first fired at " + first0 + " ms");
                 assertTrue(first1 < 5, options.mode() + ": neuron 1 first fired at " + first1 + " ms");
             }
+        }
+    }
+
+    /**
+     * An end of refractoriness written on a fresh network holds beside steps written for another neuron (the steps
+     * do not reset it), and where both are written for one neuron, the later holds: neuron 0 has 150 steps and an
+     * end at 8 ms, neuron 1 an end at 12 ms alone; each first fires after its later end, where free it fires by 2 ms.
+     */
+    @Test
+    void writtenEndsAndStepsOfRefractorinessHoldTogether() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<LifDelta.Params, LifDelta.State> p = driven(b);
+        Network network = b.build();
+        p.state().refractorySteps[0] = 150;
+        p.state().refractoryUntilMs[0] = 8;
+        p.state().refractoryUntilMs[1] = 12;
+        try (Engine e = new Engine(network, EngineOptions.precise(1))) {
+            SpikeRecorder spikes = e.recordSpikes(p);
+            e.run(25);
+            double[] first = {Double.NaN, Double.NaN};
+            for (int k = spikes.count() - 1; k >= 0; k--) {
+                first[spikes.neuron(k)] = spikes.timeMs(k);
+            }
+            assertTrue(first[0] >= 15 && first[0] < 18, "neuron 0 first fired at " + first[0] + " ms, held to 15");
+            assertTrue(first[1] >= 12 && first[1] < 15, "neuron 1 first fired at " + first[1] + " ms, held to 12");
         }
     }
 }
