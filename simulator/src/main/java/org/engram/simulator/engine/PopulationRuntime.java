@@ -91,7 +91,7 @@ final class PopulationRuntime {
             stepCurrentPa = null;
         } else {
             exactUpdate = BoundKernels.exact(population, grid);
-            shown = new ShownState(population.state());
+            shown = new ShownState(population);
             neuronTimeMs = new double[size];
             crossingMs = new double[size];
             horizonMs = new double[size];

@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactLifState;
 import org.engram.simulator.model.NeuronState;
@@ -33,8 +34,14 @@ final class ShownState {
     private boolean showing;
     private int revisionShown;
 
-    ShownState(NeuronState state) {
-        this.state = state;
+    /**
+     * Shows a population's state.
+     *
+     * @param population the population, whose state it shows
+     * @throws ParameterException naming the population, if its neurons' values fill more than one Java array
+     */
+    ShownState(Population<?, ?> population) {
+        this.state = population.state();
         List<double[]> watched = new ArrayList<>(state.recordables().values());
         if (state instanceof ExactLifState lif) {
             // Not recordable, but code may write it between runs: a neuron made refractory then must not fire at
@@ -43,8 +50,25 @@ final class ShownState {
         }
         variables = watched.toArray(new double[0][]);
         width = variables.length;
+        requireOneArray(population.name(), state.size(), width);
         own = new double[width * state.size()];
         shown = new double[width * state.size()];
+    }
+
+    /**
+     * Refuses a population whose watched values, {@code width} per neuron, would not fit one Java array.
+     *
+     * @param population the population's name, for the message
+     * @param size       its neurons
+     * @param width      the values watched per neuron
+     * @throws ParameterException naming the population, its size and the width
+     */
+    static void requireOneArray(String population, int size, int width) {
+        if ((long) width * size > Integer.MAX_VALUE - 8) {
+            throw new ParameterException("engine", "precise mode", "neurons x values watched per neuron (recordable "
+                    + "variables, end of refractoriness) <= " + (Integer.MAX_VALUE - 8) + " per population",
+                    "'" + population + "': " + size + " x " + width);
+        }
     }
 
     /**

@@ -137,6 +137,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
     static final int BETA_N = 5;
     /** The number of rates. */
     static final int RATES = 6;
+    /** The most neurons a population may hold: their rates fill one Java array of at most {@code 2^31 - 9}. */
+    public static final int MAX_NEURONS = (Integer.MAX_VALUE - 8) / RATES;
 
     /** {@code e^2}: {@code exp(-(V + 35) / 10) = exp(-(V + 55) / 10) e^2}. */
     private static final double E_SQUARED = StrictMath.exp(2);
@@ -304,8 +306,17 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
         return new Params(100.0, 12000.0, 3600.0, 30.0, 50.0, -77.0, -54.402, 2.0, 0.0, 0.2, 2.0, -65.0);
     }
 
+    /**
+     * {@inheritDoc} At most {@link #MAX_NEURONS}: the kernel keeps every neuron's rates in one array.
+     *
+     * @throws ParameterException naming the size, if past that
+     */
     @Override
     public State newState(int size, Params params) {
+        if (size > MAX_NEURONS) {
+            throw new ParameterException(NAME, "size", "at most " + MAX_NEURONS + " neurons in a population (the "
+                    + "kernel keeps " + RATES + " rates per neuron in one Java array)", size);
+        }
         return new State(size, params);
     }
 

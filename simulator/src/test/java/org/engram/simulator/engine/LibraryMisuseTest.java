@@ -409,6 +409,20 @@ class LibraryMisuseTest {
     }
 
     /**
+     * A precise engine watches a population's recordable variables and ends of refractoriness in one array: the
+     * product past an array's index range is refused by name (537 million {@code lif_exp} neurons, 4 values each,
+     * which only a heap of some 80 GB could hold, so the rule is checked alone), one below it passes.
+     */
+    @Test
+    void watchedValuesPastOneArrayAreRefusedWithTheProduct() {
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> ShownState.requireOneArray("cells", 536_870_910, 4));
+        assertEquals("engine: precise mode: expected neurons x values watched per neuron (recordable variables, end "
+                + "of refractoriness) <= 2147483639 per population, found 'cells': 536870910 x 4", error.getMessage());
+        ShownState.requireOneArray("cells", 536_870_909, 4);
+    }
+
+    /**
      * 100,000 neurons and a 1.5 s delay take 1.5e9 event counts in precise mode, within one array
      * but 6 GB, past the heap: refused by name, with the bytes (4 per count), as grid mode's buffers
      * are, and as past the heap alone (the message said they did not fit beside what it held).

@@ -31,6 +31,19 @@ class HodgkinHuxleyTest {
     /** What {@link #theCommonPathIsUnchangedToTheBit} hashed from the kernel before deep potentials were split. */
     private static final String COMMON_PATH_SHA256 = "c8169c0a7738d7ece9c9cb66ff8e57bb43ace9cbc16d5b7cf4720109e3783f60";
 
+    /**
+     * A population whose rates (6 per neuron) would not fit one Java array is refused by its size before any state is
+     * made: 357,913,940 neurons and more.
+     */
+    @Test
+    void aPopulationPastOneArrayOfRatesIsRefusedBySize() {
+        assertEquals(357_913_939, HodgkinHuxley.MAX_NEURONS);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> HodgkinHuxley.MODEL.newState(HodgkinHuxley.MAX_NEURONS + 1, HodgkinHuxley.MODEL.defaults()));
+        assertEquals("size", e.location(), e.getMessage());
+        assertEquals("357913940", e.found(), e.getMessage());
+    }
+
     /** A gate outside [0, 1], as a config's initial values may give, is refused before a run, by name. */
     @Test
     void aGateOutsideZeroToOneIsRefused() {
