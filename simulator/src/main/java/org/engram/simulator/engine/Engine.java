@@ -21,6 +21,7 @@ import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
 
 /**
  * Runs a {@link Network}: advances time in slices of the minimum delay, updates partitions of
@@ -585,8 +586,8 @@ public final class Engine implements AutoCloseable {
      * @param durationMs the duration in ms, a whole number of steps
      * @throws ParameterException if the duration is not finite, negative or not a whole number of steps,
      *                            or would end the run past the int range of steps less the maximum
-     *                            delay; or if a population's state holds a value that is not finite
-     *                            before the run
+     *                            delay; or if a population's state or a projection's weight holds a
+     *                            value that is not finite before the run
      * @throws EngramException    if the run, complete with its spikes and samples, left one (NaN or
      *                            an infinity) in a population's state (the next run is refused
      *                            until it is mended), or a kernel broke its contract (a spike of a
@@ -652,6 +653,7 @@ public final class Engine implements AutoCloseable {
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         requireValidStates(network.populations());
         requireFinite();
+        requireValidWeights();
         final int requestedEnd = step + steps;
         if (steps > 0 && Thread.currentThread().isInterrupted()) {
             throw new RunInterrupted(timeMs(), grid.timeMs(requestedEnd));
@@ -725,6 +727,17 @@ public final class Engine implements AutoCloseable {
                 throw new ParameterException("population '" + p.name() + "'", bad.place(), "a finite value ("
                         + bad.unit() + ")", bad.value());
             }
+        }
+    }
+
+    /**
+     * Refuses plastic (or per-synapse) weights written since the last run that are not finite
+     * ({@link Projection#requireValidWeights}), before the run starts, so that a refusal leaves the
+     * engine and the network as they were.
+     */
+    private void requireValidWeights() {
+        for (Projection p : network.projections()) {
+            p.requireValidWeights();
         }
     }
 

@@ -172,14 +172,48 @@ public final class Projection {
     /**
      * Per-synapse weights, or {@code null} when every synapse has {@link #uniformWeight()}.
      * Plastic projections always have the array and plasticity rules write into it. The signs were
-     * checked against the receptor when the network was built; the engine does not check what a
-     * rule writes later (it reads these weights on its hot path), so a rule must keep each weight
-     * finite and of its receptor's sign.
+     * checked against the receptor when the network was built; engines check before every run that
+     * each weight is finite ({@link #requireValidWeights}), so NaN or an infinity written between
+     * runs is refused then, but not what a rule writes during a run (the engine reads these weights
+     * on its hot path). Nothing checks the signs again: a rule keeps each weight of its receptor's
+     * sign through its bounds, and code that writes here must keep it too where the target model
+     * needs it (a conductance-based model's conductances must not go negative).
      *
      * @return the live weights, or {@code null}
      */
     public float[] weights() {
         return weights;
+    }
+
+    /**
+     * Checks the weights that code may have written into {@link #weights()} since the last run (or a
+     * rule during it): each finite, as the builder checked them. Engines call it before every run,
+     * as they check neuron state, since NaN or an infinity in a weight silently turns its target's
+     * state to NaN at the first spike through it; a projection without a weight array passes.
+     *
+     * @throws ParameterException naming the projection, the synapse (with its source and target) and
+     *                            the weight found
+     */
+    public void requireValidWeights() {
+        if (weights == null) {
+            return;
+        }
+        for (int k = 0; k < weights.length; k++) {
+            if (!Float.isFinite(weights[k])) {
+                throw new ParameterException("projection '" + name + "'", "weights[" + k + "]", "a finite weight",
+                        weights[k] + " (synapse " + k + ", source " + sourceOf(k) + " -> target " + target(k) + ")",
+                        "written between runs, or by a listener during the last run");
+            }
+        }
+    }
+
+    /** The source neuron of synapse {@code k}: the row that holds it (rows may be empty). */
+    private int sourceOf(int k) {
+        int s = 0;
+        while (rowStart[s + 1] <= k) {
+            s++;
+        }
+        return s;
     }
 
     /** {@return the weight shared by all synapses when {@link #weights()} is {@code null}} */
