@@ -14,14 +14,9 @@ final class Bounds {
      * synapses excitatory or the reverse; the network builder checks the same of initial weights)
      * and holds every initial weight: the first change would clip one outside to a bound, a jump no
      * spike pair made (5 under bounds [0, 1] became 1). Weights are compared as the floats they are
-     * stored as, so one written equal to a bound (0.1) lies within it.
+     * stored as, so one written equal to a bound (0.1) lies within it. The bounds are named in the
+     * message as the rule's parameters give them, e.g. {@code [w_min, w_max]} or {@code [-w_max, 0]}.
      */
-    static void checkProjection(String owner, Projection projection, double wMin, double wMax) {
-        PlasticityRules.WeightBounds bounds = new PlasticityRules.WeightBounds(wMin, wMax);
-        checkProjection(owner, projection, bounds, bounds.named());
-    }
-
-    /** As above, the bounds named in the message as the rule's parameters give them, e.g. {@code [-w_max, 0]}. */
     static void checkProjection(String owner, Projection projection, PlasticityRules.WeightBounds bounds,
                                 String named) {
         PlasticityRule.requireBoundsKeepSign(owner, projection.receptor(), projection.name(), bounds);
@@ -29,7 +24,8 @@ final class Bounds {
         float high = (float) bounds.wMax();
         float[] weights = projection.weights();
         for (int k = 0; k < weights.length; k++) {
-            if (weights[k] < low || weights[k] > high) {
+            // Written so that NaN, which no bound holds, fails too.
+            if (!(weights[k] >= low && weights[k] <= high)) {
                 throw new ParameterException(owner + " on '" + projection.name() + "'", "weights", "weights within "
                         + "the rule's bounds " + named + " = [" + bounds.wMin() + ", " + bounds.wMax() + "]",
                         weights[k] + " (synapse " + k + ")");

@@ -96,7 +96,7 @@ public final class PairStdp extends PlasticityRule {
         super(projection);
         this.p = ParameterException.requireNonNull(NAME, "params", params, "the rule's parameters");
         this.w = weights();
-        Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
+        holdWithin(NAME, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.incoming = projection.incoming();
         this.pre = new LazyTrace(projection.source().size(), params.tauPlusMs());

@@ -44,6 +44,10 @@ public abstract class PlasticityRule implements SpikeListener {
     private int pendingCount;
     private double pendingTimeMs;
     private double lastTimeMs = Double.NEGATIVE_INFINITY;
+    /** The rule's name, weight bounds and how messages name them, checked before each run; null: none known. */
+    private String boundsOwner;
+    private PlasticityRules.WeightBounds bounds;
+    private String boundsNamed;
 
     /**
      * Creates a rule that changes the weights of the projection.
@@ -112,6 +116,51 @@ public abstract class PlasticityRule implements SpikeListener {
         if (receptor == Receptor.EXCITATORY && bounds.wMin() < 0) {
             throw new ParameterException(owner, bounds.minKey(), "a weight >= 0 for the excitatory projection '"
                     + projection + "'", bounds.wMin());
+        }
+    }
+
+    /**
+     * Checks that every weight lies within the rule's bounds now, and has it checked again before
+     * each run ({@link #beforeRun}), as code may write the weights between runs.
+     *
+     * @param owner  the rule's name, for messages
+     * @param limits the bounds
+     * @param named  the bounds as messages name them, e.g. {@code [w_min, w_max]}
+     * @throws ParameterException naming {@code weights} and the first synapse outside (or NaN), or the
+     *                            bound that does not keep the receptor's sign
+     */
+    final void holdWithin(String owner, PlasticityRules.WeightBounds limits, String named) {
+        Bounds.checkProjection(owner, projection, limits, named);
+        keepWithin(owner, limits, named);
+    }
+
+    /** As {@link #holdWithin(String, PlasticityRules.WeightBounds, String)}, bounds named {@code [w_min, w_max]}. */
+    final void holdWithin(String owner, double wMin, double wMax) {
+        PlasticityRules.WeightBounds limits = new PlasticityRules.WeightBounds(wMin, wMax);
+        holdWithin(owner, limits, limits.named());
+    }
+
+    /** As {@link #holdWithin(String, PlasticityRules.WeightBounds, String)}, for bounds already checked. */
+    final void keepWithin(String owner, PlasticityRules.WeightBounds limits, String named) {
+        this.boundsOwner = owner;
+        this.bounds = limits;
+        this.boundsNamed = named;
+    }
+
+    /**
+     * Refuses weights written since the last run (through {@code projection().weights()}) outside the
+     * rule's bounds, as attaching the rule refuses initial ones: its first change would clip such a
+     * weight to a bound, a jump no spike pair made. The engine has checked the weights' sign and
+     * finiteness already. A user rule made with its constructor rather than {@link PlasticityRules#make}
+     * knows no bounds and checks nothing here.
+     *
+     * @param timeMs the engine's time in ms
+     * @throws ParameterException naming the rule, the projection, {@code weights} and the synapse
+     */
+    @Override
+    public final void beforeRun(double timeMs) {
+        if (bounds != null) {
+            Bounds.checkProjection(boundsOwner, projection, bounds, boundsNamed);
         }
     }
 

@@ -169,6 +169,9 @@ public final class PlasticityRules {
                         + " returned " + (made == null ? "null" : "a rule of projection '" + made.projection().name()
                         + "'") + ", not a rule of projection '" + projection.name() + "'");
             }
+            // Weights written between runs are then held to these bounds too (PlasticityRule.beforeRun).
+            WeightBounds b = boundsOf(rule, params);
+            made.keepWithin(rule, b, b.named());
             return made;
         }
 

@@ -99,7 +99,7 @@ public final class TripletStdp extends PlasticityRule {
         super(projection);
         this.p = ParameterException.requireNonNull(NAME, "params", params, "the rule's parameters");
         this.w = weights();
-        Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
+        holdWithin(NAME, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.incoming = projection.incoming();
         int nPre = projection.source().size();

@@ -164,7 +164,7 @@ public final class VogelsSprekeler extends PlasticityRule {
         PlasticityRules.WeightBounds range = bounds(projection.receptor(), params);
         this.wLow = range.wMin();
         this.wHigh = range.wMax();
-        Bounds.checkProjection(NAME, projection, new PlasticityRules.WeightBounds(wLow, wHigh),
+        holdWithin(NAME, new PlasticityRules.WeightBounds(wLow, wHigh),
                 sign < 0 ? "[-w_max, 0]" : "[0, w_max]");
         this.rowStart = projection.rowStart();
         this.incoming = projection.incoming();

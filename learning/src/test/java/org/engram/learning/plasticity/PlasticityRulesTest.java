@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Projection;
 import org.junit.jupiter.api.Test;
@@ -343,6 +345,29 @@ class PlasticityRulesTest {
             String problem = problemOf(pair[0]);
             assertTrue(problem.startsWith("the user plasticity rule " + pair[0].getName() + " reuses the name")
                     && problem.contains("of the built-in " + pair[1].getName() + " and is left out"), problem);
+        }
+    }
+
+    /**
+     * A user rule made from its provider's parameters holds the weights to its bounds before every run, as
+     * the built-in rules do: a weight written past them between runs is refused naming the rule, the
+     * projection and the synapse.
+     */
+    @Test
+    void aMadeRuleRefusesWeightsWrittenOutsideItsBoundsBeforeARun() {
+        TwoPopulations two = new TwoPopulations(2, 3, 0.5);
+        Projection projection = two.projection;
+        PlasticityRule rule = gain().make("gain_stdp", projection, new Gain(0.1, 0, 1));
+        try (Engine engine = new Engine(two.network, EngineOptions.grid(1))) {
+            engine.addListener(rule);
+            engine.run(1);
+            projection.weights()[4] = 1.5f;
+            assertEquals("gain_stdp on 'pre->post': weights: expected weights within the rule's bounds [w_min, w_max] "
+                    + "= [0.0, 1.0], found 1.5 (synapse 4)", assertThrows(ParameterException.class,
+                    () -> engine.run(1)).getMessage());
+            projection.weights()[4] = 1;
+            engine.run(1);
+            assertEquals(2, engine.timeMs(), 1e-12);
         }
     }
 

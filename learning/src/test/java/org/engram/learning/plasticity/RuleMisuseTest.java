@@ -106,6 +106,52 @@ class RuleMisuseTest {
                 WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL));
     }
 
+    /**
+     * Weights written between runs are held to each built-in rule's bounds before the next run, as
+     * initial weights are when the rule is attached: 5 under [0, 1] had been clipped to 1 at the
+     * first spike, and NaN, which no bound comparison caught, kept by the clip.
+     */
+    @Test
+    void weightsWrittenOutsideTheBoundsBetweenRunsAreRefusedByRule() {
+        TwoPopulations pair = new TwoPopulations(2, 2, 0.5);
+        TwoPopulations triplet = new TwoPopulations(2, 2, 0.5);
+        TwoPopulations reward = new TwoPopulations(2, 2, 0.5);
+        TwoPopulations vogels = new TwoPopulations(2, 2, -0.5, Receptor.INHIBITORY);
+        List<PlasticityRule> rules = List.of(new PairStdp(pair.projection, UNIT),
+                new TripletStdp(triplet.projection, TripletStdp.Params.visualCortex()),
+                new RewardStdp(reward.projection, new RewardStdp.Params(1, 1, 20, 20, 200, 0.01, 0, 1)),
+                new VogelsSprekeler(vogels.projection, new VogelsSprekeler.Params(20, 0.01, 0.2, 1)));
+        List<TwoPopulations> nets = List.of(pair, triplet, reward, vogels);
+        String[] expected = {"pair_stdp on 'pre->post': weights: expected weights within the rule's bounds [w_min, "
+                + "w_max] = [0.0, 1.0], found 5.0 (synapse 3)", "triplet_stdp on 'pre->post': weights: expected "
+                + "weights within the rule's bounds [w_min, w_max] = [0.0, 1.0], found 5.0 (synapse 3)",
+            "reward_stdp on 'pre->post': weights: expected weights within the rule's bounds [w_min, w_max] = [0.0, "
+                + "1.0], found 5.0 (synapse 3)", "vogels_sprekeler on 'pre->post': weights: expected weights within "
+                + "the rule's bounds [-w_max, 0] = [-1.0, 0.0], found -5.0 (synapse 3)"};
+        for (int r = 0; r < rules.size(); r++) {
+            float[] w = nets.get(r).projection.weights();
+            try (Engine e = new Engine(nets.get(r).network, EngineOptions.grid(1))) {
+                e.addListener(rules.get(r));
+                e.run(1);
+                w[3] = r == 3 ? -5 : 5;
+                assertEquals(expected[r], assertThrows(ParameterException.class, () -> e.run(1)).getMessage());
+                w[3] = r == 3 ? -0.5f : 0.5f;
+                e.run(1);
+                assertEquals(2, e.timeMs(), 1e-12, "refused before the run, the engine goes on");
+            }
+        }
+    }
+
+    /** NaN lies within no bounds: an initial NaN is refused (comparisons with it are all false). */
+    @Test
+    void aNaNWeightIsOutsideEveryBound() {
+        TwoPopulations two = new TwoPopulations(2, 2, 0.5);
+        two.projection.weights()[1] = Float.NaN;
+        assertEquals("pair_stdp on 'pre->post': weights: expected weights within the rule's bounds [w_min, w_max] = "
+                + "[0.0, 1.0], found NaN (synapse 1)", assertThrows(ParameterException.class,
+                () -> new PairStdp(two.projection, UNIT)).getMessage());
+    }
+
     @Test
     void nullArgumentsAreRefusedByName() {
         Projection plastic = network(Receptor.EXCITATORY, true).projections().get(0);

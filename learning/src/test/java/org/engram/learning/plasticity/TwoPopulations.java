@@ -16,6 +16,7 @@ final class TwoPopulations {
     final Population<?, ?> pre;
     final Population<?, ?> post;
     final Projection projection;
+    final Network network;
 
     TwoPopulations(int nPre, int nPost, double weight) {
         this(nPre, nPost, weight, Receptor.EXCITATORY);
@@ -41,8 +42,8 @@ final class TwoPopulations {
                 return "all_to_all";
             }
         }, (receptor == Receptor.INHIBITORY ? Synapses.inhibitory(weight) : Synapses.excitatory(weight)).asPlastic());
-        Network net = b.build();
-        projection = net.projections().get(0);
+        network = b.build();
+        projection = network.projections().get(0);
     }
 
     float weight(int source, int target) {

@@ -587,7 +587,9 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException if the duration is not finite, negative or not a whole number of steps,
      *                            or would end the run past the int range of steps less the maximum
      *                            delay; or if a population's state or a projection's weight holds a
-     *                            value that is not finite before the run
+     *                            value that is not finite before the run, or a listener or observer
+     *                            refuses what was written between runs ({@link SpikeListener#beforeRun}),
+     *                            each before the run starts
      * @throws EngramException    if the run, complete with its spikes and samples, left one (NaN or
      *                            an infinity) in a population's state (the next run is refused
      *                            until it is mended), or a kernel broke its contract (a spike of a
@@ -596,7 +598,8 @@ public final class Engine implements AutoCloseable {
      *                            neurons and time span, with what it threw as the cause
      * @throws ListenerFailed     if a listener or observer threw (other than an {@code EngramException},
      *                            which passes as it is), naming it and the spike, with what it threw as
-     *                            the cause
+     *                            the cause; or threw from {@link SpikeListener#beforeRun}, before the run
+     *                            started
      * @throws IllegalStateException after {@link #close}, during a run (from a listener, the refusal
      *                            fails the run with a {@code ListenerFailed}), or after a failed run
      * @throws RunInterrupted     if the thread was interrupted: the run ends at the first slice edge
@@ -732,12 +735,32 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Refuses plastic (or per-synapse) weights written since the last run that are not finite
-     * ({@link Projection#requireValidWeights}), before the run starts, so that a refusal leaves the
-     * engine and the network as they were.
+     * ({@link Projection#requireValidWeights}), then lets each listener and observer refuse
+     * what it holds ({@link SpikeListener#beforeRun}: a plasticity rule, weights outside its bounds).
+     * Before the run starts, so a refusal leaves the engine and the network as they were.
      */
     private void requireValidWeights() {
         for (Projection p : network.projections()) {
             p.requireValidWeights();
+        }
+        double t = timeMs();
+        // By index over the lists as they are: one added here (running) is checked at the next run.
+        for (int l = 0, n = listeners.size(); l < n; l++) {
+            askBeforeRun("listener", listeners.get(l), t);
+        }
+        for (int o = 0, n = observers.size(); o < n; o++) {
+            askBeforeRun("observer", observers.get(o), t);
+        }
+    }
+
+    /** Calls {@link SpikeListener#beforeRun}, naming the listener if it throws other than a refusal. */
+    private static void askBeforeRun(String role, SpikeListener to, double t) {
+        try {
+            to.beforeRun(t);
+        } catch (EngramException reported) {
+            throw reported;
+        } catch (Exception e) {
+            throw ListenerFailed.beforeRun(role, to, t, e);
         }
     }
 

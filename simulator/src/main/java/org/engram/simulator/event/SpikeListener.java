@@ -62,6 +62,20 @@ public interface SpikeListener {
     }
 
     /**
+     * Called before each run of an engine this listener or observer is added to, on the thread that
+     * calls {@code run}, once the engine has checked the network's state and weights; the time is the
+     * engine's as the run starts. A listener that holds rules for what code may write between runs
+     * checks them here and refuses by throwing a {@link org.engram.simulator.ParameterException},
+     * which the engine passes on before the run starts, leaving the engine and the network as they
+     * were: a plasticity rule refuses weights written outside its bounds. Anything else it throws
+     * comes wrapped in a {@code ListenerFailed} naming it, the run not started. Does nothing by default.
+     *
+     * @param timeMs the engine's time in ms
+     */
+    default void beforeRun(double timeMs) {
+    }
+
+    /**
      * The refusal of {@link #joining} for a listener shown a spike later than the joining engine's
      * clock: its record or its traces would go on with earlier times.
      *

@@ -1,10 +1,12 @@
 package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
@@ -85,6 +87,64 @@ class WeightWritesTest {
         net.projection("fixed").weights()[1] = Float.NaN;
         try (Engine e = new Engine(net, EngineOptions.grid(1))) {
             assertEquals("projection 'fixed'", assertThrows(ParameterException.class, () -> e.run(1)).source());
+        }
+    }
+
+    /** What a listener holds against the state is asked before every run, and its refusal stops none mid-way. */
+    @Test
+    void aListenersRefusalBeforeTheRunLeavesTheEngineUsable() {
+        Network net = network();
+        boolean[] refuse = {true};
+        double[] askedAt = {Double.NaN};
+        SpikeListener strict = new SpikeListener() {
+            @Override
+            public void onSpike(Population<?, ?> population, int neuron, double timeMs) {
+            }
+
+            @Override
+            public void beforeRun(double timeMs) {
+                askedAt[0] = timeMs;
+                if (refuse[0]) {
+                    throw new ParameterException("strict listener", "weights", "weights it allows", "others");
+                }
+            }
+        };
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.run(2);
+            e.addListener(strict);
+            assertEquals("strict listener", assertThrows(ParameterException.class, () -> e.run(3)).source());
+            assertEquals(2, askedAt[0], 1e-12);
+            refuse[0] = false;
+            e.run(3);
+            assertEquals(5, e.timeMs(), 1e-12);
+        }
+    }
+
+    /** A listener whose beforeRun fails (a bug, not a refusal) is named, and the run does not start. */
+    @Test
+    void aListenerThatThrowsBeforeTheRunIsNamed() {
+        Network net = network();
+        SpikeListener broken = new SpikeListener() {
+            @Override
+            public void onSpike(Population<?, ?> population, int neuron, double timeMs) {
+            }
+
+            @Override
+            public void beforeRun(double timeMs) {
+                throw new IllegalArgumentException("broken");
+            }
+        };
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.run(2);
+            e.addObserver(broken);
+            ListenerFailed failed = assertThrows(ListenerFailed.class, () -> e.run(3));
+            assertEquals("observer " + broken.getClass().getName() + " threw before the run from 2.0 ms (beforeRun): "
+                    + "java.lang.IllegalArgumentException: broken; the run did not start, so the engine can run once "
+                    + "the cause is mended", failed.getMessage());
+            assertSame(broken, failed.listener());
+            e.removeObserver(broken);
+            e.run(3);
+            assertEquals(5, e.timeMs(), 1e-12);
         }
     }
 }
