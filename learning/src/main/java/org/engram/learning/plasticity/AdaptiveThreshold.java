@@ -1,5 +1,6 @@
 package org.engram.learning.plasticity;
 
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.event.SpikeListener;
@@ -81,25 +82,45 @@ public final class AdaptiveThreshold implements SpikeListener {
     }
 
     /**
-     * The threshold offset of a neuron.
+     * The threshold offset of a neuron. Reading it changes nothing: the offsets a run reaches are, to
+     * the bit, those of the same run unread.
      *
-     * @param neuron the neuron
-     * @param tMs    the time in ms, not before its last spike
+     * @param neuron the neuron, 0 to the population's size - 1
+     * @param tMs    the time in ms, not before the neuron's last spike
      * @return the offset
+     * @throws IndexOutOfBoundsException if {@code neuron} is not one of the population's, naming it
+     * @throws ParameterException        naming {@code time} if it is NaN or before the neuron's last spike
      */
     public double offset(int neuron, double tMs) {
-        return theta.at(neuron, tMs);
+        IndexArguments.check("AdaptiveThreshold.offset", "neuron", neuron, population.size());
+        requireNotBefore(theta.lastMs(neuron), tMs);
+        return theta.peek(neuron, tMs);
     }
 
     /**
-     * Writes every neuron's offset at a time.
+     * Writes every neuron's offset at a time, changing nothing, as {@link #offset} reads one.
      *
-     * @param tMs the time in ms
-     * @param out receives one offset per neuron
+     * @param tMs the time in ms, not before the population's last spike
+     * @param out receives one offset per neuron of the population
+     * @throws ParameterException naming {@code time} if it is NaN or before the last spike, or the
+     *                            population's name if {@code out} is null or not one value per neuron
      */
     public void offsets(double tMs, double[] out) {
+        if (out == null || out.length != population.size()) {
+            throw new ParameterException(NAME, population.name(), "an array of one offset per neuron ("
+                    + population.size() + ")", out == null ? "null" : "an array of " + out.length);
+        }
+        requireNotBefore(theta.latestMs(), tMs);
         for (int i = 0; i < out.length; i++) {
-            out[i] = theta.at(i, tMs);
+            out[i] = theta.peek(i, tMs);
+        }
+    }
+
+    /** Refuses a time the offsets cannot be read at: NaN, or before a spike they hold, which would grow them. */
+    private void requireNotBefore(double lastMs, double tMs) {
+        if (!(tMs >= lastMs)) {
+            throw new ParameterException(NAME + " of '" + population.name() + "'", "time",
+                    "a time in ms not before the last spike, at " + lastMs + " ms", tMs);
         }
     }
 }

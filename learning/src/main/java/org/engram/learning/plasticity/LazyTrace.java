@@ -16,14 +16,25 @@ final class LazyTrace {
         this.tauMs = tauMs;
     }
 
-    /** The trace of {@code i} at time {@code tMs} (not before its last update). */
+    /** The trace of {@code i} at time {@code tMs} (not before its last update), kept decayed to that time. */
     double at(int i, double tMs) {
-        double dt = tMs - lastMs[i];
-        if (dt != 0) {
-            value[i] *= StrictMath.exp(-dt / tauMs);
-            lastMs[i] = tMs;
-        }
+        value[i] = peek(i, tMs);
+        lastMs[i] = tMs;
         return value[i];
+    }
+
+    /**
+     * The trace of {@code i} at time {@code tMs} (not before its last update), leaving it as it was: for
+     * readers outside the rule, whose reads must not change the roundings of later updates.
+     */
+    double peek(int i, double tMs) {
+        double dt = tMs - lastMs[i];
+        return dt != 0 ? value[i] * StrictMath.exp(-dt / tauMs) : value[i];
+    }
+
+    /** {@return the time of the last update of {@code i}'s trace, 0 for one never updated} */
+    double lastMs(int i) {
+        return lastMs[i];
     }
 
     /** {@return the latest time a trace was updated or read at (0 for one never touched), minus infinity for none} */

@@ -1,5 +1,6 @@
 package org.engram.learning.plasticity;
 
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.network.IncomingIndex;
@@ -129,13 +130,18 @@ public final class RewardStdp extends PlasticityRule {
     }
 
     /**
-     * The eligibility of a synapse.
+     * The eligibility of a synapse. Reading it changes nothing: a run whose eligibilities are read
+     * learns the weights, to the bit, of the same run unread.
      *
-     * @param synapse the CSR synapse index
-     * @param tMs     the time in ms
+     * @param synapse the CSR synapse index, 0 to {@code projection().synapseCount() - 1}
+     * @param tMs     the time in ms, not before the last spike
      * @return its eligibility at that time
+     * @throws IndexOutOfBoundsException if {@code synapse} is not one of the projection's, naming it
+     * @throws ParameterException        if the time is NaN or before the last spike
      */
     public double eligibility(int synapse, double tMs) {
-        return eligibility.at(synapse, tMs);
+        IndexArguments.check("RewardStdp.eligibility", "synapse", synapse, w.length);
+        requireNotBeforeLastSpike("eligibility", tMs);
+        return eligibility.peek(synapse, tMs);
     }
 }
