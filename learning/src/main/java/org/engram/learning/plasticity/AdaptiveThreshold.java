@@ -58,9 +58,22 @@ public final class AdaptiveThreshold implements SpikeListener {
         this.theta = new LazyTrace(population.size(), params.tauThetaMs());
     }
 
+    /**
+     * Raises the offset of a neuron of the population at its spike; other populations' spikes are
+     * ignored.
+     *
+     * @param source the spiking neuron's population
+     * @param neuron population-local index of the neuron
+     * @param timeMs the spike time in ms, not before the neuron's last spike
+     * @throws IndexOutOfBoundsException if the neuron is not one of the population's, naming it
+     * @throws ParameterException        naming {@code time} if it is NaN or before the neuron's last spike
+     */
     @Override
     public void onSpike(Population<?, ?> source, int neuron, double timeMs) {
         if (source == population) {
+            // Cheap beside the trace's exp; a NaN time would turn the offset to NaN for good.
+            IndexArguments.check("AdaptiveThreshold.onSpike", "neuron", neuron, population.size());
+            requireNotBefore(theta.lastMs(neuron), timeMs);
             theta.add(neuron, timeMs, p.thetaPlus());
         }
     }

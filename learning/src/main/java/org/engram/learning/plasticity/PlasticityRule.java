@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import java.util.Arrays;
+import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.event.SpikeListener;
@@ -205,18 +206,44 @@ public abstract class PlasticityRule implements SpikeListener {
      */
     public abstract void onPost(int target, double tMs);
 
+    /**
+     * Shows the rule a spike: {@link #onPre} at once for one of the source population, {@link #onPost}
+     * once the instant is complete for one of the target population; another population's spike is
+     * ignored. The engine calls it; code that drives a rule by hand gives spikes in time order and
+     * calls {@link #afterSpikesAt} after each instant.
+     *
+     * @param population the spiking neuron's population, of the rule's network
+     * @param neuron     population-local index of the neuron
+     * @param timeMs     the spike time in ms, not before the last spike shown
+     * @throws ParameterException        if the population is null or the time NaN
+     * @throws IndexOutOfBoundsException if the neuron is not one of the source's or target's, naming it
+     * @throws IllegalStateException     if the time is before the last spike shown (an earlier engine's
+     *                                   clock), or the population belongs to another network
+     */
     @Override
     public final void onSpike(Population<?, ?> population, int neuron, double timeMs) {
-        if (timeMs < lastTimeMs) {
+        if (!(timeMs >= lastTimeMs)) {
+            // NaN passes no comparison: it would turn every trace, then every weight, to NaN.
+            if (Double.isNaN(timeMs)) {
+                throw new ParameterException("plasticity rule of '" + projection.name() + "'", "timeMs",
+                        "a spike time in ms", timeMs);
+            }
             // A later engine starts at its own time 0: traces of the earlier clock would grow, not decay.
             throw new IllegalStateException("a spike at " + timeMs + " ms, before this rule's last one at " + lastTimeMs
                     + " ms: a rule follows one engine's clock; attach a new rule to each engine");
+        }
+        ParameterException.requireNonNull("plasticity rule of '" + projection.name() + "'", "population", population,
+                "the spiking neuron's population");
+        boolean ours = population == projection.source() || population == projection.target();
+        if (ours) {
+            // The engine gives only valid neurons; code driving the rule by hand is told which was not.
+            IndexArguments.check("PlasticityRule.onSpike", "neuron", neuron, population.size());
         }
         lastTimeMs = timeMs;
         if (pendingCount > 0 && !TimeGrid.atOrBefore(timeMs, pendingTimeMs)) {
             afterSpikesAt(pendingTimeMs);
         }
-        if (population != projection.source() && population != projection.target()) {
+        if (!ours) {
             requireSameNetwork(population);
             return;
         }

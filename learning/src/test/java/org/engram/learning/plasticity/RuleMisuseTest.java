@@ -152,6 +152,36 @@ class RuleMisuseTest {
                 () -> new PairStdp(two.projection, UNIT)).getMessage());
     }
 
+    /**
+     * Code that drives a rule by hand, as the rules' own tests do, is refused a spike at NaN, which
+     * had passed the check of time order (every comparison with NaN is false) and turned the traces,
+     * then every weight a later spike reached, to NaN; and a neuron or population that is not the
+     * rule's, which had failed inside the rule with a bare array index or null error.
+     */
+    @Test
+    void aSpikeShownByHandIsCheckedByArgument() {
+        TwoPopulations two = new TwoPopulations(2, 3, 0.5);
+        PairStdp rule = new PairStdp(two.projection, UNIT);
+        Drive.spike(rule, two.pre, 0, 1);
+        ParameterException nan = assertThrows(ParameterException.class, () -> rule.onSpike(two.post, 0, Double.NaN));
+        assertEquals("plasticity rule of 'pre->post': timeMs: expected a spike time in ms, found NaN",
+                nan.getMessage());
+        assertEquals("PlasticityRule.onSpike: neuron: expected an index in [0, 3), found 3", assertThrows(
+                IndexOutOfBoundsException.class, () -> rule.onSpike(two.post, 3, 2)).getMessage());
+        assertEquals("PlasticityRule.onSpike: neuron: expected an index in [0, 2), found -1", assertThrows(
+                IndexOutOfBoundsException.class, () -> rule.onSpike(two.pre, -1, 2)).getMessage());
+        assertEquals("population", assertThrows(ParameterException.class, () -> rule.onSpike(null, 0, 2))
+                .location());
+        Drive.spike(rule, two.post, 0, 2);
+        assertEquals(0.5f + 0.01f * (float) Math.exp(-1 / 20.0), rule.weights()[0], 1e-7f,
+                "the refused spikes left the pair's potentiation as it was");
+        AdaptiveThreshold theta = new AdaptiveThreshold(two.post, new AdaptiveThreshold.Params(0.1, 20));
+        assertEquals("time", assertThrows(ParameterException.class, () -> theta.onSpike(two.post, 0, Double.NaN))
+                .location());
+        assertEquals("AdaptiveThreshold.onSpike: neuron: expected an index in [0, 3), found 3", assertThrows(
+                IndexOutOfBoundsException.class, () -> theta.onSpike(two.post, 3, 1)).getMessage());
+    }
+
     @Test
     void nullArgumentsAreRefusedByName() {
         Projection plastic = network(Receptor.EXCITATORY, true).projections().get(0);
