@@ -172,16 +172,18 @@ public abstract class PlasticityRule implements SpikeListener {
 
     /**
      * Refuses a time before the last spike this rule was shown: its traces are kept at that spike
-     * and decay forward, so an earlier time would read them extrapolated backwards.
+     * and decay forward, so an earlier time would read them extrapolated backwards; and a time that
+     * is not finite: a trace decayed to infinity is 0 stored at infinity, which the next spike
+     * multiplies by {@code exp(+infinity)}, making NaN.
      *
      * @param what  what the time is of, for the message, e.g. {@code "reward"}
      * @param tMs   the time in ms
-     * @throws ParameterException if {@code tMs} is before the last spike
+     * @throws ParameterException if {@code tMs} is NaN, infinite or before the last spike
      */
     protected final void requireNotBeforeLastSpike(String what, double tMs) {
-        if (!(tMs >= lastTimeMs)) {
+        if (!(tMs >= lastTimeMs && tMs < Double.POSITIVE_INFINITY)) {
             throw new ParameterException("plasticity rule of '" + projection.name() + "'", what + " time",
-                    "a time in ms not before the last spike, at " + lastTimeMs + " ms", tMs);
+                    "a finite time in ms not before the last spike, at " + lastTimeMs + " ms", tMs);
         }
     }
 

@@ -117,8 +117,8 @@ public final class RewardStdp extends PlasticityRule {
      * Delivers a reward (or punishment, if negative) to every synapse.
      *
      * @param reward the reward, dimensionless, finite
-     * @param tMs    the time of delivery in ms, not before the last spike
-     * @throws ParameterException if the reward is not finite or the time is before the last spike
+     * @param tMs    the time of delivery in ms, finite, not before the last spike
+     * @throws ParameterException if the reward or the time is not finite, or the time is before the last spike
      */
     public void reward(double reward, double tMs) {
         ParameterException.requireFinite("reward-modulated STDP", "reward", reward, "dimensionless");

@@ -32,6 +32,30 @@ class RewardStdpTest {
         assertArrayEquals(before, net.projection.weights());
     }
 
+    /**
+     * A reward at infinity had been taken: it decayed every eligibility to 0 stored at infinity, the
+     * next spike multiplied that by exp(+infinity), and the next reward made every weight NaN.
+     */
+    @Test
+    void aRewardAtAnInfiniteTimeIsRefused() {
+        TwoPopulations net = new TwoPopulations(1, 1, 0.5);
+        RewardStdp rule = new RewardStdp(net.projection, PARAMS);
+        Drive.spike(rule, net.pre, 0, 10.0);
+        Drive.spike(rule, net.post, 0, 15.0);
+        ParameterException refused = assertThrows(ParameterException.class,
+                () -> rule.reward(1, Double.POSITIVE_INFINITY));
+        assertEquals("reward time", refused.location());
+        assertEquals("Infinity", refused.found());
+        assertEquals("eligibility time", assertThrows(ParameterException.class,
+                () -> rule.eligibility(0, Double.POSITIVE_INFINITY)).location());
+        Drive.spike(rule, net.pre, 0, 20.0);
+        rule.reward(1, 20);
+        // The pair at 10 and 15 ms, decayed 5 ms with tau_c, then the post-pre pair at 15 and 20 ms; a
+        // float weight: 1e-6.
+        double eligibility = 0.5 * Math.exp(-5 / 20.0) * Math.exp(-5 / 200.0) - 0.6 * Math.exp(-5 / 25.0);
+        assertEquals(0.5 + 0.1 * eligibility, net.projection.weights()[0], 1e-6, "the refused reward changed nothing");
+    }
+
     @Test
     void rewardConvertsDecayedEligibilityIntoWeight() {
         TwoPopulations net = new TwoPopulations(1, 1, 0.5);
