@@ -91,7 +91,8 @@ public abstract class PlasticityRule implements SpikeListener {
      * @param projection the projection's name, for the message
      * @param wMin       the rule's lowest weight
      * @param wMax       the rule's highest weight
-     * @throws ParameterException naming {@code w_max} (inhibitory) or {@code w_min} (excitatory)
+     * @throws ParameterException naming {@code w_max} (inhibitory) or {@code w_min} (excitatory), or
+     *                            {@code receptor} if null
      */
     public static void requireBoundsKeepSign(String owner, Receptor receptor, String projection, double wMin,
                                              double wMax) {
@@ -106,10 +107,13 @@ public abstract class PlasticityRule implements SpikeListener {
      * @param receptor   the projection's receptor
      * @param projection the projection's name, for the message
      * @param bounds     the rule's lowest and highest weight, and their keys
-     * @throws ParameterException naming the upper bound's key (inhibitory) or the lower's (excitatory)
+     * @throws ParameterException naming the upper bound's key (inhibitory) or the lower's (excitatory), or
+     *                            {@code receptor} or {@code bounds} if null (a null receptor had passed)
      */
     public static void requireBoundsKeepSign(String owner, Receptor receptor, String projection,
                                              PlasticityRules.WeightBounds bounds) {
+        ParameterException.requireNonNull(owner, "receptor", receptor, "the projection's receptor");
+        ParameterException.requireNonNull(owner, "bounds", bounds, "the rule's weight bounds");
         if (receptor == Receptor.INHIBITORY && bounds.wMax() > 0) {
             throw new ParameterException(owner, bounds.maxKey(), "a weight <= 0 for the inhibitory projection '"
                     + projection + "'", bounds.wMax());

@@ -75,6 +75,12 @@ class RuleMisuseTest {
                         Receptor.EXCITATORY, "e", -0.5, 1)).getMessage());
         PlasticityRule.requireBoundsKeepSign("pair_stdp", Receptor.INHIBITORY, "i", -1, 0);
         PlasticityRule.requireBoundsKeepSign("pair_stdp", Receptor.EXCITATORY, "e", 0, 1);
+        // A null receptor had passed both tests, as any bounds would.
+        assertEquals("pair_stdp: receptor: expected the projection's receptor, found null", assertThrows(
+                ParameterException.class, () -> PlasticityRule.requireBoundsKeepSign("pair_stdp", null, "e", -5, 1))
+                .getMessage());
+        assertEquals("bounds", assertThrows(ParameterException.class, () -> PlasticityRule.requireBoundsKeepSign(
+                "pair_stdp", Receptor.EXCITATORY, "e", null)).location());
     }
 
     /** Bounds [0, 1] on an inhibitory projection would clip -0.5 to 0 and then potentiate it. */
