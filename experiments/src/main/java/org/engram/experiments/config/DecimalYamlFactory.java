@@ -113,9 +113,12 @@ final class DecimalYamlFactory extends YAMLFactory {
                     && _lastTagEvent instanceof CollectionStartEvent start) {
                 String tag = start.getTag();
                 // A set reads as a mapping of its members to nothing: "seeds.1: expected a value, found nothing".
+                // Refused here, before the key's type is known: a number or a mapping is as likely as a list.
                 if (Tag.SET.getValue().equals(tag)) {
-                    throw new TagRefused(this, _locationFor(start.getStartMark()), "a list, e.g. [1, 2]",
-                            "a set (!!set)", "write the members as a list");
+                    throw new TagRefused(this, _locationFor(start.getStartMark()), "a value without the tag !!set"
+                            + " (no key of a config holds a set; a key of several values takes a list, e.g. [1, 2])",
+                            "a set (!!set)", "write the value without the tag, the members as a list where the key"
+                            + " takes several");
                 }
                 if (isOwnTag(tag)) {
                     String what = token == JsonToken.START_OBJECT ? "a mapping" : "a list";

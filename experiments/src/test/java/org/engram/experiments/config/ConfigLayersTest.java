@@ -454,7 +454,8 @@ class ConfigLayersTest {
         assertTrue(custom.getMessage().contains("found the tag !custom on 4"), custom.getMessage());
         ConfigException set = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 YAML.replace("seeds: [7]", "seeds: !!set {1, 2}"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
-        assertTrue(set.getMessage().contains("seeds: expected a list, e.g. [1, 2], found a set (!!set)"),
+        assertTrue(set.getMessage().contains("seeds: expected a value without the tag !!set (no key of a config"
+                + " holds a set; a key of several values takes a list, e.g. [1, 2]), found a set (!!set)"),
                 set.getMessage());
         assertEquals("123", ConfigLayers.resolve(YAML.replace("name: layers", "name: !!str 123"), "layers.yaml",
                 List.of(), ConfigLayers.Flags.NONE).config().name());

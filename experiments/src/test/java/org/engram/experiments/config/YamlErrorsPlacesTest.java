@@ -1,7 +1,9 @@
 package org.engram.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,13 +67,26 @@ class YamlErrorsPlacesTest {
         assertEquals("c.yaml:4:11: training.epochs: expected a value without a tag of its own (YAML's standard tags,"
                 + " such as !!str, are read), found the tag !custom on 4; write the value without the tag",
                 refused(head + "training:\n  epochs: !custom 4\n"));
-        assertEquals("c.yaml:3:8: seeds: expected a list, e.g. [1, 2], found a set (!!set); write the members as a"
-                + " list", refused(head + "seeds: !!set {1, 2}\n"));
+        assertEquals("c.yaml:3:8: seeds: expected a value without the tag !!set (no key of a config holds a set; a"
+                + " key of several values takes a list, e.g. [1, 2]), found a set (!!set); write the value without the"
+                + " tag, the members as a list where the key takes several", refused(head + "seeds: !!set {1, 2}\n"));
         assertEquals("c.yaml:1:7: name: expected a value without the tag !!binary (no key of a config holds bytes),"
                 + " found the tag !!binary on eA==; write the value without the tag",
                 refused("name: !!binary eA==\nstrategies: [{name: naive}]\n"));
         assertEquals("c.yaml:3:11: training: expected a mapping without a tag of its own (YAML's standard tags are"
                 + " read), found the tag !custom on a mapping; write the mapping without the tag",
                 refused(head + "training: !custom\n  epochs: 2\n"));
+    }
+
+    /**
+     * A set given to a key of one value is not told to be written as a list: "training.epochs: expected a list,
+     * e.g. [1, 2]" sent a number's key looking for a list.
+     */
+    @Test
+    void aSetWhereANumberGoesIsNotToldToBeAList() {
+        String message = refused("name: x\nstrategies: [{name: naive}]\ntraining:\n  epochs: !!set {2}\n");
+        assertTrue(message.startsWith("c.yaml:4:11: training.epochs: expected a value without the tag !!set"),
+                message);
+        assertFalse(message.contains("expected a list"), message);
     }
 }
