@@ -2,7 +2,6 @@ package org.engram.experiments.simulate;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Projection;
 
@@ -132,7 +131,7 @@ final class WeightSampler {
         boolean none = projection.synapseCount() == 0;
         for (int s = 0; s < count; s++) {
             line.setLength(0);
-            line.append(String.format(Locale.ROOT, "%.9f", grid.timeMs(steps[s])));
+            TimeGrid.appendDecimalMs(line, 0, steps[s], grid.dtMs());
             if (none) {
                 line.append(",,,,");
             } else {

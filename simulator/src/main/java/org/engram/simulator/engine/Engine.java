@@ -348,6 +348,7 @@ public final class Engine implements AutoCloseable {
         synchronized (lifecycle) {
             requireDriverDuringRun("a spike recorder added");
             SpikeRecorder r = new SpikeRecorder(own(population), neurons);
+            r.joining(network, joiningTimeMs());   // as addObserver's recorders: it learns the step its times count
             observers.add(r);
             return r;
         }

@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import org.engram.simulator.ParameterException;
 
@@ -178,6 +179,25 @@ public record TimeGrid(double dtMs) {
      */
     public static double shownMs(double ms) {
         return Double.isFinite(ms) ? Math.round(ms * 1e9) / 1e9 : ms;
+    }
+
+    /**
+     * Appends the time {@code firstMs + k x stepMs} as Engram writes times in files, with 9 decimals, worked out
+     * from the shortest decimals of {@code firstMs} and {@code stepMs}: the k-th step, sample or bin at its decimal
+     * time. The double {@code firstMs + k * stepMs} misses that decimal by an ulp or so, which from 2^22 ms (70
+     * minutes) on is a unit of the ninth decimal: step 41943791 of 0.1 ms computes as 4194379.100000001, which a
+     * reader of the file would place after the step's end.
+     *
+     * @param out     where the text goes
+     * @param firstMs the time of {@code k = 0} in ms, finite and {@code >= 0}
+     * @param k       the count of steps, {@code >= 0}
+     * @param stepMs  the step in ms, finite and {@code > 0}
+     * @return {@code out}
+     */
+    public static StringBuilder appendDecimalMs(StringBuilder out, double firstMs, long k, double stepMs) {
+        BigDecimal step = new BigDecimal(Double.toString(stepMs));
+        BigDecimal time = new BigDecimal(Double.toString(firstMs)).add(step.multiply(BigDecimal.valueOf(k)));
+        return out.append(time.setScale(9, RoundingMode.HALF_UP).toPlainString());
     }
 
     /**

@@ -235,7 +235,7 @@ public final class RateMonitor implements SpikeListener {
         out.write("bin_start_ms,rate_hz\n");
         CsvRows rows = new CsvRows(out);
         for (int b = 0; b < bins; b++) {
-            FixedDecimals.append(rows.row(), startMs + b * binMs, 9).append(',');
+            TimeGrid.appendDecimalMs(rows.row(), startMs, b, binMs).append(',');
             FixedDecimals.append(rows.row(), rate(b), 6);
             rows.endRow();
         }

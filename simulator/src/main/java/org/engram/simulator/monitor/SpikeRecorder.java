@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IndexArguments;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
@@ -28,6 +29,8 @@ public final class SpikeRecorder implements SpikeListener {
     private final boolean[] recorded;
     private final int recordedCount;
     private final int maxSpikes;
+    /** The step of the network last joined, NaN before: a spike at a step's end is written as its decimal time. */
+    private double dtMs = Double.NaN;
     private int count;
     private double[] timesMs = new double[1024];
     private int[] neurons = new int[1024];
@@ -91,6 +94,7 @@ public final class SpikeRecorder implements SpikeListener {
         SpikeListener.requireNotPast("spike recorder of '" + population.name() + "'",
                 count == 0 ? Double.NEGATIVE_INFINITY : timesMs[count - 1], timeMs,
                 "record the new engine's spikes with a new recorder (engine.recordSpikes)");
+        dtMs = network.grid().dtMs();
     }
 
     /** Makes room for one more spike, the one at {@code timeMs}, or refuses it by its time. */
@@ -206,9 +210,11 @@ public final class SpikeRecorder implements SpikeListener {
     }
 
     /**
-     * Writes {@code time_ms,neuron} lines with a header. Times have 9 decimals (1 ps), which writes
-     * grid times, multiples of the step, exactly; a precise-mode time is rounded to the picosecond,
-     * and its exact value enters the run's {@link SpikeTrainDigest}.
+     * Writes {@code time_ms,neuron} lines with a header. Times have 9 decimals (1 ps); a grid time, the
+     * double that a step count times the step of the network joined makes, is written as the decimal
+     * step count times the step (exact however long the run: {@link TimeGrid#appendDecimalMs}); a
+     * precise-mode time is rounded to the picosecond, and its exact value enters the run's
+     * {@link SpikeTrainDigest}.
      *
      * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails
@@ -220,11 +226,20 @@ public final class SpikeRecorder implements SpikeListener {
         for (int k = 0; k < count; k++) {
             // Grid-mode spikes of one step share their time: formatted once, not once per spike.
             if (k == 0 || timesMs[k] != timesMs[k - 1]) {
-                time = FixedDecimals.format(timesMs[k], 9) + ",";
+                time = writtenTime(timesMs[k]) + ",";
             }
             rows.row().append(time).append(neurons[k]);
             rows.endRow();
         }
         rows.flush();
+    }
+
+    /** A spike time with 9 decimals: a grid time as its step's decimal time, another as the double's decimal. */
+    private String writtenTime(double t) {
+        long step = Math.round(t / dtMs);   // 0 for NaN: a recorder that joined no network
+        if (step > 0 && step * dtMs == t) {
+            return TimeGrid.appendDecimalMs(new StringBuilder(24), 0, step, dtMs).toString();
+        }
+        return FixedDecimals.format(t, 9);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Population;
 
 /**
@@ -76,14 +77,16 @@ public interface StateRecorder {
     double value(int sample, int position);
 
     /**
-     * {@return the sample times in ms, as {@link #writeCsv} writes them (to 1e-9 ms): the interval of
-     * 3 steps of 0.1 ms is 0.30000000000000004 as a double, and its third sample is at 0.9, not
-     * 0.9000000000000001}
+     * {@return the sample times in ms, as {@link #writeCsv} writes them (to 1e-9 ms, each the decimal sample count
+     * times the interval, {@link TimeGrid#appendDecimalMs}): the interval of 3 steps of 0.1 ms is
+     * 0.30000000000000004 as a double, and its third sample is at 0.9, not 0.9000000000000001}
      */
     default double[] timesMs() {
         double[] t = new double[sampleCount()];
+        StringBuilder time = new StringBuilder(24);
         for (int k = 0; k < t.length; k++) {
-            t[k] = Double.parseDouble(FixedDecimals.format((k + 1) * intervalMs(), TIME_DECIMALS));
+            time.setLength(0);
+            t[k] = Double.parseDouble(TimeGrid.appendDecimalMs(time, 0, k + 1, intervalMs()).toString());
         }
         return t;
     }
@@ -145,7 +148,7 @@ public interface StateRecorder {
         for (int s = 0; s < samples; s++) {
             // Formatted once per sample: a format per line cost ten times the simulation when every
             // neuron was sampled every step.
-            String time = FixedDecimals.format((s + 1) * intervalMs, TIME_DECIMALS) + ",";
+            String time = TimeGrid.appendDecimalMs(new StringBuilder(24), 0, s + 1, intervalMs).append(',').toString();
             for (int k = 0; k < neurons.length; k++) {
                 // append(double) writes Double.toString's digits.
                 rows.row().append(time).append(neurons[k]).append(',').append(value(s, k));

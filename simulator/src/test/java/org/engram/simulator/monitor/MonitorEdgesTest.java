@@ -14,7 +14,11 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.Mode;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,40 @@ class MonitorEdgesTest {
         assertEquals(250, rates[1100], 1e-9);
         assertEquals(0, rates[700]);
         assertEquals(1, m.binMs());
+    }
+
+    /**
+     * A long run's grid times are written as their steps' decimal times: step 41943791 of 0.1 ms ends at
+     * 4194379.1 ms, which the double 41943791 x 0.1 misses by an ulp, 4194379.100000001, which the spike file
+     * wrote, placing the spike after its step and its rate bin; a time off the grid keeps its decimals.
+     */
+    @Test
+    void gridTimesPastTwoToTheTwentyTwoMsAreWrittenAsTheirSteps() throws IOException {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Network network = b.build();
+        assertEquals("4194379.100000001", Double.toString(41943791 * 0.1), "the product itself is off the decimal");
+        SpikeRecorder spikes = new SpikeRecorder(p);
+        spikes.joining(network, 0);
+        spikes.onSpike(p, 1, 41943791 * 0.1);
+        spikes.onSpike(p, 0, 4194379.1234567);
+        StringWriter csv = new StringWriter();
+        spikes.writeCsv(csv);
+        assertEquals("time_ms,neuron\n4194379.100000000,1\n4194379.123456700,0\n", csv.toString());
+        try (Engine engine = new Engine(network, new EngineOptions(1, Mode.GRID))) {
+            // The engine's recorder knows the step too: fed by hand, as a run of 70 minutes would feed it.
+            SpikeRecorder recorded = engine.recordSpikes(p);
+            recorded.onSpike(p, 1, 41943791 * 0.1);
+            StringWriter engineCsv = new StringWriter();
+            recorded.writeCsv(engineCsv);
+            assertEquals("time_ms,neuron\n4194379.100000000,1\n", engineCsv.toString());
+        }
+        // Bins of 3000000.7 ms: the fourth starts at 9000002.1 ms, whose product 3 x 3000000.7 is 9000002.100000001.
+        RateMonitor rates = new RateMonitor(p, 3000000.7);
+        rates.extendTo(4 * 3000000.7);
+        StringWriter rateCsv = new StringWriter();
+        rates.writeCsv(rateCsv);
+        assertTrue(rateCsv.toString().endsWith("\n9000002.100000000,0.000000\n"), rateCsv.toString());
     }
 
     @Test

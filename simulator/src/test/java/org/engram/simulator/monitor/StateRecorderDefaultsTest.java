@@ -104,6 +104,22 @@ class StateRecorderDefaultsTest {
         assertEquals(0.9, Double.parseDouble(lines[lines.length - 1].split(",")[0]));
     }
 
+    /**
+     * A sample of a long run is written at its decimal time: the third sample of an interval of 3000000.7 ms
+     * (30,000,007 steps of 0.1 ms) is at 9000002.1 ms, whose product 3 x 3000000.7 computes as 9000002.100000001,
+     * which the file wrote.
+     */
+    @Test
+    void sampleTimesPastTwoToTheTwentyTwoMsAreTheirDecimals() throws IOException {
+        StateRecorder r = recorder(3, 3000000.7);
+        assertEquals("9000002.100000001", Double.toString(3 * 3000000.7), "the product itself is off the decimal");
+        assertArrayEquals(new double[] {3000000.7, 6000001.4, 9000002.1}, r.timesMs());
+        StringWriter csv = new StringWriter();
+        r.writeCsv(csv);
+        String[] lines = csv.toString().split("\n");
+        assertEquals("9000002.100000000,3,23.0", lines[lines.length - 1]);
+    }
+
     @Test
     void tracesAreFoundByPositionOrByNeuron() {
         StateRecorder r = recorder(3);
