@@ -24,10 +24,10 @@ final class RecordRoom {
      */
     private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
     /**
-     * Bytes a rate CSV row takes, counted generously: a bin start of 9 decimals below 10^10 ms, a rate of 6
-     * decimals below 10^8 Hz, separators.
+     * Bytes a rate CSV row takes, counted generously: a bin start of 9 decimals below 10^10 ms, a rate as Java
+     * writes a double (up to 24 characters), separators.
      */
-    static final int RATE_ROW_BYTES = 20 + 1 + 15 + 1;
+    static final int RATE_ROW_BYTES = 20 + 1 + 24 + 1;
     /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
     private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
     /**

@@ -49,7 +49,7 @@ class ResultsBesideRecordingsTest {
         // A header and a row of 0 Hz per bin, the last starting a bin before the end.
         Path rates = run.folder().resolve("rates_a.csv");
         assertEquals(bins + 1, lines(rates));
-        assertEquals(String.format(Locale.ROOT, "%.9f,0.000000", (bins - 1) / 10.0), lastLine(rates));
+        assertEquals(String.format(Locale.ROOT, "%.9f,0.0", (bins - 1) / 10.0), lastLine(rates));
         return run;
     }
 

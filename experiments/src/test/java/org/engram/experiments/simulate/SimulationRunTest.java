@@ -96,9 +96,9 @@ class SimulationRunTest {
                 Files.readAllLines(folder.resolve("spikes_src.csv")));
         assertEquals(List.of("time_ms,neuron", "1.500000000,0", "3.500000000,0"),
                 Files.readAllLines(folder.resolve("spikes_post.csv")));
-        assertEquals(List.of("bin_start_ms,rate_hz", "0.000000000,250.000000", "2.000000000,250.000000"),
+        assertEquals(List.of("bin_start_ms,rate_hz", "0.000000000,250.0", "2.000000000,250.0"),
                 Files.readAllLines(folder.resolve("rates_src.csv")));
-        assertEquals(List.of("bin_start_ms,rate_hz", "0.000000000,500.000000", "2.000000000,500.000000"),
+        assertEquals(List.of("bin_start_ms,rate_hz", "0.000000000,500.0", "2.000000000,500.0"),
                 Files.readAllLines(folder.resolve("rates_post.csv")));
         List<String> plots = Stream.of("raster_post", "raster_src", "rate_post", "rate_src")
                 .flatMap(p -> Stream.of(".pdf", ".png", ".svg").map(e -> "plots/" + p + e)).toList();
@@ -130,8 +130,8 @@ class SimulationRunTest {
         Path folder = run(dir, TINY, new SimulationRun.Overrides(1, 77L, 3.0, null,
                 List.of("record.rate_bin_ms=1"))).folder();
         assertEquals(List.of("time_ms,neuron", "1.500000000,0"), Files.readAllLines(folder.resolve("spikes_post.csv")));
-        assertEquals(List.of("bin_start_ms,rate_hz", "0.000000000,0.000000", "1.000000000,1000.000000",
-                "2.000000000,0.000000"), Files.readAllLines(folder.resolve("rates_post.csv")));
+        assertEquals(List.of("bin_start_ms,rate_hz", "0.000000000,0.0", "1.000000000,1000.0",
+                "2.000000000,0.0"), Files.readAllLines(folder.resolve("rates_post.csv")));
         JsonNode s = summary(folder);
         assertEquals(3.0, s.get("duration_ms").asDouble());
         assertEquals(77, s.get("seed").asLong());
@@ -153,7 +153,7 @@ class SimulationRunTest {
                 SimulationRun.Overrides.NONE).folder();
         assertEquals(List.of("time_ms,neuron"), Files.readAllLines(folder.resolve("spikes_src.csv")));
         assertEquals(List.of("time_ms,neuron", "3.500000000,0"), Files.readAllLines(folder.resolve("spikes_post.csv")));
-        assertEquals(List.of("bin_start_ms,rate_hz", "2.000000000,500.000000"),
+        assertEquals(List.of("bin_start_ms,rate_hz", "2.000000000,500.0"),
                 Files.readAllLines(folder.resolve("rates_post.csv")));
         JsonNode s = summary(folder);
         assertEquals(4, s.get("spikes").asLong());

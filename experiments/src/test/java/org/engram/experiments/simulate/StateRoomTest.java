@@ -81,8 +81,8 @@ class StateRoomTest {
         SimulationConfig days = new SimulationConfig("room", 0.1, 2.1e8, 1L, 1, null, List.of(), List.of(),
                 List.of(), new SimulationConfig.RecordSpec(null, 0.1, List.of(), null, null, null, null));
         assertEquals(2_100_000_000L * RecordRoom.RATE_ROW_BYTES, RecordRoom.rateBytes(days, 1));
-        // RateMonitor's row: a bin start with 9 decimals, a rate with 6; a neuron firing every step of 0.001 ms.
-        String widest = String.format(java.util.Locale.ROOT, "%.9f,%.6f\n", 2.147483647e9, 1e6);
+        // RateMonitor's row: a bin start with 9 decimals, a rate as Java writes a double at its longest.
+        String widest = String.format(java.util.Locale.ROOT, "%.9f,", 2.147483647e9) + -2.2250738585072014E-308 + "\n";
         assertTrue(widest.length() <= RecordRoom.RATE_ROW_BYTES, widest);
     }
 
@@ -115,17 +115,17 @@ class StateRoomTest {
 
     /**
      * A recording past 1 GB is announced before the run, one byte past the bound and not at it, worked by hand
-     * from the rows the check counts and not written: the rates of one population in 1 ms bins, 37 bytes a row,
-     * take 27,027,027 x 37 = 999,999,999 bytes over 27,027,027 ms and 37 more over one millisecond more.
+     * from the rows the check counts and not written: the rates of one population in 1 ms bins, 46 bytes a row,
+     * take 21,739,130 x 46 = 999,999,980 bytes over 21,739,130 ms and 46 more over one millisecond more.
      */
     @Test
     void aRecordingPastOneGigabyteIsAnnounced() {
         Network net = oneNeuron();
         StringWriter err = new StringWriter();
-        RecordRoom.require(recording(27_027_027, List.of()), net, Path.of("long.yaml"), List.of(), Long.MAX_VALUE,
+        RecordRoom.require(recording(21_739_130, List.of()), net, Path.of("long.yaml"), List.of(), Long.MAX_VALUE,
                 new PrintWriter(err));
         assertEquals("", err.toString());
-        RecordRoom.require(recording(27_027_028, List.of()), net, Path.of("long.yaml"), List.of(), Long.MAX_VALUE,
+        RecordRoom.require(recording(21_739_131, List.of()), net, Path.of("long.yaml"), List.of(), Long.MAX_VALUE,
                 new PrintWriter(err));
         assertEquals("engram simulate: the state samples, rates, synapses and weights to write will take up to 1.0 GB"
                 + " of disk" + System.lineSeparator(), err.toString());
@@ -133,17 +133,17 @@ class StateRoomTest {
 
     /**
      * The check before a run measures what it writes against the disk's free bytes, the bound itself allowed:
-     * the rates of one population over 100 ms in 1 ms bins take 100 rows of 37 bytes, 3,700 bytes.
+     * the rates of one population over 100 ms in 1 ms bins take 100 rows of 46 bytes, 4,600 bytes.
      */
     @Test
     void recordingsOfExactlyTheFreeBytesFitAndOfOneMoreDoNot() {
         Network net = oneNeuron();
         StringWriter err = new StringWriter();
-        RecordRoom.require(recording(100, List.of()), net, Path.of("short.yaml"), List.of(), 3_700,
+        RecordRoom.require(recording(100, List.of()), net, Path.of("short.yaml"), List.of(), 4_600,
                 new PrintWriter(err));
         ConfigException e = assertThrows(ConfigException.class, () -> RecordRoom.require(recording(100, List.of()),
-                net, Path.of("short.yaml"), List.of(), 3_699, new PrintWriter(err)));
-        assertTrue(e.getMessage().contains("fit the 3.7 kB free on the result folder's disk, found up to 3.7 kB"),
+                net, Path.of("short.yaml"), List.of(), 4_599, new PrintWriter(err)));
+        assertTrue(e.getMessage().contains("fit the 4.6 kB free on the result folder's disk, found up to 4.6 kB"),
                 e.getMessage());
         assertEquals("", err.toString());
     }

@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 
 /**
  * Writes a finite double with a fixed number of decimals, as {@code String.format(Locale.ROOT,
- * "%.9f", x)} does, in a fraction of its time: the monitors' CSV files hold a formatted number per
- * line, and {@code String.format} (a parse of its pattern and a formatter per call, 1-2 microseconds)
- * took most of the time of writing ten million rate bins.
+ * "%.9f", x)} does, in a fraction of its time: a spike file holds a formatted time per line, and
+ * {@code String.format} (a parse of its pattern and a formatter per call, 1-2 microseconds) took most
+ * of the time of writing ten million lines.
  *
  * <p>The digits are the same: both round the shortest decimal that reads back as {@code x} (the
  * digits of {@link Double#toString(double)}) half up at the last decimal kept.

@@ -224,7 +224,9 @@ public final class RateMonitor implements SpikeListener {
     }
 
     /**
-     * Writes {@code bin_start_ms,rate_hz} lines with a header.
+     * Writes {@code bin_start_ms,rate_hz} lines with a header. Rates are written in full precision (the shortest
+     * decimal that reads back as the same {@code double}), so that a bin's spike count is the rate times the
+     * neurons and the width, however many neurons and however wide the bin.
      *
      * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails
@@ -236,7 +238,9 @@ public final class RateMonitor implements SpikeListener {
         CsvRows rows = new CsvRows(out);
         for (int b = 0; b < bins; b++) {
             TimeGrid.appendDecimalMs(rows.row(), startMs, b, binMs).append(',');
-            FixedDecimals.append(rows.row(), rate(b), 6);
+            // append(double) writes Double.toString's digits: six decimals wrote a spike among 10 million neurons
+            // in a bin of 1 s, 1e-7 Hz, as 0.000000.
+            rows.row().append(rate(b));
             rows.endRow();
         }
         rows.flush();

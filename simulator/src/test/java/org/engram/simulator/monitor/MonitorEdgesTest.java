@@ -82,7 +82,22 @@ class MonitorEdgesTest {
         rates.extendTo(4 * 3000000.7);
         StringWriter rateCsv = new StringWriter();
         rates.writeCsv(rateCsv);
-        assertTrue(rateCsv.toString().endsWith("\n9000002.100000000,0.000000\n"), rateCsv.toString());
+        assertTrue(rateCsv.toString().endsWith("\n9000002.100000000,0.0\n"), rateCsv.toString());
+    }
+
+    /**
+     * A sparse bin's rate reads back as its spike count: one spike among 4 neurons in a bin of 10^9 ms is
+     * 2.5e-7 Hz, which six decimals wrote as 0.000000 (a bin of 1 s over 10 million neurons is as sparse).
+     */
+    @Test
+    void aSparseBinsRateIsWrittenInFullAndGivesBackItsSpikes() throws IOException {
+        RateMonitor m = new RateMonitor(P, 1e9);
+        m.onSpike(P, 2, 5);
+        m.extendTo(1e9);
+        StringWriter csv = new StringWriter();
+        m.writeCsv(csv);
+        String rate = csv.toString().split("\n")[1].split(",")[1];
+        assertEquals(1, Double.parseDouble(rate) * P.size() * 1e9 / 1000, 1e-12);
     }
 
     @Test
@@ -177,6 +192,6 @@ class MonitorEdgesTest {
         m.onSpike(P, 2, 0.5);
         StringWriter rates = new StringWriter();
         m.writeCsv(new BufferedWriter(rates));
-        assertEquals("bin_start_ms,rate_hz\n0.000000000,250.000000\n", rates.toString());
+        assertEquals("bin_start_ms,rate_hz\n0.000000000,250.0\n", rates.toString());
     }
 }
