@@ -18,7 +18,8 @@ import org.engram.simulator.network.Population;
  * which matches grid-mode spike times, the ends of steps. Spikes before {@code start} are not
  * counted: a monitor that starts later than the engine's clock ignores the spikes until then. Its rate is
  * {@code count / (size * width / 1000)} Hz, where the last bin may be shorter when the simulated
- * time is not a multiple of the bin. Costs one array increment per spike.
+ * time is not a multiple of the bin (its width then taken to 1e-9 ms, as the files write times).
+ * Costs one array increment per spike.
  */
 public final class RateMonitor implements SpikeListener {
     /**
@@ -219,7 +220,10 @@ public final class RateMonitor implements SpikeListener {
 
     /** The rate of bin {@code b} in Hz: its count over the neurons and its width (the last may be shorter). */
     private double rate(int b) {
-        double width = Math.max(Math.min(binMs, endMs - startMs - b * binMs), 0);
+        double left = endMs - startMs - b * binMs;
+        // A last bin cut short is as wide as the times the files write, to 1e-9 ms: 123.4 - 10.3 - 161 x 0.7
+        // computes as 0.4000000000000199, which made its 2 spikes among 80 neurons 62.499999999996895 Hz.
+        double width = left >= binMs ? binMs : Math.max(TimeGrid.shownMs(left), 0);
         return counts[b] * 1000.0 / (population.size() * (width > 1e-12 ? width : binMs));
     }
 

@@ -24,8 +24,9 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
      * spikes of a run of {@code T} ms. A window from 0 also takes spikes at time 0 (precise mode:
      * a neuron that starts at threshold). The edges are compared as the grid compares times, with
      * a tolerance of a few ulps ({@link TimeGrid#atOrBefore}). The rate divides by the window's length,
-     * so the window should lie within the time the recorder watched: a recorder keeps its spikes, not
-     * the span it watched, and a window past the end of the run reads as silence there.
+     * to 1e-9 ms as the monitors write times, so the window should lie within the time the recorder
+     * watched: a recorder keeps its spikes, not the span it watched, and a window past the end of the
+     * run reads as silence there.
      *
      * @param recorder the recorder
      * @param fromMs   window start in ms (e.g. after a transient)
@@ -79,7 +80,10 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
             }
         }
         int recorded = recorder.recordedNeuronCount();
-        double rate = spikes / (recorded * (toMs - fromMs) / 1000.0);
+        // The window as wide as the times the files write, to 1e-9 ms, as a rate monitor's last bin:
+        // 123.4 - 123.3 computes as 0.10000000000000853, which made a spike among 80 neurons 124.99999999998934 Hz.
+        double windowMs = TimeGrid.shownMs(toMs - fromMs);
+        double rate = spikes / (recorded * (windowMs > 0 ? windowMs : toMs - fromMs) / 1000.0);
         return new SpikeStatistics(recorded, spikes, rate, cvNeurons == 0 ? Double.NaN : cvSum / cvNeurons,
                 cvNeurons);
     }

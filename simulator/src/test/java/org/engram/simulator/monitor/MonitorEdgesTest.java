@@ -100,6 +100,30 @@ class MonitorEdgesTest {
         assertEquals(1, Double.parseDouble(rate) * P.size() * 1e9 / 1000, 1e-12);
     }
 
+    /**
+     * A last bin cut short is as wide as the written times make it: from 10.3 ms in bins of 0.7 ms up to 123.4 ms,
+     * the last bin starts at 123.0 and is 0.4 ms wide, which 123.4 - 10.3 - 161 x 0.7 computes as 0.4000000000000199:
+     * its 2 spikes among 4 neurons were 1249.999999999938 Hz, not 2 / (4 x 0.0004 s) = 1250.
+     */
+    @Test
+    void aShortLastBinsRateIsTakenOverItsWrittenWidth() {
+        RateMonitor m = new RateMonitor(P, 0.7, 10.3);
+        m.onSpike(P, 0, 123.1);
+        m.onSpike(P, 1, 123.4);
+        m.extendTo(123.4);
+        assertEquals(162, m.binCount());
+        assertEquals(1250.0, m.rateHz(161));
+    }
+
+    /** A window's rate divides by its written width: 123.4 - 123.3 computes as 0.10000000000000853 ms. */
+    @Test
+    void aWindowsRateIsTakenOverItsWrittenWidth() {
+        SpikeRecorder r = new SpikeRecorder(P);
+        r.onSpike(P, 3, 123.35);
+        // One spike among 4 neurons in 0.1 ms: 1 / (4 x 0.0001 s) = 2500 Hz.
+        assertEquals(2500.0, SpikeStatistics.of(r, 123.3, 123.4).meanRateHz());
+    }
+
     @Test
     void aLateMonitorsLastBinIsAsShortAsTheTimeLeft() {
         // Start 5 ms, 4 ms bins, extended to 15 ms: (5, 9], (9, 13], (13, 15], the last 2 ms wide.
