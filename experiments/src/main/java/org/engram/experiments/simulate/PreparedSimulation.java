@@ -82,9 +82,11 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
                 checks.add(ConfigException.placed(e, source, "threads", null));
             }
         }
-        if (c.durationMs() == null || !(c.durationMs() > 0)) {
-            // A duration the command line set is blamed on its option (KeyOption), not on the file's line.
-            checks.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+        if (c.durationMs() == null || !(c.durationMs() > 0) || c.durationMs().isInfinite()) {
+            // A duration the command line set is blamed on its option (KeyOption), not on the file's line. An
+            // infinite one (1e400) is told here, as the count of steps told it "a finite number >= 0", 0 refused.
+            checks.add(new ConfigException(source, "duration_ms", c.durationMs() != null && c.durationMs().isInfinite()
+                    ? "a finite number > 0 (ms)" : "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
         boolean sharedName = checkNames(c, source, checks);
@@ -100,7 +102,7 @@ record PreparedSimulation(Path configFile, SimulationRun.Overrides overrides, Ne
         }
         RecordChecks.check(c, source, NetworkFromConfig.allNamed(c, leftOut), factory, network,
                 overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
-        if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
+        if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0 && !c.durationMs().isInfinite()) {
             try {
                 factory.grid().positiveSteps("simulation", "duration_ms", c.durationMs());
             } catch (EngramException e) {

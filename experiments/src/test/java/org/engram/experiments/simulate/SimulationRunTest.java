@@ -410,4 +410,13 @@ class SimulationRunTest {
         assertTrue(shown.getMessage().contains("--duration-ms: duration_ms: expected a number > 0 (ms), found -2.0"),
                 shown.getMessage());
     }
+
+    /** An infinite duration is told to be finite and above 0: it was told "a finite number >= 0", 0 refused. */
+    @Test
+    void anInfiniteDurationIsToldToBeFiniteAndAboveZero(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> run(dir, TINY,
+                new SimulationRun.Overrides(null, null, Double.POSITIVE_INFINITY, "1e400", List.of())));
+        assertTrue(e.getMessage().contains("--duration-ms: duration_ms: expected a finite number > 0 (ms), found"
+                + " 1e400"), e.getMessage());
+    }
 }
