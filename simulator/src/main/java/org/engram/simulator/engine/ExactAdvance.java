@@ -156,6 +156,7 @@ final class ExactAdvance {
                         shown.hold(i);
                         kernel.propagate(state, i, time[i], stepEnd);
                         r.sampleOne(index, k);
+                        assert shown.showsAgain(kernel, state, i, time[i], stepEnd);
                         shown.release(i);
                     }
                 }

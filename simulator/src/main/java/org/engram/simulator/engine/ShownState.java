@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactLifState;
@@ -24,13 +25,17 @@ import org.engram.simulator.network.Population;
  * changes ({@link NeuronState#changed}).
  */
 final class ShownState {
+    private final Population<?, ?> population;
     private final NeuronState state;
     private final double[][] variables;
+    private final String[] names;
     private final int width;
     /** Per neuron, its recordable values at its own time. */
     private final double[] own;
     /** Per neuron, the values shown at the end of the last run, to tell which the user changed. */
     private final double[] shown;
+    /** Per neuron, its values as last shown; held only with assertions enabled ({@link #showsAgain}). */
+    private final double[] seen;
     private boolean showing;
     private int revisionShown;
 
@@ -41,18 +46,23 @@ final class ShownState {
      * @throws ParameterException naming the population, if its neurons' values fill more than one Java array
      */
     ShownState(Population<?, ?> population) {
+        this.population = population;
         this.state = population.state();
         List<double[]> watched = new ArrayList<>(state.recordables().values());
+        List<String> watchedNames = new ArrayList<>(state.recordables().keySet());
         if (state instanceof ExactLifState lif) {
             // Not recordable, but code may write it between runs: a neuron made refractory then must not fire at
             // the time predicted before.
             watched.add(lif.refractoryUntilMs);
+            watchedNames.add("refractoryUntilMs");
         }
         variables = watched.toArray(new double[0][]);
+        names = watchedNames.toArray(new String[0]);
         width = variables.length;
         requireOneArray(population.name(), state.size(), width);
         own = new double[width * state.size()];
         shown = new double[width * state.size()];
+        seen = ShownState.class.desiredAssertionStatus() ? new double[width * state.size()] : null;
     }
 
     /**
@@ -95,6 +105,7 @@ final class ShownState {
             hold(i);
             if (timeMs[i] < nowMs) {
                 kernel.propagate(state, i, timeMs[i], nowMs);
+                assert showsAgain(kernel, state, i, timeMs[i], nowMs);
             }
             copy(i, shown);
         }
@@ -121,6 +132,37 @@ final class ShownState {
             }
         }
         showing = false;
+    }
+
+    /**
+     * Holds an exact kernel to its word that {@code propagate} changes only the values that {@link #release}
+     * gives back (the recordable variables, and {@link ExactLifState#refractoryUntilMs}): neuron {@code i},
+     * just shown at {@code toMs}, is given back its held values and propagated there again, and must show the
+     * same values to the bit. A kernel that also moves an array its state did not register (a synaptic current
+     * kept outside {@code NeuronState.variable}) moves that array twice, so that each sample, and each run's
+     * end, changed the run: its spikes then differed with the recorders. Called with assertions enabled only
+     * ({@code java -ea}, as Maven runs tests), as it propagates each shown neuron twice; the neuron is left
+     * shown, as before the call.
+     *
+     * @return true, for an {@code assert}
+     * @throws EngramException naming the population, its model, the neuron and the first value that differed
+     */
+    <S extends NeuronState> boolean showsAgain(ExactKernel<S> kernel, S state, int i, double fromMs, double toMs) {
+        copy(i, seen);
+        release(i);
+        kernel.propagate(state, i, fromMs, toMs);
+        int at = i * width;
+        for (int k = 0; k < width; k++) {
+            if (Double.doubleToRawLongBits(variables[k][i]) != Double.doubleToRawLongBits(seen[at + k])) {
+                throw new EngramException(KernelOwner.of(population), "exact kernel", "propagate(state, " + i + ", "
+                        + fromMs + ", " + toMs + ") to change only " + String.join(", ", names) + ", which a state"
+                        + " sample and a run's end give back after showing a neuron, so that propagating again"
+                        + " from them shows the same", names[k] + "[" + i + "] = " + seen[at + k] + " after one"
+                        + " call and " + variables[k][i] + " after the next", "register every array that"
+                        + " propagate changes with NeuronState.variable(name, unit)");
+            }
+        }
+        return true;
     }
 
     private void copy(int i, double[] into) {

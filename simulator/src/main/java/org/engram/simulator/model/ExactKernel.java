@@ -18,7 +18,10 @@ public interface ExactKernel<S extends NeuronState> {
      * Moves neuron {@code i} from {@code fromMs} to {@code toMs} without input, honouring the
      * refractory period (the potential stays clamped until it ends). It may change only the
      * variables the state registered with {@code NeuronState.variable}: to show a neuron at a
-     * sample time the engine propagates it and then restores those variables.
+     * sample time, or at a run's end, the engine propagates it and then restores those variables.
+     * With assertions enabled ({@code java -ea}) the engine propagates each neuron it shows a second
+     * time from the restored values and refuses the run where the two differ, as they do when an
+     * array kept outside {@code NeuronState.variable} moved.
      *
      * @param state  the state
      * @param i      neuron index
