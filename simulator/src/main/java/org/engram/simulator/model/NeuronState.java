@@ -40,7 +40,9 @@ public abstract class NeuronState {
      *             config's {@code initial:} key and a CSV file's header write it
      * @param unit its unit, e.g. {@code "mV"} ({@code "1"} for a dimensionless one)
      * @return a new array of {@link #size()} zeros
-     * @throws ParameterException if the name or the unit is not of that form, naming the state's class
+     * @throws ParameterException if the name or the unit is not of that form, or the name is registered already
+     *                            (by a class the state extends, such as {@code IntegrateAndFireState}'s
+     *                            {@code v}), naming the state's class
      */
     protected final double[] variable(String name, String unit) {
         // Refused here, in the model's own code: a null name failed later in variableNames(), and an
@@ -53,10 +55,15 @@ public abstract class NeuronState {
             throw new ParameterException(owner(), name + " unit", "a unit (\"1\" for none)",
                     unit == null ? "null" : "'" + unit + "'");
         }
-        double[] values = new double[size];
-        if (recordables.putIfAbsent(name, values) != null) {
-            throw new IllegalStateException("state variable '" + name + "' registered twice");
+        if (recordables.containsKey(name)) {
+            // Most often a class this state extends registered it already (IntegrateAndFireState's v), and the
+            // subclass's own field of that name hides the registered array from the model's code.
+            throw new ParameterException(owner(), "variable", "a name not registered before (this state, with the"
+                    + " classes it extends, registers " + recordables.keySet() + ")", "'" + name + "'",
+                    "use the array the class that registered it holds");
         }
+        double[] values = new double[size];
+        recordables.put(name, values);
         units.put(name, unit);
         return values;
     }

@@ -8,6 +8,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.IntegrateAndFireState;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronState;
@@ -72,6 +73,30 @@ class PopulationContractTest {
         for (String name : new String[] {"v", "i_syn_ex", "V_m", "g2"}) {
             assertEquals(List.of(name), new Named(name, "1").variableNames());
         }
+    }
+
+    /** A state that registers the potential its superclass registered already, in a field that hides it. */
+    private static final class Twice extends IntegrateAndFireState {
+        @SuppressWarnings("unused")
+        private final double[] v;
+
+        Twice() {
+            super(3, -70);
+            v = variable("v", "mV");
+        }
+    }
+
+    /**
+     * A variable registered twice, as a subclass of {@link IntegrateAndFireState} that registers its own
+     * {@code v} does, is refused naming the state's class and what is registered: it was an
+     * IllegalStateException that said only "state variable 'v' registered twice".
+     */
+    @Test
+    void aVariableRegisteredTwiceIsRefusedNamingTheStateAndItsVariables() {
+        ParameterException e = assertThrows(ParameterException.class, Twice::new);
+        assertEquals("PopulationContractTest.Twice: variable: expected a name not registered before (this state, "
+                + "with the classes it extends, registers [v]), found 'v'; use the array the class that registered "
+                + "it holds", e.getMessage());
     }
 
     private static final LifDelta.Params LIF = new LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
