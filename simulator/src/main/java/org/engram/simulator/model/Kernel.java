@@ -70,8 +70,10 @@ public interface Kernel<S extends NeuronState> {
      * step's synaptic input is listed rather than in the rows: {@code listed} names each neuron of the
      * range whose summed input in the step is not 0 (the events of a neuron whose weights were all 0 are
      * left out, as the rows would hold 0 for it), once, with that input, summed from {@code +0.0} in the order
-     * the events came, as the rows sum it (so never {@code -0.0}); the rows of {@code in} hold no synaptic input
-     * of the range's neurons (their current, if any, is there as ever, to be taken with
+     * the events came, as the rows sum it (so never {@code -0.0}). The neurons are in the order of their first
+     * event, not by index, and that order changes with the thread count: read the list by place
+     * ({@link ListedInput#neuron}), never in step with a loop over the range. The rows of {@code in} hold no
+     * synaptic input of the range's neurons (their current, if any, is there as ever, to be taken with
      * {@link InputView#takeCurrent}). The state must come out as {@link #update} leaves it with the same input
      * in the rows, to the bit: a kernel that adds the rows' input last, as in
      * {@code x = decay * x + in.takeExcitatory(row, i)}, adds {@code 0.0} in its pass over the range,

@@ -3,7 +3,10 @@ package org.engram.simulator.model;
 /**
  * The synaptic input of one step for the few neurons of a range that receive any, as the engine
  * hands it to {@link Kernel#updateListed}: each such neuron once, with its summed excitatory and
- * inhibitory input, formed in the order the rows of {@link InputView} would have summed them.
+ * inhibitory input, formed in the order the rows of {@link InputView} would have summed them. The neurons
+ * stand in the order of their first event in the step, not by index; that order depends on how the spikes
+ * were exchanged, and so on the thread count, so a kernel reads the list by place and never walks it in
+ * step with its range.
  *
  * <p>A step in which few neurons receive spikes costs a kernel that reads the rows a pass over
  * every neuron's input, most of it zero; in a network whose state outgrows the core's cache that
@@ -66,7 +69,7 @@ public final class ListedInput {
     }
 
     /**
-     * The neuron at place {@code k}.
+     * The neuron at place {@code k}: neurons stand in the order of their first event, not by index.
      *
      * @param k from 0 to {@link #count()} - 1
      * @return its population-local index
