@@ -155,9 +155,9 @@ public abstract class PlasticityRule implements SpikeListener {
     /**
      * Refuses weights written since the last run (through {@code projection().weights()}) outside the
      * rule's bounds, as attaching the rule refuses initial ones: its first change would clip such a
-     * weight to a bound, a jump no spike pair made. The engine has checked the weights' sign and
-     * finiteness already. A user rule made with its constructor rather than {@link PlasticityRules#make}
-     * knows no bounds and checks nothing here.
+     * weight to a bound, a jump no spike pair made. The engine has checked that the weights are
+     * finite already (not their sign, which the bounds keep). A user rule made with its constructor
+     * rather than {@link PlasticityRules#make} knows no bounds and checks nothing here.
      *
      * @param timeMs the engine's time in ms
      * @throws ParameterException naming the rule, the projection, {@code weights} and the synapse
