@@ -151,6 +151,13 @@ public final class NetworkBuilder {
                     "a population whose state fits the Java heap (at most %.0f MB)", Runtime.getRuntime().maxMemory()
                             / 1e6), size, "choose a smaller population, or " + HeapLimitExceeded.MORE_HEAP);
         }
+        for (Population<?, ?> other : populations) {
+            if (other.state() == p.state()) {
+                // newState is a model's own code: two populations on one state would advance the same arrays twice.
+                throw new ParameterException("model '" + model.name() + "'", "newState", "a new state for each "
+                        + "population", "the state of population '" + other.name() + "' again for '" + name + "'");
+            }
+        }
         // Only a population that was made takes its name: a corrected second call must find it free.
         names.add(name);
         neurons = end;

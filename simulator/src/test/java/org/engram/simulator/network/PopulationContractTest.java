@@ -112,6 +112,40 @@ class PopulationContractTest {
                 + "found 5 neurons", e.getMessage());
     }
 
+    /**
+     * A model that gives one state object to two populations is refused at the second: both would advance the same
+     * arrays (one population then silent, the other firing for both). The first is kept, and a third population of
+     * another model can still be added.
+     */
+    @Test
+    void aStateGivenToTwoPopulationsIsRefusedAtTheSecond() {
+        FixedSize.State shared = new FixedSize.State(4);
+        ParameterlessModel<FixedSize.State> sharing = new ParameterlessModel<>() {
+            @Override
+            public String name() {
+                return "sharing";
+            }
+
+            @Override
+            public FixedSize.State newState(int size) {
+                return shared;
+            }
+
+            @Override
+            public Kernel<FixedSize.State> prepare(None params, TimeGrid grid) {
+                return (s, lo, hi, fromStep, toStep, in, out) -> { };
+            }
+        };
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("a", 4, sharing, sharing.defaults());
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> b.population("b", 4, sharing, sharing.defaults()));
+        assertEquals("model 'sharing': newState: expected a new state for each population, found the state of "
+                + "population 'a' again for 'b'", e.getMessage());
+        b.population("c", 2, LifDelta.MODEL, LIF);
+        assertEquals(6, b.build().neuronCount());
+    }
+
     /** A model that makes the size asked for is taken as it is. */
     @Test
     void aStateOfTheAskedSizeIsTaken() {
