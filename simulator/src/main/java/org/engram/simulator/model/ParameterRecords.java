@@ -135,7 +135,11 @@ public final class ParameterRecords {
             }
             givenAs[k] = name;
             Object value = convert(components[k].getType(), e.getValue());
-            if (value == null) {
+            if (value instanceof Float f && f.isInfinite() && Double.isFinite(((Number) e.getValue()).doubleValue())) {
+                // A finite number past a float's range would become an infinity without a word.
+                problems.add(new ParameterException(owner, parameter, "a value a float holds (magnitude at most "
+                        + Float.MAX_VALUE + ")", e.getValue()));
+            } else if (value == null) {
                 problems.add(new ParameterException(owner, parameter, "a value of type "
                         + components[k].getType().getSimpleName(), describe(e.getValue())));
             } else {

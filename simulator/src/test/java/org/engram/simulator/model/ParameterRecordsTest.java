@@ -117,6 +117,25 @@ class ParameterRecordsTest {
         assertEquals("Mixed: big: expected a value of type long, found 9.007199254740992E15 (Double)", e.getMessage());
     }
 
+    /** A record with a float component. */
+    private record Single(float f) {
+    }
+
+    /**
+     * A finite number past a float's range is refused for a float component rather than taken as an infinity;
+     * the largest float is taken, and an infinity given as such is left to the record's own checks.
+     */
+    @Test
+    void aFiniteNumberPastAFloatsRangeIsRefused() {
+        Single base = new Single(1);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> ParameterRecords.with(base, Map.of("f", -1e50)));
+        assertEquals("Single: f: expected a value a float holds (magnitude at most 3.4028235E38), found -1.0E50",
+                e.getMessage());
+        assertEquals(Float.MAX_VALUE, ParameterRecords.with(base, Map.of("f", (double) Float.MAX_VALUE)).f());
+        assertEquals(Float.POSITIVE_INFINITY, ParameterRecords.with(base, Map.of("f", Double.POSITIVE_INFINITY)).f());
+    }
+
     /** Called directly, not through a model, an unknown name is offered the closest known one. */
     @Test
     void anUnknownNameGivenDirectlyIsOfferedTheClosest() {
